@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { AuditModule } from '@vir/audit';
+import { AuthModule } from '@vir/auth';
+import { ClockModule } from '@vir/common';
+import { AppConfig, ConfigModule } from '@vir/config';
+import { DatabaseModule } from '@vir/database';
+import { OrganisationsModule } from '@vir/organisations';
+import { QueueModule } from '@vir/queue';
+import { HealthController } from './health.controller';
+import { StartupTasks } from './startup-tasks';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        DatabaseModule,
+        QueueModule,
+        AuditModule,
+        CqrsModule.forRoot(),
+        TerminusModule,
+        OrganisationsModule,
+        AuthModule.forRoot(OrganisationsModule),
+      ],
+      controllers: [HealthController],
+      providers: [StartupTasks],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { ConfigError, describeConfig, loadConfig } from '@vir/config';
+import { createRootLogger } from '@vir/observability';
+import { createApiApp } from './http-app';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createRootLogger('api', config.LOG_LEVEL);
+  logger.info({ config: describeConfig(config) }, 'starting api');
+  const app = await createApiApp(config, logger);
+  await app.listen(config.PORT, config.HOST);
+  logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'api listening');
+}
+
+void main();

@@ -1,0 +1,90 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig } from '@vir/config';
+import { postgresOptions, runMigrationsLocked } from '@vir/database';
+import { OperatorCommands, OrganisationsBootstrap } from '@vir/organisations';
+import { DataSource } from 'typeorm';
+import { CliModule } from './cli.module';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+  migrate                      apply pending database migrations (safe with several replicas)
+  seed-demo                    load the Venlo covenant demo data (not in production) and print its credentials
+  admin create [label]         issue a new gemeente-administrator credential; prints its secret once
+  organisations list           list connected and disconnected organisations
+  credentials revoke <id>      revoke a credential with immediate effect
+`;
+
+async function withContext<T>(work: (get: <S>(type: new (...args: never[]) => S) => S) => Promise<T>): Promise<T> {
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  try {
+    return await work((type) => app.get(type));
+  } finally {
+    await app.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub, arg] = argv;
+  const config = loadConfig(process.env);
+  switch (command) {
+    case 'migrate': {
+      const dataSource = await new DataSource(postgresOptions({ ...config, DATABASE_POOL_SIZE: 2 })).initialize();
+      try {
+        const applied = await runMigrationsLocked(dataSource);
+        console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
+      } finally {
+        await dataSource.destroy();
+      }
+      return 0;
+    }
+    case 'seed-demo':
+      return withContext(async (get) => {
+        const summary = await get(OrganisationsBootstrap).seedVenloDemo();
+        for (const credential of summary.credentials) {
+          console.log(`  ${credential.organisation.padEnd(40)} Bearer ${credential.secret}   (${credential.scopes.join(', ')})`);
+        }
+        console.log(`\n  ${summary.organisations} organisations connected; not connected (not a designated category):`);
+        for (const skipped of summary.skipped) console.log(`    - ${skipped.name}: ${skipped.why}`);
+        return 0;
+      });
+    case 'admin':
+      if (sub !== 'create') break;
+      return withContext(async (get) => {
+        const { id, secret } = await get(OperatorCommands).createAdministrator(arg ?? 'created with the CLI');
+        console.log(`Administrator credential ${id}\nSecret (shown once): ${secret}`);
+        return 0;
+      });
+    case 'organisations':
+      if (sub !== 'list') break;
+      return withContext(async (get) => {
+        for (const o of await get(OperatorCommands).listOrganisations()) {
+          console.log(`${o.id}  ${o.municipalityCode}  ${o.status.padEnd(12)} ${o.kind.padEnd(18)} ${String(o.activeCredentials).padStart(2)} credential(s)  ${o.name}`);
+        }
+        return 0;
+      });
+    case 'credentials':
+      if (sub !== 'revoke' || !arg) break;
+      if (!/^[0-9a-f-]{36}$/i.test(arg)) {
+        console.error('Give the credential id (a UUID).');
+        return 2;
+      }
+      return withContext(async (get) => {
+        const revoked = await get(OperatorCommands).revokeCredential(arg);
+        console.log(revoked ? `Credential ${arg} revoked.` : `No credential ${arg}.`);
+        return revoked ? 0 : 1;
+      });
+    default:
+      break;
+  }
+  process.stderr.write(USAGE);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${(error as Error).message}\n`);
+    process.exit(1);
+  },
+);

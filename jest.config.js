@@ -1,0 +1,13 @@
+/** One run for unit (*.spec.ts), integration (*.integration-spec.ts) and e2e (test/*.e2e-spec.ts) tests. */
+module.exports = {
+  testEnvironment: 'node',
+  rootDir: '.',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testRegex: '(\\.spec|\\.integration-spec|\\.e2e-spec)\\.ts$',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  moduleNameMapper: { '^@vir/(.*)$': '<rootDir>/libs/$1/src' },
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 120_000,
+  forceExit: false,
+};

@@ -1,0 +1,3 @@
+export type { AuditEventInput } from './audit-log';
+export { AuditLog } from './audit-log';
+export { AuditModule } from './audit.module';

@@ -1,0 +1,33 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig } from '@vir/config';
+import { AuthGuard } from './auth.guard';
+import { CredentialRateLimitGuard } from './rate-limit.guard';
+
+/**
+ * Authentication then rate limiting, for every route of the HTTP app.
+ * The PrincipalResolver comes from the administration context (it owns credentials).
+ */
+@Module({})
+export class AuthModule {
+  /** `resolverModule` must export a PrincipalResolver. */
+  static forRoot(resolverModule: Type | DynamicModule): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [
+        resolverModule,
+        ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'credential', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
+      }),
+    }),
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: CredentialRateLimitGuard },
+      ],
+    };
+  }
+}

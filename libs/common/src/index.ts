@@ -1,0 +1,15 @@
+export type { FieldProblem } from './app-error';
+export { AppError, ConflictError, NotFoundError, RuleViolationError, ValidationFailedError } from './app-error';
+export { createValidationPipe } from './validation';
+export { Clock, SystemClock } from './clock';
+export { ClockModule } from './clock.module';
+export type { Cursor, Page } from './cursor';
+export { decodeCursor, encodeCursor, toPage } from './cursor';
+export { PageQueryDto } from './pagination.dto';
+export { describeUnknownError, ProblemDetailsFilter } from './problem-details.filter';
+export type { ProblemDetails } from './problem-details';
+export { fromFrameworkError, problem, PROBLEM_CONTENT_TYPE } from './problem-details';
+export type { Actor } from './actor';
+export { systemActor } from './actor';
+export { isUniqueViolation } from './postgres-errors';
+export { ApiProblems, ProblemSchema } from './api-problems.decorator';

@@ -1,0 +1,129 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Keys whose values are secrets: never logged, never printed, never echoed in errors. */
+export const SECRET_KEYS = ['DATABASE_URL', 'REDIS_URL', 'VIR_PSEUDONYM_KEY', 'VIR_BOOTSTRAP_ADMIN_KEY'] as const;
+
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * The whole runtime configuration, read from the environment once at boot.
+ * Nothing else in the code base reads process.env.
+ */
+export class AppConfig {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: NodeEnv = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @MaxLength(255)
+  HOST = '127.0.0.1';
+
+  /** Port of the worker's health/metrics endpoint; 0 disables it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 0;
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(200)
+  DATABASE_POOL_SIZE = 20;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL: string;
+
+  /** HMAC key from which youth keys are derived. Rotating it is described in docs/operations.md. */
+  @IsString()
+  @MinLength(32, { message: 'VIR_PSEUDONYM_KEY must be at least 32 characters of secret randomness' })
+  @MaxLength(512)
+  VIR_PSEUDONYM_KEY: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(32767)
+  VIR_PSEUDONYM_KEY_VERSION = 1;
+
+  /** When set, a gemeente-administrator credential with exactly this secret exists after start. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(24, { message: 'VIR_BOOTSTRAP_ADMIN_KEY must be at least 24 characters' })
+  @MaxLength(256)
+  VIR_BOOTSTRAP_ADMIN_KEY?: string;
+
+  /** CBS code of the college that runs this index; the bootstrap administrator belongs to it. */
+  @Matches(/^\d{4}$/, { message: 'VIR_MUNICIPALITY_CODE must be a four-digit CBS municipality code' })
+  VIR_MUNICIPALITY_CODE = '0983';
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  VIR_MUNICIPALITY_NAME = 'Gemeente Venlo';
+
+  /** Base URL under which people reach this service; used in e-mails and the OpenAPI document. */
+  @IsUrl({ require_tld: false, require_protocol: true })
+  VIR_PUBLIC_URL = 'http://localhost:3000';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Requests per minute per credential before 429. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RATE_LIMIT_PER_MINUTE = 6000;
+
+  /** Default lifetime of a registration in months (the law allows at most 24). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  VIR_DEFAULT_REGISTRATION_MONTHS = 24;
+
+  /** How often (ms) the worker's outbox relay polls PostgreSQL when nothing woke it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  OUTBOX_POLL_INTERVAL_MS = 200;
+
+  /** Concurrency of the match consumer in one worker process. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  MATCH_CONCURRENCY = 16;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}

@@ -1,0 +1,19 @@
+import type { AppConfig } from '@vir/config';
+import type { DataSourceOptions } from 'typeorm';
+
+type PostgresConnectionOptions = Extract<DataSourceOptions, { type: 'postgres' }>;
+import { MIGRATIONS } from './migrations';
+
+export function postgresOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>): PostgresConnectionOptions {
+  return {
+    type: 'postgres',
+    url: config.DATABASE_URL,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    poolSize: config.DATABASE_POOL_SIZE,
+    extra: { application_name: 'verwijsindex' },
+    logging: false,
+  };
+}

@@ -1,0 +1,3 @@
+export { DatabaseModule } from './database.module';
+export { postgresOptions } from './data-source-options';
+export { assertTestDatabase, runMigrationsLocked } from './migrate';

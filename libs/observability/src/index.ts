@@ -1,0 +1,3 @@
+export type { LogLevel } from './logger';
+export { CORRELATION_HEADER, correlationIdFrom, createRootLogger, REDACTED_PATHS } from './logger';
+export { PinoLoggerService } from './pino-logger.service';

@@ -1,0 +1,20 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SCOPES, Scope } from '@vir/auth';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class IssueCredentialDto {
+  @ApiProperty({ enum: SCOPES, isArray: true, maxItems: SCOPES.length, example: ['registrations'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(SCOPES.length)
+  @ArrayUnique()
+  @IsIn(SCOPES, { each: true })
+  scopes: Scope[];
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'Where this credential is used, e.g. "Zorgdossier productie".' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  label?: string;
+}

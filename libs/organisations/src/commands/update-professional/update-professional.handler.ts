@@ -1,0 +1,56 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { actorOf } from '@vir/auth';
+import { AuditLog } from '@vir/audit';
+import { ValidationFailedError } from '@vir/common';
+import { DataSource } from 'typeorm';
+import { ProfessionalEntity } from '../../entities/professional.entity';
+import { isUuid, OrganisationAccess } from '../../organisation-access';
+import { ForbiddenForOrganisationError, organisationDisconnected, professionalNotFound } from '../../organisation-errors';
+import { ProfessionalView } from '../../views';
+import { UpdateProfessionalCommand } from './update-professional.command';
+
+/**
+ * Contact details are kept current by the administrator, or by the organisation's own
+ * coordinator through a `contact-details` credential (Jw 7.1.3.3). Role and status are not editable here.
+ */
+@CommandHandler(UpdateProfessionalCommand)
+export class UpdateProfessionalHandler implements ICommandHandler<UpdateProfessionalCommand, ProfessionalView> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: OrganisationAccess,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute({ principal, organisationId, professionalId, input }: UpdateProfessionalCommand): Promise<ProfessionalView> {
+    const organisation = await this.access.loadVisible(principal, organisationId);
+    const ownCoordinator = organisation.id === principal.organisationId && principal.scopes.includes('contact-details');
+    if (!this.access.canAdminister(principal, organisation) && !ownCoordinator) {
+      throw new ForbiddenForOrganisationError("Only the administrator or the organisation's coordinator (scope contact-details) may change contact details.");
+    }
+    if (organisation.status !== 'connected') throw organisationDisconnected();
+    const changes = Object.fromEntries(
+      Object.entries({ name: input.name, email: input.email, phone: input.phone })
+        .filter(([, value]) => value !== undefined)
+        .map(([key, value]) => [key, (value as string).trim()]),
+    );
+    if (Object.keys(changes).length === 0) {
+      throw new ValidationFailedError([{ field: 'body', reason: 'give at least one of name, email, phone' }]);
+    }
+
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(ProfessionalEntity);
+      const professional = isUuid(professionalId) ? await repository.findOneBy({ id: professionalId, organisationId: organisation.id }) : null;
+      if (!professional) throw professionalNotFound();
+      Object.assign(professional, changes);
+      const saved = await repository.save(professional);
+      await this.audit.record(manager, {
+        action: 'professional.contact-details-updated',
+        objectType: 'professional',
+        objectId: professional.id,
+        actor: actorOf(principal),
+        details: { organisationId: organisation.id, fields: Object.keys(changes) },
+      });
+      return ProfessionalView.of(saved);
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Categories of Besluit Jeugdwet 7.1.1–7.1.7, plus the gemeente itself. */
+export const ORGANISATION_KINDS = [
+  'youth_care',
+  'youth_health_care',
+  'health_care',
+  'education',
+  'social_support',
+  'work_and_income',
+  'police_and_justice',
+  'municipality',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const ORGANISATION_STATUSES = ['connected', 'disconnected'] as const;
+export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
+
+/** An instantie connected to the index through a written agreement with a college (Jw 7.1.3.1). */
+@Entity('organisations')
+export class OrganisationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind: OrganisationKind;
+
+  /** CBS code of the college the agreement is with; that college is the controller (Jw 7.1.2.2(3)). */
+  @Column({ name: 'municipality_code', type: 'char', length: 4 })
+  municipalityCode: string;
+
+  @Column({ name: 'agreement_reference', type: 'varchar', length: 200 })
+  agreementReference: string;
+
+  @Column({ name: 'breach_notification_email', type: 'varchar', length: 254, nullable: true })
+  breachNotificationEmail: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'connected' })
+  status: OrganisationStatus;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'disconnected_at', type: 'timestamptz', nullable: true })
+  disconnectedAt: Date | null;
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Principal } from '@vir/auth';
+import { Repository } from 'typeorm';
+import { OrganisationEntity } from './entities/organisation.entity';
+import { organisationNotFound } from './organisation-errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/**
+ * Which organisations a credential may see. An administrator sees the organisations whose agreement
+ * is with their own college; any other credential only its own organisation. Everything else
+ * answers exactly as an id that does not exist, so nothing can be probed.
+ */
+@Injectable()
+export class OrganisationAccess {
+  constructor(@InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>) {}
+
+  canAdminister(principal: Principal, organisation: Pick<OrganisationEntity, 'municipalityCode'>): boolean {
+    return principal.scopes.includes('admin') && organisation.municipalityCode === principal.municipalityCode;
+  }
+
+  async loadForAdmin(principal: Principal, id: string): Promise<OrganisationEntity> {
+    const organisation = isUuid(id) ? await this.organisations.findOneBy({ id }) : null;
+    if (!organisation || !this.canAdminister(principal, organisation)) throw organisationNotFound();
+    return organisation;
+  }
+
+  /** Own organisation (any scope), or one the caller administers. */
+  async loadVisible(principal: Principal, id: string): Promise<OrganisationEntity> {
+    const organisation = isUuid(id) ? await this.organisations.findOneBy({ id }) : null;
+    if (!organisation || (organisation.id !== principal.organisationId && !this.canAdminister(principal, organisation))) {
+      throw organisationNotFound();
+    }
+    return organisation;
+  }
+}

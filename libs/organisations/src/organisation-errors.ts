@@ -1,0 +1,53 @@
+import { AppError, ConflictError, NotFoundError, RuleViolationError } from '@vir/common';
+
+export const organisationNotFound = () => new NotFoundError('ORGANISATION_NOT_FOUND', 'Organisation');
+export const professionalNotFound = () => new NotFoundError('PROFESSIONAL_NOT_FOUND', 'Professional');
+export const credentialNotFound = () => new NotFoundError('CREDENTIAL_NOT_FOUND', 'Credential');
+
+export const organisationDisconnected = () =>
+  new ConflictError('ORGANISATION_DISCONNECTED', 'Organisation is disconnected', 'This organisation is no longer connected to the index.');
+
+export const organisationExists = () =>
+  new ConflictError(
+    'ORGANISATION_EXISTS',
+    'Organisation already connected',
+    'An organisation with this name already has an agreement with this college.',
+    'name',
+  );
+
+export const municipalityMismatch = () =>
+  new RuleViolationError(
+    'MUNICIPALITY_MISMATCH',
+    'Agreement with another college',
+    "You can connect only organisations whose written agreement is with your own college; that college's administrator connects the others.",
+    'municipalityCode',
+  );
+
+export const followUpOfficerOutsideMunicipality = () =>
+  new RuleViolationError(
+    'FOLLOW_UP_OFFICER_OUTSIDE_MUNICIPALITY',
+    'Follow-up officer outside the gemeente',
+    'A follow-up officer (regievoerder) is charged by the college, so only a municipality organisation can have one (Jw 7.1.3.2).',
+    'role',
+  );
+
+export const scopeNotForKind = (scopes: string[]) =>
+  new RuleViolationError(
+    'SCOPE_NOT_ALLOWED_FOR_KIND',
+    'Scope not allowed for this organisation',
+    `Only a municipality organisation can hold these scopes: ${scopes.join(', ')}.`,
+    'scopes',
+  );
+
+export const cannotDisconnectOwnOrganisation = () =>
+  new RuleViolationError(
+    'CANNOT_DISCONNECT_OWN_ORGANISATION',
+    'Cannot disconnect your own organisation',
+    'Disconnecting the gemeente you administer from would lock out its administrators.',
+  );
+
+export class ForbiddenForOrganisationError extends AppError {
+  constructor(detail: string) {
+    super('FORBIDDEN_FOR_CREDENTIAL', 403, 'Forbidden', detail);
+  }
+}

@@ -1,0 +1,138 @@
+import { createHmac } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Scope } from '@vir/auth';
+import { AuditLog } from '@vir/audit';
+import { Actor, systemActor } from '@vir/common';
+import { AppConfig } from '@vir/config';
+import { DataSource, EntityManager } from 'typeorm';
+import { CredentialService } from './credential.service';
+import { COVENANT_REFERENCE, VENLO_COVENANT_PARTIES } from './demo/venlo-covenant';
+import { OrganisationEntity, OrganisationKind } from './entities/organisation.entity';
+import { ProfessionalEntity, ProfessionalRole } from './entities/professional.entity';
+
+export interface DemoCredential {
+  organisation: string;
+  scopes: Scope[];
+  secret: string;
+}
+
+export interface DemoSummary {
+  organisations: number;
+  skipped: { name: string; why: string }[];
+  credentials: DemoCredential[];
+}
+
+const DEMO_PHONE = '+31 77 000 0000';
+
+function slug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+}
+
+/** Start-up data: the bootstrap administrator, and (outside production) the Venlo demo. Safe to run any number of times. */
+@Injectable()
+export class OrganisationsBootstrap {
+  private readonly logger = new Logger(OrganisationsBootstrap.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly credentials: CredentialService,
+    private readonly config: AppConfig,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** Makes sure a credential with exactly VIR_BOOTSTRAP_ADMIN_KEY administers the operating college. */
+  async ensureBootstrapAdministrator(actor: Actor = systemActor()): Promise<boolean> {
+    const key = this.config.VIR_BOOTSTRAP_ADMIN_KEY;
+    if (!key) return false;
+    await this.dataSource.transaction(async (manager) => {
+      const gemeente = await this.ensureOrganisation(manager, this.config.VIR_MUNICIPALITY_NAME, 'municipality', null, actor);
+      const issued = await this.credentials.issue(manager, gemeente, ['admin'], actor, { secret: key, label: 'bootstrap administrator' });
+      if (issued) this.logger.log('bootstrap administrator credential created');
+    });
+    return true;
+  }
+
+  /** Loads the Venlo covenant parties with a demo coordinator and professional each. Refused in production. */
+  async seedVenloDemo(actor: Actor = systemActor()): Promise<DemoSummary> {
+    if (this.config.isProduction) throw new Error('Demo data is never loaded in production (NODE_ENV=production).');
+    const summary: DemoSummary = { organisations: 0, skipped: [], credentials: [] };
+    await this.dataSource.transaction(async (manager) => {
+      for (const party of VENLO_COVENANT_PARTIES) {
+        if (!party.kind) {
+          summary.skipped.push({ name: party.name, why: party.why ?? '' });
+          continue;
+        }
+        const organisation = await this.ensureOrganisation(manager, party.name, party.kind, party.breachNotificationEmail, actor);
+        summary.organisations += 1;
+        const people: [ProfessionalRole, string][] = [
+          ['coordinator', 'Contactpersoon'],
+          ['professional', 'Meldingsbevoegde'],
+          ...(party.kind === 'municipality' ? ([['follow_up_officer', 'Regievoerder']] as [ProfessionalRole, string][]) : []),
+        ];
+        for (const [role, title] of people) await this.ensureDemoPerson(manager, organisation, role, `${title} ${party.name}`);
+
+        const scopes: Scope[] =
+          party.kind === 'municipality' ? ['registrations', 'signals', 'contact-details', 'follow-up'] : ['registrations', 'signals', 'contact-details'];
+        const secret = this.demoSecret(party.name);
+        await this.credentials.issue(manager, organisation, scopes, actor, { secret, label: 'demo' });
+        summary.credentials.push({ organisation: party.name, scopes, secret });
+      }
+    });
+    return summary;
+  }
+
+  /** Demo secrets are derived from the organisation name so that every start can print them again. */
+  private demoSecret(name: string): string {
+    const tag = createHmac('sha256', 'verwijsindex-demo').update(name).digest('base64url').slice(0, 10);
+    return `demo-${slug(name)}-${tag}`;
+  }
+
+  private async ensureOrganisation(
+    manager: EntityManager,
+    name: string,
+    kind: OrganisationKind,
+    breachNotificationEmail: string | null,
+    actor: Actor,
+  ): Promise<OrganisationEntity> {
+    const code = this.config.VIR_MUNICIPALITY_CODE;
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO organisations (name, kind, municipality_code, agreement_reference, breach_notification_email)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (municipality_code, lower(name)) DO NOTHING RETURNING id`,
+      [name, kind, code, kind === 'municipality' ? 'college van B&W (eigen organisatie)' : COVENANT_REFERENCE, breachNotificationEmail],
+    );
+    if (inserted[0]) {
+      await this.audit.record(manager, {
+        action: 'organisation.connected',
+        objectType: 'organisation',
+        objectId: inserted[0].id,
+        actor,
+        details: { kind, municipalityCode: code, source: 'bootstrap' },
+      });
+    }
+    return manager
+      .getRepository(OrganisationEntity)
+      .createQueryBuilder('o')
+      .where('o.municipality_code = :code AND lower(o.name) = lower(:name)', { code, name })
+      .getOneOrFail();
+  }
+
+  private async ensureDemoPerson(manager: EntityManager, organisation: OrganisationEntity, role: ProfessionalRole, name: string): Promise<void> {
+    const repository = manager.getRepository(ProfessionalEntity);
+    if (await repository.existsBy({ organisationId: organisation.id, role, name })) return;
+    const mailbox = `${role.replace(/_/g, '-')}.${slug(organisation.name)}`;
+    await repository.insert({
+      organisationId: organisation.id,
+      name,
+      email: `${mailbox}@demo.verwijsindex.example`,
+      phone: DEMO_PHONE,
+      role,
+      active: true,
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PrincipalResolver } from '@vir/auth';
+import { AddProfessionalHandler } from './commands/add-professional/add-professional.handler';
+import { CreateOrganisationHandler } from './commands/create-organisation/create-organisation.handler';
+import { DeactivateProfessionalHandler } from './commands/deactivate-professional/deactivate-professional.handler';
+import { DisconnectOrganisationHandler } from './commands/disconnect-organisation/disconnect-organisation.handler';
+import { IssueCredentialHandler } from './commands/issue-credential/issue-credential.handler';
+import { RevokeCredentialHandler } from './commands/revoke-credential/revoke-credential.handler';
+import { UpdateProfessionalHandler } from './commands/update-professional/update-professional.handler';
+import { CredentialsController } from './controllers/credentials.controller';
+import { OrganisationsController } from './controllers/organisations.controller';
+import { ProfessionalsController } from './controllers/professionals.controller';
+import { CredentialService } from './credential.service';
+import { CredentialEntity } from './entities/credential.entity';
+import { OrganisationEntity } from './entities/organisation.entity';
+import { ProfessionalEntity } from './entities/professional.entity';
+import { OrganisationAccess } from './organisation-access';
+import { OperatorCommands } from './operator-commands';
+import { OrganisationsBootstrap } from './organisations-bootstrap';
+import { GetOrganisationHandler } from './queries/get-organisation/get-organisation.handler';
+import { GetProfessionalHandler } from './queries/get-professional/get-professional.handler';
+import { ListCredentialsHandler } from './queries/list-credentials/list-credentials.handler';
+import { ListOrganisationsHandler } from './queries/list-organisations/list-organisations.handler';
+import { ListProfessionalsHandler } from './queries/list-professionals/list-professionals.handler';
+
+/** Administration: the gemeente connects organisations, designates their people and issues credentials. */
+@Module({
+  imports: [CqrsModule, TypeOrmModule.forFeature([OrganisationEntity, ProfessionalEntity, CredentialEntity])],
+  controllers: [OrganisationsController, ProfessionalsController, CredentialsController],
+  providers: [
+    OrganisationAccess,
+    CredentialService,
+    OrganisationsBootstrap,
+    OperatorCommands,
+    { provide: PrincipalResolver, useExisting: CredentialService },
+    CreateOrganisationHandler,
+    AddProfessionalHandler,
+    UpdateProfessionalHandler,
+    DeactivateProfessionalHandler,
+    IssueCredentialHandler,
+    RevokeCredentialHandler,
+    DisconnectOrganisationHandler,
+    ListOrganisationsHandler,
+    GetOrganisationHandler,
+    ListProfessionalsHandler,
+    GetProfessionalHandler,
+    ListCredentialsHandler,
+  ],
+  exports: [PrincipalResolver, OrganisationsBootstrap, OperatorCommands],
+})
+export class OrganisationsModule {}

@@ -1,0 +1,25 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ProfessionalEntity } from '../../entities/professional.entity';
+import { isUuid, OrganisationAccess } from '../../organisation-access';
+import { professionalNotFound } from '../../organisation-errors';
+import { ProfessionalView } from '../../views';
+import { GetProfessionalQuery } from './get-professional.query';
+
+@QueryHandler(GetProfessionalQuery)
+export class GetProfessionalHandler implements IQueryHandler<GetProfessionalQuery, ProfessionalView> {
+  constructor(
+    private readonly access: OrganisationAccess,
+    @InjectRepository(ProfessionalEntity) private readonly professionals: Repository<ProfessionalEntity>,
+  ) {}
+
+  async execute({ principal, organisationId, professionalId }: GetProfessionalQuery): Promise<ProfessionalView> {
+    const organisation = await this.access.loadVisible(principal, organisationId);
+    const professional = isUuid(professionalId)
+      ? await this.professionals.findOneBy({ id: professionalId, organisationId: organisation.id })
+      : null;
+    if (!professional) throw professionalNotFound();
+    return ProfessionalView.of(professional);
+  }
+}

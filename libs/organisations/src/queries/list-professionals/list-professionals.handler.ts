@@ -1,0 +1,31 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { decodeCursor, Page, toPage } from '@vir/common';
+import { Repository } from 'typeorm';
+import { ProfessionalEntity } from '../../entities/professional.entity';
+import { OrganisationAccess } from '../../organisation-access';
+import { ProfessionalView } from '../../views';
+import { ListProfessionalsQuery } from './list-professionals.query';
+
+@QueryHandler(ListProfessionalsQuery)
+export class ListProfessionalsHandler implements IQueryHandler<ListProfessionalsQuery, Page<ProfessionalView>> {
+  constructor(
+    private readonly access: OrganisationAccess,
+    @InjectRepository(ProfessionalEntity) private readonly professionals: Repository<ProfessionalEntity>,
+  ) {}
+
+  async execute({ principal, organisationId, params }: ListProfessionalsQuery): Promise<Page<ProfessionalView>> {
+    const organisation = await this.access.loadVisible(principal, organisationId);
+    const cursor = decodeCursor(params.cursor);
+    const query = this.professionals
+      .createQueryBuilder('p')
+      .where('p.organisation_id = :org', { org: organisation.id })
+      .orderBy('p.created_at')
+      .addOrderBy('p.id')
+      .limit(params.limit + 1);
+    if (params.role) query.andWhere('p.role = :role', { role: params.role });
+    if (params.active !== undefined) query.andWhere('p.active = :active', { active: params.active });
+    if (cursor) query.andWhere('(p.created_at, p.id) > (:at, :id)', { at: cursor.createdAt, id: cursor.id });
+    return toPage(await query.getMany(), params.limit, ProfessionalView.of);
+  }
+}

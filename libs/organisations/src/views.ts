@@ -1,0 +1,102 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SCOPES } from '@vir/auth';
+import type { Scope } from '@vir/auth';
+import type { CredentialEntity } from './entities/credential.entity';
+import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from './entities/organisation.entity';
+import type { OrganisationEntity, OrganisationKind, OrganisationStatus } from './entities/organisation.entity';
+import { PROFESSIONAL_ROLES } from './entities/professional.entity';
+import type { ProfessionalEntity, ProfessionalRole } from './entities/professional.entity';
+
+export class OrganisationView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ORGANISATION_KINDS }) kind: OrganisationKind;
+  @ApiProperty({ example: '0983' }) municipalityCode: string;
+  @ApiProperty() agreementReference: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'email' }) breachNotificationEmail: string | null;
+  @ApiProperty({ enum: ORGANISATION_STATUSES }) status: OrganisationStatus;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) disconnectedAt: string | null;
+
+  static of(o: OrganisationEntity): OrganisationView {
+    return {
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      municipalityCode: o.municipalityCode,
+      agreementReference: o.agreementReference,
+      breachNotificationEmail: o.breachNotificationEmail,
+      status: o.status,
+      createdAt: o.createdAt.toISOString(),
+      disconnectedAt: o.disconnectedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class ProfessionalView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'email' }) email: string;
+  @ApiProperty() phone: string;
+  @ApiProperty({ enum: PROFESSIONAL_ROLES }) role: ProfessionalRole;
+  @ApiProperty() active: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) deactivatedAt: string | null;
+
+  static of(p: ProfessionalEntity): ProfessionalView {
+    return {
+      id: p.id,
+      organisationId: p.organisationId,
+      name: p.name,
+      email: p.email,
+      phone: p.phone,
+      role: p.role,
+      active: p.active,
+      createdAt: p.createdAt.toISOString(),
+      updatedAt: p.updatedAt.toISOString(),
+      deactivatedAt: p.deactivatedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class CredentialView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ enum: SCOPES, isArray: true }) scopes: Scope[];
+  @ApiPropertyOptional({ nullable: true, type: String }) label: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) revokedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) lastUsedAt: string | null;
+
+  static of(c: CredentialEntity): CredentialView {
+    return {
+      id: c.id,
+      organisationId: c.organisationId,
+      scopes: c.scopes,
+      label: c.label,
+      createdAt: c.createdAt.toISOString(),
+      revokedAt: c.revokedAt?.toISOString() ?? null,
+      lastUsedAt: c.lastUsedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class IssuedCredentialView extends CredentialView {
+  @ApiProperty({ description: 'The bearer secret. Shown only in this response; store it in the case system now.' })
+  secret: string;
+}
+
+export class OrganisationPage {
+  @ApiProperty({ type: [OrganisationView] }) items: OrganisationView[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+}
+export class ProfessionalPage {
+  @ApiProperty({ type: [ProfessionalView] }) items: ProfessionalView[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+}
+export class CredentialPage {
+  @ApiProperty({ type: [CredentialView] }) items: CredentialView[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** Topics of events that must survive a crash; each is relayed to a BullMQ queue by the worker. */
+export const OUTBOX_TOPICS = ['registration.created', 'registration.removed', 'organisation.disconnected', 'signal.created'] as const;
+export type OutboxTopic = (typeof OUTBOX_TOPICS)[number];
+
+/** Payloads carry ids only: never a BSN, youth key, name or contact detail. */
+export type OutboxPayload = Record<string, string | number | boolean | null>;
+
+/**
+ * Writes an event in the caller's transaction: the change and the promise to act on it
+ * are committed together, so nothing accepted is lost when Redis is down.
+ */
+@Injectable()
+export class OutboxWriter {
+  async add(manager: EntityManager, topic: OutboxTopic, payload: OutboxPayload, correlationId?: string): Promise<void> {
+    await manager.query(`INSERT INTO outbox (topic, payload, correlation_id) VALUES ($1, $2, $3)`, [
+      topic,
+      JSON.stringify(payload),
+      correlationId ?? null,
+    ]);
+  }
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Starts or stops a private PostgreSQL and Redis on loopback for development or tests.
+#   scripts/services.sh start <data-dir> <pg-port> <redis-port> <database>
+#   scripts/services.sh stop  <data-dir> <redis-port>
+# Installs Debian's postgresql and redis-server packages when they are missing (needs root).
+# PostgreSQL refuses to run as root, so as root it runs as the `postgres` user.
+set -euo pipefail
+
+action=${1:?start or stop}
+dir=${2:?data directory}
+
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_bin() {
+  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1
+}
+
+install_packages() {
+  local missing=()
+  [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql postgresql-client)
+  command -v redis-server >/dev/null || missing+=(redis-server)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" != 0 ]; then
+      echo "Missing ${missing[*]}; install them (sudo apt-get install ${missing[*]}) or set DATABASE_URL and REDIS_URL." >&2
+      exit 1
+    fi
+    echo "Installing ${missing[*]} from Debian's packages..." >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+start() {
+  local pg_port=${3:?postgres port} redis_port=${4:?redis port} database=${5:?database name}
+  install_packages
+  local bin; bin=$(pg_bin)
+  mkdir -p "$dir"
+  dir=$(cd "$dir" && pwd)
+  local pgdata="$dir/pg"
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres:postgres "$dir"
+    if ! runuser -u postgres -- test -w "$dir"; then
+      echo "The postgres user cannot write $dir (a parent directory is not traversable); choose another data directory." >&2
+      exit 1
+    fi
+  fi
+  if [ ! -f "$pgdata/PG_VERSION" ]; then
+    as_pg mkdir -p "$pgdata"
+    as_pg "$bin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  if ! as_pg "$bin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
+    local tuning=""
+    [ "${SERVICES_DURABLE:-1}" = 0 ] && tuning="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    as_pg "$bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pgdata -c max_connections=200 $tuning" start >/dev/null
+  fi
+  if ! psql -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1; then
+    psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE \"$database\""
+  fi
+
+  if ! redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG; then
+    redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+      --dir "$dir" --pidfile "$dir/redis.pid" --logfile "$dir/redis.log"
+    for _ in $(seq 100); do redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
+  fi
+  echo "postgres://postgres@127.0.0.1:$pg_port/$database redis://127.0.0.1:$redis_port"
+}
+
+stop() {
+  local redis_port=${3:-}
+  local bin; bin=$(pg_bin)
+  if [ -f "$dir/pg/postmaster.pid" ] && [ -n "$bin" ]; then
+    as_pg "$bin/pg_ctl" -D "$dir/pg" -m fast stop >/dev/null 2>&1 || true
+  fi
+  if [ -n "$redis_port" ]; then redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true; fi
+}
+
+case "$action" in
+  start) start "$@" ;;
+  stop) stop "$@" ;;
+  *) echo "usage: $0 start|stop ..." >&2; exit 2 ;;
+esac

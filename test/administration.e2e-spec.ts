@@ -1,0 +1,258 @@
+import { OrganisationsBootstrap } from '../libs/organisations/src';
+import { anOrganisation } from './support/factories';
+import { bearer, countRows, startApi, TestApi, truncateAll } from './support/test-api';
+import { ADMIN_KEY } from './support/test-config';
+
+const admin = bearer(ADMIN_KEY);
+const validOrganisation = { name: 'GGD Limburg-Noord', kind: 'youth_health_care', municipalityCode: '0983', agreementReference: 'CONV-2024-01' };
+const validPerson = { name: 'A. de Vries', email: 'a.devries@example.nl', phone: '+31 77 123 4567', role: 'professional' };
+
+describe('administration: the gemeente connects organisations', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+  beforeEach(async () => {
+    await truncateAll(api.dataSource);
+    // The bootstrap administrator is made at start; recreate it after truncation.
+    await api.app.get(OrganisationsBootstrap).ensureBootstrapAdministrator();
+  });
+
+  it('connects an organisation, records who did it, and lists it', async () => {
+    const created = await api.http().post('/v1/organisations').set(admin).send(validOrganisation).expect(201);
+    expect(created.body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      status: 'connected',
+      name: 'GGD Limburg-Noord',
+      kind: 'youth_health_care',
+      municipalityCode: '0983',
+      agreementReference: 'CONV-2024-01',
+      breachNotificationEmail: null,
+      createdAt: expect.any(String),
+      disconnectedAt: null,
+    });
+    expect(created.headers['api-version']).toBe('1.0.0');
+
+    const fetched = await api.http().get(`/v1/organisations/${created.body.id}`).set(admin).expect(200);
+    expect(fetched.body).toEqual(created.body);
+    const listed = await api.http().get('/v1/organisations?kind=youth_health_care').set(admin).expect(200);
+    expect(listed.body.items.map((o: { id: string }) => o.id)).toEqual([created.body.id]);
+
+    const [audit] = await api.dataSource.query(`SELECT * FROM audit_events WHERE object_id = $1`, [created.body.id]);
+    expect(audit).toMatchObject({ action: 'organisation.connected', object_type: 'organisation' });
+    expect(audit.actor_credential_id).toEqual(expect.any(String));
+  });
+
+  it('refuses the same organisation twice for one college', async () => {
+    await api.http().post('/v1/organisations').set(admin).send(validOrganisation).expect(201);
+    const again = await api.http().post('/v1/organisations').set(admin).send({ ...validOrganisation, name: 'ggd limburg-noord' }).expect(409);
+    expect(again.body.code).toBe('ORGANISATION_EXISTS');
+  });
+
+  it('paginates with a cursor', async () => {
+    for (let i = 0; i < 5; i += 1) await anOrganisation(api, { professionals: 0 });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await api
+        .http()
+        .get(`/v1/organisations?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        .set(admin)
+        .expect(200);
+      seen.push(...page.body.items.map((o) => o.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(6); // five plus the gemeente itself
+    expect(new Set(seen).size).toBe(6);
+    const bad = await api.http().get('/v1/organisations?cursor=not-a-cursor').set(admin).expect(400);
+    expect(bad.body.errors[0].field).toBe('cursor');
+  });
+
+  describe('bad input gets a clear 4xx and changes nothing', () => {
+
+    const table: { name: string; body: unknown; raw?: string; contentType?: string; status: number; code: string; field?: string }[] = [
+      { name: 'unknown kind', body: { ...validOrganisation, kind: 'childcare' }, status: 400, code: 'VALIDATION_FAILED', field: 'kind' },
+      { name: 'malformed municipalityCode', body: { ...validOrganisation, municipalityCode: '983' }, status: 400, code: 'VALIDATION_FAILED', field: 'municipalityCode' },
+      { name: 'missing agreementReference', body: { ...validOrganisation, agreementReference: undefined }, status: 400, code: 'VALIDATION_FAILED', field: 'agreementReference' },
+      { name: 'empty agreementReference', body: { ...validOrganisation, agreementReference: '' }, status: 400, code: 'VALIDATION_FAILED', field: 'agreementReference' },
+      { name: 'unknown field', body: { ...validOrganisation, notes: 'x' }, status: 400, code: 'VALIDATION_FAILED', field: 'notes' },
+      { name: 'oversized name', body: { ...validOrganisation, name: 'x'.repeat(201) }, status: 400, code: 'VALIDATION_FAILED', field: 'name' },
+      { name: 'wrong type', body: { ...validOrganisation, name: 42 }, status: 400, code: 'VALIDATION_FAILED', field: 'name' },
+      { name: 'invalid breach e-mail', body: { ...validOrganisation, breachNotificationEmail: 'nope' }, status: 400, code: 'VALIDATION_FAILED', field: 'breachNotificationEmail' },
+      { name: 'malformed JSON', body: undefined, raw: '{"name": ', status: 400, code: 'MALFORMED_JSON' },
+      { name: 'JSON array instead of object', body: [validOrganisation], status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'body over 64 KiB', body: { ...validOrganisation, name: 'x'.repeat(70_000) }, status: 413, code: 'PAYLOAD_TOO_LARGE' },
+      { name: 'not JSON', body: undefined, raw: 'name=x', contentType: 'text/plain', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+      { name: 'agreement with another college', body: { ...validOrganisation, municipalityCode: '0363' }, status: 422, code: 'MUNICIPALITY_MISMATCH', field: 'municipalityCode' },
+    ];
+
+    it.each(table)('$name → $status $code', async ({ body, raw, contentType, status, code, field }) => {
+      const before = await countRows(api.dataSource, 'organisations');
+      const auditBefore = await countRows(api.dataSource, 'audit_events');
+      const call = api
+        .http()
+        .post('/v1/organisations')
+        .set(admin)
+        .set('content-type', contentType ?? 'application/json');
+      const response = await call.send(raw ?? JSON.stringify(body));
+      expect(response.status).toBe(status);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.headers['api-version']).toBe('1.0.0');
+      expect(response.body).toMatchObject({ status, code, title: expect.any(String), detail: expect.any(String), correlationId: expect.any(String) });
+      if (field) expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(await countRows(api.dataSource, 'organisations')).toBe(before);
+      expect(await countRows(api.dataSource, 'audit_events')).toBe(auditBefore);
+    });
+  });
+
+  describe('professionals, coordinators and follow-up officers', () => {
+    it('designates people, keeps contact details current, and deactivates without deleting', async () => {
+      const organisation = await anOrganisation(api, { professionals: 0, scopes: ['contact-details'] });
+      const path = `/v1/organisations/${organisation.id}/professionals`;
+      const added = await api.http().post(path).set(admin).send(validPerson).expect(201);
+      expect(added.body).toMatchObject({ ...validPerson, organisationId: organisation.id, active: true });
+
+      // The organisation's coordinator (scope contact-details) keeps its own people's details current.
+      const updated = await api.http().patch(`${path}/${added.body.id}`).set(bearer(organisation.secret)).send({ phone: '+31 6 1234 5678' }).expect(200);
+      expect(updated.body.phone).toBe('+31 6 1234 5678');
+      // ...but cannot change the role.
+      await api.http().patch(`${path}/${added.body.id}`).set(bearer(organisation.secret)).send({ role: 'coordinator' }).expect(400);
+      await api.http().patch(`${path}/${added.body.id}`).set(bearer(organisation.secret)).send({}).expect(400);
+
+      const removed = await api.http().delete(`${path}/${added.body.id}`).set(admin).expect(200);
+      expect(removed.body).toMatchObject({ active: false, deactivatedAt: expect.any(String) });
+      const still = await api.http().get(`${path}/${added.body.id}`).set(admin).expect(200);
+      expect(still.body.active).toBe(false);
+      const active = await api.http().get(`${path}?active=true`).set(admin).expect(200);
+      expect(active.body.items.map((p: { id: string }) => p.id)).not.toContain(added.body.id);
+
+      const actions = await api.dataSource.query(`SELECT action FROM audit_events WHERE object_id = $1 ORDER BY id`, [added.body.id]);
+      expect(actions.map((a: { action: string }) => a.action)).toEqual([
+        'professional.designated',
+        'professional.contact-details-updated',
+        'professional.deactivated',
+      ]);
+    });
+
+    it('allows a follow-up officer only in a municipality organisation', async () => {
+      const school = await anOrganisation(api, { kind: 'education', professionals: 0 });
+      const refused = await api
+        .http()
+        .post(`/v1/organisations/${school.id}/professionals`)
+        .set(admin)
+        .send({ ...validPerson, role: 'follow_up_officer' })
+        .expect(422);
+      expect(refused.body).toMatchObject({ code: 'FOLLOW_UP_OFFICER_OUTSIDE_MUNICIPALITY', errors: [{ field: 'role' }] });
+      const gemeente = await anOrganisation(api, { kind: 'municipality', professionals: 0 });
+      await api
+        .http()
+        .post(`/v1/organisations/${gemeente.id}/professionals`)
+        .set(admin)
+        .send({ ...validPerson, role: 'follow_up_officer' })
+        .expect(201);
+    });
+
+    it.each([
+      ['invalid e-mail', { email: 'not-an-address' }, 'email'],
+      ['invalid phone', { phone: 'call me' }, 'phone'],
+      ['unknown role', { role: 'manager' }, 'role'],
+      ['oversized name', { name: 'n'.repeat(201) }, 'name'],
+      ['unknown field', { bsn: '123456782' }, 'bsn'],
+    ])('rejects %s', async (_, change, field) => {
+      const organisation = await anOrganisation(api, { professionals: 0 });
+      const before = await countRows(api.dataSource, 'professionals');
+      const response = await api
+        .http()
+        .post(`/v1/organisations/${organisation.id}/professionals`)
+        .set(admin)
+        .send({ ...validPerson, ...change })
+        .expect(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(await countRows(api.dataSource, 'professionals')).toBe(before);
+    });
+  });
+
+  describe('credentials', () => {
+    it('shows the secret once, stores only its hash, records use, and revokes at once', async () => {
+      const organisation = await anOrganisation(api, { professionals: 0, scopes: ['signals'] });
+      const issued = await api
+        .http()
+        .post(`/v1/organisations/${organisation.id}/credentials`)
+        .set(admin)
+        .send({ scopes: ['registrations'], label: 'Zorgdossier' })
+        .expect(201);
+      expect(issued.body).toMatchObject({ scopes: ['registrations'], label: 'Zorgdossier', revokedAt: null, secret: expect.stringMatching(/^vir_/) });
+
+      const [stored] = await api.dataSource.query(`SELECT secret_hash FROM credentials WHERE id = $1`, [issued.body.id]);
+      expect(stored.secret_hash.toString('utf8')).not.toContain(issued.body.secret);
+      const dump = JSON.stringify(await api.dataSource.query(`SELECT * FROM credentials`));
+      expect(dump).not.toContain(issued.body.secret);
+
+      await api.http().get(`/v1/organisations/${organisation.id}`).set(bearer(issued.body.secret)).expect(200);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const listed = await api.http().get(`/v1/organisations/${organisation.id}/credentials`).set(admin).expect(200);
+      const entry = listed.body.items.find((c: { id: string }) => c.id === issued.body.id);
+      expect(entry.lastUsedAt).toEqual(expect.any(String));
+      expect(JSON.stringify(listed.body)).not.toContain('secret');
+
+      await api.http().delete(`/v1/organisations/${organisation.id}/credentials/${issued.body.id}`).set(admin).expect(204);
+      const refused = await api.http().get(`/v1/organisations/${organisation.id}`).set(bearer(issued.body.secret)).expect(401);
+      expect(refused.body.code).toBe('UNAUTHENTICATED');
+      // Revoking again, or an unknown id, changes nothing.
+      await api.http().delete(`/v1/organisations/${organisation.id}/credentials/${issued.body.id}`).set(admin).expect(204);
+      await api.http().delete(`/v1/organisations/${organisation.id}/credentials/00000000-0000-4000-8000-000000000000`).set(admin).expect(404);
+    });
+
+    it('gives admin and follow-up scopes only to a municipality organisation', async () => {
+      const police = await anOrganisation(api, { kind: 'police_and_justice', professionals: 0 });
+      for (const scopes of [['admin'], ['follow-up'], ['signals', 'follow-up']]) {
+        const refused = await api.http().post(`/v1/organisations/${police.id}/credentials`).set(admin).send({ scopes }).expect(422);
+        expect(refused.body.code).toBe('SCOPE_NOT_ALLOWED_FOR_KIND');
+      }
+      for (const scopes of [[], ['root'], ['signals', 'signals']]) {
+        await api.http().post(`/v1/organisations/${police.id}/credentials`).set(admin).send({ scopes }).expect(400);
+      }
+    });
+
+    it.each([
+      ['no header', undefined],
+      ['not a bearer', 'Basic dXNlcjpwYXNz'],
+      ['unknown secret', 'Bearer vir_unknown_secret_value_0000000000'],
+      ['too short', 'Bearer abc'],
+    ])('answers 401 for %s', async (_, header) => {
+      const call = api.http().get('/v1/organisations');
+      const response = await (header ? call.set('Authorization', header) : call).expect(401);
+      expect(response.body.code).toBe('UNAUTHENTICATED');
+      expect(response.headers['content-type']).toMatch(/problem\+json/);
+    });
+  });
+
+  describe('disconnection', () => {
+    it('stops every credential at once and announces the removal of its registrations', async () => {
+      const organisation = await anOrganisation(api, { professionals: 1 });
+      await api.http().get(`/v1/organisations/${organisation.id}`).set(bearer(organisation.secret)).expect(200);
+
+      const disconnected = await api.http().post(`/v1/organisations/${organisation.id}/disconnection`).set(admin).expect(200);
+      expect(disconnected.body).toMatchObject({ status: 'disconnected', disconnectedAt: expect.any(String) });
+      await api.http().get(`/v1/organisations/${organisation.id}`).set(bearer(organisation.secret)).expect(401);
+
+      const outbox = await api.dataSource.query(`SELECT topic, payload FROM outbox WHERE topic = 'organisation.disconnected'`);
+      expect(outbox).toEqual([{ topic: 'organisation.disconnected', payload: { organisationId: organisation.id } }]);
+      // No new people or credentials for a disconnected organisation.
+      const refused = await api.http().post(`/v1/organisations/${organisation.id}/professionals`).set(admin).send(validPerson).expect(409);
+      expect(refused.body.code).toBe('ORGANISATION_DISCONNECTED');
+      await api.http().post(`/v1/organisations/${organisation.id}/credentials`).set(admin).send({ scopes: ['signals'] }).expect(409);
+      // Twice changes nothing.
+      await api.http().post(`/v1/organisations/${organisation.id}/disconnection`).set(admin).expect(200);
+      expect(await countRows(api.dataSource, "outbox WHERE topic = 'organisation.disconnected'")).toBe(1);
+    });
+
+    it('will not disconnect the gemeente the administrator belongs to', async () => {
+      const [gemeente] = await api.dataSource.query(`SELECT id FROM organisations WHERE kind = 'municipality'`);
+      const refused = await api.http().post(`/v1/organisations/${gemeente.id}/disconnection`).set(admin).expect(422);
+      expect(refused.body.code).toBe('CANNOT_DISCONNECT_OWN_ORGANISATION');
+    });
+  });
+});

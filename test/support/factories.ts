@@ -1,0 +1,54 @@
+import type { TestApi } from './test-api';
+import { bearer } from './test-api';
+import { ADMIN_KEY } from './test-config';
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
+
+export interface TestOrganisation {
+  id: string;
+  name: string;
+  kind: string;
+  secret: string;
+  coordinatorId: string;
+  professionalIds: string[];
+}
+
+/**
+ * A connected organisation with a coordinator, `professionals` professionals and one
+ * credential carrying `scopes`, all made through the administration API.
+ */
+export async function anOrganisation(
+  api: TestApi,
+  options: { kind?: string; scopes?: string[]; professionals?: number; adminKey?: string; municipalityCode?: string } = {},
+): Promise<TestOrganisation> {
+  const admin = bearer(options.adminKey ?? ADMIN_KEY);
+  const name = `Organisatie ${unique()}`;
+  const kind = options.kind ?? 'youth_care';
+  const created = await api
+    .http()
+    .post('/v1/organisations')
+    .set(admin)
+    .send({ name, kind, municipalityCode: options.municipalityCode ?? '0983', agreementReference: `CONV-${unique()}` })
+    .expect(201);
+  const id = created.body.id as string;
+  const person = async (role: string, index: number) =>
+    (
+      await api
+        .http()
+        .post(`/v1/organisations/${id}/professionals`)
+        .set(admin)
+        .send({ name: `${role} ${index} ${name}`, email: `${role}${index}.${unique()}@example.nl`, phone: '+31 77 123 4567', role })
+        .expect(201)
+    ).body.id as string;
+  const coordinatorId = await person('coordinator', 0);
+  const professionalIds: string[] = [];
+  for (let i = 0; i < (options.professionals ?? 1); i += 1) professionalIds.push(await person('professional', i));
+  const credential = await api
+    .http()
+    .post(`/v1/organisations/${id}/credentials`)
+    .set(admin)
+    .send({ scopes: options.scopes ?? ['registrations', 'signals'] })
+    .expect(201);
+  return { id, name, kind, secret: credential.body.secret as string, coordinatorId, professionalIds };
+}
