@@ -46,6 +46,8 @@ export async function createApiApp(config: AppConfig, logger: Logger, options: {
   // Only JSON bodies: without this, Fastify would hand a text/plain body to the validation as a string.
   fastify.removeContentTypeParser('text/plain');
 
+  // Major version in the URI (NL GOV API Design Rules); health stays outside the versioned API.
+  app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

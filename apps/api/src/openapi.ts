@@ -16,10 +16,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication, config: AppCon
     .setVersion(API_VERSION)
     .setContact('Beheer verwijsindex', `${config.VIR_PUBLIC_URL}/v1/docs`, 'beheer@verwijsindex.example')
     .setLicense('EUPL-1.2', 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12')
-    .addServer(config.VIR_PUBLIC_URL)
+    .addServer(`${config.VIR_PUBLIC_URL}/v1`)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Credential secret issued by the gemeente administrator' })
     .build();
-  const document = SwaggerModule.createDocument(app, options);
+  const document = SwaggerModule.createDocument(app, options, { ignoreGlobalPrefix: true });
   // Every response carries API-Version (NL GOV API Design Rules).
   for (const path of Object.values(document.paths)) {
     for (const operation of Object.values(path)) {

@@ -13,7 +13,7 @@ import { CredentialPage, IssuedCredentialView } from '../views';
 @ApiTags('Administratie: sleutels')
 @ApiBearerAuth()
 @RequireScopes('admin')
-@Controller('v1/organisations/:organisationId/credentials')
+@Controller('organisations/:organisationId/credentials')
 export class CredentialsController {
   constructor(
     private readonly commands: CommandBus,

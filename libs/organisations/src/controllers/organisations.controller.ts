@@ -13,7 +13,7 @@ import { OrganisationPage, OrganisationView } from '../views';
 
 @ApiTags('Administratie: organisaties')
 @ApiBearerAuth()
-@Controller('v1/organisations')
+@Controller('organisations')
 export class OrganisationsController {
   constructor(
     private readonly commands: CommandBus,

@@ -14,7 +14,7 @@ import { ProfessionalPage, ProfessionalView } from '../views';
 
 @ApiTags('Administratie: medewerkers')
 @ApiBearerAuth()
-@Controller('v1/organisations/:organisationId/professionals')
+@Controller('organisations/:organisationId/professionals')
 export class ProfessionalsController {
   constructor(
     private readonly commands: CommandBus,
