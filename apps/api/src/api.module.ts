@@ -7,7 +7,9 @@ import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
 import { OrganisationsModule } from '@vir/organisations';
+import { PseudonymisationModule } from '@vir/pseudonymisation';
 import { QueueModule } from '@vir/queue';
+import { RegistrationsModule } from '@vir/registrations';
 import { HealthController } from './health.controller';
 import { StartupTasks } from './startup-tasks';
 
@@ -24,7 +26,9 @@ export class ApiModule {
         AuditModule,
         CqrsModule.forRoot(),
         TerminusModule,
+        PseudonymisationModule,
         OrganisationsModule,
+        RegistrationsModule,
         AuthModule.forRoot(OrganisationsModule),
       ],
       controllers: [HealthController],

@@ -13,3 +13,7 @@ export type { Actor } from './actor';
 export { systemActor } from './actor';
 export { isUniqueViolation } from './postgres-errors';
 export { ApiProblems, ProblemSchema } from './api-problems.decorator';
+export type { IsoDate } from './calendar';
+export { addDays, addMonths, addYears, ageOn, isCalendarDate, todayInAmsterdam } from './calendar';
+export { IsCalendarDate } from './validators';
+export { isUuid } from './uuid';

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Principal } from '@vir/auth';
+import { isUuid } from '@vir/common';
 import { Repository } from 'typeorm';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { organisationNotFound } from './organisation-errors';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /**
  * Which organisations a credential may see. An administrator sees the organisations whose agreement

@@ -1,4 +1,5 @@
 import { Foundation1764300000000 } from './1764300000000-foundation';
+import { Registrations1764400000000 } from './1764400000000-registrations';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS = [Foundation1764300000000];
+export const MIGRATIONS = [Foundation1764300000000, Registrations1764400000000];

@@ -3,7 +3,8 @@ import { actorOf } from '@vir/auth';
 import { DataSource } from 'typeorm';
 import { CredentialService } from '../../credential.service';
 import { CredentialEntity } from '../../entities/credential.entity';
-import { isUuid, OrganisationAccess } from '../../organisation-access';
+import { OrganisationAccess } from '../../organisation-access';
+import { isUuid } from '@vir/common';
 import { credentialNotFound } from '../../organisation-errors';
 import { RevokeCredentialCommand } from './revoke-credential.command';
 

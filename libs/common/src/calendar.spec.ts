@@ -1,0 +1,49 @@
+import { addDays, addMonths, addYears, ageOn, isCalendarDate, todayInAmsterdam } from './calendar';
+
+describe('calendar', () => {
+  it.each([
+    ['2024-02-29', true],
+    ['2023-02-29', false],
+    ['2024-02-30', false],
+    ['2024-13-01', false],
+    ['2024-00-10', false],
+    ['2024-1-01', false],
+    ['24-01-01', false],
+    ['2024-04-31', false],
+    ['1899-12-31', false],
+  ])('isCalendarDate(%s) = %s', (value, valid) => expect(isCalendarDate(value)).toBe(valid));
+
+  it('takes today in Amsterdam, not in UTC', () => {
+    expect(todayInAmsterdam(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01'); // summer time, UTC+2
+    expect(todayInAmsterdam(new Date('2026-12-31T22:59:59Z'))).toBe('2026-12-31'); // winter time, UTC+1
+    expect(todayInAmsterdam(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
+  });
+
+  it.each([
+    ['2024-01-31', 1, 'last-day', '2024-02-29'],
+    ['2023-01-31', 1, 'last-day', '2023-02-28'],
+    ['2024-02-29', 24, 'last-day', '2026-02-28'],
+    ['2024-02-29', 24, 'next-day', '2026-03-01'],
+    ['2024-02-29', 48, 'last-day', '2028-02-29'],
+    ['2025-11-28', 24, 'last-day', '2027-11-28'],
+    ['2025-12-15', 1, 'last-day', '2026-01-15'],
+  ] as const)('addMonths(%s, %d, %s) = %s', (date, months, overflow, expected) => {
+    expect(addMonths(date, months, overflow)).toBe(expected);
+  });
+
+  it('adds years and days across leap years', () => {
+    expect(addYears('2003-02-28', 23)).toBe('2026-02-28');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2023-12-31', 1)).toBe('2024-01-01');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+  });
+
+  it.each([
+    ['2003-11-28', '2026-11-28', 23],
+    ['2003-11-29', '2026-11-28', 22],
+    ['2004-02-29', '2027-02-28', 22], // the birthday of a leap-day child is 1 March in other years
+    ['2004-02-29', '2027-03-01', 23],
+    ['2004-02-29', '2028-02-29', 24],
+    ['2026-11-28', '2026-11-28', 0],
+  ])('ageOn(%s, %s) = %d', (birth, on, age) => expect(ageOn(birth, on)).toBe(age));
+});

@@ -1,0 +1,68 @@
+import { AppConfig } from '@vir/config';
+import { isValidBsn, normaliseBsn } from './bsn';
+import { normaliseSurname, serviceNumber } from './service-number';
+import { YouthKeyService } from './youth-key.service';
+
+describe('BSN eleven-test', () => {
+  it.each([
+    ['111222333', true],
+    ['123456782', true],
+    ['12345672', true], // eight digits: a leading zero is added (012345672)
+    ['123456789', false], // fails the eleven-test
+    ['000000000', false],
+    ['00000000', false],
+    ['1234567', false], // seven digits
+    ['1234567890', false], // ten digits
+    ['12345678a', false],
+    [' 123456782', false],
+    ['', false],
+  ])('%s → %s', (bsn, valid) => {
+    expect(isValidBsn(bsn)).toBe(valid);
+  });
+
+  it('pads eight digits to nine', () => {
+    expect(normaliseBsn('12345672')).toBe('012345672');
+  });
+});
+
+describe('verwijsindexservicenummer', () => {
+  it.each([
+    ['  Öztürk-De  Vries ', 'ozturk de vries'],
+    ["d'Ancona", 'd ancona'],
+    ['JANSSEN', 'janssen'],
+    ['van  der Berg', 'van der berg'],
+    ['Çelik', 'celik'],
+    ['Ĳsselmuiden', 'ijsselmuiden'],
+  ])('normalises %j to %j', (raw, normalised) => {
+    expect(normaliseSurname(raw)).toBe(normalised);
+  });
+
+  it('is deterministic and differs when any part differs', () => {
+    const a = serviceNumber('De Vries', '2012-03-04', 'V');
+    expect(serviceNumber(' de  VRIES', '2012-03-04', 'V')).toBe(a);
+    expect(a).toMatch(/^V\d{12}$/);
+    expect(serviceNumber('De Vries', '2012-03-05', 'V')).not.toBe(a);
+    expect(serviceNumber('De Vries', '2012-03-04', 'M')).not.toBe(a);
+    expect(serviceNumber('De Vriez', '2012-03-04', 'V')).not.toBe(a);
+  });
+});
+
+describe('YouthKeyService', () => {
+  const service = (key: string, version = 1) =>
+    new YouthKeyService(Object.assign(new AppConfig(), { VIR_PSEUDONYM_KEY: key, VIR_PSEUDONYM_KEY_VERSION: version }));
+
+  it('gives one key per youth, equal for 8- and 9-digit spellings, bound to the secret', () => {
+    const a = service('a'.repeat(32));
+    expect(a.derive({ bsn: '12345672' }).key.equals(a.derive({ bsn: '012345672' }).key)).toBe(true);
+    expect(a.derive({ bsn: '123456782' }).key.equals(a.derive({ bsn: '111222333' }).key)).toBe(false);
+    expect(service('b'.repeat(32)).derive({ bsn: '123456782' }).key.equals(a.derive({ bsn: '123456782' }).key)).toBe(false);
+    expect(a.derive({ bsn: '123456782' }).key.toString('hex')).not.toContain('123456782');
+    expect(service('c'.repeat(32), 3).derive({ bsn: '123456782' }).version).toBe(3);
+  });
+
+  it('never lets a service number collide with a BSN', () => {
+    const a = service('a'.repeat(32));
+    const keys = new Set([a.derive({ bsn: '123456782' }), a.derive({ surname: 'x', birthDate: '2010-01-01', sex: 'M' })].map((k) => k.key.toString('hex')));
+    expect(keys.size).toBe(2);
+  });
+});

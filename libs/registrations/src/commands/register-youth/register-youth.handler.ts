@@ -1,0 +1,145 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Clock, todayInAmsterdam } from '@vir/common';
+import { AppConfig } from '@vir/config';
+import { YouthIdentifier, YouthKeyService } from '@vir/pseudonymisation';
+import { DataSource } from 'typeorm';
+import { invalidYouth, ruleViolation } from '../../registration-errors';
+import { informTarget, planRemoval } from '../../registration-rules';
+import { RegistrationReceiptView } from '../../views';
+import { RegisterYouthCommand } from './register-youth.command';
+import type { YouthDto } from './register-youth.dto';
+
+export interface RegistrationResult {
+  created: boolean;
+  view: RegistrationReceiptView;
+}
+
+interface Row {
+  id: string;
+  professional_id: string;
+  organisation_id: string;
+  created_at: Date;
+  planned_removal_date: string;
+}
+
+/**
+ * One statement, one round trip: the eligibility check, the registration, its outbox event and its
+ * audit entry are a single atomic INSERT chain. When nothing is inserted, a second query tells why:
+ * the professional may not register, or this professional already has an active registration of
+ * this youth (then that one is the answer, and no new match event is raised).
+ */
+const REGISTER = `
+  WITH eligible AS (
+    SELECT p.id, p.organisation_id
+      FROM professionals p
+      JOIN organisations o ON o.id = p.organisation_id AND o.status = 'connected'
+     WHERE p.id = $1 AND p.organisation_id = $2 AND p.active AND p.role = 'professional'
+       AND EXISTS (SELECT 1 FROM professionals c WHERE c.organisation_id = o.id AND c.role = 'coordinator' AND c.active)
+  ), created AS (
+    INSERT INTO registrations (youth_key, key_version, professional_id, organisation_id, created_at, planned_removal_date, age_limit_date)
+    SELECT $3, $4, e.id, e.organisation_id, $5, $6, $7 FROM eligible e
+    ON CONFLICT (youth_key, professional_id) WHERE status = 'active' DO NOTHING
+    RETURNING id, professional_id, organisation_id, created_at, planned_removal_date::text
+  ), announced AS (
+    INSERT INTO outbox (topic, payload, correlation_id)
+    SELECT 'registration.created', jsonb_build_object('registrationId', c.id), $8 FROM created c
+  ), audited AS (
+    INSERT INTO audit_events (occurred_at, action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id, correlation_id)
+    SELECT $5, 'registration.created', 'registration', c.id, $9, c.organisation_id, c.professional_id, $8 FROM created c
+  )
+  SELECT * FROM created`;
+
+const EXISTING = `
+  SELECT r.id, r.professional_id, r.organisation_id, r.created_at, r.planned_removal_date::text
+    FROM registrations r
+   WHERE r.youth_key = $1 AND r.professional_id = $2 AND r.organisation_id = $3 AND r.status = 'active'`;
+
+const WHY_NOT = `
+  SELECT p.active, p.role,
+         EXISTS (SELECT 1 FROM professionals c WHERE c.organisation_id = p.organisation_id AND c.role = 'coordinator' AND c.active) AS has_coordinator
+    FROM professionals p
+   WHERE p.id = $1 AND p.organisation_id = $2`;
+
+@CommandHandler(RegisterYouthCommand)
+export class RegisterYouthHandler implements ICommandHandler<RegisterYouthCommand, RegistrationResult> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly youthKeys: YouthKeyService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute({ principal, input }: RegisterYouthCommand): Promise<RegistrationResult> {
+    const now = this.clock.now();
+    const today = todayInAmsterdam(now);
+    const identifier = youthIdentifier(input.youth);
+    if (input.youth.birthDate > today) throw invalidYouth('youth.birthDate', 'birthDate must not be in the future');
+    const plan = planRemoval({
+      today,
+      birthDate: input.youth.birthDate,
+      requested: input.plannedRemovalDate,
+      defaultMonths: this.config.VIR_DEFAULT_REGISTRATION_MONTHS,
+    });
+    if (!plan.ok) throw ruleViolation(plan.problem);
+    const { key, version } = this.youthKeys.derive(identifier);
+    const inform = informTarget(input.youth.birthDate, today);
+
+    const rows: Row[] = await this.dataSource.query(REGISTER, [
+      input.professionalId,
+      principal.organisationId,
+      key,
+      version,
+      now,
+      plan.plannedRemovalDate,
+      plan.ageLimitDate,
+      principal.correlationId,
+      principal.credentialId,
+    ]);
+    if (rows[0]) return { created: true, view: receipt(rows[0], inform) };
+
+    const [existing]: Row[] = await this.dataSource.query(EXISTING, [key, input.professionalId, principal.organisationId]);
+    if (existing) return { created: false, view: receipt(existing, inform) };
+    throw await this.whyNot(input.professionalId, principal.organisationId);
+  }
+
+  private async whyNot(professionalId: string, organisationId: string): Promise<Error> {
+    const [row]: { active: boolean; role: string; has_coordinator: boolean }[] = await this.dataSource.query(WHY_NOT, [
+      professionalId,
+      organisationId,
+    ]);
+    if (!row) return ruleViolation('PROFESSIONAL_UNKNOWN');
+    if (row.role !== 'professional') return ruleViolation('NOT_A_DESIGNATED_PROFESSIONAL');
+    if (!row.active) return ruleViolation('PROFESSIONAL_INACTIVE');
+    if (!row.has_coordinator) return ruleViolation('ORGANISATION_WITHOUT_COORDINATOR');
+    // Eligible and not a duplicate, yet nothing inserted: the organisation was disconnected meanwhile.
+    return ruleViolation('PROFESSIONAL_UNKNOWN');
+  }
+}
+
+function receipt(row: Row, inform: RegistrationReceiptView['inform']): RegistrationReceiptView {
+  return {
+    id: row.id,
+    professionalId: row.professional_id,
+    organisationId: row.organisation_id,
+    createdAt: new Date(row.created_at).toISOString(),
+    plannedRemovalDate: row.planned_removal_date,
+    status: 'active',
+    removedAt: null,
+    removalReason: null,
+    inform,
+  };
+}
+
+/** Exactly one of the two ways to identify a youth (Jw 7.1.4.2, BJw 7.3.1). */
+export function youthIdentifier(youth: YouthDto): YouthIdentifier {
+  if (youth.bsn !== undefined && youth.surname !== undefined) {
+    throw invalidYouth('youth', 'give either bsn and birthDate, or surname, birthDate and sex; not both bsn and surname');
+  }
+  if (youth.bsn !== undefined) {
+    if (youth.sex !== undefined) throw invalidYouth('youth.sex', 'sex is only given for a youth without a BSN');
+    return { bsn: youth.bsn };
+  }
+  if (youth.surname === undefined) throw invalidYouth('youth', 'give bsn and birthDate, or surname, birthDate and sex');
+  if (youth.sex === undefined) throw invalidYouth('youth.sex', 'sex (M, V or O) is required for a youth without a BSN');
+  return { surname: youth.surname, birthDate: youth.birthDate, sex: youth.sex };
+}

@@ -1,0 +1,62 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const REGISTRATION_STATUSES = ['active', 'withdrawn', 'expired', 'removed'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** Why a registration ended (Jw 7.1.4.5, AVG 16/17/21) or the organisation's connection ended. */
+export const REMOVAL_REASONS = [
+  'risk_gone',
+  'unjustified',
+  'expired',
+  'age_23',
+  'deceased',
+  'erasure',
+  'objection',
+  'organisation_disconnected',
+] as const;
+export type RemovalReason = (typeof REMOVAL_REASONS)[number];
+
+/** Only these go to the historical archive (Jw 7.1.4.6(1)); every other removal leaves nothing of the youth. */
+export const ARCHIVED_REASONS: readonly RemovalReason[] = ['risk_gone', 'expired'];
+
+export function statusAfter(reason: RemovalReason): RegistrationStatus {
+  if (reason === 'risk_gone' || reason === 'unjustified') return 'withdrawn';
+  return reason === 'expired' ? 'expired' : 'removed';
+}
+
+@Entity('registrations')
+export class RegistrationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Keyed hash of the BSN or verwijsindexservicenummer; erased when the registration ends. */
+  @Column({ name: 'youth_key', type: 'bytea', nullable: true, select: false })
+  youthKey: Buffer | null;
+
+  @Column({ name: 'key_version', type: 'smallint', nullable: true, select: false })
+  keyVersion: number | null;
+
+  @Column({ name: 'professional_id', type: 'uuid' })
+  professionalId: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'planned_removal_date', type: 'date' })
+  plannedRemovalDate: string;
+
+  @Column({ name: 'age_limit_date', type: 'date', nullable: true, select: false })
+  ageLimitDate: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: RegistrationStatus;
+
+  @Column({ name: 'removed_at', type: 'timestamptz', nullable: true })
+  removedAt: Date | null;
+
+  @Column({ name: 'removal_reason', type: 'varchar', length: 32, nullable: true })
+  removalReason: RemovalReason | null;
+}

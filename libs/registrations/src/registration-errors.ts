@@ -1,0 +1,43 @@
+import { ConflictError, NotFoundError, RuleViolationError, ValidationFailedError } from '@vir/common';
+
+export const registrationNotFound = () => new NotFoundError('REGISTRATION_NOT_FOUND', 'Registration');
+
+const RULES = {
+  YOUTH_TOO_OLD: ['Youth is 23 or older', 'The verwijsindex is for young people who have not yet turned 23 (Jw 7.1.1.1).', 'youth.birthDate'],
+  PLANNED_REMOVAL_NOT_IN_FUTURE: ['Planned removal date not in the future', 'plannedRemovalDate must be after today.', 'plannedRemovalDate'],
+  PLANNED_REMOVAL_TOO_LATE: [
+    'Planned removal date too late',
+    'A registration is removed at most two years after it was made (Jw 7.1.4.5(2)(a)).',
+    'plannedRemovalDate',
+  ],
+  PLANNED_REMOVAL_AFTER_AGE_LIMIT: [
+    'Planned removal date after the 23rd birthday',
+    "A registration is removed on the youth's 23rd birthday at the latest (Jw 7.1.4.5(2)(b)).",
+    'plannedRemovalDate',
+  ],
+  PROFESSIONAL_UNKNOWN: ['Unknown professional', 'professionalId is not a professional of your organisation.', 'professionalId'],
+  PROFESSIONAL_INACTIVE: ['Professional no longer designated', 'This professional has been deactivated by the administrator.', 'professionalId'],
+  NOT_A_DESIGNATED_PROFESSIONAL: [
+    'Not a meldingsbevoegde',
+    'Only people designated with role `professional` may register (Jw 7.1.1.2); coordinators and follow-up officers may not.',
+    'professionalId',
+  ],
+  ORGANISATION_WITHOUT_COORDINATOR: [
+    'No contact person',
+    'Your organisation has no active coordinator (contactpersoon verwijsindex); ask the administrator to designate one first.',
+    undefined,
+  ],
+  NOT_OWN_REGISTRATION: ['Not your registration', 'A professional can withdraw only a registration they made (Jw 7.1.4.5(1)).', 'professionalId'],
+} as const;
+
+export type RegistrationRule = keyof typeof RULES;
+
+export function ruleViolation(rule: RegistrationRule): RuleViolationError {
+  const [title, detail, field] = RULES[rule];
+  return new RuleViolationError(rule, title, detail, field);
+}
+
+export const registrationNotActive = () =>
+  new ConflictError('REGISTRATION_NOT_ACTIVE', 'Registration has ended', 'This registration was already withdrawn or removed.');
+
+export const invalidYouth = (field: string, reason: string) => new ValidationFailedError([{ field, reason }]);

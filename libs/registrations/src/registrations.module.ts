@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RegisterYouthHandler } from './commands/register-youth/register-youth.handler';
+import { WithdrawRegistrationHandler } from './commands/withdraw-registration/withdraw-registration.handler';
+import { RegistrationsController } from './controllers/registrations.controller';
+import { RegistrationEntity } from './entities/registration.entity';
+import { RegistrationRemoval } from './registration-removal';
+import { GetRegistrationHandler } from './queries/get-registration/get-registration.handler';
+import { ListRegistrationsHandler } from './queries/list-registrations/list-registrations.handler';
+
+/** Registrations (meldingen): register, list, withdraw; removal in one place for every reason. */
+@Module({
+  imports: [CqrsModule, TypeOrmModule.forFeature([RegistrationEntity])],
+  controllers: [RegistrationsController],
+  providers: [RegistrationRemoval, RegisterYouthHandler, WithdrawRegistrationHandler, ListRegistrationsHandler, GetRegistrationHandler],
+  exports: [RegistrationRemoval],
+})
+export class RegistrationsModule {}
