@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ADMIN_KEY, PSEUDONYM_KEY } from './test-config';
@@ -28,5 +28,54 @@ export async function cli(...args: string[]): Promise<{ code: number; stdout: st
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+export interface WorkerProcess {
+  logs: string[];
+  /** Resolves when the process has exited. */
+  exited: Promise<number | null>;
+  kill: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+/** Starts the compiled worker as a real process and waits until it reports ready. */
+export async function startWorker(extra: Record<string, string> = {}): Promise<WorkerProcess> {
+  const child = spawn('node', [join(ROOT, 'dist/apps/worker/src/main.js')], {
+    env: processEnv({ OUTBOX_POLL_INTERVAL_MS: '20', RECONCILE_INTERVAL_MS: '2000', JOB_LOCK_MS: '3000', ...extra }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  let buffer = '';
+  const collect = (chunk: Buffer) => {
+    buffer += chunk.toString('utf8');
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    logs.push(...lines.filter((line) => line.length > 0));
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 30_000;
+  while (!logs.some((line) => line.includes('"worker ready"'))) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`worker did not start:\n${logs.join('\n')}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    logs,
+    exited,
+    kill: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** Polls until `check` returns true, or fails with `what` after `timeoutMs`. */
+export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -50,7 +50,6 @@ export async function createApiApp(config: AppConfig, logger: Logger, options: {
   app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
 
   const document = buildOpenApiDocument(app, config);
   SwaggerModule.setup('v1/docs', app, document, {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, describeConfig, loadConfig } from '@vir/config';
-import { createRootLogger } from '@vir/observability';
+import { createRootLogger, exitGracefully } from '@vir/observability';
 import { createApiApp } from './http-app';
 
 async function main(): Promise<void> {
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   logger.info({ config: describeConfig(config) }, 'starting api');
   const app = await createApiApp(config, logger);
   await app.listen(config.PORT, config.HOST);
+  exitGracefully(app, logger);
   logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'api listening');
 }
 

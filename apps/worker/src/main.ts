@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, describeConfig, loadConfig } from '@vir/config';
-import { createRootLogger, PinoLoggerService } from '@vir/observability';
+import { createRootLogger, exitGracefully, PinoLoggerService } from '@vir/observability';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -21,7 +21,6 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new PinoLoggerService(logger.child({ component: 'nest' })),
   });
-  app.enableShutdownHooks();
 
   if (config.WORKER_HEALTH_PORT > 0) {
     // Liveness only: the worker has no API of its own.
@@ -30,8 +29,9 @@ async function main(): Promise<void> {
       response.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(ok ? { status: 'ok' } : {}));
     });
     server.listen(config.WORKER_HEALTH_PORT, config.HOST);
-    app.get(WorkerModule); // keep the reference; the server closes with the process
+    server.unref();
   }
+  exitGracefully(app, logger);
   logger.info('worker ready');
 }
 

@@ -1,18 +1,30 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@vir/audit';
 import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
-import { QueueModule } from '@vir/queue';
-import { DynamicModule } from '@nestjs/common';
+import { MatchingJobsModule } from '@vir/matching';
+import { QueueModule, WorkerQueueModule } from '@vir/queue';
+import { RegistrationsJobsModule } from '@vir/registrations';
+import { SignalsJobsModule } from '@vir/signals';
 
-/** The background process: BullMQ consumers and the outbox relay. No HTTP server of its own. */
+/** The background process: the outbox relay and the BullMQ consumers. No HTTP server of its own. */
 @Module({})
 export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, DatabaseModule, QueueModule, AuditModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        DatabaseModule,
+        QueueModule,
+        WorkerQueueModule,
+        AuditModule,
+        MatchingJobsModule,
+        RegistrationsJobsModule,
+        SignalsJobsModule,
+      ],
     };
   }
 }

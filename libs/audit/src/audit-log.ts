@@ -34,4 +34,31 @@ export class AuditLog {
       ],
     );
   }
+
+  /** Many events in one statement (e.g. one per signal a match produced). */
+  async recordMany(manager: EntityManager, events: AuditEventInput[]): Promise<void> {
+    if (events.length === 0) return;
+    await manager.query(
+      `INSERT INTO audit_events (action, object_type, object_id, actor_credential_id, actor_organisation_id,
+         actor_professional_id, details, correlation_id)
+       SELECT action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id,
+              coalesce(details, '{}'::jsonb), correlation_id
+         FROM jsonb_to_recordset($1::jsonb) AS e(action text, object_type text, object_id uuid, actor_credential_id uuid,
+              actor_organisation_id uuid, actor_professional_id uuid, details jsonb, correlation_id text)`,
+      [
+        JSON.stringify(
+          events.map((event) => ({
+            action: event.action,
+            object_type: event.objectType,
+            object_id: event.objectId ?? null,
+            actor_credential_id: event.actor.credentialId ?? null,
+            actor_organisation_id: event.actor.organisationId ?? null,
+            actor_professional_id: event.actor.professionalId ?? null,
+            details: event.details ?? {},
+            correlation_id: event.actor.correlationId ?? null,
+          })),
+        ),
+      ],
+    );
+  }
 }

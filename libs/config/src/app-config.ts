@@ -123,6 +123,20 @@ export class AppConfig {
   @Max(500)
   MATCH_CONCURRENCY = 16;
 
+  /** How often (ms) the worker re-queues registrations whose match job was lost. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  RECONCILE_INTERVAL_MS = 60_000;
+
+  /** How long (ms) a worker holds a job before another worker may take it over as stalled. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  JOB_LOCK_MS = 30_000;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

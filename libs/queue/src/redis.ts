@@ -5,4 +5,5 @@ export function createRedis(url: string, options: RedisOptions = {}): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false, ...options });
 }
 
+/** Fast-failing client for health checks and small reads. */
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');

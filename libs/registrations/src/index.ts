@@ -3,3 +3,4 @@ export { RegistrationRemoval } from './registration-removal';
 export type { RegistrationStatus, RemovalReason } from './entities/registration.entity';
 export { ARCHIVED_REASONS, REGISTRATION_STATUSES, REMOVAL_REASONS, RegistrationEntity } from './entities/registration.entity';
 export { ageLimitDate, archiveDestroyDate, informTarget, planRemoval } from './registration-rules';
+export { RegistrationsJobsModule } from './registrations-jobs.module';

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { JobHandler, JobProcessor, QUEUES } from '@vir/queue';
+import { MatchingService } from '../matching.service';
+
+/** Thin: each job is one call into MatchingService, whose transaction makes retries harmless. */
+@Injectable()
+export class MatchingProcessor extends JobProcessor {
+  readonly queue = QUEUES.matching;
+
+  constructor(private readonly matching: MatchingService) {
+    super();
+  }
+
+  readonly handlers: Record<string, JobHandler> = {
+    'registration-created': (data) => this.matching.onRegistrationCreated(String(data.registrationId), data.correlationId),
+    'registration-removed': (data) => this.matching.onRegistrationRemoved(String(data.registrationId), data.correlationId),
+  };
+
+  protected override concurrency(): number {
+    return this.appConfig.MATCH_CONCURRENCY;
+  }
+}

@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@vir/audit';
+import { Actor } from '@vir/common';
+import { UnrecoverableError } from 'bullmq';
+import { DataSource, EntityManager } from 'typeorm';
+import { ActiveRegistration, Person, planMatch, SignalDraft } from './match-planner';
+
+interface RegistrationRow {
+  id: string;
+  youth_key: Buffer | null;
+  status: string;
+}
+
+export interface MatchOutcome {
+  matchId: string | null;
+  signals: number;
+}
+
+/** The advisory lock of a youth: the first 8 bytes of its key (a keyed hash, so evenly spread). */
+const youthLock = (key: Buffer) => key.readBigInt64BE(0).toString();
+
+/**
+ * Detects matches under a per-youth PostgreSQL lock and writes them with their signals and
+ * outbox events in one transaction. Unique constraints make a repeated run harmless, so a retried,
+ * duplicated or re-published job never produces a second match or signal.
+ */
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async onRegistrationCreated(registrationId: string, correlationId?: string | null): Promise<MatchOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const [registration]: RegistrationRow[] = await manager.query(`SELECT id, youth_key, status FROM registrations WHERE id = $1`, [registrationId]);
+      if (!registration) throw new UnrecoverableError(`registration ${registrationId} does not exist`);
+      if (registration.status !== 'active' || !registration.youth_key) return { matchId: null, signals: 0 };
+      const youthKey = registration.youth_key;
+      await manager.query(`SELECT pg_advisory_xact_lock($1::bigint)`, [youthLock(youthKey)]);
+
+      const active: (ActiveRegistration & { checked: boolean })[] = (
+        await manager.query(
+          `SELECT id, professional_id, organisation_id, match_checked_at IS NOT NULL AS checked FROM registrations
+            WHERE youth_key = $1 AND status = 'active' ORDER BY created_at, id`,
+          [youthKey],
+        )
+      ).map((r: { id: string; professional_id: string; organisation_id: string; checked: boolean }) => ({
+        id: r.id,
+        professionalId: r.professional_id,
+        organisationId: r.organisation_id,
+        checked: r.checked,
+      }));
+      const [match]: { id: string }[] = await manager.query(
+        `SELECT id FROM matches WHERE youth_key = $1 AND kind = 'same_youth' AND status <> 'closed' FOR UPDATE`,
+        [youthKey],
+      );
+      const participants: { registration_id: string }[] = match
+        ? await manager.query(`SELECT registration_id FROM match_participants WHERE match_id = $1 AND left_at IS NULL`, [match.id])
+        : [];
+
+      const copies = await this.copyRecipients(manager, active.map((r) => r.organisationId));
+      const plan = planMatch({ active, participants: new Set(participants.map((p) => p.registration_id)), matchExists: !!match, ...copies });
+
+      let matchId = match?.id ?? null;
+      if (plan.createMatch) {
+        const [created]: { id: string }[] = await manager.query(`INSERT INTO matches (youth_key) VALUES ($1) RETURNING id`, [youthKey]);
+        matchId = created.id;
+      }
+      if (matchId && plan.join.length > 0) {
+        // Positions record the order of joining, which is the order the signals describe.
+        await manager.query(
+          `INSERT INTO match_participants (match_id, registration_id, professional_id, organisation_id, position)
+           SELECT $1, j.id, j.professional_id, j.organisation_id,
+                  (SELECT coalesce(max(position), 0) FROM match_participants WHERE match_id = $1) + j.n::int
+             FROM jsonb_to_recordset($2::jsonb) AS j(id uuid, professional_id uuid, organisation_id uuid, n int)
+           ON CONFLICT DO NOTHING`,
+          [
+            matchId,
+            JSON.stringify(plan.join.map((r, i) => ({ id: r.id, professional_id: r.professionalId, organisation_id: r.organisationId, n: i + 1 }))),
+          ],
+        );
+      }
+      const drafts: (SignalDraft & { matchId: string | null })[] = plan.signals.map((s) => ({ ...s, matchId }));
+      const unchecked = active.filter((r) => !r.checked);
+      drafts.push(...(await this.archiveSignals(manager, youthKey, unchecked)));
+      const written = await this.writeSignals(manager, drafts, { correlationId: correlationId ?? undefined });
+
+      if (unchecked.length > 0) {
+        await manager.query(`UPDATE registrations SET match_checked_at = now() WHERE id = ANY($1)`, [unchecked.map((r) => r.id)]);
+      }
+      if (plan.createMatch) {
+        await this.audit.record(manager, {
+          action: 'match.created',
+          objectType: 'match',
+          objectId: matchId,
+          actor: { correlationId: correlationId ?? undefined },
+          details: { participants: plan.join.length },
+        });
+      }
+      return { matchId, signals: written };
+    });
+  }
+
+  /** A registration ended: it leaves its match; a match with fewer than two active registrations closes. */
+  async onRegistrationRemoved(registrationId: string, correlationId?: string | null): Promise<string[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const memberships: { match_id: string }[] = await manager.query(
+        `SELECT mp.match_id FROM match_participants mp JOIN matches m ON m.id = mp.match_id
+          WHERE mp.registration_id = $1 AND m.status <> 'closed' ORDER BY mp.match_id`,
+        [registrationId],
+      );
+      const closed: string[] = [];
+      for (const { match_id: matchId } of memberships) {
+        await manager.query(`SELECT id FROM matches WHERE id = $1 FOR UPDATE`, [matchId]);
+        await manager.query(`UPDATE match_participants SET left_at = now() WHERE match_id = $1 AND registration_id = $2 AND left_at IS NULL`, [
+          matchId,
+          registrationId,
+        ]);
+        const [{ remaining }]: { remaining: number }[] = await manager.query(
+          `SELECT count(*)::int AS remaining FROM match_participants mp JOIN registrations r ON r.id = mp.registration_id
+            WHERE mp.match_id = $1 AND mp.left_at IS NULL AND r.status = 'active'`,
+          [matchId],
+        );
+        if (remaining < 2) {
+          const [row] = (await manager.query(
+            `UPDATE matches SET status = 'closed', closed_at = now(), youth_key = NULL WHERE id = $1 AND status <> 'closed' RETURNING id`,
+            [matchId],
+          )) as [{ id: string }[], number];
+          if (row.length > 0) {
+            closed.push(matchId);
+            await this.audit.record(manager, {
+              action: 'match.closed',
+              objectType: 'match',
+              objectId: matchId,
+              actor: { correlationId: correlationId ?? undefined },
+              details: { reason: 'fewer_than_two_registrations' },
+            });
+          }
+        }
+      }
+      return closed;
+    });
+  }
+
+  /**
+   * Historical archive (Jw 7.1.4.6(2)): a professional who registers a youth with archive entries
+   * receives one archive signal naming the archived registrations' professionals — once, only them,
+   * never the archived entry's own professional.
+   */
+  private async archiveSignals(manager: EntityManager, youthKey: Buffer, registrations: ActiveRegistration[]): Promise<(SignalDraft & { matchId: null })[]> {
+    if (registrations.length === 0) return [];
+    const archived: { professional_id: string }[] = await manager.query(
+      `SELECT DISTINCT professional_id FROM archive_entries WHERE youth_key = $1 ORDER BY professional_id`,
+      [youthKey],
+    );
+    if (archived.length === 0) return [];
+    return registrations
+      .map((registration) => ({
+        kind: 'archive' as const,
+        matchId: null,
+        triggerRegistrationId: registration.id,
+        recipientProfessionalId: registration.professionalId,
+        recipientOrganisationId: registration.organisationId,
+        recipientRole: 'participant' as const,
+        named: archived.map((a) => a.professional_id).filter((id) => id !== registration.professionalId),
+      }))
+      .filter((draft) => draft.named.length > 0);
+  }
+
+  private async writeSignals(manager: EntityManager, drafts: (SignalDraft & { matchId: string | null })[], actor: Actor): Promise<number> {
+    if (drafts.length === 0) return 0;
+    const created: { id: string; recipient_organisation_id: string; recipient_professional_id: string; kind: string }[] = await manager.query(
+      `WITH created AS (
+         INSERT INTO signals (kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named_professional_ids)
+         SELECT kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named
+           FROM jsonb_to_recordset($1::jsonb) AS d(kind text, match_id uuid, trigger_registration_id uuid, recipient_professional_id uuid,
+                recipient_organisation_id uuid, recipient_role text, named uuid[])
+         ON CONFLICT (trigger_registration_id, recipient_professional_id, kind) DO NOTHING
+         RETURNING id, recipient_organisation_id, recipient_professional_id, kind
+       ), announced AS (
+         INSERT INTO outbox (topic, payload, correlation_id)
+         SELECT 'signal.created', jsonb_build_object('signalId', id), $2 FROM created
+       )
+       SELECT * FROM created`,
+      [
+        JSON.stringify(
+          drafts.map((d) => ({
+            kind: d.kind,
+            match_id: d.matchId,
+            trigger_registration_id: d.triggerRegistrationId,
+            recipient_professional_id: d.recipientProfessionalId,
+            recipient_organisation_id: d.recipientOrganisationId,
+            recipient_role: d.recipientRole,
+            named: d.named,
+          })),
+        ),
+        actor.correlationId ?? null,
+      ],
+    );
+    await this.audit.recordMany(
+      manager,
+      created.map((signal) => ({
+        action: 'signal.created',
+        objectType: 'signal',
+        objectId: signal.id,
+        actor,
+        details: { kind: signal.kind, recipientOrganisationId: signal.recipient_organisation_id, recipientProfessionalId: signal.recipient_professional_id },
+      })),
+    );
+    return created.length;
+  }
+
+  /** Coordinators of the organisations involved and follow-up officers of their municipalities. */
+  private async copyRecipients(manager: EntityManager, organisationIds: string[]) {
+    const rows: { organisation_id: string; municipality_code: string; coordinators: Person[] | null; officers: Person[] | null }[] = await manager.query(
+      `SELECT o.id AS organisation_id, o.municipality_code,
+              (SELECT jsonb_agg(jsonb_build_object('id', c.id, 'organisationId', c.organisation_id) ORDER BY c.id)
+                 FROM professionals c WHERE c.organisation_id = o.id AND c.role = 'coordinator' AND c.active) AS coordinators,
+              (SELECT jsonb_agg(jsonb_build_object('id', f.id, 'organisationId', f.organisation_id) ORDER BY f.id)
+                 FROM professionals f JOIN organisations g ON g.id = f.organisation_id
+                WHERE g.municipality_code = o.municipality_code AND g.kind = 'municipality' AND g.status = 'connected'
+                  AND f.role = 'follow_up_officer' AND f.active) AS officers
+         FROM organisations o WHERE o.id = ANY($1)`,
+      [[...new Set(organisationIds)]],
+    );
+    return {
+      coordinatorsByOrganisation: new Map(rows.map((r) => [r.organisation_id, r.coordinators ?? []])),
+      municipalityByOrganisation: new Map(rows.map((r) => [r.organisation_id, r.municipality_code])),
+      officersByMunicipality: new Map(rows.map((r) => [r.municipality_code, r.officers ?? []])),
+    };
+  }
+}

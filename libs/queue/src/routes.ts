@@ -1,0 +1,41 @@
+import type { JobsOptions } from 'bullmq';
+import type { OutboxPayload, OutboxTopic } from './outbox-writer';
+
+export const QUEUES = {
+  matching: 'matching',
+  lifecycle: 'lifecycle',
+  delivery: 'delivery',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface Route {
+  queue: QueueName;
+  /** The job name the queue's processor handles. */
+  job: string;
+  /** Deterministic job id (no `:`), so a relay retry or a reconciliation sweep never adds a second job. */
+  jobId: (payload: OutboxPayload) => string;
+}
+
+const byEntity = (prefix: string, key: string) => (payload: OutboxPayload) => `${prefix}-${String(payload[key])}`;
+
+/** Where each outbox topic goes. The worker refuses to start when one of these has no handler. */
+export const ROUTES: Record<OutboxTopic, Route> = {
+  'registration.created': { queue: QUEUES.matching, job: 'registration-created', jobId: byEntity('registration-created', 'registrationId') },
+  'registration.removed': { queue: QUEUES.matching, job: 'registration-removed', jobId: byEntity('registration-removed', 'registrationId') },
+  'organisation.disconnected': { queue: QUEUES.lifecycle, job: 'organisation-disconnected', jobId: byEntity('organisation-disconnected', 'organisationId') },
+  'signal.created': { queue: QUEUES.delivery, job: 'signal-created', jobId: byEntity('signal-created', 'signalId') },
+};
+
+/** Job data: the outbox payload (ids only) plus the correlation id of the request that caused it. */
+export type JobData = OutboxPayload & { correlationId?: string | null };
+
+/**
+ * Transient failures are retried with exponential backoff; completed jobs are kept an hour so
+ * that a re-published event with the same id is recognised; failed jobs stay for inspection.
+ */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: { age: 3600, count: 50_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};

@@ -1,0 +1,33 @@
+import { Global, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import { JobProcessor } from './job-processor';
+import { OutboxRelay } from './outbox-relay';
+import { QueueRegistry } from './queue-registry';
+import { ROUTES } from './routes';
+
+/** Refuses to start a worker in which an outbox topic has no handler: its events would pile up unseen. */
+@Injectable()
+export class JobHandlerCheck implements OnApplicationBootstrap {
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onApplicationBootstrap(): void {
+    const handled = new Set<string>();
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as unknown;
+      if (instance instanceof JobProcessor) for (const name of Object.keys(instance.handlers)) handled.add(`${instance.queue}/${name}`);
+    }
+    const missing = Object.entries(ROUTES)
+      .filter(([, route]) => !handled.has(`${route.queue}/${route.job}`))
+      .map(([topic, route]) => `${topic} (job ${route.job} on queue ${route.queue})`);
+    if (missing.length > 0) throw new Error(`Refusing to start: no handler for ${missing.join(', ')}`);
+  }
+}
+
+/** BullMQ for the worker process: the queues, the outbox relay and the handler check. */
+@Global()
+@Module({
+  imports: [DiscoveryModule],
+  providers: [QueueRegistry, OutboxRelay, JobHandlerCheck],
+  exports: [QueueRegistry, OutboxRelay],
+})
+export class WorkerQueueModule {}

@@ -1,0 +1,2 @@
+export { SignalsJobsModule } from './signals-jobs.module';
+export { SignalDeliveryService } from './signal-delivery.service';
