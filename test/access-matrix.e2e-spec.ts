@@ -1,7 +1,6 @@
-import { OrganisationsBootstrap } from '../libs/organisations/src';
 import { CredentialService } from '../libs/organisations/src/credential.service';
 import { anOrganisation, TestOrganisation } from './support/factories';
-import { bearer, startApi, TestApi, truncateAll } from './support/test-api';
+import { bearer, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
 
 type Who = 'none' | 'admin' | 'registrations' | 'signals' | 'follow-up' | 'contact-details' | 'otherAdmin';
@@ -24,8 +23,7 @@ describe('access matrix of the administration API', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    await truncateAll(api.dataSource);
-    await api.app.get(OrganisationsBootstrap).ensureBootstrapAdministrator();
+    await api.reset();
     const own = await anOrganisation(api, { kind: 'municipality', scopes: ['signals'] });
     const other = await anOrganisation(api, { kind: 'education', scopes: ['registrations', 'signals', 'contact-details'] });
     const issue = async (scopes: string[]) =>

@@ -1,6 +1,5 @@
-import { OrganisationsBootstrap } from '../libs/organisations/src';
 import { anOrganisation } from './support/factories';
-import { bearer, countRows, startApi, TestApi, truncateAll } from './support/test-api';
+import { bearer, countRows, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
 
 const admin = bearer(ADMIN_KEY);
@@ -14,11 +13,7 @@ describe('administration: the gemeente connects organisations', () => {
     api = await startApi();
   });
   afterAll(() => api.close());
-  beforeEach(async () => {
-    await truncateAll(api.dataSource);
-    // The bootstrap administrator is made at start; recreate it after truncation.
-    await api.app.get(OrganisationsBootstrap).ensureBootstrapAdministrator();
-  });
+  beforeEach(() => api.reset());
 
   it('connects an organisation, records who did it, and lists it', async () => {
     const created = await api.http().post('/v1/organisations').set(admin).send(validOrganisation).expect(201);

@@ -1,5 +1,5 @@
-import { cli } from './support/processes';
-import { bearer, countRows, startApi, TestApi, truncateAll } from './support/test-api';
+import { cli, waitFor } from './support/processes';
+import { bearer, countRows, startApi, TestApi } from './support/test-api';
 
 describe('operator CLI and demo data', () => {
   let api: TestApi;
@@ -8,7 +8,7 @@ describe('operator CLI and demo data', () => {
     api = await startApi();
   });
   afterAll(() => api.close());
-  beforeEach(() => truncateAll(api.dataSource));
+  beforeEach(() => api.reset({ bootstrap: false }));
 
   it('applies migrations idempotently', async () => {
     const result = await cli('migrate');
@@ -27,7 +27,8 @@ describe('operator CLI and demo data', () => {
     expect(listed.stdout).toMatch(/0983\s+connected\s+municipality\s+1 credential\(s\)\s+Gemeente Venlo/);
 
     expect((await cli('credentials', 'revoke', id)).stdout).toContain('revoked');
-    await api.http().get('/v1/organisations').set(bearer(secret)).expect(401);
+    // Another process revoked it: the api learns of it through PostgreSQL's NOTIFY within milliseconds.
+    await waitFor('the api to refuse the revoked credential', async () => (await api.http().get('/v1/organisations').set(bearer(secret))).status === 401, 2000);
     expect((await cli('credentials', 'revoke', '00000000-0000-4000-8000-000000000000')).code).toBe(1);
     expect((await cli('credentials', 'revoke', 'nope')).code).toBe(2);
     const [audit] = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE object_id = $1`, [id]);

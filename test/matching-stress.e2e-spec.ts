@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { OrganisationsBootstrap } from '../libs/organisations/src';
 import { anOrganisation, TestOrganisation } from './support/factories';
 import { startWorker, WorkerProcess } from './support/processes';
 import { waitUntilSettled } from './support/settle';
-import { bearer, startApi, TestApi, truncateAll } from './support/test-api';
+import { bearer, startApi, TestApi } from './support/test-api';
 import { aBsn, bornYearsAgo } from './support/youths';
 
 const run = promisify(execFile);
@@ -21,8 +20,7 @@ describe('matching under stress', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    await truncateAll(api.dataSource);
-    await api.app.get(OrganisationsBootstrap).ensureBootstrapAdministrator();
+    await api.reset();
     organisations = [];
     for (let i = 0; i < 10; i += 1) organisations.push(await anOrganisation(api, { professionals: 5, scopes: ['registrations'] }));
     professionals = organisations.flatMap((org) => org.professionalIds.map((id) => ({ org, id })));

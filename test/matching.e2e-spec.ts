@@ -1,10 +1,9 @@
 import { Queue } from 'bullmq';
-import { OrganisationsBootstrap } from '../libs/organisations/src';
 import { QUEUES } from '../libs/queue/src/routes';
 import { anOrganisation, TestOrganisation } from './support/factories';
 import { startWorker, WorkerProcess } from './support/processes';
 import { waitUntilSettled } from './support/settle';
-import { bearer, startApi, TestApi, truncateAll } from './support/test-api';
+import { bearer, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
 import { aBsn, bornYearsAgo } from './support/youths';
 
@@ -39,8 +38,7 @@ describe('matching worker', () => {
   });
   beforeEach(async () => {
     await waitUntilSettled(api.dataSource);
-    await truncateAll(api.dataSource);
-    await api.app.get(OrganisationsBootstrap).ensureBootstrapAdministrator();
+    await api.reset();
     gemeente = await anOrganisation(api, { kind: 'municipality', professionals: 0 });
     officerId = (
       await api

@@ -3,8 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { OrganisationsBootstrap } from '../libs/organisations/src';
-import { bearer, startApi, TestApi, truncateAll } from './support/test-api';
+import { bearer, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
 
 const run = promisify(execFile);
@@ -14,8 +13,7 @@ describe('platform: health, OpenAPI, headers, correlation and rate limits', () =
 
   beforeAll(async () => {
     api = await startApi();
-    await truncateAll(api.dataSource);
-    await api.app.get(OrganisationsBootstrap).ensureBootstrapAdministrator();
+    await api.reset();
   });
   afterAll(() => api.close());
 

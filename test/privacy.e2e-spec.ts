@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { OrganisationsBootstrap } from '../libs/organisations/src';
 import { normaliseSurname } from '../libs/pseudonymisation/src/service-number';
 import { anOrganisation } from './support/factories';
 import { startWorker, WorkerProcess } from './support/processes';
 import { dumpRedis } from './support/redis-dump';
 import { waitUntilSettled } from './support/settle';
-import { bearer, startApi, TestApi, truncateAll } from './support/test-api';
+import { bearer, startApi, TestApi } from './support/test-api';
 import { aBsn, bornYearsAgo } from './support/youths';
 
 const run = promisify(execFile);
@@ -22,8 +21,7 @@ describe('privacy: no BSN, name or birth date at rest, in logs or in jobs', () =
 
   beforeAll(async () => {
     api = await startApi({ LOG_LEVEL: 'debug' });
-    await truncateAll(api.dataSource);
-    await api.app.get(OrganisationsBootstrap).ensureBootstrapAdministrator();
+    await api.reset();
     worker = await startWorker({ LOG_LEVEL: 'debug' });
   });
   afterAll(async () => {

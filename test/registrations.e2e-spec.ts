@@ -1,7 +1,6 @@
 import { addMonths, addYears } from '../libs/common/src/calendar';
-import { OrganisationsBootstrap } from '../libs/organisations/src';
 import { anOrganisation, TestOrganisation } from './support/factories';
-import { bearer, countRows, startApi, TestApi, truncateAll } from './support/test-api';
+import { bearer, countRows, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
 import { aBsn, bornYearsAgo, today } from './support/youths';
 
@@ -19,8 +18,7 @@ describe('registrations (meldingen)', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    await truncateAll(api.dataSource);
-    await api.app.get(OrganisationsBootstrap).ensureBootstrapAdministrator();
+    await api.reset();
     school = await anOrganisation(api, { kind: 'education', professionals: 2, scopes: ['registrations'] });
     police = await anOrganisation(api, { kind: 'police_and_justice', professionals: 1, scopes: ['registrations'] });
   });

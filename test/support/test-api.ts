@@ -2,6 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/http-app';
+import { OrganisationsBootstrap } from '../../libs/organisations/src';
+import { CredentialCache } from '../../libs/organisations/src/credential-cache';
 import { createRootLogger } from '../../libs/observability/src';
 import { testConfig } from './test-config';
 
@@ -11,6 +13,8 @@ export interface TestApi {
   /** Every log line the api wrote during the suite. */
   logs: string[];
   http: () => ReturnType<typeof request>;
+  /** Empties the database (as truncateAll) and, unless told not to, recreates the bootstrap administrator. */
+  reset: (options?: { bootstrap?: boolean }) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -22,11 +26,18 @@ export async function startApi(overrides: Record<string, string> = {}): Promise<
   const app = await createApiApp(config, logger, { docsUi: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  const dataSource = app.get(DataSource);
   return {
     app,
-    dataSource: app.get(DataSource),
+    dataSource,
     logs,
     http: () => request(app.getHttpServer()),
+    reset: async ({ bootstrap = true } = {}) => {
+      await truncateAll(dataSource);
+      // Rows removed behind the service's back: forget cached credentials, as a NOTIFY would make it.
+      app.get(CredentialCache).invalidate();
+      if (bootstrap) await app.get(OrganisationsBootstrap).ensureBootstrapAdministrator();
+    },
     close: () => app.close(),
   };
 }

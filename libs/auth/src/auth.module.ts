@@ -1,7 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
-import { AppConfig } from '@vir/config';
 import { AuthGuard } from './auth.guard';
 import { CredentialRateLimitGuard } from './rate-limit.guard';
 
@@ -15,15 +13,7 @@ export class AuthModule {
   static forRoot(resolverModule: Type | DynamicModule): DynamicModule {
     return {
       module: AuthModule,
-      imports: [
-        resolverModule,
-        ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'credential', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
-      }),
-    }),
-      ],
+      imports: [resolverModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: CredentialRateLimitGuard },

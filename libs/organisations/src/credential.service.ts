@@ -3,6 +3,7 @@ import { hashCredentialSecret, MUNICIPALITY_ONLY_SCOPES, newCredentialSecret, Pr
 import { AuditLog } from '@vir/audit';
 import { Actor } from '@vir/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { CREDENTIALS_CHANNEL, CredentialCache } from './credential-cache';
 import { CredentialEntity } from './entities/credential.entity';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { organisationDisconnected, scopeNotForKind } from './organisation-errors';
@@ -13,48 +14,67 @@ interface PrincipalRow {
   scopes: Scope[];
   kind: string;
   municipality_code: string;
-  stale: boolean;
 }
 
 /** Issues, revokes and resolves credentials. Only SHA-256 hashes of secrets are ever stored. */
 @Injectable()
 export class CredentialService extends PrincipalResolver {
   private readonly logger = new Logger(CredentialService.name);
+  /** When this process last wrote last_used_at per credential; it is written at most once a minute. */
+  private readonly usageWritten = new Map<string, number>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly cache: CredentialCache,
   ) {
     super();
   }
 
   /**
-   * One query per request: a revoked credential or a disconnected organisation stops working
-   * at once. `last_used_at` is written at most once a minute per credential, off the request path.
+   * A revoked credential or a disconnected organisation stops working at once (see CredentialCache
+   * for how the cache keeps that promise). `last_used_at` is written off the request path.
    */
   async resolve(secret: string, correlationId: string): Promise<Principal | undefined> {
-    const rows: PrincipalRow[] = await this.dataSource.query(
-      `SELECT c.id, c.organisation_id, c.scopes, o.kind, o.municipality_code,
-              (c.last_used_at IS NULL OR c.last_used_at < now() - interval '1 minute') AS stale
-         FROM credentials c JOIN organisations o ON o.id = c.organisation_id
-        WHERE c.secret_hash = $1 AND c.revoked_at IS NULL AND o.status = 'connected'`,
-      [hashCredentialSecret(secret)],
-    );
-    const row = rows[0];
-    if (!row) return undefined;
-    if (row.stale) {
-      this.dataSource
-        .query(`UPDATE credentials SET last_used_at = now() WHERE id = $1`, [row.id])
-        .catch((error: Error) => this.logger.warn({ err: { name: error.name } }, 'could not record credential use'));
+    const hash = hashCredentialSecret(secret);
+    const key = hash.toString('hex');
+    let principal = this.cache.get(key);
+    if (!principal) {
+      const generation = this.cache.currentGeneration();
+      const rows: PrincipalRow[] = await this.dataSource.query(
+        `SELECT c.id, c.organisation_id, c.scopes, o.kind, o.municipality_code
+           FROM credentials c JOIN organisations o ON o.id = c.organisation_id
+          WHERE c.secret_hash = $1 AND c.revoked_at IS NULL AND o.status = 'connected'`,
+        [hash],
+      );
+      const row = rows[0];
+      if (!row) return undefined;
+      principal = {
+        credentialId: row.id,
+        organisationId: row.organisation_id,
+        organisationKind: row.kind,
+        municipalityCode: row.municipality_code,
+        scopes: row.scopes,
+      };
+      this.cache.set(key, principal, generation);
     }
-    return {
-      credentialId: row.id,
-      organisationId: row.organisation_id,
-      organisationKind: row.kind,
-      municipalityCode: row.municipality_code,
-      scopes: row.scopes,
-      correlationId,
-    };
+    this.recordUse(principal.credentialId);
+    return { ...principal, correlationId };
+  }
+
+  private recordUse(credentialId: string): void {
+    const now = Date.now();
+    if (now - (this.usageWritten.get(credentialId) ?? 0) < 60_000) return;
+    this.usageWritten.set(credentialId, now);
+    this.dataSource
+      .query(`UPDATE credentials SET last_used_at = now() WHERE id = $1`, [credentialId])
+      .catch((error: Error) => this.logger.warn({ err: { name: error.name } }, 'could not record credential use'));
+  }
+
+  /** Tells every api process to forget cached credentials when this transaction commits. */
+  async announceChange(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_notify($1, '')`, [CREDENTIALS_CHANNEL]);
+    this.cache.invalidate();
   }
 
   /** Returns the secret once; when `secret` is given (bootstrap, demo data) that exact secret is used. */
@@ -102,6 +122,7 @@ export class CredentialService extends PrincipalResolver {
   async revoke(manager: EntityManager, credential: CredentialEntity, actor: Actor): Promise<void> {
     if (credential.revokedAt) return;
     await manager.query(`UPDATE credentials SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [credential.id]);
+    await this.announceChange(manager);
     await this.audit.record(manager, {
       action: 'credential.revoked',
       objectType: 'credential',

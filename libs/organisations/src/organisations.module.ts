@@ -12,6 +12,7 @@ import { UpdateProfessionalHandler } from './commands/update-professional/update
 import { CredentialsController } from './controllers/credentials.controller';
 import { OrganisationsController } from './controllers/organisations.controller';
 import { ProfessionalsController } from './controllers/professionals.controller';
+import { CredentialCache } from './credential-cache';
 import { CredentialService } from './credential.service';
 import { CredentialEntity } from './entities/credential.entity';
 import { OrganisationEntity } from './entities/organisation.entity';
@@ -31,6 +32,7 @@ import { ListProfessionalsHandler } from './queries/list-professionals/list-prof
   controllers: [OrganisationsController, ProfessionalsController, CredentialsController],
   providers: [
     OrganisationAccess,
+    CredentialCache,
     CredentialService,
     OrganisationsBootstrap,
     OperatorCommands,

@@ -4,6 +4,7 @@ import { AuditLog } from '@vir/audit';
 import { Clock } from '@vir/common';
 import { OutboxWriter } from '@vir/queue';
 import { DataSource } from 'typeorm';
+import { CredentialService } from '../../credential.service';
 import { OrganisationEntity } from '../../entities/organisation.entity';
 import { OrganisationAccess } from '../../organisation-access';
 import { cannotDisconnectOwnOrganisation } from '../../organisation-errors';
@@ -24,6 +25,7 @@ export class DisconnectOrganisationHandler implements ICommandHandler<Disconnect
     private readonly audit: AuditLog,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly credentials: CredentialService,
   ) {}
 
   async execute({ principal, organisationId }: DisconnectOrganisationCommand): Promise<OrganisationView> {
@@ -39,6 +41,7 @@ export class DisconnectOrganisationHandler implements ICommandHandler<Disconnect
         `UPDATE credentials SET revoked_at = now() WHERE organisation_id = $1 AND revoked_at IS NULL RETURNING id`,
         [organisation.id],
       )) as [unknown[], number];
+      await this.credentials.announceChange(manager);
       await this.audit.record(manager, {
         action: 'organisation.disconnected',
         objectType: 'organisation',
