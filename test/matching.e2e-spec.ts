@@ -72,14 +72,13 @@ describe('matching worker', () => {
     expect(byRecipient[officerId].recipient_role).toBe('follow_up_officer');
     expect(byRecipient[officerId].named_professional_ids.sort()).toEqual([school.professionalIds[0], police.professionalIds[0]].sort());
 
-    // Every signal was handed to delivery; the audit log has each signal and the match.
+    // Every signal is in its recipient's inbox at once; the audit log has each signal and the match.
     const [{ delivered }] = await api.dataSource.query(`SELECT count(*)::int AS delivered FROM signal_deliveries WHERE channel = 'inbox' AND status = 'delivered'`);
     expect(delivered).toBe(5);
     const actions = await api.dataSource.query(`SELECT action, count(*)::int AS n FROM audit_events WHERE action LIKE 'signal.%' OR action LIKE 'match.%' GROUP BY action ORDER BY action`);
     expect(actions).toEqual([
       { action: 'match.created', n: 1 },
       { action: 'signal.created', n: 5 },
-      { action: 'signal.delivered', n: 5 },
     ]);
     // Job payloads carried ids only.
     expect(worker.logs.join('\n')).not.toContain(youth.bsn);

@@ -114,7 +114,7 @@ export class AppConfig {
   @IsInt()
   @Min(10)
   @Max(60_000)
-  OUTBOX_POLL_INTERVAL_MS = 200;
+  OUTBOX_POLL_INTERVAL_MS = 50;
 
   /** Concurrency of the match consumer in one worker process. */
   @Type(() => Number)

@@ -16,6 +16,8 @@ export interface MatchOutcome {
   signals: number;
 }
 
+const NO_COPIES = { coordinatorsByOrganisation: new Map(), municipalityByOrganisation: new Map(), officersByMunicipality: new Map() };
+
 /** The advisory lock of a youth: the first 8 bytes of its key (a keyed hash, so evenly spread). */
 const youthLock = (key: Buffer) => key.readBigInt64BE(0).toString();
 
@@ -59,7 +61,8 @@ export class MatchingService {
         ? await manager.query(`SELECT registration_id FROM match_participants WHERE match_id = $1 AND left_at IS NULL`, [match.id])
         : [];
 
-      const copies = await this.copyRecipients(manager, active.map((r) => r.organisationId));
+      const canMatch = active.length >= 2;
+      const copies = canMatch ? await this.copyRecipients(manager, active.map((r) => r.organisationId)) : NO_COPIES;
       const plan = planMatch({ active, participants: new Set(participants.map((p) => p.registration_id)), matchExists: !!match, ...copies });
 
       let matchId = match?.id ?? null;
@@ -168,6 +171,10 @@ export class MatchingService {
       .filter((draft) => draft.named.length > 0);
   }
 
+  /**
+   * Inserts the signals that do not exist yet; each is in its recipient's inbox from that moment,
+   * which is recorded as its inbox delivery, and traced in the audit log.
+   */
   private async writeSignals(manager: EntityManager, drafts: (SignalDraft & { matchId: string | null })[], actor: Actor): Promise<number> {
     if (drafts.length === 0) return 0;
     const created: { id: string; recipient_organisation_id: string; recipient_professional_id: string; kind: string }[] = await manager.query(
@@ -178,9 +185,9 @@ export class MatchingService {
                 recipient_organisation_id uuid, recipient_role text, named uuid[])
          ON CONFLICT (trigger_registration_id, recipient_professional_id, kind) DO NOTHING
          RETURNING id, recipient_organisation_id, recipient_professional_id, kind
-       ), announced AS (
-         INSERT INTO outbox (topic, payload, correlation_id)
-         SELECT 'signal.created', jsonb_build_object('signalId', id), $2 FROM created
+       ), delivered AS (
+         INSERT INTO signal_deliveries (signal_id, channel, status, attempts, last_attempt_at, delivered_at)
+         SELECT id, 'inbox', 'delivered', 1, now(), now() FROM created
        )
        SELECT * FROM created`,
       [
@@ -195,7 +202,6 @@ export class MatchingService {
             named: d.named,
           })),
         ),
-        actor.correlationId ?? null,
       ],
     );
     await this.audit.recordMany(
@@ -205,7 +211,12 @@ export class MatchingService {
         objectType: 'signal',
         objectId: signal.id,
         actor,
-        details: { kind: signal.kind, recipientOrganisationId: signal.recipient_organisation_id, recipientProfessionalId: signal.recipient_professional_id },
+        details: {
+          kind: signal.kind,
+          channel: 'inbox',
+          recipientOrganisationId: signal.recipient_organisation_id,
+          recipientProfessionalId: signal.recipient_professional_id,
+        },
       })),
     );
     return created.length;

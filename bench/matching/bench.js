@@ -1,0 +1,174 @@
+'use strict';
+// End to end: registrations at a steady rate through the real api, matched by the real worker.
+// 30% of youths get 2–4 registrations from different professionals. Prints the rate achieved,
+// the latency from the api's 201 to the newcomer's signal row (p50, p99, max), expected against
+// created matches and signals, and duplicates. Then preloads 1,000,000 active registrations and
+// runs again, to show that matching cost does not grow with the size of the index.
+const { execFileSync } = require('node:child_process');
+const { Client } = require('pg');
+const { ROOT, appEnv, freshBsn, makeOrganisations, percentile, run, startServices, waitForHttp } = require('../lib');
+
+const RATE = Number(process.env.BENCH_RATE ?? 500);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const PRELOAD = Number(process.env.BENCH_PRELOAD ?? 1_000_000);
+
+async function waitSettled(db) {
+  for (;;) {
+    const { rows } = await db.query(
+      `SELECT (SELECT count(*) FROM outbox WHERE published_at IS NULL)::int AS unpublished,
+              (SELECT count(*) FROM registrations WHERE status = 'active' AND match_checked_at IS NULL)::int AS unchecked`,
+    );
+    if (rows[0].unpublished === 0 && rows[0].unchecked === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function round(base, professionals, db, label, seconds = SECONDS) {
+  const startedAt = Date.now();
+  const followUps = []; // { due, youth, who }
+  const sent = [];
+  let inFlight = 0;
+  let errors = 0;
+  let youths = 0;
+  const expectations = [];
+
+  const send = (youth, who, expectSignal) => {
+    inFlight += 1;
+    const body = JSON.stringify({ professionalId: who.id, youth: { bsn: youth.bsn, birthDate: '2011-05-05' } });
+    fetch(`${base}/v1/registrations`, { method: 'POST', headers: { authorization: `Bearer ${who.secret}`, 'content-type': 'application/json' }, body })
+      .then(async (response) => {
+        const json = await response.json();
+        if (response.status !== 201) errors += 1;
+        else sent.push({ id: json.id, at: Date.now(), expectSignal });
+      })
+      .catch(() => (errors += 1))
+      .finally(() => (inFlight -= 1));
+  };
+
+  let issued = 0;
+  await new Promise((resolve) => {
+    const timer = setInterval(() => {
+      const elapsed = (Date.now() - startedAt) / 1000;
+      if (elapsed >= seconds) {
+        clearInterval(timer);
+        resolve();
+        return;
+      }
+      const target = Math.floor(elapsed * RATE);
+      const now = Date.now();
+      while (issued < target) {
+        const due = followUps.findIndex((f) => f.due <= now);
+        if (due >= 0) {
+          const [f] = followUps.splice(due, 1);
+          send(f.youth, f.who, true);
+        } else {
+          youths += 1;
+          const k = Math.random() < 0.3 ? 2 + Math.floor(Math.random() * 3) : 1;
+          const chosen = new Set();
+          while (chosen.size < k) chosen.add(professionals[Math.floor(Math.random() * professionals.length)]);
+          const [first, ...rest] = [...chosen];
+          const youth = { bsn: freshBsn() };
+          expectations.push(k);
+          send(youth, first, false);
+          for (const who of rest) followUps.push({ due: now + 200 + Math.random() * 2800, youth, who });
+        }
+        issued += 1;
+      }
+    }, 5);
+  });
+  // Registrations scheduled after the end still go out, so every youth gets its planned k.
+  for (const f of followUps.splice(0)) send(f.youth, f.who, true);
+  while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  const duration = (Date.now() - startedAt) / 1000;
+  await waitSettled(db);
+
+  const ids = sent.filter((s) => s.expectSignal).map((s) => s.id);
+  const { rows } = await db.query(
+    `SELECT s.trigger_registration_id AS id, (extract(epoch FROM s.created_at) * 1000)::bigint AS at
+       FROM signals s JOIN registrations r ON r.id = s.trigger_registration_id
+      WHERE s.trigger_registration_id = ANY($1) AND s.recipient_professional_id = r.professional_id AND s.recipient_role = 'participant'`,
+    [ids],
+  );
+  const signalAt = new Map(rows.map((r) => [r.id, Number(r.at)]));
+  const latencies = sent
+    .filter((s) => s.expectSignal && signalAt.has(s.id))
+    .map((s) => Math.max(0, signalAt.get(s.id) - s.at))
+    .sort((a, b) => a - b);
+  const expectedMatches = expectations.filter((k) => k >= 2).length;
+  const expectedParticipantSignals = expectations.reduce((sum, k) => sum + (k >= 2 ? (k - 1) * (k + 2) / 2 : 0), 0);
+  const created = (
+    await db.query(
+      `SELECT (SELECT count(DISTINCT mp.match_id) FROM match_participants mp WHERE mp.registration_id = ANY($1))::int AS matches,
+              (SELECT count(*) FROM signals WHERE trigger_registration_id = ANY($1) AND recipient_role = 'participant')::int AS signals,
+              (SELECT count(*) FROM (SELECT 1 FROM signals WHERE trigger_registration_id = ANY($1)
+                 GROUP BY trigger_registration_id, recipient_professional_id, kind HAVING count(*) > 1) d)::int AS duplicates`,
+      [sent.map((s) => s.id)],
+    )
+  ).rows[0];
+  const figures = {
+    round: label,
+    seconds,
+    'registrations sent': sent.length + errors,
+    'registrations/s achieved': Math.round(sent.length / duration),
+    errors,
+    'p50 ms (201 → signal)': percentile(latencies, 50),
+    'p99 ms (201 → signal)': percentile(latencies, 99),
+    'max ms': latencies[latencies.length - 1],
+    'expected matches': expectedMatches,
+    'created matches': created.matches,
+    'expected participant signals': expectedParticipantSignals,
+    'created participant signals': created.signals,
+    'signals without a measured latency': ids.length - latencies.length,
+    duplicates: created.duplicates,
+  };
+  console.table(figures);
+  console.log(JSON.stringify(figures));
+  return figures;
+}
+
+async function preload(db, professionals, count) {
+  const started = Date.now();
+  const ids = professionals.map((p) => p.id);
+  const orgs = professionals.map((p) => p.organisationId);
+  await db.query(
+    `INSERT INTO registrations (youth_key, key_version, professional_id, organisation_id, created_at, planned_removal_date, age_limit_date, match_checked_at)
+     SELECT decode(md5(g::text || 'a') || md5(g::text || 'b'), 'hex'), 1, ($2::uuid[])[1 + g % $4], ($3::uuid[])[1 + g % $4],
+            now() - interval '1 day', current_date + 500, current_date + 3000, now()
+       FROM generate_series(1, $1) AS g`,
+    [count, ids, orgs, ids.length],
+  );
+  await db.query('ANALYZE registrations');
+  console.log(`preloaded ${count} active registrations in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function main() {
+  const services = startServices({ pgPort: 54351, redisPort: 63821 });
+  const env = appEnv(services, { PORT: '3910', MATCH_CONCURRENCY: '16' });
+  const base = `http://127.0.0.1:${env.PORT}`;
+  const processes = [];
+  const db = new Client({ connectionString: services.databaseUrl });
+  try {
+    execFileSync('node', ['dist/apps/cli/src/main.js', 'migrate'], { env, cwd: ROOT, stdio: 'inherit' });
+    processes.push(run('dist/apps/api/src/main.js', env), run('dist/apps/worker/src/main.js', env));
+    await waitForHttp(`${base}/health/ready`);
+    await db.connect();
+    const organisations = await makeOrganisations(base, 10, 10);
+    const professionals = organisations.flatMap((o) => o.professionals.map((id) => ({ id, secret: o.secret, organisationId: o.id })));
+    console.log(`\nSteady ${RATE} registrations/s for ${SECONDS} s; 30% of youths get 2–4 registrations.`);
+    await round(base, professionals, db, 'warm-up (not counted)', 5);
+    const empty = await round(base, professionals, db, 'empty index');
+    await preload(db, professionals, PRELOAD);
+    const full = await round(base, professionals, db, `${PRELOAD} active registrations`);
+    console.log(`\np99 with ${PRELOAD} preloaded / p99 on an empty index: ${(full['p99 ms (201 → signal)'] / empty['p99 ms (201 → signal)']).toFixed(2)}`);
+  } finally {
+    await db.end().catch(() => undefined);
+    for (const p of processes) p.kill('SIGTERM');
+    await Promise.all(processes.map((p) => new Promise((resolve) => (p.exitCode !== null ? resolve() : p.once('exit', resolve)))));
+    services.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

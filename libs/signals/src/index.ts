@@ -1,2 +1,0 @@
-export { SignalsJobsModule } from './signals-jobs.module';
-export { SignalDeliveryService } from './signal-delivery.service';
