@@ -27,6 +27,9 @@ describe('administration: the gemeente connects organisations', () => {
       breachNotificationEmail: null,
       createdAt: expect.any(String),
       disconnectedAt: null,
+      webhookUrl: null,
+      followUpReminderWorkingDays: null,
+      followUpEscalationWorkingDays: null,
     });
     expect(created.headers['api-version']).toBe('1.0.0');
 

@@ -15,6 +15,7 @@ export function processEnv(extra: Record<string, string> = {}): NodeJS.ProcessEn
     VIR_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
     VIR_MUNICIPALITY_CODE: '0983',
     VIR_MUNICIPALITY_NAME: 'Gemeente Venlo',
+    VIR_PUBLIC_URL: 'https://verwijsindex.test',
     LOG_LEVEL: 'info',
     ...extra,
   };

@@ -6,10 +6,12 @@ import { AuthModule } from '@vir/auth';
 import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
+import { MatchesModule } from '@vir/matching';
 import { OrganisationsModule } from '@vir/organisations';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
 import { QueueModule } from '@vir/queue';
 import { RegistrationsModule } from '@vir/registrations';
+import { SignalsModule } from '@vir/signals';
 import { HealthController } from './health.controller';
 import { StartupTasks } from './startup-tasks';
 
@@ -29,6 +31,8 @@ export class ApiModule {
         PseudonymisationModule,
         OrganisationsModule,
         RegistrationsModule,
+        SignalsModule,
+        MatchesModule,
         AuthModule.forRoot(OrganisationsModule),
       ],
       controllers: [HealthController],

@@ -6,6 +6,7 @@ import { DatabaseModule } from '@vir/database';
 import { MatchingJobsModule } from '@vir/matching';
 import { QueueModule, WorkerQueueModule } from '@vir/queue';
 import { RegistrationsJobsModule } from '@vir/registrations';
+import { SignalsJobsModule } from '@vir/signals';
 
 /** The background process: the outbox relay and the BullMQ consumers. No HTTP server of its own. */
 @Module({})
@@ -22,6 +23,7 @@ export class WorkerModule {
         AuditModule,
         MatchingJobsModule,
         RegistrationsJobsModule,
+        SignalsJobsModule,
       ],
     };
   }

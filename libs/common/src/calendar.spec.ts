@@ -1,4 +1,4 @@
-import { addDays, addMonths, addYears, ageOn, isCalendarDate, todayInAmsterdam } from './calendar';
+import { addDays, addMonths, addWorkingDays, addYears, ageOn, isCalendarDate, todayInAmsterdam } from './calendar';
 
 describe('calendar', () => {
   it.each([
@@ -46,4 +46,12 @@ describe('calendar', () => {
     ['2004-02-29', '2028-02-29', 24],
     ['2026-11-28', '2026-11-28', 0],
   ])('ageOn(%s, %s) = %d', (birth, on, age) => expect(ageOn(birth, on)).toBe(age));
+
+  it.each([
+    ['2026-11-30', 5, '2026-12-07'], // Monday + 5 working days = next Monday
+    ['2026-11-27', 1, '2026-11-30'], // Friday + 1 = Monday
+    ['2026-11-28', 1, '2026-11-30'], // Saturday + 1 = Monday
+    ['2026-11-30', 10, '2026-12-14'],
+    ['2026-12-31', 2, '2027-01-04'],
+  ])('addWorkingDays(%s, %d) = %s', (date, days, expected) => expect(addWorkingDays(date, days)).toBe(expected));
 });

@@ -64,3 +64,16 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   if (addYears(birthDate, age, 'next-day') > on) age -= 1;
   return age;
 }
+
+/** Adds working days (Monday to Friday); public holidays are not taken into account. */
+export function addWorkingDays(date: IsoDate, days: number): IsoDate {
+  let current = date;
+  let left = days;
+  while (left > 0) {
+    current = addDays(current, 1);
+    const [y, m, d] = parts(current);
+    const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+  }
+  return current;
+}

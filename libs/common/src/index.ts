@@ -14,6 +14,7 @@ export { systemActor } from './actor';
 export { isUniqueViolation } from './postgres-errors';
 export { ApiProblems, ProblemSchema } from './api-problems.decorator';
 export type { IsoDate } from './calendar';
-export { addDays, addMonths, addYears, ageOn, isCalendarDate, todayInAmsterdam } from './calendar';
+export { addDays, addMonths, addWorkingDays, addYears, ageOn, isCalendarDate, todayInAmsterdam } from './calendar';
 export { IsCalendarDate } from './validators';
 export { isUuid } from './uuid';
+export { isPrivateAddress, webhookTargetProblem } from './webhook-target';

@@ -18,7 +18,7 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Keys whose values are secrets: never logged, never printed, never echoed in errors. */
-export const SECRET_KEYS = ['DATABASE_URL', 'REDIS_URL', 'VIR_PSEUDONYM_KEY', 'VIR_BOOTSTRAP_ADMIN_KEY'] as const;
+export const SECRET_KEYS = ['DATABASE_URL', 'REDIS_URL', 'VIR_PSEUDONYM_KEY', 'VIR_BOOTSTRAP_ADMIN_KEY', 'SMTP_URL'] as const;
 
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
@@ -136,6 +136,51 @@ export class AppConfig {
   @Min(1000)
   @Max(600_000)
   JOB_LOCK_MS = 30_000;
+
+  /** Working days after a match before unconfirmed participants get a reminder (a municipality may set its own). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  FOLLOW_UP_REMINDER_WORKING_DAYS = 5;
+
+  /** Working days after a match before the follow-up officer gets an escalation signal. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  FOLLOW_UP_ESCALATION_WORKING_DAYS = 10;
+
+  /** How often (ms) the worker looks for follow-up deadlines that have passed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  FOLLOW_UP_SWEEP_INTERVAL_MS = 300_000;
+
+  /** SMTP server for signal e-mail, e.g. smtp://user:pass@mail.example.nl:587; unset disables e-mail. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @MaxLength(254)
+  SMTP_FROM = 'Verwijsindex <noreply@verwijsindex.example>';
+
+  /** First retry delay of a failed webhook; later retries double it, up to an hour apart. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_RETRY_BASE_MS = 5_000;
+
+  /** How long a webhook is retried before it is dead-lettered. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(7 * 24 * 3_600_000)
+  WEBHOOK_RETRY_WINDOW_MS = 24 * 3_600_000;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

@@ -4,3 +4,6 @@ export type { MatchOutcome } from './matching.service';
 export { MatchReconciler } from './match-reconciler';
 export { planMatch } from './match-planner';
 export type { ActiveRegistration, MatchPlan, MatchPlanInput, SignalDraft, SignalKind, RecipientRole } from './match-planner';
+export { MatchesModule } from './matches.module';
+export { FollowUpService } from './follow-up.service';
+export { FollowUpSweeper } from './follow-up-sweeper';

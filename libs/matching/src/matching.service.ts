@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
-import { Actor } from '@vir/common';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
+import { FollowUpService } from './follow-up.service';
 import { ActiveRegistration, Person, planMatch, SignalDraft } from './match-planner';
+import { SignalWriter } from './signal-writer';
 
 interface RegistrationRow {
   id: string;
@@ -31,6 +32,8 @@ export class MatchingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly signals: SignalWriter,
+    private readonly followUp: FollowUpService,
   ) {}
 
   async onRegistrationCreated(registrationId: string, correlationId?: string | null): Promise<MatchOutcome> {
@@ -67,7 +70,13 @@ export class MatchingService {
 
       let matchId = match?.id ?? null;
       if (plan.createMatch) {
-        const [created]: { id: string }[] = await manager.query(`INSERT INTO matches (youth_key) VALUES ($1) RETURNING id`, [youthKey]);
+        // Follow-up deadlines come from the municipality of the organisation that founded the match.
+        const municipality = copies.municipalityByOrganisation.get(plan.join[0].organisationId) ?? null;
+        const due = await this.followUp.deadlines(manager, municipality);
+        const [created]: { id: string }[] = await manager.query(
+          `INSERT INTO matches (youth_key, municipality_code, reminder_due_on, escalation_due_on) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [youthKey, municipality, due.reminderDueOn, due.escalationDueOn],
+        );
         matchId = created.id;
       }
       if (matchId && plan.join.length > 0) {
@@ -87,7 +96,7 @@ export class MatchingService {
       const drafts: (SignalDraft & { matchId: string | null })[] = plan.signals.map((s) => ({ ...s, matchId }));
       const unchecked = active.filter((r) => !r.checked);
       drafts.push(...(await this.archiveSignals(manager, youthKey, unchecked)));
-      const written = await this.writeSignals(manager, drafts, { correlationId: correlationId ?? undefined });
+      const written = await this.signals.write(manager, drafts, { correlationId: correlationId ?? undefined });
 
       if (unchecked.length > 0) {
         await manager.query(`UPDATE registrations SET match_checked_at = now() WHERE id = ANY($1)`, [unchecked.map((r) => r.id)]);
@@ -169,57 +178,6 @@ export class MatchingService {
         named: archived.map((a) => a.professional_id).filter((id) => id !== registration.professionalId),
       }))
       .filter((draft) => draft.named.length > 0);
-  }
-
-  /**
-   * Inserts the signals that do not exist yet; each is in its recipient's inbox from that moment,
-   * which is recorded as its inbox delivery, and traced in the audit log.
-   */
-  private async writeSignals(manager: EntityManager, drafts: (SignalDraft & { matchId: string | null })[], actor: Actor): Promise<number> {
-    if (drafts.length === 0) return 0;
-    const created: { id: string; recipient_organisation_id: string; recipient_professional_id: string; kind: string }[] = await manager.query(
-      `WITH created AS (
-         INSERT INTO signals (kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named_professional_ids)
-         SELECT kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named
-           FROM jsonb_to_recordset($1::jsonb) AS d(kind text, match_id uuid, trigger_registration_id uuid, recipient_professional_id uuid,
-                recipient_organisation_id uuid, recipient_role text, named uuid[])
-         ON CONFLICT (trigger_registration_id, recipient_professional_id, kind) DO NOTHING
-         RETURNING id, recipient_organisation_id, recipient_professional_id, kind
-       ), delivered AS (
-         INSERT INTO signal_deliveries (signal_id, channel, status, attempts, last_attempt_at, delivered_at)
-         SELECT id, 'inbox', 'delivered', 1, now(), now() FROM created
-       )
-       SELECT * FROM created`,
-      [
-        JSON.stringify(
-          drafts.map((d) => ({
-            kind: d.kind,
-            match_id: d.matchId,
-            trigger_registration_id: d.triggerRegistrationId,
-            recipient_professional_id: d.recipientProfessionalId,
-            recipient_organisation_id: d.recipientOrganisationId,
-            recipient_role: d.recipientRole,
-            named: d.named,
-          })),
-        ),
-      ],
-    );
-    await this.audit.recordMany(
-      manager,
-      created.map((signal) => ({
-        action: 'signal.created',
-        objectType: 'signal',
-        objectId: signal.id,
-        actor,
-        details: {
-          kind: signal.kind,
-          channel: 'inbox',
-          recipientOrganisationId: signal.recipient_organisation_id,
-          recipientProfessionalId: signal.recipient_professional_id,
-        },
-      })),
-    );
-    return created.length;
   }
 
   /** Coordinators of the organisations involved and follow-up officers of their municipalities. */

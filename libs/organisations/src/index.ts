@@ -7,3 +7,5 @@ export type { ProfessionalRole } from './entities/professional.entity';
 export { PROFESSIONAL_ROLES, ProfessionalEntity } from './entities/professional.entity';
 export { CredentialEntity } from './entities/credential.entity';
 export { OperatorCommands } from './operator-commands';
+export type { ContactCard } from './contact-directory';
+export { ContactDirectory } from './contact-directory';

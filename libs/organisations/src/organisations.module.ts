@@ -8,7 +8,9 @@ import { DeactivateProfessionalHandler } from './commands/deactivate-professiona
 import { DisconnectOrganisationHandler } from './commands/disconnect-organisation/disconnect-organisation.handler';
 import { IssueCredentialHandler } from './commands/issue-credential/issue-credential.handler';
 import { RevokeCredentialHandler } from './commands/revoke-credential/revoke-credential.handler';
+import { UpdateOrganisationHandler } from './commands/update-organisation/update-organisation.handler';
 import { UpdateProfessionalHandler } from './commands/update-professional/update-professional.handler';
+import { ListWebhookDeliveriesHandler } from './queries/list-webhook-deliveries/list-webhook-deliveries.handler';
 import { CredentialsController } from './controllers/credentials.controller';
 import { OrganisationsController } from './controllers/organisations.controller';
 import { ProfessionalsController } from './controllers/professionals.controller';
@@ -38,6 +40,8 @@ import { ListProfessionalsHandler } from './queries/list-professionals/list-prof
     OperatorCommands,
     { provide: PrincipalResolver, useExisting: CredentialService },
     CreateOrganisationHandler,
+    UpdateOrganisationHandler,
+    ListWebhookDeliveriesHandler,
     AddProfessionalHandler,
     UpdateProfessionalHandler,
     DeactivateProfessionalHandler,

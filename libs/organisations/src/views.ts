@@ -17,6 +17,11 @@ export class OrganisationView {
   @ApiProperty({ enum: ORGANISATION_STATUSES }) status: OrganisationStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) disconnectedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Where signals are announced as CloudEvents' }) webhookUrl: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Municipality only: working days before a reminder (default 5)' })
+  followUpReminderWorkingDays: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Municipality only: working days before escalation (default 10)' })
+  followUpEscalationWorkingDays: number | null;
 
   static of(o: OrganisationEntity): OrganisationView {
     return {
@@ -29,6 +34,9 @@ export class OrganisationView {
       status: o.status,
       createdAt: o.createdAt.toISOString(),
       disconnectedAt: o.disconnectedAt?.toISOString() ?? null,
+      webhookUrl: o.webhookUrl ?? null,
+      followUpReminderWorkingDays: o.followUpReminderDays ?? null,
+      followUpEscalationWorkingDays: o.followUpEscalationDays ?? null,
     };
   }
 }

@@ -23,12 +23,18 @@ export abstract class JobProcessor implements OnApplicationBootstrap, BeforeAppl
     return 4;
   }
 
+  /** Delay before retry `attempt` of a job whose backoff type is not BullMQ's own; undefined uses the default. */
+  protected backoff(_attempt: number, _type: string): number | undefined {
+    return undefined;
+  }
+
   onApplicationBootstrap(): void {
     this.worker = new Worker<JobData>(this.queue, (job) => this.process(job), {
       connection: { url: this.appConfig.REDIS_URL, maxRetriesPerRequest: null },
       concurrency: this.concurrency(),
       lockDuration: this.appConfig.JOB_LOCK_MS,
       stalledInterval: this.appConfig.JOB_LOCK_MS,
+      settings: { backoffStrategy: (attempt: number, type?: string) => this.backoff(attempt, type ?? '') ?? 1000 },
     });
     this.worker.on('error', (error) => this.logger.warn({ err: { name: error.name, message: error.message } }, 'queue connection problem'));
   }

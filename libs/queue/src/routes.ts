@@ -4,6 +4,7 @@ import type { OutboxPayload, OutboxTopic } from './outbox-writer';
 export const QUEUES = {
   matching: 'matching',
   lifecycle: 'lifecycle',
+  delivery: 'delivery',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -22,6 +23,7 @@ export const ROUTES: Record<OutboxTopic, Route> = {
   'registration.created': { queue: QUEUES.matching, job: 'registration-created', jobId: byEntity('registration-created', 'registrationId') },
   'registration.removed': { queue: QUEUES.matching, job: 'registration-removed', jobId: byEntity('registration-removed', 'registrationId') },
   'organisation.disconnected': { queue: QUEUES.lifecycle, job: 'organisation-disconnected', jobId: byEntity('organisation-disconnected', 'organisationId') },
+  'signal.created': { queue: QUEUES.delivery, job: 'signal-created', jobId: byEntity('signal-created', 'signalId') },
 };
 
 /** Job data: the outbox payload (ids only) plus the correlation id of the request that caused it. */

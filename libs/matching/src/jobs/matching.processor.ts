@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler, JobProcessor, QUEUES } from '@vir/queue';
+import { FollowUpService } from '../follow-up.service';
 import { MatchingService } from '../matching.service';
 
 /** Thin: each job is one call into MatchingService, whose transaction makes retries harmless. */
@@ -7,13 +8,18 @@ import { MatchingService } from '../matching.service';
 export class MatchingProcessor extends JobProcessor {
   readonly queue = QUEUES.matching;
 
-  constructor(private readonly matching: MatchingService) {
+  constructor(
+    private readonly matching: MatchingService,
+    private readonly followUp: FollowUpService,
+  ) {
     super();
   }
 
   readonly handlers: Record<string, JobHandler> = {
     'registration-created': (data) => this.matching.onRegistrationCreated(String(data.registrationId), data.correlationId),
     'registration-removed': (data) => this.matching.onRegistrationRemoved(String(data.registrationId), data.correlationId),
+    'follow-up-reminder': (data) => this.followUp.remind(String(data.matchId), data.correlationId),
+    'follow-up-escalation': (data) => this.followUp.escalate(String(data.matchId), data.correlationId),
   };
 
   protected override concurrency(): number {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScopes } from '@vir/auth';
@@ -7,7 +7,14 @@ import { ApiProblems } from '@vir/common';
 import { CreateOrganisationCommand } from '../commands/create-organisation/create-organisation.command';
 import { CreateOrganisationDto } from '../commands/create-organisation/create-organisation.dto';
 import { DisconnectOrganisationCommand } from '../commands/disconnect-organisation/disconnect-organisation.command';
+import { UpdateOrganisationCommand } from '../commands/update-organisation/update-organisation.command';
+import { UpdateOrganisationDto } from '../commands/update-organisation/update-organisation.dto';
 import { GetOrganisationQuery } from '../queries/get-organisation/get-organisation.query';
+import {
+  DeliveryPage,
+  ListWebhookDeliveriesParams,
+  ListWebhookDeliveriesQuery,
+} from '../queries/list-webhook-deliveries/list-webhook-deliveries.handler';
 import { ListOrganisationsParams, ListOrganisationsQuery } from '../queries/list-organisations/list-organisations.query';
 import { OrganisationPage, OrganisationView } from '../views';
 
@@ -43,6 +50,28 @@ export class OrganisationsController {
   @ApiProblems(404)
   get(@CurrentPrincipal() principal: Principal, @Param('organisationId') id: string): Promise<OrganisationView> {
     return this.queries.execute(new GetOrganisationQuery(principal, id));
+  }
+
+  @Patch(':organisationId')
+  @RequireScopes('admin')
+  @ApiOperation({ summary: 'Change settings: agreement reference, breach address, webhook, follow-up deadlines (municipality)' })
+  @ApiOkResponse({ type: OrganisationView })
+  @ApiProblems(404, 409, 413, 422)
+  update(@CurrentPrincipal() principal: Principal, @Param('organisationId') id: string, @Body() body: UpdateOrganisationDto): Promise<OrganisationView> {
+    return this.commands.execute(new UpdateOrganisationCommand(principal, id, body));
+  }
+
+  @Get(':organisationId/deliveries')
+  @RequireScopes('admin')
+  @ApiOperation({ summary: "E-mail and webhook deliveries of the organisation's signals; `status=dead` lists the dead letters" })
+  @ApiOkResponse({ type: DeliveryPage })
+  @ApiProblems(404)
+  deliveries(
+    @CurrentPrincipal() principal: Principal,
+    @Param('organisationId') id: string,
+    @Query() params: ListWebhookDeliveriesParams,
+  ): Promise<DeliveryPage> {
+    return this.queries.execute(new ListWebhookDeliveriesQuery(principal, id, params));
   }
 
   @Post(':organisationId/disconnection')

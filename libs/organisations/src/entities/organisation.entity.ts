@@ -41,6 +41,19 @@ export class OrganisationEntity {
   @Column({ type: 'varchar', length: 16, default: 'connected' })
   status: OrganisationStatus;
 
+  @Column({ name: 'webhook_url', type: 'varchar', length: 2000, nullable: true })
+  webhookUrl: string | null;
+
+  /** Used to sign webhook calls; never returned by the API. */
+  @Column({ name: 'webhook_secret', type: 'varchar', length: 200, nullable: true, select: false })
+  webhookSecret: string | null;
+
+  @Column({ name: 'follow_up_reminder_days', type: 'smallint', nullable: true })
+  followUpReminderDays: number | null;
+
+  @Column({ name: 'follow_up_escalation_days', type: 'smallint', nullable: true })
+  followUpEscalationDays: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

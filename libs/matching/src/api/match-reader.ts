@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@vir/auth';
+import { Clock, todayInAmsterdam } from '@vir/common';
+import { ContactDirectory } from '@vir/organisations';
+import { DataSource, EntityManager } from 'typeorm';
+import { MatchView } from './match-view';
+
+export interface MatchRow {
+  id: string;
+  status: string;
+  created_at: Date;
+  closed_at: Date | null;
+  lead_professional_id: string | null;
+  reminder_due_on: string | null;
+  escalation_due_on: string | null;
+  reminded_at: Date | null;
+  escalated_at: Date | null;
+  in_contact_at: Date | null;
+}
+
+export const MATCH_COLUMNS = `m.id, m.status, m.created_at, m.closed_at, m.lead_professional_id, m.reminder_due_on::text,
+  m.escalation_due_on::text, m.reminded_at, m.escalated_at, m.in_contact_at`;
+
+/**
+ * Who may see a match: an organisation with a participant in it (scopes signals or registrations),
+ * or a follow-up officer's organisation that received a signal about it (scope follow-up).
+ */
+export function visibilityCondition(principal: Principal, alias = 'm', first = 2): { sql: string; values: unknown[] } {
+  const parts: string[] = [];
+  if (principal.scopes.includes('signals') || principal.scopes.includes('registrations')) {
+    parts.push(`EXISTS (SELECT 1 FROM match_participants vp WHERE vp.match_id = ${alias}.id AND vp.organisation_id = $${first} AND vp.left_at IS NULL)`);
+  }
+  if (principal.scopes.includes('follow-up')) {
+    parts.push(
+      `EXISTS (SELECT 1 FROM signals vs WHERE vs.match_id = ${alias}.id AND vs.recipient_organisation_id = $${first} AND vs.recipient_role = 'follow_up_officer')`,
+    );
+  }
+  return { sql: parts.length ? `(${parts.join(' OR ')})` : 'false', values: [principal.organisationId] };
+}
+
+@Injectable()
+export class MatchReader {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly contacts: ContactDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  async findVisible(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<MatchRow | undefined> {
+    const visible = visibilityCondition(principal);
+    const [row]: MatchRow[] = await manager.query(
+      `SELECT ${MATCH_COLUMNS} FROM matches m WHERE m.id = $1 AND ${visible.sql}${lock ? ' FOR UPDATE OF m' : ''}`,
+      [id, ...visible.values],
+    );
+    return row;
+  }
+
+  async render(rows: MatchRow[]): Promise<MatchView[]> {
+    if (rows.length === 0) return [];
+    const participants: { match_id: string; professional_id: string; contact_confirmed_at: Date | null }[] = await this.dataSource.query(
+      `SELECT mp.match_id, mp.professional_id, mp.contact_confirmed_at FROM match_participants mp JOIN registrations r ON r.id = mp.registration_id
+        WHERE mp.match_id = ANY($1) AND mp.left_at IS NULL AND r.status = 'active' ORDER BY mp.position`,
+      [rows.map((r) => r.id)],
+    );
+    const cards = await this.contacts.cards([
+      ...participants.map((p) => p.professional_id),
+      ...rows.map((r) => r.lead_professional_id).filter((id): id is string => !!id),
+    ]);
+    const today = todayInAmsterdam(this.clock.now());
+    const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+    return rows.map((row) => {
+      const lead = row.lead_professional_id ? cards.get(row.lead_professional_id) : undefined;
+      return {
+        id: row.id,
+        createdAt: new Date(row.created_at).toISOString(),
+        closedAt: iso(row.closed_at),
+        followUp: {
+          state: row.status,
+          overdue: row.status === 'open' && !!row.escalation_due_on && row.escalation_due_on <= today,
+          reminderDueOn: row.reminder_due_on,
+          escalationDueOn: row.escalation_due_on,
+          remindedAt: iso(row.reminded_at),
+          escalatedAt: iso(row.escalated_at),
+          inContactAt: iso(row.in_contact_at),
+        },
+        lead: lead ? { professionalId: lead.professionalId, name: lead.name, organisation: lead.organisation } : null,
+        participants: participants
+          .filter((p) => p.match_id === row.id)
+          .map((p) => {
+            const card = cards.get(p.professional_id);
+            return {
+              professionalId: p.professional_id,
+              name: card?.name ?? '',
+              organisation: card?.organisation ?? '',
+              email: card?.email ?? '',
+              phone: card?.phone ?? '',
+              contactConfirmedAt: iso(p.contact_confirmed_at),
+            };
+          }),
+      };
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export const FOLLOW_UP_STATES = ['open', 'in_contact', 'closed'] as const;
+
+export class MatchParticipantView {
+  @ApiProperty({ format: 'uuid' }) professionalId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() organisation: string;
+  @ApiProperty({ format: 'email' }) email: string;
+  @ApiProperty() phone: string;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) contactConfirmedAt: string | null;
+}
+
+export class MatchLeadView {
+  @ApiProperty({ format: 'uuid' }) professionalId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() organisation: string;
+}
+
+export class FollowUpView {
+  @ApiProperty({ enum: FOLLOW_UP_STATES }) state: string;
+  @ApiProperty({ description: 'Open and past the escalation deadline' }) overdue: boolean;
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) reminderDueOn: string | null;
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) escalationDueOn: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) remindedAt: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) escalatedAt: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) inContactAt: string | null;
+}
+
+/** A match as its participants and the follow-up officer see it: who is involved, not who the youth is. */
+export class MatchView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) closedAt: string | null;
+  @ApiProperty({ type: FollowUpView }) followUp: FollowUpView;
+  @ApiPropertyOptional({ type: MatchLeadView, nullable: true }) lead: MatchLeadView | null;
+  @ApiProperty({ type: [MatchParticipantView] }) participants: MatchParticipantView[];
+}
+
+export class MatchPage {
+  @ApiProperty({ type: [MatchView] }) items: MatchView[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,189 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { actorOf } from '@vir/auth';
+import type { Principal } from '@vir/auth';
+import { AuditLog } from '@vir/audit';
+import { Clock, ConflictError, decodeCursor, encodeCursor, isUuid, NotFoundError, Page, PageQueryDto, RuleViolationError, todayInAmsterdam } from '@vir/common';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { MATCH_COLUMNS, MatchReader, MatchRow, visibilityCondition } from './match-reader';
+import { MatchView } from './match-view';
+
+const matchNotFound = () => new NotFoundError('MATCH_NOT_FOUND', 'Match');
+const matchClosed = () => new ConflictError('MATCH_CLOSED', 'Match closed', 'Fewer than two active registrations remain; the match is closed.');
+const notAParticipant = (detail: string) => new RuleViolationError('NOT_A_PARTICIPANT', 'Not a participant', detail, 'professionalId');
+
+export const FOLLOW_UP_FILTERS = ['overdue', 'open', 'in_contact', 'closed'] as const;
+
+export class ListMatchesParams extends PageQueryDto {
+  @ApiPropertyOptional({ enum: FOLLOW_UP_FILTERS, description: 'overdue: open and past the escalation deadline' })
+  @IsOptional()
+  @IsIn(FOLLOW_UP_FILTERS)
+  followUp?: (typeof FOLLOW_UP_FILTERS)[number];
+}
+
+export class ProfessionalRefDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'professionalId must be a UUID' })
+  professionalId: string;
+}
+
+export class ListMatchesQuery {
+  constructor(
+    readonly principal: Principal,
+    readonly params: ListMatchesParams,
+  ) {}
+}
+export class GetMatchQuery {
+  constructor(
+    readonly principal: Principal,
+    readonly matchId: string,
+  ) {}
+}
+export class ConfirmContactCommand {
+  constructor(
+    readonly principal: Principal,
+    readonly matchId: string,
+    readonly professionalId: string,
+  ) {}
+}
+export class ChooseLeadCommand {
+  constructor(
+    readonly principal: Principal,
+    readonly matchId: string,
+    readonly professionalId: string,
+  ) {}
+}
+
+/** Matches visible to the credential, newest first; the follow-up officer filters by follow-up state. */
+@QueryHandler(ListMatchesQuery)
+export class ListMatchesHandler implements IQueryHandler<ListMatchesQuery, Page<MatchView>> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reader: MatchReader,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ principal, params }: ListMatchesQuery): Promise<Page<MatchView>> {
+    const visible = visibilityCondition(principal, 'm', 1);
+    const values: unknown[] = [...visible.values];
+    const conditions = [visible.sql];
+    if (params.followUp === 'overdue') {
+      values.push(todayInAmsterdam(this.clock.now()));
+      conditions.push(`m.status = 'open' AND m.escalation_due_on <= $${values.length}`);
+    } else if (params.followUp) {
+      values.push(params.followUp);
+      conditions.push(`m.status = $${values.length}`);
+    }
+    const cursor = decodeCursor(params.cursor);
+    if (cursor) {
+      values.push(cursor.createdAt, cursor.id);
+      conditions.push(`(m.created_at, m.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
+    }
+    values.push(params.limit + 1);
+    const rows: MatchRow[] = await this.dataSource.query(
+      `SELECT ${MATCH_COLUMNS} FROM matches m WHERE ${conditions.join(' AND ')} ORDER BY m.created_at DESC, m.id DESC LIMIT $${values.length}`,
+      values,
+    );
+    const page = rows.slice(0, params.limit);
+    const last = page[page.length - 1];
+    return {
+      items: await this.reader.render(page),
+      nextCursor: rows.length > params.limit && last ? encodeCursor({ createdAt: new Date(last.created_at), id: last.id }) : null,
+    };
+  }
+}
+
+@QueryHandler(GetMatchQuery)
+export class GetMatchHandler implements IQueryHandler<GetMatchQuery, MatchView> {
+  constructor(private readonly reader: MatchReader) {}
+
+  async execute({ principal, matchId }: GetMatchQuery): Promise<MatchView> {
+    const row = isUuid(matchId) ? await this.reader.findVisible(principal, matchId) : undefined;
+    if (!row) throw matchNotFound();
+    const [view] = await this.reader.render([row]);
+    return view;
+  }
+}
+
+/**
+ * "I have been in touch with the others." A professional of the caller's organisation who takes
+ * part in the match confirms; with two confirmations the match is in contact. Repeating changes nothing.
+ */
+@CommandHandler(ConfirmContactCommand)
+export class ConfirmContactHandler implements ICommandHandler<ConfirmContactCommand, MatchView> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reader: MatchReader,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute({ principal, matchId, professionalId }: ConfirmContactCommand): Promise<MatchView> {
+    if (!isUuid(matchId)) throw matchNotFound();
+    const row = await this.dataSource.transaction(async (manager) => {
+      const match = await this.reader.findVisible(principal, matchId, manager, true);
+      if (!match) throw matchNotFound();
+      if (match.status === 'closed') throw matchClosed();
+      const [updated] = (await manager.query(
+        `UPDATE match_participants mp SET contact_confirmed_at = coalesce(mp.contact_confirmed_at, now())
+           FROM registrations r
+          WHERE mp.match_id = $1 AND mp.professional_id = $2 AND mp.organisation_id = $3 AND mp.left_at IS NULL
+            AND r.id = mp.registration_id AND r.status = 'active'
+          RETURNING mp.professional_id`,
+        [matchId, professionalId, principal.organisationId],
+      )) as [unknown[], number];
+      if (updated.length === 0) throw notAParticipant('professionalId is not a professional of your organisation taking part in this match.');
+      await this.audit.record(manager, {
+        action: 'match.contact-confirmed',
+        objectType: 'match',
+        objectId: matchId,
+        actor: actorOf(principal, professionalId),
+      });
+      await manager.query(
+        `UPDATE matches SET status = 'in_contact', in_contact_at = now()
+          WHERE id = $1 AND status = 'open'
+            AND (SELECT count(*) FROM match_participants WHERE match_id = $1 AND left_at IS NULL AND contact_confirmed_at IS NOT NULL) >= 2`,
+        [matchId],
+      );
+      return this.reader.findVisible(principal, matchId, manager);
+    });
+    const [view] = await this.reader.render([row as MatchRow]);
+    return view;
+  }
+}
+
+/** Who coordinates the help (one family, one plan, one coordinator): any active participant, chosen by a participant or the follow-up officer. */
+@CommandHandler(ChooseLeadCommand)
+export class ChooseLeadHandler implements ICommandHandler<ChooseLeadCommand, MatchView> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reader: MatchReader,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute({ principal, matchId, professionalId }: ChooseLeadCommand): Promise<MatchView> {
+    if (!isUuid(matchId)) throw matchNotFound();
+    const row = await this.dataSource.transaction(async (manager) => {
+      const match = await this.reader.findVisible(principal, matchId, manager, true);
+      if (!match) throw matchNotFound();
+      if (match.status === 'closed') throw matchClosed();
+      const [participant] = await manager.query(
+        `SELECT 1 FROM match_participants mp JOIN registrations r ON r.id = mp.registration_id
+          WHERE mp.match_id = $1 AND mp.professional_id = $2 AND mp.left_at IS NULL AND r.status = 'active'`,
+        [matchId, professionalId],
+      );
+      if (!participant) throw notAParticipant('The lead must be a professional taking part in this match.');
+      await manager.query(`UPDATE matches SET lead_professional_id = $2 WHERE id = $1`, [matchId, professionalId]);
+      await this.audit.record(manager, {
+        action: 'match.lead-chosen',
+        objectType: 'match',
+        objectId: matchId,
+        actor: actorOf(principal),
+        details: { leadProfessionalId: professionalId },
+      });
+      return this.reader.findVisible(principal, matchId, manager);
+    });
+    const [view] = await this.reader.render([row as MatchRow]);
+    return view;
+  }
+}

@@ -1,0 +1,38 @@
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@vir/config';
+import { DEFAULT_JOB_OPTIONS, QUEUES, QueueRegistry } from '@vir/queue';
+import { FollowUpService } from './follow-up.service';
+
+/**
+ * Every FOLLOW_UP_SWEEP_INTERVAL_MS: queue a reminder or escalation job for each match whose
+ * deadline has passed. Job ids are deterministic (`follow-up-reminder-<match>`), and the job checks
+ * the database, so sweeps by several workers or after a restart send nothing twice.
+ */
+@Injectable()
+export class FollowUpSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly followUp: FollowUpService,
+    private readonly queues: QueueRegistry,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep().catch(() => undefined), this.config.FOLLOW_UP_SWEEP_INTERVAL_MS);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async sweep(): Promise<{ reminders: number; escalations: number }> {
+    const due = await this.followUp.due();
+    const jobs = [
+      ...due.reminders.map((matchId) => ({ name: 'follow-up-reminder', data: { matchId }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: `follow-up-reminder-${matchId}` } })),
+      ...due.escalations.map((matchId) => ({ name: 'follow-up-escalation', data: { matchId }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: `follow-up-escalation-${matchId}` } })),
+    ];
+    if (jobs.length > 0) await this.queues.get(QUEUES.matching).addBulk(jobs);
+    return { reminders: due.reminders.length, escalations: due.escalations.length };
+  }
+}

@@ -1,0 +1,45 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+
+/** Settings the administrator keeps per organisation. `null` clears a value. */
+export class UpdateOrganisationDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  agreementReference?: string;
+
+  @ApiPropertyOptional({ maxLength: 254, format: 'email', nullable: true, type: String })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsEmail()
+  @MaxLength(254)
+  breachNotificationEmail?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 2000, nullable: true, type: String, description: 'HTTPS URL receiving CloudEvents; set together with webhookSecret' })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsUrl({ require_protocol: true, require_tld: false, protocols: ['http', 'https'] })
+  @MaxLength(2000)
+  webhookUrl?: string | null;
+
+  @ApiPropertyOptional({ minLength: 16, maxLength: 200, nullable: true, type: String, description: 'HMAC-SHA-256 key for the signature header; never returned' })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsString()
+  @MinLength(16)
+  @MaxLength(200)
+  webhookSecret?: string | null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 60, nullable: true, type: Number })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  followUpReminderWorkingDays?: number | null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 120, nullable: true, type: Number })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  followUpEscalationWorkingDays?: number | null;
+}

@@ -1,0 +1,58 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { actorOf } from '@vir/auth';
+import { AuditLog } from '@vir/audit';
+import { RuleViolationError, ValidationFailedError, webhookTargetProblem } from '@vir/common';
+import { AppConfig } from '@vir/config';
+import { DataSource } from 'typeorm';
+import { OrganisationEntity } from '../../entities/organisation.entity';
+import { OrganisationAccess } from '../../organisation-access';
+import { organisationDisconnected } from '../../organisation-errors';
+import { OrganisationView } from '../../views';
+import { UpdateOrganisationCommand } from './update-organisation.command';
+
+@CommandHandler(UpdateOrganisationCommand)
+export class UpdateOrganisationHandler implements ICommandHandler<UpdateOrganisationCommand, OrganisationView> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: OrganisationAccess,
+    private readonly audit: AuditLog,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute({ principal, organisationId, input }: UpdateOrganisationCommand): Promise<OrganisationView> {
+    const organisation = await this.access.loadForAdmin(principal, organisationId);
+    if (organisation.status !== 'connected') throw organisationDisconnected();
+    const changed = Object.keys(input).filter((key) => (input as Record<string, unknown>)[key] !== undefined);
+    if (changed.length === 0) throw new ValidationFailedError([{ field: 'body', reason: 'give at least one setting to change' }]);
+    if ((input.webhookUrl === undefined) !== (input.webhookSecret === undefined) || (input.webhookUrl === null) !== (input.webhookSecret === null)) {
+      throw new ValidationFailedError([{ field: 'webhookSecret', reason: 'set or clear webhookUrl and webhookSecret together' }]);
+    }
+    const followUp = input.followUpReminderWorkingDays !== undefined || input.followUpEscalationWorkingDays !== undefined;
+    if (followUp && organisation.kind !== 'municipality') {
+      throw new RuleViolationError('FOLLOW_UP_SETTINGS_MUNICIPALITY_ONLY', 'Only for a gemeente', 'Follow-up deadlines are set per municipality.', 'followUpReminderWorkingDays');
+    }
+    if (input.webhookUrl) {
+      const problem = await webhookTargetProblem(input.webhookUrl, this.config.isProduction);
+      if (problem) throw new RuleViolationError('WEBHOOK_URL_NOT_ALLOWED', 'Webhook URL not allowed', `The webhook URL ${problem}.`, 'webhookUrl');
+    }
+
+    return this.dataSource.transaction(async (manager) => {
+      const set: Partial<OrganisationEntity> = {};
+      if (input.agreementReference !== undefined) set.agreementReference = input.agreementReference.trim();
+      if (input.breachNotificationEmail !== undefined) set.breachNotificationEmail = input.breachNotificationEmail;
+      if (input.webhookUrl !== undefined) set.webhookUrl = input.webhookUrl;
+      if (input.webhookSecret !== undefined) set.webhookSecret = input.webhookSecret;
+      if (input.followUpReminderWorkingDays !== undefined) set.followUpReminderDays = input.followUpReminderWorkingDays;
+      if (input.followUpEscalationWorkingDays !== undefined) set.followUpEscalationDays = input.followUpEscalationWorkingDays;
+      await manager.getRepository(OrganisationEntity).update({ id: organisation.id }, set);
+      await this.audit.record(manager, {
+        action: 'organisation.updated',
+        objectType: 'organisation',
+        objectId: organisation.id,
+        actor: actorOf(principal),
+        details: { fields: changed },
+      });
+      return OrganisationView.of(await manager.getRepository(OrganisationEntity).findOneByOrFail({ id: organisation.id }));
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { actorOf } from '@vir/auth';
+import type { Principal } from '@vir/auth';
+import { AuditLog } from '@vir/audit';
+import { isUuid } from '@vir/common';
+import { DataSource } from 'typeorm';
+import { signalNotFound } from '../signal-errors';
+import { SIGNAL_COLUMNS, SignalReader, SignalRow, visibleRoles } from '../signal-reader';
+import { SignalView } from '../signal-view';
+
+export class AcknowledgeSignalCommand {
+  constructor(
+    readonly principal: Principal,
+    readonly signalId: string,
+  ) {}
+}
+
+/** The recipient has seen the signal and will act. Acknowledging again changes nothing. */
+@CommandHandler(AcknowledgeSignalCommand)
+export class AcknowledgeSignalHandler implements ICommandHandler<AcknowledgeSignalCommand, SignalView> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reader: SignalReader,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute({ principal, signalId }: AcknowledgeSignalCommand): Promise<SignalView> {
+    if (!isUuid(signalId)) throw signalNotFound();
+    const row = await this.dataSource.transaction(async (manager) => {
+      const [updated] = (await manager.query(
+        `UPDATE signals s SET acknowledged_at = now()
+          WHERE s.id = $1 AND s.recipient_organisation_id = $2 AND s.recipient_role = ANY($3) AND s.acknowledged_at IS NULL
+          RETURNING ${SIGNAL_COLUMNS}`,
+        [signalId, principal.organisationId, visibleRoles(principal)],
+      )) as [SignalRow[], number];
+      if (updated[0]) {
+        await this.audit.record(manager, {
+          action: 'signal.acknowledged',
+          objectType: 'signal',
+          objectId: signalId,
+          actor: actorOf(principal),
+          details: { recipientProfessionalId: updated[0].recipient_professional_id },
+        });
+        return updated[0];
+      }
+      return this.reader.findVisible(principal, signalId);
+    });
+    if (!row) throw signalNotFound();
+    const [view] = await this.reader.render([row]);
+    return view;
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { JobHandler, JobProcessor, QUEUES } from '@vir/queue';
+import { SignalDeliveryService, WEBHOOK_BACKOFF } from '../signal-delivery.service';
+
+@Injectable()
+export class DeliveryProcessor extends JobProcessor {
+  readonly queue = QUEUES.delivery;
+
+  constructor(private readonly delivery: SignalDeliveryService) {
+    super();
+  }
+
+  readonly handlers: Record<string, JobHandler> = {
+    'signal-created': (data) => this.delivery.fanOut(String(data.signalId), data.correlationId),
+    'deliver-email': (data, job) => this.delivery.email(String(data.signalId), job),
+    'deliver-webhook': (data) => this.delivery.webhook(String(data.signalId)),
+  };
+
+  protected override concurrency(): number {
+    return 16;
+  }
+
+  /** Webhooks: exponential from WEBHOOK_RETRY_BASE_MS, at most an hour apart, until the retry window closes. */
+  protected override backoff(attempt: number, type: string): number | undefined {
+    if (type !== WEBHOOK_BACKOFF) return undefined;
+    return Math.min(this.appConfig.WEBHOOK_RETRY_BASE_MS * 2 ** Math.max(0, attempt - 1), 3_600_000);
+  }
+}

@@ -1,0 +1,63 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Principal } from '@vir/auth';
+import { decodeCursor, encodeCursor, Page, PageQueryDto } from '@vir/common';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { SIGNAL_COLUMNS, SignalReader, SignalRow, visibleRoles } from '../signal-reader';
+import { SIGNAL_STATUSES, SignalView } from '../signal-view';
+import type { SignalStatus } from '../signal-view';
+
+export class ListSignalsParams extends PageQueryDto {
+  @ApiPropertyOptional({ enum: SIGNAL_STATUSES })
+  @IsOptional()
+  @IsIn(SIGNAL_STATUSES)
+  status?: SignalStatus;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only signals addressed to this person of your organisation' })
+  @IsOptional()
+  @IsUUID('all', { message: 'professionalId must be a UUID' })
+  professionalId?: string;
+}
+
+export class ListSignalsQuery {
+  constructor(
+    readonly principal: Principal,
+    readonly params: ListSignalsParams,
+  ) {}
+}
+
+/** The inbox: signals addressed to people of the credential's organisation, newest first. */
+@QueryHandler(ListSignalsQuery)
+export class ListSignalsHandler implements IQueryHandler<ListSignalsQuery, Page<SignalView>> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reader: SignalReader,
+  ) {}
+
+  async execute({ principal, params }: ListSignalsQuery): Promise<Page<SignalView>> {
+    const cursor = decodeCursor(params.cursor);
+    const conditions = ['s.recipient_organisation_id = $1', 's.recipient_role = ANY($2)'];
+    const values: unknown[] = [principal.organisationId, visibleRoles(principal)];
+    if (params.status) conditions.push(params.status === 'unread' ? 's.acknowledged_at IS NULL' : 's.acknowledged_at IS NOT NULL');
+    if (params.professionalId) {
+      values.push(params.professionalId);
+      conditions.push(`s.recipient_professional_id = $${values.length}`);
+    }
+    if (cursor) {
+      values.push(cursor.createdAt, cursor.id);
+      conditions.push(`(s.created_at, s.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
+    }
+    values.push(params.limit + 1);
+    const rows: SignalRow[] = await this.dataSource.query(
+      `SELECT ${SIGNAL_COLUMNS} FROM signals s WHERE ${conditions.join(' AND ')} ORDER BY s.created_at DESC, s.id DESC LIMIT $${values.length}`,
+      values,
+    );
+    const page = rows.slice(0, params.limit);
+    const last = page[page.length - 1];
+    return {
+      items: await this.reader.render(page),
+      nextCursor: rows.length > params.limit && last ? encodeCursor({ createdAt: new Date(last.created_at), id: last.id }) : null,
+    };
+  }
+}

@@ -1,0 +1,196 @@
+import { createHmac } from 'node:crypto';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { AuditLog } from '@vir/audit';
+import { AppConfig } from '@vir/config';
+import { DEFAULT_JOB_OPTIONS, QUEUES, QueueRegistry } from '@vir/queue';
+import { Job, UnrecoverableError } from 'bullmq';
+import { createTransport, Transporter } from 'nodemailer';
+import { DataSource } from 'typeorm';
+import { signalMail } from './signal-mail';
+import { webhookTargetProblem } from '@vir/common';
+
+export const SIGNATURE_HEADER = 'X-Verwijsindex-Signature';
+export const TIMESTAMP_HEADER = 'X-Verwijsindex-Timestamp';
+export const WEBHOOK_BACKOFF = 'webhook';
+
+type Channel = 'email' | 'webhook';
+
+interface SignalTarget {
+  id: string;
+  kind: string;
+  email: string;
+  organisation_id: string;
+  webhook_url: string | null;
+  webhook_secret: string | null;
+}
+
+/**
+ * Delivers signals outside the inbox: an e-mail to the recipient (when SMTP is configured) and a
+ * CloudEvent to the recipient organisation's webhook (when it has one). Every attempt is recorded
+ * in signal_deliveries; a channel that reached "delivered" or "dead" is never tried again.
+ */
+@Injectable()
+export class SignalDeliveryService implements OnApplicationShutdown {
+  private readonly logger = new Logger(SignalDeliveryService.name);
+  private mailer?: Transporter;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+    private readonly config: AppConfig,
+    private readonly queues: QueueRegistry,
+  ) {}
+
+  onApplicationShutdown(): void {
+    this.mailer?.close();
+  }
+
+  /** A new signal: queue one job per external channel that applies. */
+  async fanOut(signalId: string, correlationId?: string | null): Promise<Channel[]> {
+    const target = await this.target(signalId);
+    const channels: Channel[] = [];
+    if (this.config.SMTP_URL) channels.push('email');
+    if (target.webhook_url) channels.push('webhook');
+    if (channels.length === 0) return channels;
+    await this.dataSource.query(
+      `INSERT INTO signal_deliveries (signal_id, channel, status, organisation_id)
+       SELECT $1, c, 'pending', $3 FROM unnest($2::text[]) AS c ON CONFLICT DO NOTHING`,
+      [signalId, channels, target.organisation_id],
+    );
+    await this.queues.get(QUEUES.delivery).addBulk(
+      channels.map((channel) => ({
+        name: `deliver-${channel}`,
+        data: { signalId, correlationId: correlationId ?? null },
+        opts:
+          channel === 'webhook'
+            ? { ...DEFAULT_JOB_OPTIONS, jobId: `deliver-webhook-${signalId}`, attempts: 1000, backoff: { type: WEBHOOK_BACKOFF } }
+            : { ...DEFAULT_JOB_OPTIONS, jobId: `deliver-email-${signalId}`, attempts: 8, backoff: { type: 'exponential', delay: 2000 } },
+      })),
+    );
+    return channels;
+  }
+
+  async email(signalId: string, job: Job): Promise<string> {
+    if (!this.config.SMTP_URL) throw new UnrecoverableError('e-mail is not configured');
+    if (await this.finished(signalId, 'email')) return 'already-finished';
+    const target = await this.target(signalId);
+    const mail = signalMail(target, this.config.VIR_PUBLIC_URL);
+    this.mailer ??= createTransport(this.config.SMTP_URL);
+    try {
+      await this.mailer.sendMail({
+        from: this.config.SMTP_FROM,
+        to: target.email,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        // One message id per signal, so a resend after a crash is recognisable as the same message.
+        messageId: `<signal-${signalId}@verwijsindex>`,
+      });
+    } catch (error) {
+      const code = (error as { responseCode?: number }).responseCode;
+      const permanent = code !== undefined && code >= 500;
+      const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await this.failed(signalId, 'email', `smtp ${code ?? (error as Error).name}`, permanent || lastTry);
+      if (permanent) throw new UnrecoverableError(`recipient refused by the mail server (${code})`);
+      throw error;
+    }
+    await this.delivered(signalId, 'email', 'smtp 250');
+    return 'delivered';
+  }
+
+  async webhook(signalId: string): Promise<string> {
+    if (await this.finished(signalId, 'webhook')) return 'already-finished';
+    const target = await this.target(signalId);
+    if (!target.webhook_url || !target.webhook_secret) {
+      await this.failed(signalId, 'webhook', 'webhook removed', true);
+      throw new UnrecoverableError('the organisation no longer has a webhook');
+    }
+    const problem = await webhookTargetProblem(target.webhook_url, this.config.isProduction);
+    let failure: string | undefined = problem ? `refused: ${problem}` : undefined;
+    let response = '';
+    if (!failure) {
+      const body = JSON.stringify({
+        specversion: '1.0',
+        id: signalId,
+        source: `${this.config.VIR_PUBLIC_URL}/v1`,
+        type: 'nl.verwijsindex.signal-created',
+        time: new Date().toISOString(),
+        datacontenttype: 'application/json',
+        data: { signalId },
+      });
+      const timestamp = Math.floor(Date.now() / 1000).toString();
+      const signature = createHmac('sha256', target.webhook_secret).update(`${timestamp}.${body}`).digest('hex');
+      try {
+        const answer = await fetch(target.webhook_url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/cloudevents+json', [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: `sha256=${signature}` },
+          body,
+          redirect: 'error',
+          signal: AbortSignal.timeout(10_000),
+        });
+        response = `http ${answer.status}`;
+        if (!answer.ok) failure = response;
+      } catch (error) {
+        failure = `network ${(error as Error).name}`;
+      }
+    }
+    if (!failure) {
+      await this.delivered(signalId, 'webhook', response);
+      return 'delivered';
+    }
+    const [row]: { first: Date | null }[] = await this.dataSource.query(
+      `SELECT first_attempt_at AS first FROM signal_deliveries WHERE signal_id = $1 AND channel = 'webhook'`,
+      [signalId],
+    );
+    const expired = !!row?.first && Date.now() - new Date(row.first).getTime() >= this.config.WEBHOOK_RETRY_WINDOW_MS;
+    await this.failed(signalId, 'webhook', failure, expired);
+    if (expired) throw new UnrecoverableError(`webhook dead-lettered after retrying: ${failure}`);
+    throw new Error(`webhook delivery failed: ${failure}`);
+  }
+
+  private async target(signalId: string): Promise<SignalTarget> {
+    const [target]: SignalTarget[] = await this.dataSource.query(
+      `SELECT s.id, s.kind, p.email, o.id AS organisation_id, o.webhook_url, o.webhook_secret
+         FROM signals s JOIN professionals p ON p.id = s.recipient_professional_id JOIN organisations o ON o.id = s.recipient_organisation_id
+        WHERE s.id = $1`,
+      [signalId],
+    );
+    if (!target) throw new UnrecoverableError(`signal ${signalId} does not exist`);
+    return target;
+  }
+
+  private async finished(signalId: string, channel: Channel): Promise<boolean> {
+    const [row]: { status: string }[] = await this.dataSource.query(
+      `SELECT status FROM signal_deliveries WHERE signal_id = $1 AND channel = $2`,
+      [signalId, channel],
+    );
+    return row?.status === 'delivered' || row?.status === 'dead';
+  }
+
+  private async delivered(signalId: string, channel: Channel, response: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE signal_deliveries SET status = 'delivered', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, now()),
+                last_attempt_at = now(), delivered_at = now(), last_response = $3, last_error = NULL
+          WHERE signal_id = $1 AND channel = $2`,
+        [signalId, channel, response.slice(0, 16)],
+      );
+      await this.audit.record(manager, { action: 'signal.delivered', objectType: 'signal', objectId: signalId, actor: {}, details: { channel } });
+    });
+  }
+
+  private async failed(signalId: string, channel: Channel, reason: string, final: boolean): Promise<void> {
+    this.logger.warn({ signalId, channel, reason, final }, 'signal delivery failed');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE signal_deliveries SET status = $3, attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, now()),
+                last_attempt_at = now(), last_error = $4, last_response = $5
+          WHERE signal_id = $1 AND channel = $2`,
+        [signalId, channel, final ? 'dead' : 'failed', reason.slice(0, 300), reason.slice(0, 16)],
+      );
+      if (final) {
+        await this.audit.record(manager, { action: 'signal.delivery-dead', objectType: 'signal', objectId: signalId, actor: {}, details: { channel, reason: reason.slice(0, 100) } });
+      }
+    });
+  }
+}

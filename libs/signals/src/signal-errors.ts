@@ -1,0 +1,3 @@
+import { NotFoundError } from '@vir/common';
+
+export const signalNotFound = () => new NotFoundError('SIGNAL_NOT_FOUND', 'Signal');

@@ -1,0 +1,36 @@
+/** Dutch e-mail announcing a signal. E-mail is not a secure channel: nothing about the youth or the other professionals. */
+const KIND_LABELS: Record<string, string> = {
+  match: 'match: meerdere professionals zijn betrokken bij dezelfde jongere',
+  match_extended: 'uitbreiding van een bestaande match',
+  archive: 'signaal uit het historisch archief',
+  reminder: 'herinnering: bevestig dat u contact hebt gehad',
+  escalation: 'escalatie: het contact tussen de betrokkenen is niet op tijd bevestigd',
+};
+
+export function signalMail(signal: { id: string; kind: string }, publicUrl: string): { subject: string; text: string; html: string } {
+  const label = KIND_LABELS[signal.kind] ?? 'signaal';
+  const link = `${publicUrl}/v1/signals/${signal.id}`;
+  const text = [
+    'Goedendag,',
+    '',
+    'Er staat een nieuw signaal voor u klaar in de verwijsindex risicojongeren.',
+    `Soort: ${label}.`,
+    `Signaalnummer: ${signal.id}`,
+    '',
+    'Bekijk het signaal in het systeem van uw organisatie, of vraag uw contactpersoon verwijsindex.',
+    `Rechtstreeks via de API: ${link}`,
+    '',
+    'Om privacyredenen staat in deze e-mail niets over de jongere of over de andere betrokkenen.',
+    '',
+    'Verwijsindex risicojongeren',
+  ].join('\n');
+  const html = `<!doctype html><html lang="nl"><body>
+<p>Goedendag,</p>
+<p>Er staat een nieuw signaal voor u klaar in de verwijsindex risicojongeren.<br>
+Soort: ${label}.<br>Signaalnummer: <code>${signal.id}</code></p>
+<p>Bekijk het signaal in het systeem van uw organisatie, of vraag uw contactpersoon verwijsindex.
+Rechtstreeks via de API: <a href="${link}">${link}</a></p>
+<p><small>Om privacyredenen staat in deze e-mail niets over de jongere of over de andere betrokkenen.</small></p>
+</body></html>`;
+  return { subject: 'Nieuw signaal in de verwijsindex', text, html };
+}

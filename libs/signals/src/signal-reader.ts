@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@vir/auth';
+import { ContactDirectory } from '@vir/organisations';
+import { DataSource } from 'typeorm';
+import { SignalView } from './signal-view';
+
+export interface SignalRow {
+  id: string;
+  kind: string;
+  match_id: string | null;
+  recipient_professional_id: string;
+  recipient_role: string;
+  named_professional_ids: string[];
+  created_at: Date;
+  acknowledged_at: Date | null;
+}
+
+/** Which recipients' signals a credential may read: professionals and coordinators (`signals`), follow-up officers (`follow-up`). */
+export function visibleRoles(principal: Principal): string[] {
+  const roles: string[] = [];
+  if (principal.scopes.includes('signals')) roles.push('participant', 'coordinator');
+  if (principal.scopes.includes('follow-up')) roles.push('follow_up_officer');
+  return roles;
+}
+
+export const SIGNAL_COLUMNS = 's.id, s.kind, s.match_id, s.recipient_professional_id, s.recipient_role, s.named_professional_ids, s.created_at, s.acknowledged_at';
+
+/** Turns signal rows into what recipients see, with current contact details. */
+@Injectable()
+export class SignalReader {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly contacts: ContactDirectory,
+  ) {}
+
+  /** One signal addressed to the principal's organisation, or undefined (also for other organisations' signals). */
+  async findVisible(principal: Principal, id: string): Promise<SignalRow | undefined> {
+    const [row]: SignalRow[] = await this.dataSource.query(
+      `SELECT ${SIGNAL_COLUMNS} FROM signals s WHERE s.id = $1 AND s.recipient_organisation_id = $2 AND s.recipient_role = ANY($3)`,
+      [id, principal.organisationId, visibleRoles(principal)],
+    );
+    return row;
+  }
+
+  async render(rows: SignalRow[]): Promise<SignalView[]> {
+    const cards = await this.contacts.cards(rows.flatMap((r) => r.named_professional_ids));
+    const organisations = [...new Set([...cards.values()].map((c) => c.organisationId))];
+    const coordinators = await this.contacts.coordinators(organisations);
+    return rows.map((row) => {
+      const involved = row.named_professional_ids.map((id) => cards.get(id)).filter((card) => card !== undefined);
+      const theirOrganisations = new Set(involved.map((card) => card.organisationId));
+      return {
+        id: row.id,
+        kind: row.kind,
+        matchId: row.match_id,
+        status: row.acknowledged_at ? 'acknowledged' : 'unread',
+        recipientProfessionalId: row.recipient_professional_id,
+        recipientRole: row.recipient_role,
+        createdAt: new Date(row.created_at).toISOString(),
+        acknowledgedAt: row.acknowledged_at ? new Date(row.acknowledged_at).toISOString() : null,
+        involved: involved.map(({ name, organisation, email, phone, role }) => ({ name, organisation, email, phone, role })),
+        coordinators: coordinators
+          .filter((c) => theirOrganisations.has(c.organisationId))
+          .map(({ name, organisation, email, phone }) => ({ name, organisation, email, phone })),
+      };
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export const SIGNAL_KINDS = ['match', 'match_extended', 'archive', 'reminder', 'escalation'] as const;
+export const SIGNAL_STATUSES = ['unread', 'acknowledged'] as const;
+export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
+
+export class SignalPerson {
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'Organisation of the professional' }) organisation: string;
+  @ApiProperty({ format: 'email' }) email: string;
+  @ApiProperty() phone: string;
+  @ApiProperty({ example: 'professional' }) role: string;
+}
+
+export class SignalCoordinator {
+  @ApiProperty() name: string;
+  @ApiProperty() organisation: string;
+  @ApiProperty({ format: 'email' }) email: string;
+  @ApiProperty() phone: string;
+}
+
+/**
+ * A signal as its recipient sees it. Besides the inbox bookkeeping (id, status, times) it holds
+ * exactly what Jw 7.1.4.3(2) allows: the kind, the match, and who else is involved and how to
+ * reach them and their coordinators. Never anything about the youth, registration dates or reasons.
+ */
+export class SignalView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: SIGNAL_KINDS }) kind: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) matchId: string | null;
+  @ApiProperty({ enum: SIGNAL_STATUSES }) status: SignalStatus;
+  @ApiProperty({ format: 'uuid' }) recipientProfessionalId: string;
+  @ApiProperty({ enum: ['participant', 'coordinator', 'follow_up_officer'] }) recipientRole: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) acknowledgedAt: string | null;
+  @ApiProperty({ type: [SignalPerson], description: 'The other professionals involved' }) involved: SignalPerson[];
+  @ApiProperty({ type: [SignalCoordinator], description: 'Contact persons of their organisations' }) coordinators: SignalCoordinator[];
+}
+
+export class SignalPage {
+  @ApiProperty({ type: [SignalView] }) items: SignalView[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,165 @@
+import { anOrganisation, TestOrganisation } from './support/factories';
+import { startWorker, waitFor, WorkerProcess } from './support/processes';
+import { ReceivedMail, startSmtpSink, startWebhookReceiver } from './support/receivers';
+import { waitUntilSettled } from './support/settle';
+import { bearer, startApi, TestApi } from './support/test-api';
+import { ADMIN_KEY } from './support/test-config';
+import { aBsn, bornYearsAgo } from './support/youths';
+
+const SECRET = 'webhook-secret-of-the-case-system';
+
+/** Signals leave by e-mail (real SMTP server) and by webhook (real HTTP receiver), with retries. */
+describe('signal delivery by e-mail and webhook', () => {
+  let api: TestApi;
+  let worker: WorkerProcess;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    receiver = await startWebhookReceiver(SECRET);
+    const env = { SMTP_URL: smtp.url, WEBHOOK_RETRY_BASE_MS: '100', WEBHOOK_RETRY_WINDOW_MS: '3000' };
+    api = await startApi(env);
+    await api.reset();
+    worker = await startWorker(env);
+  });
+  afterAll(async () => {
+    await worker?.kill();
+    await api?.close();
+    await smtp?.close();
+    await receiver?.close();
+  });
+
+  const setWebhook = (org: TestOrganisation, path: string) =>
+    api.http().patch(`/v1/organisations/${org.id}`).set(bearer(ADMIN_KEY)).send({ webhookUrl: `${receiver.url}${path}`, webhookSecret: SECRET }).expect(200);
+  const register = (org: TestOrganisation, youth: object) =>
+    api.http().post('/v1/registrations').set(bearer(org.secret)).send({ professionalId: org.professionalIds[0], youth }).expect(201);
+  const people = async (org: TestOrganisation) =>
+    (await api.http().get(`/v1/organisations/${org.id}/professionals`).set(bearer(ADMIN_KEY)).expect(200)).body.items as { id: string; name: string; email: string }[];
+
+  it('mails every recipient without anything about the youth or the others, retrying a temporary SMTP failure', async () => {
+    const school = await anOrganisation(api, { kind: 'education' });
+    const police = await anOrganisation(api, { kind: 'police_and_justice' });
+    const youth = { bsn: aBsn(), birthDate: bornYearsAgo(13, 40) };
+    smtp.failNext(1);
+    await register(school, youth);
+    await register(police, youth);
+    await waitUntilSettled(api.dataSource);
+    const signals: { id: string; recipient_professional_id: string }[] = await api.dataSource.query(`SELECT id, recipient_professional_id FROM signals`);
+    expect(signals).toHaveLength(4); // two professionals, two coordinators (no officer in this gemeente yet)
+    await waitFor('all e-mails', async () => smtp.mails.length >= 4, 30_000);
+    await waitUntilSettled(api.dataSource);
+
+    const everyone = [...(await people(school)), ...(await people(police))];
+    const byId = new Map(everyone.map((p) => [p.id, p]));
+    expect(smtp.mails.map((m) => m.to[0]).sort()).toEqual(signals.map((s) => byId.get(s.recipient_professional_id)!.email).sort());
+    expect(smtp.mails).toHaveLength(4); // each exactly once, the refused one included
+    for (const mail of smtp.mails as ReceivedMail[]) {
+      expect(mail.subject).toBe('Nieuw signaal in de verwijsindex');
+      expect(mail.text).toContain('Er staat een nieuw signaal voor u klaar');
+      const content = `${mail.subject}\n${mail.text}\n${mail.html}`;
+      for (const forbidden of [youth.bsn, youth.birthDate, school.name, police.name, ...everyone.map((p) => p.name)]) {
+        expect(content).not.toContain(forbidden);
+      }
+      const signal = signals.find((s) => content.includes(s.id));
+      expect(signal).toBeDefined();
+      expect(mail.messageId).toBe(`<signal-${signal!.id}@verwijsindex>`);
+    }
+    const deliveries: { status: string; attempts: number }[] = await api.dataSource.query(
+      `SELECT status, attempts FROM signal_deliveries WHERE channel = 'email' ORDER BY attempts DESC`,
+    );
+    expect(deliveries.map((d) => d.status)).toEqual(['delivered', 'delivered', 'delivered', 'delivered']);
+    expect(deliveries[0].attempts).toBe(2); // the temporary failure, then success
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'signal.delivered'`);
+    expect(n).toBe(4);
+  });
+
+  it('posts a signed CloudEvent to the organisation’s webhook, once in the end after three 500s', async () => {
+    smtp.mails.length = 0;
+    const withHook = await anOrganisation(api, { kind: 'youth_care' });
+    const without = await anOrganisation(api, { kind: 'education' });
+    await setWebhook(withHook, '/hook-a');
+    receiver.respond('/hook-a', [500, 500, 500]);
+    const youth = { bsn: aBsn(), birthDate: bornYearsAgo(8) };
+    await register(withHook, youth);
+    await register(without, youth);
+    await waitUntilSettled(api.dataSource);
+    const expected: { id: string }[] = await api.dataSource.query(`SELECT id FROM signals WHERE recipient_organisation_id = $1`, [withHook.id]);
+    expect(expected).toHaveLength(2); // its professional and its coordinator
+    await waitFor('webhook deliveries', async () => {
+      const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM signal_deliveries WHERE channel = 'webhook' AND status = 'delivered'`);
+      return n === 2;
+    }, 30_000);
+
+    const hookEvents = receiver.events.filter((e) => e.path === '/hook-a');
+    const succeeded = hookEvents.filter((e) => e.status === 200);
+    expect(succeeded).toHaveLength(2);
+    expect(hookEvents).toHaveLength(5); // three refusals, then one success per signal
+    for (const event of hookEvents) {
+      expect(event.validSignature).toBe(true);
+      expect(event.headers['content-type']).toBe('application/cloudevents+json');
+      const cloudEvent = JSON.parse(event.body);
+      expect(Object.keys(cloudEvent).sort()).toEqual(['data', 'datacontenttype', 'id', 'source', 'specversion', 'time', 'type']);
+      expect(cloudEvent).toMatchObject({ specversion: '1.0', type: 'nl.verwijsindex.signal-created', source: 'https://verwijsindex.test/v1' });
+      expect(cloudEvent.data).toEqual({ signalId: cloudEvent.id });
+    }
+    expect(new Set(succeeded.map((e) => JSON.parse(e.body).id))).toEqual(new Set(expected.map((s) => s.id)));
+    // The organisation without a webhook received nothing; the signature cannot be forged without the secret.
+    expect(receiver.events.every((e) => e.path === '/hook-a')).toBe(true);
+    const attempts = await api.dataSource.query(`SELECT attempts FROM signal_deliveries WHERE channel = 'webhook' ORDER BY attempts DESC`);
+    expect(attempts.map((a: { attempts: number }) => a.attempts).reduce((x: number, y: number) => x + y, 0)).toBe(5);
+  });
+
+  it('dead-letters a webhook that keeps failing past the retry window, visible to the administrator', async () => {
+    const broken = await anOrganisation(api, { kind: 'youth_care' });
+    const other = await anOrganisation(api, { kind: 'education' });
+    await setWebhook(broken, '/hook-broken');
+    receiver.respond('/hook-broken', Array.from({ length: 100 }, () => 503));
+    const youth = { bsn: aBsn(), birthDate: bornYearsAgo(11) };
+    await register(broken, youth);
+    await register(other, youth);
+    await waitFor('dead letters', async () => {
+      const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM signal_deliveries WHERE channel = 'webhook' AND status = 'dead' AND organisation_id = $1`, [broken.id]);
+      return n === 2;
+    }, 30_000);
+    const dead = await api.http().get(`/v1/organisations/${broken.id}/deliveries?status=dead`).set(bearer(ADMIN_KEY)).expect(200);
+    expect(dead.body.items).toHaveLength(2);
+    expect(dead.body.items[0]).toMatchObject({ channel: 'webhook', status: 'dead', lastError: 'http 503' });
+    expect(dead.body.items[0].attempts).toBeGreaterThan(1);
+    await api.http().get(`/v1/organisations/${broken.id}/deliveries`).set(bearer(broken.secret)).expect(403);
+  });
+
+  it('validates webhook settings', async () => {
+    const org = await anOrganisation(api, { professionals: 0 });
+    const cases: [object, number, string][] = [
+      [{ webhookUrl: 'ftp://x.example/hook', webhookSecret: SECRET }, 400, 'VALIDATION_FAILED'],
+      [{ webhookUrl: `${receiver.url}/x` }, 400, 'VALIDATION_FAILED'],
+      [{ webhookUrl: `${receiver.url}/x`, webhookSecret: 'short' }, 400, 'VALIDATION_FAILED'],
+      [{ followUpReminderWorkingDays: 3 }, 422, 'FOLLOW_UP_SETTINGS_MUNICIPALITY_ONLY'],
+      [{}, 400, 'VALIDATION_FAILED'],
+    ];
+    for (const [body, status, code] of cases) {
+      const response = await api.http().patch(`/v1/organisations/${org.id}`).set(bearer(ADMIN_KEY)).send(body).expect(status);
+      expect(response.body.code).toBe(code);
+    }
+    const set = await setWebhook(org, '/x');
+    expect(set.body.webhookUrl).toBe(`${receiver.url}/x`);
+    expect(JSON.stringify(set.body)).not.toContain(SECRET);
+    const cleared = await api.http().patch(`/v1/organisations/${org.id}`).set(bearer(ADMIN_KEY)).send({ webhookUrl: null, webhookSecret: null }).expect(200);
+    expect(cleared.body.webhookUrl).toBeNull();
+  });
+
+  it('refuses a webhook on a loopback or private address in production', async () => {
+    const production = await startApi({ NODE_ENV: 'production' });
+    try {
+      const org = await anOrganisation(production, { professionals: 0 });
+      for (const url of ['https://127.0.0.1/hook', 'https://10.1.2.3/hook', 'https://[::1]/hook', 'http://93.184.216.34/hook']) {
+        const response = await production.http().patch(`/v1/organisations/${org.id}`).set(bearer(ADMIN_KEY)).send({ webhookUrl: url, webhookSecret: SECRET }).expect(422);
+        expect(response.body.code).toBe('WEBHOOK_URL_NOT_ALLOWED');
+      }
+      await production.http().patch(`/v1/organisations/${org.id}`).set(bearer(ADMIN_KEY)).send({ webhookUrl: 'https://93.184.216.34/hook', webhookSecret: SECRET }).expect(200);
+    } finally {
+      await production.close();
+    }
+  });
+});
