@@ -42,6 +42,14 @@ DEMO_FILE="$DATA_DIR/demo-credentials.txt"
 if [ "$NODE_ENV" != production ]; then node dist/apps/cli/src/main.js seed-demo >"$DEMO_FILE"; fi
 
 pids=()
+MAIL_DIR="$DATA_DIR/mail"
+if [ -z "${SMTP_URL:-}" ] && [ "$NODE_ENV" != production ]; then
+  MAIL_PORT=${DEV_SMTP_PORT:-1025}
+  node scripts/mail-catcher.js "$MAIL_DIR" "$MAIL_PORT" >>"$DATA_DIR/mail-catcher.log" 2>&1 &
+  pids+=($!)
+  export SMTP_URL="smtp://127.0.0.1:$MAIL_PORT"
+fi
+
 stop_all() {
   trap - INT TERM EXIT
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
@@ -57,7 +65,7 @@ pids+=($!)
 
 for _ in $(seq 100); do
   curl -fs "http://127.0.0.1:$PORT/health/live" >/dev/null 2>&1 && break
-  kill -0 "${pids[1]}" 2>/dev/null || { echo "The API did not start; see $DATA_DIR/api.log" >&2; tail -20 "$DATA_DIR/api.log" >&2; exit 1; }
+  kill -0 "${pids[-1]}" 2>/dev/null || { echo "The API did not start; see $DATA_DIR/api.log" >&2; tail -20 "$DATA_DIR/api.log" >&2; exit 1; }
   sleep 0.2
 done
 
@@ -68,6 +76,7 @@ Verwijsindex is running.
   API docs:     http://localhost:$PORT/v1/docs   (OpenAPI: /v1/openapi.json)
   Health:       http://localhost:$PORT/health/ready
   Logs:         $DATA_DIR/api.log, $DATA_DIR/worker.log
+  Signal mail:  $MAIL_DIR/index.txt (one .eml file per message; local mail catcher)
 
 Administrator (gemeente) credential:
   Authorization: Bearer $VIR_BOOTSTRAP_ADMIN_KEY

@@ -5,8 +5,27 @@
 // created matches and signals, and duplicates. Then preloads 1,000,000 active registrations and
 // runs again, to show that matching cost does not grow with the size of the index.
 const { execFileSync } = require('node:child_process');
+const { createServer } = require('node:http');
 const { Client } = require('pg');
-const { ROOT, appEnv, freshBsn, makeOrganisations, percentile, run, startServices, waitForHttp } = require('../lib');
+const { ROOT, ADMIN_KEY, appEnv, call, freshBsn, makeOrganisations, percentile, run, startServices, waitForHttp } = require('../lib');
+
+/** Receives the webhooks of every organisation and notes when each signal's event arrived. */
+function startReceiver() {
+  const arrivals = new Map();
+  const server = createServer((request, response) => {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', () => {
+      try {
+        arrivals.set(JSON.parse(Buffer.concat(chunks).toString('utf8')).data.signalId, Date.now());
+      } catch {
+        /* not an event */
+      }
+      response.writeHead(204).end();
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, arrivals, url: `http://127.0.0.1:${server.address().port}/events` })));
+}
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -23,7 +42,7 @@ async function waitSettled(db) {
   }
 }
 
-async function round(base, professionals, db, label, seconds = SECONDS) {
+async function round(base, professionals, db, label, seconds = SECONDS, arrivals = new Map()) {
   const startedAt = Date.now();
   const followUps = []; // { due, youth, who }
   const sent = [];
@@ -84,12 +103,20 @@ async function round(base, professionals, db, label, seconds = SECONDS) {
 
   const ids = sent.filter((s) => s.expectSignal).map((s) => s.id);
   const { rows } = await db.query(
-    `SELECT s.trigger_registration_id AS id, (extract(epoch FROM s.created_at) * 1000)::bigint AS at
+    `SELECT s.trigger_registration_id AS id, s.id AS signal_id, (extract(epoch FROM s.created_at) * 1000)::bigint AS at
        FROM signals s JOIN registrations r ON r.id = s.trigger_registration_id
       WHERE s.trigger_registration_id = ANY($1) AND s.recipient_professional_id = r.professional_id AND s.recipient_role = 'participant'`,
     [ids],
   );
   const signalAt = new Map(rows.map((r) => [r.id, Number(r.at)]));
+  // Webhook deliveries are asynchronous: wait until every newcomer's event has arrived (or 60 s).
+  const waitUntil = Date.now() + 60_000;
+  while (rows.some((r) => !arrivals.has(r.signal_id)) && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 100));
+  const sentAt = new Map(sent.map((x) => [x.id, x.at]));
+  const webhookLatencies = rows
+    .filter((r) => arrivals.has(r.signal_id))
+    .map((r) => Math.max(0, arrivals.get(r.signal_id) - sentAt.get(r.id)))
+    .sort((a, b) => a - b);
   const latencies = sent
     .filter((s) => s.expectSignal && signalAt.has(s.id))
     .map((s) => Math.max(0, signalAt.get(s.id) - s.at))
@@ -114,6 +141,9 @@ async function round(base, professionals, db, label, seconds = SECONDS) {
     'p50 ms (201 → signal)': percentile(latencies, 50),
     'p99 ms (201 → signal)': percentile(latencies, 99),
     'max ms': latencies[latencies.length - 1],
+    'p50 ms (201 → webhook arrived)': percentile(webhookLatencies, 50),
+    'p99 ms (201 → webhook arrived)': percentile(webhookLatencies, 99),
+    'webhooks not arrived': rows.length - webhookLatencies.length,
     'expected matches': expectedMatches,
     'created matches': created.matches,
     'expected participant signals': expectedParticipantSignals,
@@ -143,9 +173,11 @@ async function preload(db, professionals, count) {
 
 async function main() {
   const services = startServices({ pgPort: 54351, redisPort: 63821 });
-  const env = appEnv(services, { PORT: '3910', MATCH_CONCURRENCY: '16' });
+  // development: the webhook receiver of this benchmark is on loopback, which production refuses (SSRF).
+  const env = appEnv(services, { PORT: '3910', MATCH_CONCURRENCY: '16', NODE_ENV: 'development' });
   const base = `http://127.0.0.1:${env.PORT}`;
   const processes = [];
+  let closeReceiver = () => undefined;
   const db = new Client({ connectionString: services.databaseUrl });
   try {
     execFileSync('node', ['dist/apps/cli/src/main.js', 'migrate'], { env, cwd: ROOT, stdio: 'inherit' });
@@ -154,13 +186,19 @@ async function main() {
     await db.connect();
     const organisations = await makeOrganisations(base, 10, 10);
     const professionals = organisations.flatMap((o) => o.professionals.map((id) => ({ id, secret: o.secret, organisationId: o.id })));
+    const receiver = await startReceiver();
+    closeReceiver = () => receiver.server.close();
+    for (const o of organisations) {
+      await call(base, ADMIN_KEY, 'PATCH', `/v1/organisations/${o.id}`, { webhookUrl: receiver.url, webhookSecret: 'bench-webhook-secret-0123456789' });
+    }
     console.log(`\nSteady ${RATE} registrations/s for ${SECONDS} s; 30% of youths get 2–4 registrations.`);
-    await round(base, professionals, db, 'warm-up (not counted)', 5);
-    const empty = await round(base, professionals, db, 'empty index');
+    await round(base, professionals, db, 'warm-up (not counted)', 5, receiver.arrivals);
+    const empty = await round(base, professionals, db, 'empty index', SECONDS, receiver.arrivals);
     await preload(db, professionals, PRELOAD);
-    const full = await round(base, professionals, db, `${PRELOAD} active registrations`);
+    const full = await round(base, professionals, db, `${PRELOAD} active registrations`, SECONDS, receiver.arrivals);
     console.log(`\np99 with ${PRELOAD} preloaded / p99 on an empty index: ${(full['p99 ms (201 → signal)'] / empty['p99 ms (201 → signal)']).toFixed(2)}`);
   } finally {
+    closeReceiver();
     await db.end().catch(() => undefined);
     for (const p of processes) p.kill('SIGTERM');
     await Promise.all(processes.map((p) => new Promise((resolve) => (p.exitCode !== null ? resolve() : p.once('exit', resolve)))));
