@@ -22,8 +22,8 @@ export class SignalWriter {
   /**
    * Inserts the signals that do not exist yet (unique constraints make a rerun harmless); each is in
    * its recipient's inbox from that moment, which is recorded as its inbox delivery, and traced in
-   * the audit log. When e-mail is configured, or the recipient's organisation has a webhook, an
-   * outbox event hands the signal to the delivery worker.
+   * the audit log. For e-mail (when configured) and the recipient organisation's webhook (when it
+   * has one) a pending delivery and an outbox event per channel hand the signal to the delivery worker.
    */
   async write(manager: EntityManager, drafts: SignalToWrite[], actor: Actor): Promise<number> {
     if (drafts.length === 0) return 0;
@@ -35,14 +35,21 @@ export class SignalWriter {
                 recipient_organisation_id uuid, recipient_role text, named uuid[])
          ON CONFLICT DO NOTHING
          RETURNING id, recipient_organisation_id, recipient_professional_id, kind
-       ), delivered AS (
+       ), channels AS (
+         SELECT c.id, c.recipient_organisation_id, ch.channel
+           FROM created c JOIN organisations o ON o.id = c.recipient_organisation_id
+          CROSS JOIN LATERAL (VALUES ('inbox'), ('email'), ('webhook')) AS ch(channel)
+          WHERE ch.channel = 'inbox' OR (ch.channel = 'email' AND $3) OR (ch.channel = 'webhook' AND o.webhook_url IS NOT NULL)
+       ), deliveries AS (
          INSERT INTO signal_deliveries (signal_id, channel, status, attempts, first_attempt_at, last_attempt_at, delivered_at, organisation_id)
-         SELECT id, 'inbox', 'delivered', 1, now(), now(), now(), recipient_organisation_id FROM created
+         SELECT id, channel, CASE channel WHEN 'inbox' THEN 'delivered' ELSE 'pending' END,
+                CASE channel WHEN 'inbox' THEN 1 ELSE 0 END,
+                CASE channel WHEN 'inbox' THEN now() END, CASE channel WHEN 'inbox' THEN now() END, CASE channel WHEN 'inbox' THEN now() END,
+                recipient_organisation_id
+           FROM channels
        ), announced AS (
          INSERT INTO outbox (topic, payload, correlation_id)
-         SELECT 'signal.created', jsonb_build_object('signalId', c.id), $2
-           FROM created c JOIN organisations o ON o.id = c.recipient_organisation_id
-          WHERE $3 OR o.webhook_url IS NOT NULL
+         SELECT 'signal.' || channel, jsonb_build_object('signalId', id), $2 FROM channels WHERE channel <> 'inbox'
        )
        SELECT * FROM created`,
       [

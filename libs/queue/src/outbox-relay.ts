@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@vir/config';
+import type { JobsOptions } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { OutboxPayload, OutboxTopic } from './outbox-writer';
 import { QueueRegistry } from './queue-registry';
@@ -54,12 +55,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         [BATCH],
       );
       if (rows.length === 0) return 0;
-      const byQueue = new Map<QueueName, { name: string; data: object; opts: { jobId: string } }[]>();
+      const byQueue = new Map<QueueName, { name: string; data: object; opts: JobsOptions & { jobId: string } }[]>();
       for (const row of rows) {
         const route = ROUTES[row.topic];
         if (!route) throw new Error(`outbox topic without a route: ${row.topic}`);
         const jobs = byQueue.get(route.queue) ?? [];
-        jobs.push({ name: route.job, data: { ...row.payload, correlationId: row.correlation_id }, opts: { jobId: route.jobId(row.payload) } });
+        jobs.push({ name: route.job, data: { ...row.payload, correlationId: row.correlation_id }, opts: { ...route.options, jobId: route.jobId(row.payload) } });
         byQueue.set(route.queue, jobs);
       }
       // Fail fast when Redis is away, so the claimed rows are released instead of held open.

@@ -14,7 +14,12 @@ export interface Route {
   job: string;
   /** Deterministic job id (no `:`), so a relay retry or a reconciliation sweep never adds a second job. */
   jobId: (payload: OutboxPayload) => string;
+  /** Retry policy when it differs from DEFAULT_JOB_OPTIONS. */
+  options?: JobsOptions;
 }
+
+/** Backoff type of webhook jobs; the delivery processor computes its delays. */
+export const WEBHOOK_BACKOFF = 'webhook';
 
 const byEntity = (prefix: string, key: string) => (payload: OutboxPayload) => `${prefix}-${String(payload[key])}`;
 
@@ -23,7 +28,19 @@ export const ROUTES: Record<OutboxTopic, Route> = {
   'registration.created': { queue: QUEUES.matching, job: 'registration-created', jobId: byEntity('registration-created', 'registrationId') },
   'registration.removed': { queue: QUEUES.matching, job: 'registration-removed', jobId: byEntity('registration-removed', 'registrationId') },
   'organisation.disconnected': { queue: QUEUES.lifecycle, job: 'organisation-disconnected', jobId: byEntity('organisation-disconnected', 'organisationId') },
-  'signal.created': { queue: QUEUES.delivery, job: 'signal-created', jobId: byEntity('signal-created', 'signalId') },
+  'signal.email': {
+    queue: QUEUES.delivery,
+    job: 'deliver-email',
+    jobId: byEntity('deliver-email', 'signalId'),
+    options: { attempts: 8, backoff: { type: 'exponential', delay: 2000 } },
+  },
+  'signal.webhook': {
+    queue: QUEUES.delivery,
+    job: 'deliver-webhook',
+    jobId: byEntity('deliver-webhook', 'signalId'),
+    // Retried until WEBHOOK_RETRY_WINDOW_MS has passed; the attempt count is only a ceiling.
+    options: { attempts: 1000, backoff: { type: WEBHOOK_BACKOFF } },
+  },
 };
 
 /** Job data: the outbox payload (ids only) plus the correlation id of the request that caused it. */

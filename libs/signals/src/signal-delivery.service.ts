@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
 import { AppConfig } from '@vir/config';
-import { DEFAULT_JOB_OPTIONS, QUEUES, QueueRegistry } from '@vir/queue';
 import { Job, UnrecoverableError } from 'bullmq';
 import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
@@ -11,7 +10,6 @@ import { webhookTargetProblem } from '@vir/common';
 
 export const SIGNATURE_HEADER = 'X-Verwijsindex-Signature';
 export const TIMESTAMP_HEADER = 'X-Verwijsindex-Timestamp';
-export const WEBHOOK_BACKOFF = 'webhook';
 
 type Channel = 'email' | 'webhook';
 
@@ -22,6 +20,7 @@ interface SignalTarget {
   organisation_id: string;
   webhook_url: string | null;
   webhook_secret: string | null;
+  finished: boolean;
 }
 
 /**
@@ -38,42 +37,16 @@ export class SignalDeliveryService implements OnApplicationShutdown {
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
-    private readonly queues: QueueRegistry,
   ) {}
 
   onApplicationShutdown(): void {
     this.mailer?.close();
   }
 
-  /** A new signal: queue one job per external channel that applies. */
-  async fanOut(signalId: string, correlationId?: string | null): Promise<Channel[]> {
-    const target = await this.target(signalId);
-    const channels: Channel[] = [];
-    if (this.config.SMTP_URL) channels.push('email');
-    if (target.webhook_url) channels.push('webhook');
-    if (channels.length === 0) return channels;
-    await this.dataSource.query(
-      `INSERT INTO signal_deliveries (signal_id, channel, status, organisation_id)
-       SELECT $1, c, 'pending', $3 FROM unnest($2::text[]) AS c ON CONFLICT DO NOTHING`,
-      [signalId, channels, target.organisation_id],
-    );
-    await this.queues.get(QUEUES.delivery).addBulk(
-      channels.map((channel) => ({
-        name: `deliver-${channel}`,
-        data: { signalId, correlationId: correlationId ?? null },
-        opts:
-          channel === 'webhook'
-            ? { ...DEFAULT_JOB_OPTIONS, jobId: `deliver-webhook-${signalId}`, attempts: 1000, backoff: { type: WEBHOOK_BACKOFF } }
-            : { ...DEFAULT_JOB_OPTIONS, jobId: `deliver-email-${signalId}`, attempts: 8, backoff: { type: 'exponential', delay: 2000 } },
-      })),
-    );
-    return channels;
-  }
-
   async email(signalId: string, job: Job): Promise<string> {
     if (!this.config.SMTP_URL) throw new UnrecoverableError('e-mail is not configured');
-    if (await this.finished(signalId, 'email')) return 'already-finished';
-    const target = await this.target(signalId);
+    const target = await this.target(signalId, 'email');
+    if (target.finished) return 'already-finished';
     const mail = signalMail(target, this.config.VIR_PUBLIC_URL);
     this.mailer ??= createTransport(this.config.SMTP_URL);
     try {
@@ -99,8 +72,8 @@ export class SignalDeliveryService implements OnApplicationShutdown {
   }
 
   async webhook(signalId: string): Promise<string> {
-    if (await this.finished(signalId, 'webhook')) return 'already-finished';
-    const target = await this.target(signalId);
+    const target = await this.target(signalId, 'webhook');
+    if (target.finished) return 'already-finished';
     if (!target.webhook_url || !target.webhook_secret) {
       await this.failed(signalId, 'webhook', 'webhook removed', true);
       throw new UnrecoverableError('the organisation no longer has a webhook');
@@ -148,23 +121,18 @@ export class SignalDeliveryService implements OnApplicationShutdown {
     throw new Error(`webhook delivery failed: ${failure}`);
   }
 
-  private async target(signalId: string): Promise<SignalTarget> {
+  /** The signal, where it goes, and whether this channel already reached delivered or dead (then never again). */
+  private async target(signalId: string, channel: Channel): Promise<SignalTarget> {
     const [target]: SignalTarget[] = await this.dataSource.query(
-      `SELECT s.id, s.kind, p.email, o.id AS organisation_id, o.webhook_url, o.webhook_secret
+      `SELECT s.id, s.kind, p.email, o.id AS organisation_id, o.webhook_url, o.webhook_secret,
+              coalesce(d.status IN ('delivered', 'dead'), false) AS finished
          FROM signals s JOIN professionals p ON p.id = s.recipient_professional_id JOIN organisations o ON o.id = s.recipient_organisation_id
+         LEFT JOIN signal_deliveries d ON d.signal_id = s.id AND d.channel = $2
         WHERE s.id = $1`,
-      [signalId],
+      [signalId, channel],
     );
     if (!target) throw new UnrecoverableError(`signal ${signalId} does not exist`);
     return target;
-  }
-
-  private async finished(signalId: string, channel: Channel): Promise<boolean> {
-    const [row]: { status: string }[] = await this.dataSource.query(
-      `SELECT status FROM signal_deliveries WHERE signal_id = $1 AND channel = $2`,
-      [signalId, channel],
-    );
-    return row?.status === 'delivered' || row?.status === 'dead';
   }
 
   private async delivered(signalId: string, channel: Channel, response: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { JobHandler, JobProcessor, QUEUES } from '@vir/queue';
-import { SignalDeliveryService, WEBHOOK_BACKOFF } from '../signal-delivery.service';
+import { JobHandler, JobProcessor, QUEUES, WEBHOOK_BACKOFF } from '@vir/queue';
+import { SignalDeliveryService } from '../signal-delivery.service';
 
 @Injectable()
 export class DeliveryProcessor extends JobProcessor {
@@ -11,7 +11,6 @@ export class DeliveryProcessor extends JobProcessor {
   }
 
   readonly handlers: Record<string, JobHandler> = {
-    'signal-created': (data) => this.delivery.fanOut(String(data.signalId), data.correlationId),
     'deliver-email': (data, job) => this.delivery.email(String(data.signalId), job),
     'deliver-webhook': (data) => this.delivery.webhook(String(data.signalId)),
   };
