@@ -35,6 +35,28 @@ export class AuditLog {
     );
   }
 
+  /**
+   * The audit insert as a data-modifying CTE step, for statements that write and trace in one
+   * round trip: one event per row of `fromCte`, whose `object_id` column names the object.
+   * Returns the SQL (to put after `WITH …, audited AS (`) and its parameters, numbered from `firstParam`.
+   */
+  cte(event: Omit<AuditEventInput, 'objectId'>, fromCte: string, firstParam: number): { sql: string; params: unknown[] } {
+    const p = (i: number) => `$${firstParam + i}`;
+    return {
+      sql: `INSERT INTO audit_events (action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id, details, correlation_id)
+            SELECT ${p(0)}, ${p(1)}, f.object_id, ${p(2)}::uuid, ${p(3)}::uuid, ${p(4)}::uuid, ${p(5)}::jsonb, ${p(6)} FROM ${fromCte} f`,
+      params: [
+        event.action,
+        event.objectType,
+        event.actor.credentialId ?? null,
+        event.actor.organisationId ?? null,
+        event.actor.professionalId ?? null,
+        JSON.stringify(event.details ?? {}),
+        event.actor.correlationId ?? null,
+      ],
+    };
+  }
+
   /** Many events in one statement (e.g. one per signal a match produced). */
   async recordMany(manager: EntityManager, events: AuditEventInput[]): Promise<void> {
     if (events.length === 0) return;

@@ -123,6 +123,13 @@ export class AppConfig {
   @Max(500)
   MATCH_CONCURRENCY = 16;
 
+  /** Concurrency of e-mail and webhook delivery in one worker process (kept below matching, which comes first). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  DELIVERY_CONCURRENCY = 4;
+
   /** How often (ms) the worker re-queues registrations whose match job was lost. */
   @Type(() => Number)
   @IsInt()

@@ -135,16 +135,18 @@ export class SignalDeliveryService implements OnApplicationShutdown {
     return target;
   }
 
+  /** Records the delivery and its audit event in one statement. */
   private async delivered(signalId: string, channel: Channel, response: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE signal_deliveries SET status = 'delivered', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, now()),
+    const audit = this.audit.cte({ action: 'signal.delivered', objectType: 'signal', actor: {}, details: { channel } }, 'updated', 4);
+    await this.dataSource.query(
+      `WITH updated AS (
+         UPDATE signal_deliveries SET status = 'delivered', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, now()),
                 last_attempt_at = now(), delivered_at = now(), last_response = $3, last_error = NULL
-          WHERE signal_id = $1 AND channel = $2`,
-        [signalId, channel, response.slice(0, 16)],
-      );
-      await this.audit.record(manager, { action: 'signal.delivered', objectType: 'signal', objectId: signalId, actor: {}, details: { channel } });
-    });
+          WHERE signal_id = $1 AND channel = $2 RETURNING signal_id AS object_id
+       ), audited AS (${audit.sql})
+       SELECT 1`,
+      [signalId, channel, response.slice(0, 16), ...audit.params],
+    );
   }
 
   private async failed(signalId: string, channel: Channel, reason: string, final: boolean): Promise<void> {

@@ -16,7 +16,7 @@ export class DeliveryProcessor extends JobProcessor {
   };
 
   protected override concurrency(): number {
-    return 16;
+    return this.appConfig.DELIVERY_CONCURRENCY;
   }
 
   /** Webhooks: exponential from WEBHOOK_RETRY_BASE_MS, at most an hour apart, until the retry window closes. */

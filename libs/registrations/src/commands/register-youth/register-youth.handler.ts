@@ -1,4 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { actorOf } from '@vir/auth';
+import { AuditLog } from '@vir/audit';
 import { Clock, todayInAmsterdam } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { YouthIdentifier, YouthKeyService } from '@vir/pseudonymisation';
@@ -43,10 +45,9 @@ const REGISTER = `
   ), announced AS (
     INSERT INTO outbox (topic, payload, correlation_id)
     SELECT 'registration.created', jsonb_build_object('registrationId', c.id), $8 FROM created c
-  ), audited AS (
-    INSERT INTO audit_events (occurred_at, action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id, correlation_id)
-    SELECT $5, 'registration.created', 'registration', c.id, $9, c.organisation_id, c.professional_id, $8 FROM created c
-  )
+  ), traced AS (
+    SELECT id AS object_id FROM created
+  ), audited AS (AUDIT)
   SELECT * FROM created`;
 
 const EXISTING = `
@@ -67,6 +68,7 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
     private readonly youthKeys: YouthKeyService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute({ principal, input }: RegisterYouthCommand): Promise<RegistrationResult> {
@@ -84,7 +86,12 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
     const { key, version } = this.youthKeys.derive(identifier);
     const inform = informTarget(input.youth.birthDate, today);
 
-    const rows: Row[] = await this.dataSource.query(REGISTER, [
+    const audit = this.audit.cte(
+      { action: 'registration.created', objectType: 'registration', actor: actorOf(principal, input.professionalId) },
+      'traced',
+      9,
+    );
+    const rows: Row[] = await this.dataSource.query(REGISTER.replace('AUDIT', audit.sql), [
       input.professionalId,
       principal.organisationId,
       key,
@@ -93,7 +100,7 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
       plan.plannedRemovalDate,
       plan.ageLimitDate,
       principal.correlationId,
-      principal.credentialId,
+      ...audit.params,
     ]);
     if (rows[0]) return { created: true, view: receipt(rows[0], inform) };
 
