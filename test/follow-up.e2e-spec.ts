@@ -2,7 +2,7 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { Clock } from '../libs/common/src';
 import { FollowUpSweeper } from '../libs/matching/src';
-import { anOrganisation, TestOrganisation } from './support/factories';
+import { aFollowUpOfficer, anOrganisation, TestOrganisation } from './support/factories';
 import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY, testConfig } from './support/test-config';
@@ -55,14 +55,7 @@ describe('match follow-up: reminders and escalation on working days', () => {
     api = await startApi();
     await api.reset();
     const gemeente = await anOrganisation(api, { kind: 'municipality', professionals: 0 });
-    officerId = (
-      await api
-        .http()
-        .post(`/v1/organisations/${gemeente.id}/professionals`)
-        .set(bearer(ADMIN_KEY))
-        .send({ name: 'Regievoerder', email: 'regie@venlo.example', phone: '+31 77 359 6666', role: 'follow_up_officer' })
-        .expect(201)
-    ).body.id;
+    officerId = await aFollowUpOfficer(api, gemeente.id);
     a = await anOrganisation(api, { scopes: ['registrations', 'signals'] });
     b = await anOrganisation(api, { scopes: ['registrations', 'signals'] });
     clock.set('2026-11-30'); // a Monday

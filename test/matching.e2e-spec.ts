@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { QUEUES } from '../libs/queue/src/routes';
-import { anOrganisation, TestOrganisation } from './support/factories';
+import { aFollowUpOfficer, anOrganisation, TestOrganisation } from './support/factories';
 import { startWorker, WorkerProcess } from './support/processes';
 import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
@@ -40,14 +40,7 @@ describe('matching worker', () => {
     await waitUntilSettled(api.dataSource);
     await api.reset();
     gemeente = await anOrganisation(api, { kind: 'municipality', professionals: 0 });
-    officerId = (
-      await api
-        .http()
-        .post(`/v1/organisations/${gemeente.id}/professionals`)
-        .set(bearer(ADMIN_KEY))
-        .send({ name: 'Regievoerder', email: 'regie@venlo.example', phone: '+31 77 359 6666', role: 'follow_up_officer' })
-        .expect(201)
-    ).body.id;
+    officerId = await aFollowUpOfficer(api, gemeente.id);
   });
 
   it('signals both professionals, both coordinators and the follow-up officer when a second professional registers', async () => {

@@ -1,4 +1,4 @@
-import { anOrganisation, TestOrganisation } from './support/factories';
+import { aFollowUpOfficer, anOrganisation, TestOrganisation } from './support/factories';
 import { startWorker, WorkerProcess } from './support/processes';
 import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
@@ -25,14 +25,7 @@ describe('signals inbox and matches', () => {
     worker = await startWorker();
     gemeente = await anOrganisation(api, { kind: 'municipality', professionals: 0, scopes: ['follow-up'] });
     officer = gemeente.secret;
-    officerId = (
-      await api
-        .http()
-        .post(`/v1/organisations/${gemeente.id}/professionals`)
-        .set(bearer(ADMIN_KEY))
-        .send({ name: 'R. Regie', email: 'regie@venlo.example', phone: '+31 77 359 6666', role: 'follow_up_officer' })
-        .expect(201)
-    ).body.id;
+    officerId = await aFollowUpOfficer(api, gemeente.id);
     school = await anOrganisation(api, { kind: 'education', scopes: ['registrations', 'signals'] });
     police = await anOrganisation(api, { kind: 'police_and_justice', scopes: ['registrations', 'signals'] });
     outsider = await anOrganisation(api, { kind: 'youth_care', scopes: ['registrations', 'signals'] });

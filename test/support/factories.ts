@@ -52,3 +52,14 @@ export async function anOrganisation(
     .expect(201);
   return { id, name, kind, secret: credential.body.secret as string, coordinatorId, professionalIds };
 }
+
+/** A follow-up officer (regievoerder) in a municipality organisation; returns the professional id. */
+export async function aFollowUpOfficer(api: TestApi, municipalityOrganisationId: string): Promise<string> {
+  const response = await api
+    .http()
+    .post(`/v1/organisations/${municipalityOrganisationId}/professionals`)
+    .set(bearer(ADMIN_KEY))
+    .send({ name: 'Regievoerder', email: `regie.${unique()}@venlo.example`, phone: '+31 77 359 6666', role: 'follow_up_officer' })
+    .expect(201);
+  return response.body.id as string;
+}

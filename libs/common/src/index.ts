@@ -4,7 +4,7 @@ export { createValidationPipe } from './validation';
 export { Clock, SystemClock } from './clock';
 export { ClockModule } from './clock.module';
 export type { Cursor, Page } from './cursor';
-export { decodeCursor, encodeCursor, toPage } from './cursor';
+export { decodeCursor, encodeCursor, newestFirst, splitPage, toPage } from './cursor';
 export { PageQueryDto } from './pagination.dto';
 export { describeUnknownError, ProblemDetailsFilter } from './problem-details.filter';
 export type { ProblemDetails } from './problem-details';

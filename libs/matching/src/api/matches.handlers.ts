@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@n
 import { actorOf } from '@vir/auth';
 import type { Principal } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
-import { Clock, ConflictError, decodeCursor, encodeCursor, isUuid, NotFoundError, Page, PageQueryDto, RuleViolationError, todayInAmsterdam } from '@vir/common';
+import { Clock, ConflictError, decodeCursor, isUuid, newestFirst, NotFoundError, Page, PageQueryDto, RuleViolationError, splitPage, todayInAmsterdam } from '@vir/common';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { MATCH_COLUMNS, MatchReader, MatchRow, visibilityCondition } from './match-reader';
@@ -75,22 +75,10 @@ export class ListMatchesHandler implements IQueryHandler<ListMatchesQuery, Page<
       values.push(params.followUp);
       conditions.push(`m.status = $${values.length}`);
     }
-    const cursor = decodeCursor(params.cursor);
-    if (cursor) {
-      values.push(cursor.createdAt, cursor.id);
-      conditions.push(`(m.created_at, m.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
-    }
-    values.push(params.limit + 1);
-    const rows: MatchRow[] = await this.dataSource.query(
-      `SELECT ${MATCH_COLUMNS} FROM matches m WHERE ${conditions.join(' AND ')} ORDER BY m.created_at DESC, m.id DESC LIMIT $${values.length}`,
-      values,
-    );
-    const page = rows.slice(0, params.limit);
-    const last = page[page.length - 1];
-    return {
-      items: await this.reader.render(page),
-      nextCursor: rows.length > params.limit && last ? encodeCursor({ createdAt: new Date(last.created_at), id: last.id }) : null,
-    };
+    const order = newestFirst('m', decodeCursor(params.cursor), params.limit, conditions, values);
+    const rows: MatchRow[] = await this.dataSource.query(`SELECT ${MATCH_COLUMNS} FROM matches m WHERE ${conditions.join(' AND ')} ${order}`, values);
+    const { page, nextCursor } = splitPage(rows, params.limit);
+    return { items: await this.reader.render(page), nextCursor };
   }
 }
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '@vir/auth';
-import { decodeCursor, encodeCursor, Page, PageQueryDto } from '@vir/common';
+import { decodeCursor, newestFirst, Page, PageQueryDto, splitPage } from '@vir/common';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { SIGNAL_COLUMNS, SignalReader, SignalRow, visibleRoles } from '../signal-reader';
@@ -44,20 +44,9 @@ export class ListSignalsHandler implements IQueryHandler<ListSignalsQuery, Page<
       values.push(params.professionalId);
       conditions.push(`s.recipient_professional_id = $${values.length}`);
     }
-    if (cursor) {
-      values.push(cursor.createdAt, cursor.id);
-      conditions.push(`(s.created_at, s.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
-    }
-    values.push(params.limit + 1);
-    const rows: SignalRow[] = await this.dataSource.query(
-      `SELECT ${SIGNAL_COLUMNS} FROM signals s WHERE ${conditions.join(' AND ')} ORDER BY s.created_at DESC, s.id DESC LIMIT $${values.length}`,
-      values,
-    );
-    const page = rows.slice(0, params.limit);
-    const last = page[page.length - 1];
-    return {
-      items: await this.reader.render(page),
-      nextCursor: rows.length > params.limit && last ? encodeCursor({ createdAt: new Date(last.created_at), id: last.id }) : null,
-    };
+    const order = newestFirst('s', cursor, params.limit, conditions, values);
+    const rows: SignalRow[] = await this.dataSource.query(`SELECT ${SIGNAL_COLUMNS} FROM signals s WHERE ${conditions.join(' AND ')} ${order}`, values);
+    const { page, nextCursor } = splitPage(rows, params.limit);
+    return { items: await this.reader.render(page), nextCursor };
   }
 }
