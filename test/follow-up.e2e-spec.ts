@@ -1,35 +1,11 @@
-import { Test, TestingModule } from '@nestjs/testing';
-import { WorkerModule } from '../apps/worker/src/worker.module';
-import { Clock } from '../libs/common/src';
+import { TestingModule } from '@nestjs/testing';
 import { FollowUpSweeper } from '../libs/matching/src';
 import { aFollowUpOfficer, anOrganisation, TestOrganisation } from './support/factories';
 import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
-import { ADMIN_KEY, testConfig } from './support/test-config';
+import { MovableClock, startWorkerWithClock } from './support/movable-clock';
+import { ADMIN_KEY } from './support/test-config';
 import { aBsn, bornYearsAgo } from './support/youths';
-
-class MovableClock extends Clock {
-  constructor(public current: Date) {
-    super();
-  }
-  now(): Date {
-    return this.current;
-  }
-  /** 09:00 in Amsterdam on the given (winter-time) date. */
-  set(date: string): void {
-    this.current = new Date(`${date}T08:00:00Z`);
-  }
-}
-
-/** The real worker module in this process, with a clock the test moves (as a restart: a new instance). */
-async function startWorkerWithClock(clock: Clock): Promise<TestingModule> {
-  const worker = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig({ OUTBOX_POLL_INTERVAL_MS: '20' }))] })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  await worker.init();
-  return worker;
-}
 
 describe('match follow-up: reminders and escalation on working days', () => {
   let api: TestApi;

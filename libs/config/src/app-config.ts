@@ -130,6 +130,13 @@ export class AppConfig {
   @Max(500)
   DELIVERY_CONCURRENCY = 4;
 
+  /** How often (ms) the worker queues the day's retention run (expiry, 23rd birthdays, archive destruction). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  RETENTION_INTERVAL_MS = 3_600_000;
+
   /** How often (ms) the worker re-queues registrations whose match job was lost. */
   @Type(() => Number)
   @IsInt()

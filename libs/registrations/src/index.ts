@@ -4,3 +4,5 @@ export type { RegistrationStatus, RemovalReason } from './entities/registration.
 export { ARCHIVED_REASONS, REGISTRATION_STATUSES, REMOVAL_REASONS, RegistrationEntity } from './entities/registration.entity';
 export { ageLimitDate, archiveDestroyDate, informTarget, planRemoval } from './registration-rules';
 export { RegistrationsJobsModule } from './registrations-jobs.module';
+export { RetentionService } from './retention.service';
+export type { RetentionReport } from './retention.service';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JobHandler, JobProcessor, QUEUES } from '@vir/queue';
 import { DataSource } from 'typeorm';
 import { RegistrationRemoval } from '../registration-removal';
+import { RetentionService } from '../retention.service';
 
 @Injectable()
 export class LifecycleProcessor extends JobProcessor {
@@ -10,11 +11,13 @@ export class LifecycleProcessor extends JobProcessor {
   constructor(
     private readonly dataSource: DataSource,
     private readonly removal: RegistrationRemoval,
+    private readonly retention: RetentionService,
   ) {
     super();
   }
 
   readonly handlers: Record<string, JobHandler> = {
+    retention: (data) => this.retention.run(data.correlationId),
     /** A disconnected organisation's registrations end, in batches, so a large one never holds one huge transaction. */
     'organisation-disconnected': async (data) => {
       const actor = { correlationId: data.correlationId ?? undefined };

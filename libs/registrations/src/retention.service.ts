@@ -1,0 +1,77 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AuditLog } from '@vir/audit';
+import { Clock, IsoDate, systemActor, todayInAmsterdam } from '@vir/common';
+import { DataSource } from 'typeorm';
+import { RegistrationRemoval } from './registration-removal';
+
+export interface RetentionReport {
+  today: IsoDate;
+  expired: number;
+  removedAt23: number;
+  archiveEntriesDestroyed: number;
+}
+
+const BATCH = 500;
+
+/**
+ * The retention rules of Jw 7.1.4.5 and 7.1.4.6, applied for one day:
+ * - a registration whose planned removal date has come is removed as `expired` (archived); one whose
+ *   youth has turned 23 is removed as `age_23` (nothing archived), also when a run was missed;
+ * - archive entries are destroyed on their destroy date (five years, or the 23rd birthday if sooner).
+ * Idempotent: a second run on the same day finds nothing left to do.
+ */
+@Injectable()
+export class RetentionService {
+  private readonly logger = new Logger(RetentionService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly removal: RegistrationRemoval,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(correlationId?: string | null): Promise<RetentionReport> {
+    const today = todayInAmsterdam(this.clock.now());
+    const actor = systemActor(correlationId ?? undefined);
+    const report: RetentionReport = { today, expired: 0, removedAt23: 0, archiveEntriesDestroyed: 0 };
+
+    for (;;) {
+      const removed = await this.dataSource.transaction(async (manager) => {
+        const due: { id: string; at_23: boolean }[] = await manager.query(
+          `SELECT id, age_limit_date <= $1 AS at_23 FROM registrations
+            WHERE status = 'active' AND (planned_removal_date <= $1 OR age_limit_date <= $1)
+            ORDER BY planned_removal_date, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          [today, BATCH],
+        );
+        const at23 = due.filter((r) => r.at_23).map((r) => r.id);
+        const expired = due.filter((r) => !r.at_23).map((r) => r.id);
+        report.removedAt23 += await this.removal.remove(manager, at23, 'age_23', actor);
+        report.expired += await this.removal.remove(manager, expired, 'expired', actor);
+        return due.length;
+      });
+      if (removed < BATCH) break;
+    }
+
+    for (;;) {
+      const destroyed = await this.dataSource.transaction(async (manager) => {
+        const [rows] = (await manager.query(
+          `DELETE FROM archive_entries WHERE id IN (SELECT id FROM archive_entries WHERE destroy_at <= $1 ORDER BY destroy_at LIMIT $2) RETURNING id`,
+          [today, BATCH],
+        )) as [{ id: string }[], number];
+        if (rows.length > 0) {
+          await this.audit.recordMany(
+            manager,
+            rows.map((row) => ({ action: 'archive-entry.destroyed', objectType: 'archive_entry', objectId: row.id, actor })),
+          );
+        }
+        return rows.length;
+      });
+      report.archiveEntriesDestroyed += destroyed;
+      if (destroyed < BATCH) break;
+    }
+
+    this.logger.log({ ...report }, 'retention run');
+    return report;
+  }
+}
