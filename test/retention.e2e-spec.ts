@@ -5,6 +5,7 @@ import { anOrganisation, TestOrganisation } from './support/factories';
 import { MovableClock, startWorkerWithClock } from './support/movable-clock';
 import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
+import { ADMIN_KEY } from './support/test-config';
 import { aBsn } from './support/youths';
 
 /** Expiry, the 23rd birthday and archive destruction, on the right day, with a clock the test moves. */
@@ -119,5 +120,47 @@ describe('retention', () => {
     await runOn(addDays(today, 30));
     expect((await statusOf(early.id)).status).toBe('expired');
     expect((await api.dataSource.query(`SELECT status FROM matches`))[0].status).toBe('closed');
+  });
+});
+
+describe('death notice', () => {
+  let api: TestApi;
+  let worker: TestingModule;
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await startWorkerWithClock(new MovableClock(new Date()));
+    await api.reset();
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('removes everything of the youth at once, archives nothing, and needs the admin scope', async () => {
+    const a = await anOrganisation(api);
+    const b = await anOrganisation(api);
+    const youth = { bsn: aBsn(), birthDate: addYears(todayInAmsterdam(new Date()), -15) };
+    const first = (await api.http().post('/v1/registrations').set(bearer(a.secret)).send({ professionalId: a.professionalIds[0], youth }).expect(201)).body;
+    await api.http().post(`/v1/registrations/${first.id}/withdrawal`).set(bearer(a.secret)).send({ reason: 'risk_gone' }).expect(200);
+    await api.http().post('/v1/registrations').set(bearer(a.secret)).send({ professionalId: a.professionalIds[0], youth }).expect(201);
+    await api.http().post('/v1/registrations').set(bearer(b.secret)).send({ professionalId: b.professionalIds[0], youth }).expect(201);
+    await waitUntilSettled(api.dataSource);
+
+    await api.http().post('/v1/deaths').set(bearer(a.secret)).send({ youth }).expect(403);
+    await api.http().post('/v1/deaths').set(bearer(ADMIN_KEY)).send({ youth: { bsn: '123456789', birthDate: youth.birthDate } }).expect(400);
+    const response = await api.http().post('/v1/deaths').set(bearer(ADMIN_KEY)).send({ youth }).expect(200);
+    expect(response.body).toEqual({ registrationsRemoved: 2, archiveEntriesDestroyed: 1 });
+    await waitUntilSettled(api.dataSource);
+    expect(await api.dataSource.query(`SELECT removal_reason, count(*)::int AS n FROM registrations WHERE status <> 'active' GROUP BY removal_reason ORDER BY 1`)).toEqual([
+      { removal_reason: 'deceased', n: 2 },
+      { removal_reason: 'risk_gone', n: 1 },
+    ]);
+    expect(await api.dataSource.query(`SELECT count(*)::int AS n FROM archive_entries`)).toEqual([{ n: 0 }]);
+    expect(await api.dataSource.query(`SELECT count(*)::int AS n FROM registrations WHERE youth_key IS NOT NULL`)).toEqual([{ n: 0 }]);
+    expect((await api.dataSource.query(`SELECT status FROM matches`))[0].status).toBe('closed');
+    // A second notice finds nothing left.
+    const again = await api.http().post('/v1/deaths').set(bearer(ADMIN_KEY)).send({ youth }).expect(200);
+    expect(again.body).toEqual({ registrationsRemoved: 0, archiveEntriesDestroyed: 0 });
   });
 });

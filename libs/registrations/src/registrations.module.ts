@@ -3,7 +3,9 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegisterYouthHandler } from './commands/register-youth/register-youth.handler';
 import { WithdrawRegistrationHandler } from './commands/withdraw-registration/withdraw-registration.handler';
+import { DeathsController } from './controllers/deaths.controller';
 import { RegistrationsController } from './controllers/registrations.controller';
+import { RecordDeathHandler } from './commands/record-death/record-death.handler';
 import { RegistrationEntity } from './entities/registration.entity';
 import { RegistrationRemoval } from './registration-removal';
 import { GetRegistrationHandler } from './queries/get-registration/get-registration.handler';
@@ -12,8 +14,8 @@ import { ListRegistrationsHandler } from './queries/list-registrations/list-regi
 /** Registrations (meldingen): register, list, withdraw; removal in one place for every reason. */
 @Module({
   imports: [CqrsModule, TypeOrmModule.forFeature([RegistrationEntity])],
-  controllers: [RegistrationsController],
-  providers: [RegistrationRemoval, RegisterYouthHandler, WithdrawRegistrationHandler, ListRegistrationsHandler, GetRegistrationHandler],
+  controllers: [RegistrationsController, DeathsController],
+  providers: [RegistrationRemoval, RecordDeathHandler, RegisterYouthHandler, WithdrawRegistrationHandler, ListRegistrationsHandler, GetRegistrationHandler],
   exports: [RegistrationRemoval],
 })
 export class RegistrationsModule {}
