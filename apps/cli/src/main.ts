@@ -26,7 +26,7 @@ async function withContext<T>(work: (get: <S>(type: new (...args: never[]) => S)
 
 async function main(argv: string[]): Promise<number> {
   const [command, sub, arg] = argv;
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   switch (command) {
     case 'migrate': {
       const dataSource = await new DataSource(postgresOptions({ ...config, DATABASE_POOL_SIZE: 2 })).initialize();

@@ -18,7 +18,7 @@ function describe(error: ValidationError): string {
 }
 
 /** Validates the environment once; throws a ConfigError naming every bad key. */
-export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const relevant: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {

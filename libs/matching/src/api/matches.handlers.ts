@@ -5,7 +5,7 @@ import type { Principal } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { Clock, ConflictError, decodeCursor, isUuid, newestFirst, NotFoundError, Page, PageQueryDto, RuleViolationError, splitPage, todayInAmsterdam } from '@vir/common';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { MATCH_COLUMNS, MatchReader, MatchRow, visibilityCondition } from './match-reader';
 import { MatchView } from './match-view';
 
@@ -94,6 +94,27 @@ export class GetMatchHandler implements IQueryHandler<GetMatchQuery, MatchView> 
   }
 }
 
+
+/** Locks a visible, not closed match, applies `change` in the same transaction, and answers with the match as it is then. */
+async function changeOpenMatch(
+  dataSource: DataSource,
+  reader: MatchReader,
+  principal: Principal,
+  matchId: string,
+  change: (manager: EntityManager) => Promise<void>,
+): Promise<MatchView> {
+  if (!isUuid(matchId)) throw matchNotFound();
+  const row = await dataSource.transaction(async (manager) => {
+    const match = await reader.findVisible(principal, matchId, manager, true);
+    if (!match) throw matchNotFound();
+    if (match.status === 'closed') throw matchClosed();
+    await change(manager);
+    return reader.findVisible(principal, matchId, manager);
+  });
+  const [view] = await reader.render([row as MatchRow]);
+  return view;
+}
+
 /**
  * "I have been in touch with the others." A professional of the caller's organisation who takes
  * part in the match confirms; with two confirmations the match is in contact. Repeating changes nothing.
@@ -106,12 +127,8 @@ export class ConfirmContactHandler implements ICommandHandler<ConfirmContactComm
     private readonly audit: AuditLog,
   ) {}
 
-  async execute({ principal, matchId, professionalId }: ConfirmContactCommand): Promise<MatchView> {
-    if (!isUuid(matchId)) throw matchNotFound();
-    const row = await this.dataSource.transaction(async (manager) => {
-      const match = await this.reader.findVisible(principal, matchId, manager, true);
-      if (!match) throw matchNotFound();
-      if (match.status === 'closed') throw matchClosed();
+  execute({ principal, matchId, professionalId }: ConfirmContactCommand): Promise<MatchView> {
+    return changeOpenMatch(this.dataSource, this.reader, principal, matchId, async (manager) => {
       const [updated] = (await manager.query(
         `UPDATE match_participants mp SET contact_confirmed_at = coalesce(mp.contact_confirmed_at, now())
            FROM registrations r
@@ -133,10 +150,7 @@ export class ConfirmContactHandler implements ICommandHandler<ConfirmContactComm
             AND (SELECT count(*) FROM match_participants WHERE match_id = $1 AND left_at IS NULL AND contact_confirmed_at IS NOT NULL) >= 2`,
         [matchId],
       );
-      return this.reader.findVisible(principal, matchId, manager);
     });
-    const [view] = await this.reader.render([row as MatchRow]);
-    return view;
   }
 }
 
@@ -149,12 +163,8 @@ export class ChooseLeadHandler implements ICommandHandler<ChooseLeadCommand, Mat
     private readonly audit: AuditLog,
   ) {}
 
-  async execute({ principal, matchId, professionalId }: ChooseLeadCommand): Promise<MatchView> {
-    if (!isUuid(matchId)) throw matchNotFound();
-    const row = await this.dataSource.transaction(async (manager) => {
-      const match = await this.reader.findVisible(principal, matchId, manager, true);
-      if (!match) throw matchNotFound();
-      if (match.status === 'closed') throw matchClosed();
+  execute({ principal, matchId, professionalId }: ChooseLeadCommand): Promise<MatchView> {
+    return changeOpenMatch(this.dataSource, this.reader, principal, matchId, async (manager) => {
       const [participant] = await manager.query(
         `SELECT 1 FROM match_participants mp JOIN registrations r ON r.id = mp.registration_id
           WHERE mp.match_id = $1 AND mp.professional_id = $2 AND mp.left_at IS NULL AND r.status = 'active'`,
@@ -169,9 +179,6 @@ export class ChooseLeadHandler implements ICommandHandler<ChooseLeadCommand, Mat
         actor: actorOf(principal),
         details: { leadProfessionalId: professionalId },
       });
-      return this.reader.findVisible(principal, matchId, manager);
     });
-    const [view] = await this.reader.render([row as MatchRow]);
-    return view;
   }
 }

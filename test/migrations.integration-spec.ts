@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { postgresOptions } from './data-source-options';
-import { assertTestDatabase, runMigrationsLocked } from './migrate';
-import { MIGRATIONS } from './migrations';
+import { postgresOptions } from '../libs/database/src/data-source-options';
+import { assertTestDatabase, runMigrationsLocked } from '../libs/database/src/migrate';
+import { MIGRATIONS } from '../libs/database/src/migrations';
 
 describe('runMigrationsLocked', () => {
   const base = process.env.DATABASE_URL as string;
