@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
-import { AuditModule } from '@vir/audit';
+import { AuditApiModule, AuditModule } from '@vir/audit';
 import { AuthModule } from '@vir/auth';
 import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
@@ -33,6 +33,7 @@ export class ApiModule {
         RegistrationsModule,
         SignalsModule,
         MatchesModule,
+        AuditApiModule,
         AuthModule.forRoot(OrganisationsModule),
       ],
       controllers: [HealthController],

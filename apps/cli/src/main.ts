@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { AuditChain } from '@vir/audit';
 import { ConfigError, loadConfig } from '@vir/config';
 import { postgresOptions, runMigrationsLocked } from '@vir/database';
 import { OperatorCommands, OrganisationsBootstrap } from '@vir/organisations';
@@ -13,6 +14,7 @@ const USAGE = `Usage: npm run cli -- <command>
   admin create [label]         issue a new gemeente-administrator credential; prints its secret once
   organisations list           list connected and disconnected organisations
   credentials revoke <id>      revoke a credential with immediate effect
+  audit verify                 check the audit log's hash chain; names the first broken link
 `;
 
 async function withContext<T>(work: (get: <S>(type: new (...args: never[]) => S) => S) => Promise<T>): Promise<T> {
@@ -73,6 +75,19 @@ async function main(argv: string[]): Promise<number> {
         const revoked = await get(OperatorCommands).revokeCredential(arg);
         console.log(revoked ? `Credential ${arg} revoked.` : `No credential ${arg}.`);
         return revoked ? 0 : 1;
+      });
+    case 'audit':
+      if (sub !== 'verify') break;
+      return withContext(async (get) => {
+        const result = await get(AuditChain).verify();
+        if (result.intact) {
+          console.log(`intact: ${result.checked} events checked${result.unsealed ? ` (${result.unsealed} recent events not sealed yet)` : ''}`);
+          return 0;
+        }
+        console.log(
+          `broken: audit event ${result.brokenAtEventId} (chain position ${result.chainPosition}): ${result.reason}; ${result.checked} events before it are intact`,
+        );
+        return 1;
       });
     default:
       break;

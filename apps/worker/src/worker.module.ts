@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuditModule } from '@vir/audit';
+import { AuditModule, AuditSealer } from '@vir/audit';
 import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
@@ -25,6 +25,7 @@ export class WorkerModule {
         RegistrationsJobsModule,
         SignalsJobsModule,
       ],
+      providers: [AuditSealer],
     };
   }
 }

@@ -137,6 +137,13 @@ export class AppConfig {
   @Max(86_400_000)
   RETENTION_INTERVAL_MS = 3_600_000;
 
+  /** How often (ms) the worker seals new audit events into the hash chain. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  AUDIT_SEAL_INTERVAL_MS = 2_000;
+
   /** How often (ms) the worker re-queues registrations whose match job was lost. */
   @Type(() => Number)
   @IsInt()
