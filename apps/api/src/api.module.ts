@@ -9,6 +9,7 @@ import { DatabaseModule } from '@vir/database';
 import { MatchesModule } from '@vir/matching';
 import { OrganisationsModule } from '@vir/organisations';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
+import { StatisticsModule, SubjectRightsModule } from '@vir/privacy';
 import { QueueModule } from '@vir/queue';
 import { RegistrationsModule } from '@vir/registrations';
 import { SignalsModule } from '@vir/signals';
@@ -34,6 +35,8 @@ export class ApiModule {
         SignalsModule,
         MatchesModule,
         AuditApiModule,
+        SubjectRightsModule,
+        StatisticsModule,
         AuthModule.forRoot(OrganisationsModule),
       ],
       controllers: [HealthController],

@@ -1,0 +1,193 @@
+import { Body, Controller, HttpCode, Injectable, Module, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentPrincipal, RequireScopes } from '@vir/auth';
+import type { Principal } from '@vir/auth';
+import { AuditLog } from '@vir/audit';
+import { ApiProblems, Clock, RuleViolationError, todayInAmsterdam } from '@vir/common';
+import { YouthKeyService } from '@vir/pseudonymisation';
+import { RegistrationRemoval, YouthDto, informTarget, youthIdentifier } from '@vir/registrations';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { DataSource } from 'typeorm';
+
+export class SubjectAccessDto {
+  @ApiProperty({ type: YouthDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => YouthDto)
+  youth: YouthDto;
+}
+
+export class SubjectErasureDto extends SubjectAccessDto {
+  @ApiProperty({ enum: ['erasure', 'objection'], description: 'AVG 17 (erasure) or AVG 21 (objection); decided by the college' })
+  @IsIn(['erasure', 'objection'])
+  ground: 'erasure' | 'objection';
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100, description: 'Only these registrations; without it every registration and archive entry of the youth' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true, message: 'registrationIds must be UUIDs' })
+  registrationIds?: string[];
+}
+
+export class SubjectRegistrationView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() organisation: string;
+  @ApiProperty() professional: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date' }) plannedRemovalDate: string;
+  @ApiProperty() status: string;
+}
+export class SubjectArchiveView {
+  @ApiProperty() organisation: string;
+  @ApiProperty() professional: string;
+  @ApiProperty({ format: 'date-time' }) archivedAt: string;
+  @ApiProperty({ format: 'date' }) destroyAt: string;
+}
+export class SubjectSignalView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() kind: string;
+  @ApiProperty({ description: 'Organisation of the recipient' }) recipientOrganisation: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+export class SubjectAccessView {
+  @ApiProperty({
+    enum: ['legal_representative', 'youth_and_legal_representative', 'youth'],
+    description: 'Who must file the request, by age (Jw 7.1.5.1(2)): under 12 the legal representative, 12–15 jointly, 16+ the youth',
+  })
+  requestedBy: string;
+  @ApiProperty({ type: [SubjectRegistrationView] }) registrations: SubjectRegistrationView[];
+  @ApiProperty({ type: [SubjectArchiveView] }) archiveEntries: SubjectArchiveView[];
+  @ApiProperty({ type: [SubjectSignalView] }) signals: SubjectSignalView[];
+}
+export class SubjectErasureView {
+  @ApiProperty() registrationsRemoved: number;
+  @ApiProperty() archiveEntriesDestroyed: number;
+}
+
+/**
+ * The rights of the young person (Jw 7.1.2.3(1)(i), 7.1.5.1, 7.1.5.2; AVG 15, 17, 21). The college
+ * decides, so these are administrator actions; the answer concerns only the youth asked about.
+ */
+@Injectable()
+export class SubjectRights {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly youthKeys: YouthKeyService,
+    private readonly removal: RegistrationRemoval,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async access(principal: Principal, youth: YouthDto): Promise<SubjectAccessView> {
+    const { key } = this.youthKeys.derive(youthIdentifier(youth));
+    const iso = (value: Date) => new Date(value).toISOString();
+    const registrations: { id: string; organisation: string; professional: string; created_at: Date; planned_removal_date: string; status: string }[] =
+      await this.dataSource.query(
+        `SELECT r.id, o.name AS organisation, p.name AS professional, r.created_at, r.planned_removal_date::text, r.status
+           FROM registrations r JOIN organisations o ON o.id = r.organisation_id JOIN professionals p ON p.id = r.professional_id
+          WHERE r.youth_key = $1 ORDER BY r.created_at`,
+        [key],
+      );
+    const archive: { organisation: string; professional: string; archived_at: Date; destroy_at: string }[] = await this.dataSource.query(
+      `SELECT o.name AS organisation, p.name AS professional, a.archived_at, a.destroy_at::text
+         FROM archive_entries a JOIN organisations o ON o.id = a.organisation_id JOIN professionals p ON p.id = a.professional_id
+        WHERE a.youth_key = $1 ORDER BY a.archived_at`,
+      [key],
+    );
+    const ids = registrations.map((r) => r.id);
+    const signals: { id: string; kind: string; organisation: string; created_at: Date }[] = ids.length
+      ? await this.dataSource.query(
+          `SELECT s.id, s.kind, o.name AS organisation, s.created_at FROM signals s JOIN organisations o ON o.id = s.recipient_organisation_id
+            WHERE s.trigger_registration_id = ANY($1)
+               OR s.match_id IN (SELECT match_id FROM match_participants WHERE registration_id = ANY($1))
+            ORDER BY s.created_at, s.id`,
+          [ids],
+        )
+      : [];
+    await this.audit.record(this.dataSource.manager, {
+      action: 'subject-access.answered',
+      objectType: 'subject-request',
+      actor: actorOf(principal),
+      details: { registrations: registrations.length, archiveEntries: archive.length, signals: signals.length },
+    });
+    return {
+      requestedBy: informTarget(youth.birthDate, todayInAmsterdam(this.clock.now())),
+      registrations: registrations.map((r) => ({
+        id: r.id,
+        organisation: r.organisation,
+        professional: r.professional,
+        createdAt: iso(r.created_at),
+        plannedRemovalDate: r.planned_removal_date,
+        status: r.status,
+      })),
+      archiveEntries: archive.map((a) => ({ organisation: a.organisation, professional: a.professional, archivedAt: iso(a.archived_at), destroyAt: a.destroy_at })),
+      signals: signals.map((s) => ({ id: s.id, kind: s.kind, recipientOrganisation: s.organisation, createdAt: iso(s.created_at) })),
+    };
+  }
+
+  /** Erasure or objection: the registrations end without archiving; without a selection the archive goes too. */
+  async erase(principal: Principal, input: SubjectErasureDto): Promise<SubjectErasureView> {
+    const { key } = this.youthKeys.derive(youthIdentifier(input.youth));
+    const actor = actorOf(principal);
+    return this.dataSource.transaction(async (manager) => {
+      const active: { id: string }[] = await manager.query(`SELECT id FROM registrations WHERE youth_key = $1 AND status = 'active'`, [key]);
+      let ids = active.map((r) => r.id);
+      if (input.registrationIds) {
+        const unknown = input.registrationIds.filter((id) => !ids.includes(id));
+        if (unknown.length > 0) {
+          throw new RuleViolationError('REGISTRATION_NOT_OF_THIS_YOUTH', 'Not a registration of this youth', 'Every registrationId must be an active registration of the youth named.', 'registrationIds');
+        }
+        ids = input.registrationIds;
+      }
+      const registrationsRemoved = await this.removal.remove(manager, ids, input.ground, actor);
+      let archiveEntriesDestroyed = 0;
+      if (!input.registrationIds) {
+        const [destroyed] = (await manager.query(`DELETE FROM archive_entries WHERE youth_key = $1 RETURNING id`, [key])) as [{ id: string }[], number];
+        archiveEntriesDestroyed = destroyed.length;
+        await this.audit.recordMany(
+          manager,
+          destroyed.map((row) => ({ action: 'archive-entry.destroyed', objectType: 'archive_entry', objectId: row.id, actor, details: { reason: input.ground } })),
+        );
+      }
+      await this.audit.record(manager, {
+        action: 'subject-erasure.carried-out',
+        objectType: 'subject-request',
+        actor,
+        details: { ground: input.ground, registrationsRemoved, archiveEntriesDestroyed },
+      });
+      return { registrationsRemoved, archiveEntriesDestroyed };
+    });
+  }
+}
+
+@ApiTags('Administratie: rechten van betrokkenen')
+@ApiBearerAuth()
+@RequireScopes('admin')
+@Controller()
+export class SubjectRightsController {
+  constructor(private readonly rights: SubjectRights) {}
+
+  @Post('subject-access-requests')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'What the index holds about one youth: registrations, archive entries, signals (AVG 15, Jw 7.1.2.3(1)(i))' })
+  @ApiOkResponse({ type: SubjectAccessView })
+  @ApiProblems(413)
+  access(@CurrentPrincipal() principal: Principal, @Body() body: SubjectAccessDto): Promise<SubjectAccessView> {
+    return this.rights.access(principal, body.youth);
+  }
+
+  @Post('subject-erasures')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Erasure or objection decided by the college: remove without archiving (AVG 17, 21)' })
+  @ApiOkResponse({ type: SubjectErasureView })
+  @ApiProblems(413, 422)
+  erase(@CurrentPrincipal() principal: Principal, @Body() body: SubjectErasureDto): Promise<SubjectErasureView> {
+    return this.rights.erase(principal, body);
+  }
+}
+
+@Module({ controllers: [SubjectRightsController], providers: [SubjectRights, RegistrationRemoval] })
+export class SubjectRightsModule {}
