@@ -22,9 +22,13 @@ export function processEnv(extra: Record<string, string> = {}): NodeJS.ProcessEn
 }
 
 /** Runs `npm run cli -- ...args` as the operator would (the compiled CLI). */
-export async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliWithEnv({}, ...args);
+}
+
+export async function cliWithEnv(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await execFileAsync('node', [join(ROOT, 'dist/apps/cli/src/main.js'), ...args], { env: processEnv(), cwd: ROOT });
+    const { stdout, stderr } = await execFileAsync('node', [join(ROOT, 'dist/apps/cli/src/main.js'), ...args], { env: processEnv(env), cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -15,6 +15,7 @@ const USAGE = `Usage: npm run cli -- <command>
   organisations list           list connected and disconnected organisations
   credentials revoke <id>      revoke a credential with immediate effect
   audit verify                 check the audit log's hash chain; names the first broken link
+  keys report                  how many stored youth keys are on each pseudonym key version
 `;
 
 async function withContext<T>(work: (get: <S>(type: new (...args: never[]) => S) => S) => Promise<T>): Promise<T> {
@@ -75,6 +76,19 @@ async function main(argv: string[]): Promise<number> {
         const revoked = await get(OperatorCommands).revokeCredential(arg);
         console.log(revoked ? `Credential ${arg} revoked.` : `No credential ${arg}.`);
         return revoked ? 0 : 1;
+      });
+    case 'keys':
+      if (sub !== 'report') break;
+      return withContext(async (get) => {
+        const rows: { source: string; key_version: number; n: number }[] = await get(DataSource).query(
+          `SELECT 'active registrations' AS source, key_version, count(*)::int AS n FROM registrations WHERE status = 'active' GROUP BY key_version
+           UNION ALL SELECT 'archive entries', key_version, count(*)::int FROM archive_entries GROUP BY key_version ORDER BY 1, 2`,
+        );
+        console.log(`current pseudonym key version: ${config.VIR_PSEUDONYM_KEY_VERSION}`);
+        for (const row of rows) console.log(`  ${row.source.padEnd(22)} version ${row.key_version}: ${row.n}`);
+        const stale = rows.filter((row) => row.key_version !== config.VIR_PSEUDONYM_KEY_VERSION).reduce((sum, row) => sum + row.n, 0);
+        console.log(stale ? `${stale} rows still on an earlier version (they move when presented again, or leave as they expire)` : 'every row is on the current version');
+        return 0;
       });
     case 'audit':
       if (sub !== 'verify') break;

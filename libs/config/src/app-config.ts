@@ -18,7 +18,7 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Keys whose values are secrets: never logged, never printed, never echoed in errors. */
-export const SECRET_KEYS = ['DATABASE_URL', 'REDIS_URL', 'VIR_PSEUDONYM_KEY', 'VIR_BOOTSTRAP_ADMIN_KEY', 'SMTP_URL'] as const;
+export const SECRET_KEYS = ['DATABASE_URL', 'REDIS_URL', 'VIR_PSEUDONYM_KEY', 'VIR_PSEUDONYM_PREVIOUS_KEYS', 'VIR_BOOTSTRAP_ADMIN_KEY', 'SMTP_URL'] as const;
 
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
@@ -70,6 +70,16 @@ export class AppConfig {
   @Min(1)
   @Max(32767)
   VIR_PSEUDONYM_KEY_VERSION = 1;
+
+  /**
+   * Earlier pseudonym keys during a rotation, as `version:key` pairs separated by `;`
+   * (e.g. `1:old-secret`). Registrations presented again are re-keyed to the current version.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{1,5}:[^;]{32,512}(;\d{1,5}:[^;]{32,512})*$/, { message: 'VIR_PSEUDONYM_PREVIOUS_KEYS must be version:key pairs separated by ";", each key at least 32 characters' })
+  VIR_PSEUDONYM_PREVIOUS_KEYS?: string;
 
   /** When set, a gemeente-administrator credential with exactly this secret exists after start. */
   @Transform(emptyToUndefined)

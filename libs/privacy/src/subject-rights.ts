@@ -82,20 +82,20 @@ export class SubjectRights {
   ) {}
 
   async access(principal: Principal, youth: YouthDto): Promise<SubjectAccessView> {
-    const { key } = this.youthKeys.derive(youthIdentifier(youth));
+    const keys = this.youthKeys.allKeys(youthIdentifier(youth));
     const iso = (value: Date) => new Date(value).toISOString();
     const registrations: { id: string; organisation: string; professional: string; created_at: Date; planned_removal_date: string; status: string }[] =
       await this.dataSource.query(
         `SELECT r.id, o.name AS organisation, p.name AS professional, r.created_at, r.planned_removal_date::text, r.status
            FROM registrations r JOIN organisations o ON o.id = r.organisation_id JOIN professionals p ON p.id = r.professional_id
-          WHERE r.youth_key = $1 ORDER BY r.created_at`,
-        [key],
+          WHERE r.youth_key = ANY($1) ORDER BY r.created_at`,
+        [keys],
       );
     const archive: { organisation: string; professional: string; archived_at: Date; destroy_at: string }[] = await this.dataSource.query(
       `SELECT o.name AS organisation, p.name AS professional, a.archived_at, a.destroy_at::text
          FROM archive_entries a JOIN organisations o ON o.id = a.organisation_id JOIN professionals p ON p.id = a.professional_id
-        WHERE a.youth_key = $1 ORDER BY a.archived_at`,
-      [key],
+        WHERE a.youth_key = ANY($1) ORDER BY a.archived_at`,
+      [keys],
     );
     const ids = registrations.map((r) => r.id);
     const signals: { id: string; kind: string; organisation: string; created_at: Date }[] = ids.length
@@ -130,10 +130,10 @@ export class SubjectRights {
 
   /** Erasure or objection: the registrations end without archiving; without a selection the archive goes too. */
   async erase(principal: Principal, input: SubjectErasureDto): Promise<SubjectErasureView> {
-    const { key } = this.youthKeys.derive(youthIdentifier(input.youth));
+    const keys = this.youthKeys.allKeys(youthIdentifier(input.youth));
     const actor = actorOf(principal);
     return this.dataSource.transaction(async (manager) => {
-      const active: { id: string }[] = await manager.query(`SELECT id FROM registrations WHERE youth_key = $1 AND status = 'active'`, [key]);
+      const active: { id: string }[] = await manager.query(`SELECT id FROM registrations WHERE youth_key = ANY($1) AND status = 'active'`, [keys]);
       let ids = active.map((r) => r.id);
       if (input.registrationIds) {
         const unknown = input.registrationIds.filter((id) => !ids.includes(id));
@@ -145,7 +145,7 @@ export class SubjectRights {
       const registrationsRemoved = await this.removal.remove(manager, ids, input.ground, actor);
       let archiveEntriesDestroyed = 0;
       if (!input.registrationIds) {
-        const [destroyed] = (await manager.query(`DELETE FROM archive_entries WHERE youth_key = $1 RETURNING id`, [key])) as [{ id: string }[], number];
+        const [destroyed] = (await manager.query(`DELETE FROM archive_entries WHERE youth_key = ANY($1) RETURNING id`, [keys])) as [{ id: string }[], number];
         archiveEntriesDestroyed = destroyed.length;
         await this.audit.recordMany(
           manager,

@@ -22,13 +22,37 @@ export interface YouthKey {
 export class YouthKeyService {
   private readonly secret: Buffer;
   readonly version: number;
+  private readonly previous: { version: number; secret: Buffer }[];
 
   constructor(config: AppConfig) {
     this.secret = Buffer.from(config.VIR_PSEUDONYM_KEY, 'utf8');
     this.version = config.VIR_PSEUDONYM_KEY_VERSION;
+    this.previous = (config.VIR_PSEUDONYM_PREVIOUS_KEYS ?? '')
+      .split(';')
+      .filter((pair) => pair.length > 0)
+      .map((pair) => {
+        const at = pair.indexOf(':');
+        return { version: Number(pair.slice(0, at)), secret: Buffer.from(pair.slice(at + 1), 'utf8') };
+      })
+      .filter((key) => key.version !== this.version);
+  }
+
+  /** During a key rotation: the youth's keys under the earlier versions, to re-key stored rows. */
+  previousKeys(youth: YouthIdentifier): YouthKey[] {
+    const subject = this.subject(youth);
+    return this.previous.map(({ version, secret }) => ({ key: createHmac('sha256', secret).update(subject, 'utf8').digest(), version }));
+  }
+
+  /** The current key followed by the earlier ones: for finding every stored row of a youth. */
+  allKeys(youth: YouthIdentifier): Buffer[] {
+    return [this.derive(youth).key, ...this.previousKeys(youth).map((k) => k.key)];
   }
 
   derive(youth: YouthIdentifier): YouthKey {
+    return { key: createHmac('sha256', this.secret).update(this.subject(youth), 'utf8').digest(), version: this.version };
+  }
+
+  private subject(youth: YouthIdentifier): string {
     let subject: string;
     if ('bsn' in youth) {
       const bsn = normaliseBsn(youth.bsn);
@@ -37,6 +61,6 @@ export class YouthKeyService {
     } else {
       subject = `vsn:${serviceNumber(youth.surname, youth.birthDate, youth.sex)}`;
     }
-    return { key: createHmac('sha256', this.secret).update(subject, 'utf8').digest(), version: this.version };
+    return subject;
   }
 }

@@ -22,17 +22,17 @@ export class RecordDeathHandler implements ICommandHandler<RecordDeathCommand, D
   ) {}
 
   async execute({ principal, input }: RecordDeathCommand): Promise<DeathRecordedView> {
-    const { key } = this.youthKeys.derive(youthIdentifier(input.youth));
+    const keys = this.youthKeys.allKeys(youthIdentifier(input.youth));
     const actor = actorOf(principal);
     return this.dataSource.transaction(async (manager) => {
-      const active: { id: string }[] = await manager.query(`SELECT id FROM registrations WHERE youth_key = $1 AND status = 'active'`, [key]);
+      const active: { id: string }[] = await manager.query(`SELECT id FROM registrations WHERE youth_key = ANY($1) AND status = 'active'`, [keys]);
       const registrationsRemoved = await this.removal.remove(
         manager,
         active.map((r) => r.id),
         'deceased',
         actor,
       );
-      const [destroyed] = (await manager.query(`DELETE FROM archive_entries WHERE youth_key = $1 RETURNING id`, [key])) as [{ id: string }[], number];
+      const [destroyed] = (await manager.query(`DELETE FROM archive_entries WHERE youth_key = ANY($1) RETURNING id`, [keys])) as [{ id: string }[], number];
       await this.audit.recordMany(
         manager,
         destroyed.map((row) => ({ action: 'archive-entry.destroyed', objectType: 'archive_entry', objectId: row.id, actor, details: { reason: 'deceased' } })),

@@ -50,6 +50,17 @@ const REGISTER = `
   ), audited AS (AUDIT)
   SELECT * FROM created`;
 
+/** Key rotation: the youth's rows stored under an earlier key version move to the current one. */
+const REKEY = `
+  WITH registrations_rekeyed AS (
+    UPDATE registrations SET youth_key = $1, key_version = $2 WHERE youth_key = ANY($3) RETURNING 1
+  ), archive_rekeyed AS (
+    UPDATE archive_entries SET youth_key = $1, key_version = $2 WHERE youth_key = ANY($3) RETURNING 1
+  ), matches_rekeyed AS (
+    UPDATE matches SET youth_key = $1 WHERE youth_key = ANY($3) RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM registrations_rekeyed)::int AS registrations`;
+
 const EXISTING = `
   SELECT r.id, r.professional_id, r.organisation_id, r.created_at, r.planned_removal_date::text
     FROM registrations r
@@ -91,7 +102,8 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
       'traced',
       9,
     );
-    const rows: Row[] = await this.dataSource.query(REGISTER.replace('AUDIT', audit.sql), [
+    const previous = this.youthKeys.previousKeys(identifier);
+    const params = [
       input.professionalId,
       principal.organisationId,
       key,
@@ -101,7 +113,15 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
       plan.ageLimitDate,
       principal.correlationId,
       ...audit.params,
-    ]);
+    ];
+    // One statement normally; during a key rotation the re-keying runs first, in the same transaction.
+    const rows: Row[] =
+      previous.length === 0
+        ? await this.dataSource.query(REGISTER.replace('AUDIT', audit.sql), params)
+        : await this.dataSource.transaction(async (manager) => {
+            await manager.query(REKEY, [key, version, previous.map((p) => p.key)]);
+            return manager.query(REGISTER.replace('AUDIT', audit.sql), params);
+          });
     if (rows[0]) return { created: true, view: receipt(rows[0], inform) };
 
     const [existing]: Row[] = await this.dataSource.query(EXISTING, [key, input.professionalId, principal.organisationId]);
