@@ -9,7 +9,7 @@ import { DatabaseModule } from '@vir/database';
 import { MatchesModule } from '@vir/matching';
 import { OrganisationsModule } from '@vir/organisations';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
-import { StatisticsModule, SubjectRightsModule } from '@vir/privacy';
+import { IncidentsModule, StatisticsModule, SubjectRightsModule } from '@vir/privacy';
 import { QueueModule } from '@vir/queue';
 import { RegistrationsModule } from '@vir/registrations';
 import { SignalsModule } from '@vir/signals';
@@ -37,6 +37,7 @@ export class ApiModule {
         AuditApiModule,
         SubjectRightsModule,
         StatisticsModule,
+        IncidentsModule,
         AuthModule.forRoot(OrganisationsModule),
       ],
       controllers: [HealthController],

@@ -4,6 +4,7 @@ import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
 import { MatchingJobsModule } from '@vir/matching';
+import { IncidentNotificationsJobsModule } from '@vir/privacy';
 import { QueueModule, WorkerQueueModule } from '@vir/queue';
 import { RegistrationsJobsModule } from '@vir/registrations';
 import { SignalsJobsModule } from '@vir/signals';
@@ -24,6 +25,7 @@ export class WorkerModule {
         MatchingJobsModule,
         RegistrationsJobsModule,
         SignalsJobsModule,
+        IncidentNotificationsJobsModule,
       ],
       providers: [AuditSealer],
     };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /** Topics of events that must survive a crash; each is relayed to a BullMQ queue by the worker. */
-export const OUTBOX_TOPICS = ['registration.created', 'registration.removed', 'organisation.disconnected', 'signal.email', 'signal.webhook'] as const;
+export const OUTBOX_TOPICS = ['registration.created', 'registration.removed', 'organisation.disconnected', 'signal.email', 'signal.webhook', 'incident.notification'] as const;
 export type OutboxTopic = (typeof OUTBOX_TOPICS)[number];
 
 /** Payloads carry ids only: never a BSN, youth key, name or contact detail. */

@@ -5,6 +5,7 @@ export const QUEUES = {
   matching: 'matching',
   lifecycle: 'lifecycle',
   delivery: 'delivery',
+  notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -33,6 +34,12 @@ export const ROUTES: Record<OutboxTopic, Route> = {
     job: 'deliver-email',
     jobId: byEntity('deliver-email', 'signalId'),
     options: { attempts: 8, backoff: { type: 'exponential', delay: 2000 } },
+  },
+  'incident.notification': {
+    queue: QUEUES.notifications,
+    job: 'notify-incident',
+    jobId: (payload) => `notify-incident-${String(payload.incidentId)}-${String(payload.organisationId)}`,
+    options: { attempts: 10, backoff: { type: 'exponential', delay: 5000 } },
   },
   'signal.webhook': {
     queue: QUEUES.delivery,

@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
 import { AppConfig } from '@vir/config';
 import { Job, UnrecoverableError } from 'bullmq';
-import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
+import { isPermanentMailFailure, Mailer } from './mailer';
 import { signalMail } from './signal-mail';
 import { webhookTargetProblem } from '@vir/common';
 
@@ -29,29 +29,22 @@ interface SignalTarget {
  * in signal_deliveries; a channel that reached "delivered" or "dead" is never tried again.
  */
 @Injectable()
-export class SignalDeliveryService implements OnApplicationShutdown {
+export class SignalDeliveryService {
   private readonly logger = new Logger(SignalDeliveryService.name);
-  private mailer?: Transporter;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
+    private readonly mailer: Mailer,
   ) {}
 
-  onApplicationShutdown(): void {
-    this.mailer?.close();
-  }
-
   async email(signalId: string, job: Job): Promise<string> {
-    if (!this.config.SMTP_URL) throw new UnrecoverableError('e-mail is not configured');
     const target = await this.target(signalId, 'email');
     if (target.finished) return 'already-finished';
     const mail = signalMail(target, this.config.VIR_PUBLIC_URL);
-    this.mailer ??= createTransport(this.config.SMTP_URL);
     try {
-      await this.mailer.sendMail({
-        from: this.config.SMTP_FROM,
+      await this.mailer.send({
         to: target.email,
         subject: mail.subject,
         text: mail.text,
@@ -61,7 +54,7 @@ export class SignalDeliveryService implements OnApplicationShutdown {
       });
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
-      const permanent = code !== undefined && code >= 500;
+      const permanent = isPermanentMailFailure(error);
       const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await this.failed(signalId, 'email', `smtp ${code ?? (error as Error).name}`, permanent || lastTry);
       if (permanent) throw new UnrecoverableError(`recipient refused by the mail server (${code})`);

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DeliveryProcessor } from './jobs/delivery.processor';
+import { Mailer } from './mailer';
 import { SignalDeliveryService } from './signal-delivery.service';
 
 /** Signal delivery by e-mail and webhook, for the worker process only. */
-@Module({ providers: [SignalDeliveryService, DeliveryProcessor] })
+@Module({ providers: [Mailer, SignalDeliveryService, DeliveryProcessor], exports: [Mailer] })
 export class SignalsJobsModule {}
