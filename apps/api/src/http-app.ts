@@ -1,10 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import { AuditLog } from '@vir/audit';
+import { actorOf } from '@vir/auth';
+import type { Principal } from '@vir/auth';
 import { createValidationPipe, ProblemDetailsFilter } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { CORRELATION_HEADER, correlationIdFrom, PinoLoggerService } from '@vir/observability';
 import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
 import { ApiModule } from './api.module';
 import { API_VERSION, buildOpenApiDocument } from './openapi';
 
@@ -29,6 +33,21 @@ export async function createApiApp(config: AppConfig, logger: Logger, options: {
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('API-Version', API_VERSION);
     reply.header('X-Correlation-Id', request.id);
+  });
+  // Every use of an administrator credential is traced (the action itself is traced by its handler too).
+  const audit = app.get(AuditLog);
+  const dataSource = app.get(DataSource);
+  fastify.addHook('onResponse', async (request, reply) => {
+    const principal = (request as { principal?: Principal }).principal;
+    if (!principal?.scopes.includes('admin')) return;
+    await audit
+      .record(dataSource.manager, {
+        action: 'admin.request',
+        objectType: 'request',
+        actor: actorOf(principal),
+        details: { method: request.method, route: request.routeOptions?.url ?? 'unmatched', status: reply.statusCode },
+      })
+      .catch((error: Error) => logger.error({ err: { name: error.name } }, 'could not trace an administrator request'));
   });
   // Request log without body or query: paths carry ids only, never a BSN.
   fastify.addHook('onResponse', async (request, reply) => {

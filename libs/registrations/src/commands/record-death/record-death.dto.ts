@@ -1,15 +1,45 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate } from '@vir/common';
+import { IsBsn, SEXES } from '@vir/pseudonymisation';
+import type { Sex } from '@vir/pseudonymisation';
 import { Type } from 'class-transformer';
-import { IsDefined, IsObject, ValidateNested } from 'class-validator';
-import { YouthDto } from '../register-youth/register-youth.dto';
+import { IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+
+/** A BRP death notice names the youth by BSN; a youth without one by surname, birth date and sex. */
+export class DeceasedYouthDto {
+  @ApiPropertyOptional({ example: '123456782', maxLength: 9 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(9)
+  @IsBsn()
+  bsn?: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  surname?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsString()
+  @IsCalendarDate()
+  birthDate?: string;
+
+  @ApiPropertyOptional({ enum: SEXES })
+  @IsOptional()
+  @IsIn(SEXES)
+  sex?: Sex;
+}
 
 export class RecordDeathDto {
-  @ApiProperty({ type: YouthDto, description: 'The youth as in a registration: bsn and birthDate, or surname, birthDate and sex' })
+  @ApiProperty({ type: DeceasedYouthDto, description: '{ bsn }, or for a youth without a BSN { surname, birthDate, sex }' })
   @IsDefined()
   @IsObject()
   @ValidateNested()
-  @Type(() => YouthDto)
-  youth: YouthDto;
+  @Type(() => DeceasedYouthDto)
+  youth: DeceasedYouthDto;
 }
 
 export class DeathRecordedView {

@@ -3,6 +3,7 @@ import { actorOf } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { YouthKeyService } from '@vir/pseudonymisation';
 import { DataSource } from 'typeorm';
+import { invalidYouth } from '../../registration-errors';
 import { RegistrationRemoval } from '../../registration-removal';
 import { youthIdentifier } from '../register-youth/register-youth.handler';
 import { RecordDeathCommand } from './record-death.command';
@@ -22,7 +23,11 @@ export class RecordDeathHandler implements ICommandHandler<RecordDeathCommand, D
   ) {}
 
   async execute({ principal, input }: RecordDeathCommand): Promise<DeathRecordedView> {
-    const keys = this.youthKeys.allKeys(youthIdentifier(input.youth));
+    const { bsn, surname, birthDate, sex } = input.youth;
+    // With a BSN nothing else is needed; without one the service number needs surname, birth date and sex.
+    if (bsn === undefined && birthDate === undefined) throw invalidYouth('youth.birthDate', 'birthDate is required for a youth without a BSN');
+    const identifier = bsn !== undefined && surname === undefined && sex === undefined ? { bsn } : youthIdentifier({ bsn, surname, birthDate: birthDate as string, sex });
+    const keys = this.youthKeys.allKeys(identifier);
     const actor = actorOf(principal);
     return this.dataSource.transaction(async (manager) => {
       const active: { id: string }[] = await manager.query(`SELECT id FROM registrations WHERE youth_key = ANY($1) AND status = 'active'`, [keys]);
