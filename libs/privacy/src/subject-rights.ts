@@ -5,17 +5,12 @@ import type { Principal } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { ApiProblems, Clock, RuleViolationError, todayInAmsterdam } from '@vir/common';
 import { YouthKeyService } from '@vir/pseudonymisation';
-import { RegistrationRemoval, YouthDto, informTarget, youthIdentifier } from '@vir/registrations';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { informTarget, RegistrationRemoval, YouthDto, YouthField, youthIdentifier } from '@vir/registrations';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 
 export class SubjectAccessDto {
-  @ApiProperty({ type: YouthDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => YouthDto)
+  @YouthField()
   youth: YouthDto;
 }
 

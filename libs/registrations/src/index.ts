@@ -6,5 +6,5 @@ export { ageLimitDate, archiveDestroyDate, informTarget, planRemoval } from './r
 export { RegistrationsJobsModule } from './registrations-jobs.module';
 export { RetentionService } from './retention.service';
 export type { RetentionReport } from './retention.service';
-export { YouthDto } from './commands/register-youth/register-youth.dto';
+export { YouthDto, YouthField } from './commands/register-youth/register-youth.dto';
 export { youthIdentifier } from './commands/register-youth/register-youth.handler';

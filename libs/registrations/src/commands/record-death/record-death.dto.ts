@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate } from '@vir/common';
 import { IsBsn, SEXES } from '@vir/pseudonymisation';
 import type { Sex } from '@vir/pseudonymisation';
-import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { YouthField } from '../register-youth/register-youth.dto';
 
 /** A BRP death notice names the youth by BSN; a youth without one by surname, birth date and sex. */
 export class DeceasedYouthDto {
@@ -34,11 +34,7 @@ export class DeceasedYouthDto {
 }
 
 export class RecordDeathDto {
-  @ApiProperty({ type: DeceasedYouthDto, description: '{ bsn }, or for a youth without a BSN { surname, birthDate, sex }' })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => DeceasedYouthDto)
+  @YouthField(DeceasedYouthDto, '{ bsn }, or for a youth without a BSN { surname, birthDate, sex }')
   youth: DeceasedYouthDto;
 }
 

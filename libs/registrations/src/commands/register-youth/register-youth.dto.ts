@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate } from '@vir/common';
 import { IsBsn, SEXES } from '@vir/pseudonymisation';
@@ -35,16 +36,17 @@ export class YouthDto {
   sex?: Sex;
 }
 
+/** The nested, validated `youth` object of a request. */
+export function YouthField(type: new () => object = YouthDto, description?: string): PropertyDecorator {
+  return applyDecorators(ApiProperty({ type, description }), IsDefined(), IsObject(), ValidateNested(), Type(() => type));
+}
+
 export class RegisterYouthDto {
   @ApiProperty({ format: 'uuid', description: 'The meldingsbevoegde of your organisation who registers.' })
   @IsUUID('all', { message: 'professionalId must be a UUID' })
   professionalId: string;
 
-  @ApiProperty({ type: YouthDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => YouthDto)
+  @YouthField()
   youth: YouthDto;
 
   @ApiPropertyOptional({ format: 'date', description: 'At most two years from today and not after the 23rd birthday; default two years.' })
