@@ -50,6 +50,9 @@ describe('data breach notification', () => {
     expect(smtp.mails[0].text).toContain('artikel 8 van het privacyprotocol');
 
     await api.http().get('/v1/incidents/00000000-0000-4000-8000-000000000000').set(bearer(ADMIN_KEY)).expect(404);
+    const minimal = await api.http().post('/v1/incidents').set(bearer(ADMIN_KEY)).send({ description: 'Een laptop met toegang is gestolen.' }).expect(201);
+    expect(minimal.body.reference).toMatch(/^INC-\d{14}$/);
+    await api.http().post('/v1/incidents').set(bearer(ADMIN_KEY)).send({}).expect(400);
     await api.http().post('/v1/incidents').set(bearer(ADMIN_KEY)).send({ reference: 'x', occurredAt: 'gisteren', summary: 'x' }).expect(400);
     await api.http().post('/v1/incidents').set(bearer(ADMIN_KEY)).send({ reference: 'x', occurredAt: '2026-11-27T16:00:00Z', summary: 'x'.repeat(2001) }).expect(400);
   });

@@ -66,7 +66,7 @@ describe('subject rights and statistics', () => {
     expect(unknown.body.code).toBe('REGISTRATION_NOT_OF_THIS_YOUTH');
     const partial = await api.http().post('/v1/subject-erasures').set(admin).send({ youth, ground: 'objection', registrationIds: [one.id] }).expect(200);
     expect(partial.body).toEqual({ registrationsRemoved: 1, archiveEntriesDestroyed: 0 });
-    const rest = await api.http().post('/v1/subject-erasures').set(admin).send({ youth, ground: 'erasure' }).expect(200);
+    const rest = await api.http().post('/v1/subject-erasures').set(admin).send({ youth }).expect(200); // ground defaults to erasure
     expect(rest.body).toEqual({ registrationsRemoved: 1, archiveEntriesDestroyed: 1 });
     const reasons = await api.dataSource.query(`SELECT id, removal_reason FROM registrations WHERE id = ANY($1) ORDER BY removal_reason`, [[one.id, two.id]]);
     expect(reasons.map((r: { removal_reason: string }) => r.removal_reason)).toEqual(['erasure', 'objection']);
@@ -93,6 +93,8 @@ describe('subject rights and statistics', () => {
         ['escalated', 'expired', 'inContactWithinDeadline', 'matches', 'month', 'organisationKind', 'registrations', 'signals', 'withdrawnRiskGone', 'withdrawnUnjustified'].sort(),
       );
     }
+    const byDates = await api.http().get(`/v1/statistics?from=${month}-01&to=${month}-28`).set(admin).expect(200);
+    expect(byDates.body.rows).toEqual(response.body.rows);
     await api.http().get('/v1/statistics?from=2026-13&to=2026-12').set(admin).expect(400);
     await api.http().get('/v1/statistics?from=2026-06&to=2026-01').set(admin).expect(400);
     await api.http().get(`/v1/statistics?from=${month}&to=${month}`).set(bearer(a.secret)).expect(403);

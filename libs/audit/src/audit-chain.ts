@@ -13,13 +13,12 @@ interface EventRow {
   actor_professional_id: string | null;
   details: unknown;
   correlation_id: string | null;
-  chain_position?: string;
-  prev_hash?: Buffer | null;
-  hash?: Buffer | null;
 }
 
 const GENESIS = Buffer.alloc(32);
 const SEAL_LOCK = 71_402_302;
+/** How far below the last sealed id to look for events whose transaction committed late. */
+const LATE_COMMIT_WINDOW = 100_000;
 const COLUMNS = `id, occurred_at, action, object_type, object_id, actor_credential_id, actor_organisation_id,
   actor_professional_id, details, correlation_id`;
 
@@ -46,8 +45,8 @@ export type VerifyResult =
 
 /**
  * Seals audit events into a hash chain and verifies it. Events are appended without a hash (so
- * writers never wait on each other); the worker seals them in batches, in the order it finds them,
- * under an advisory lock. Changing or removing a sealed event breaks the chain at that event.
+ * writers never wait on each other); the worker appends a link per event to `audit_chain` in
+ * batches, under an advisory lock. Changing or removing a sealed event, or a link, breaks the chain.
  */
 @Injectable()
 export class AuditChain {
@@ -55,33 +54,42 @@ export class AuditChain {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Seals up to `limit` events; returns how many. */
+  /**
+   * Seals up to `limit` events; returns how many. New events are looked for above the last sealed id
+   * minus a window, which catches events whose transaction committed late; `verify` counts any
+   * event that was never sealed.
+   */
   async seal(limit = 5000): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [SEAL_LOCK]);
       if (!locked) return 0;
-      const [last]: { chain_position: string; hash: Buffer }[] = await manager.query(
-        `SELECT chain_position, hash FROM audit_events WHERE chain_position IS NOT NULL ORDER BY chain_position DESC LIMIT 1`,
+      const [last]: { position: string; hash: Buffer; event_id: string }[] = await manager.query(
+        `SELECT position, hash, event_id FROM audit_chain ORDER BY position DESC LIMIT 1`,
       );
-      const events: EventRow[] = await manager.query(`SELECT ${COLUMNS} FROM audit_events WHERE hash IS NULL ORDER BY id LIMIT $1`, [limit]);
+      const events: EventRow[] = await manager.query(
+        `SELECT ${COLUMNS} FROM audit_events e
+          WHERE e.id > $1 AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_id = e.id)
+          ORDER BY e.id LIMIT $2`,
+        [Math.max(0, Number(last?.event_id ?? 0) - LATE_COMMIT_WINDOW), limit],
+      );
       let previous: Buffer = last?.hash ?? GENESIS;
-      let position = BigInt(last?.chain_position ?? 0);
-      const sealed: { id: string; position: string; prev: string; hash: string }[] = [];
+      let position = BigInt(last?.position ?? 0);
+      const links: { position: string; event_id: string; prev: string; hash: string }[] = [];
       for (const event of events) {
         position += 1n;
         const hash = eventHash(previous, event);
-        sealed.push({ id: String(event.id), position: position.toString(), prev: previous.toString('hex'), hash: hash.toString('hex') });
+        links.push({ position: position.toString(), event_id: String(event.id), prev: previous.toString('hex'), hash: hash.toString('hex') });
         previous = hash;
       }
-      if (sealed.length > 0) {
+      if (links.length > 0) {
         await manager.query(
-          `UPDATE audit_events a SET chain_position = s.position, prev_hash = decode(s.prev, 'hex'), hash = decode(s.hash, 'hex')
-             FROM jsonb_to_recordset($1::jsonb) AS s(id bigint, position bigint, prev text, hash text)
-            WHERE a.id = s.id`,
-          [JSON.stringify(sealed)],
+          `INSERT INTO audit_chain (position, event_id, prev_hash, hash)
+           SELECT position, event_id, decode(prev, 'hex'), decode(hash, 'hex')
+             FROM jsonb_to_recordset($1::jsonb) AS l(position bigint, event_id bigint, prev text, hash text)`,
+          [JSON.stringify(links)],
         );
       }
-      return sealed.length;
+      return links.length;
     });
   }
 
@@ -91,31 +99,38 @@ export class AuditChain {
     let after = 0n;
     let checked = 0;
     for (;;) {
-      const rows: EventRow[] = await this.dataSource.query(
-        `SELECT ${COLUMNS}, chain_position, prev_hash, hash FROM audit_events
-          WHERE chain_position > $1 ORDER BY chain_position LIMIT $2`,
-        [after.toString(), batch],
-      );
+      const rows: (Partial<EventRow> & { position: string; event_id: string; chain_prev: Buffer; chain_hash: Buffer; present: boolean })[] =
+        await this.dataSource.query(
+          `SELECT c.position, c.event_id, c.prev_hash AS chain_prev, c.hash AS chain_hash, e.id IS NOT NULL AS present,
+                  e.id, e.occurred_at, e.action, e.object_type, e.object_id, e.actor_credential_id, e.actor_organisation_id,
+                  e.actor_professional_id, e.details, e.correlation_id
+             FROM audit_chain c LEFT JOIN audit_events e ON e.id = c.event_id
+            WHERE c.position > $1 ORDER BY c.position LIMIT $2`,
+          [after.toString(), batch],
+        );
       for (const row of rows) {
         const expectedPosition = after + 1n;
         const broken = (reason: string): VerifyResult => ({
           intact: false,
           checked,
-          brokenAtEventId: String(row.id),
-          chainPosition: String(row.chain_position),
+          brokenAtEventId: String(row.event_id),
+          chainPosition: String(row.position),
           reason,
         });
-        if (BigInt(row.chain_position as string) !== expectedPosition) return broken(`event at chain position ${expectedPosition} is missing`);
-        if (!row.prev_hash || !row.prev_hash.equals(previous)) return broken('the link to the previous event does not match');
-        const hash = eventHash(previous, row);
-        if (!row.hash || !row.hash.equals(hash)) return broken('the event was changed after it was sealed');
+        if (BigInt(row.position) !== expectedPosition) return broken(`the link at chain position ${expectedPosition} is missing`);
+        if (!row.chain_prev.equals(previous)) return broken('the link to the previous event does not match');
+        if (!row.present) return broken('the event was removed after it was sealed');
+        const hash = eventHash(previous, row as EventRow);
+        if (!row.chain_hash.equals(hash)) return broken('the event was changed after it was sealed');
         previous = hash;
         after = expectedPosition;
         checked += 1;
       }
       if (rows.length < batch) break;
     }
-    const [{ unsealed }] = await this.dataSource.query(`SELECT count(*)::int AS unsealed FROM audit_events WHERE hash IS NULL`);
+    const [{ unsealed }] = await this.dataSource.query(
+      `SELECT ((SELECT count(*) FROM audit_events) - (SELECT count(*) FROM audit_chain c JOIN audit_events e ON e.id = c.event_id))::int AS unsealed`,
+    );
     this.logger.log({ checked, unsealed }, 'audit chain verified');
     return { intact: true, checked, unsealed };
   }

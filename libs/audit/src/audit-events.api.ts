@@ -94,7 +94,7 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuer
     values.push(params.limit + 1);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT id, occurred_at, action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id,
-              details, correlation_id, hash IS NOT NULL AS sealed
+              details, correlation_id, EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_id = audit_events.id) AS sealed
          FROM audit_events ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${values.length}`,
       values,
     );

@@ -8,25 +8,35 @@ import { AppConfig } from '@vir/config';
 import { JobHandler, JobProcessor, OutboxWriter, QUEUES } from '@vir/queue';
 import { isPermanentMailFailure, Mailer } from '@vir/signals';
 import { UnrecoverableError } from 'bullmq';
-import { IsDateString, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsDateString, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { DataSource } from 'typeorm';
 
 export class ReportIncidentDto {
-  @ApiProperty({ maxLength: 100, example: 'DL-2026-014' })
+  @ApiPropertyOptional({ maxLength: 100, example: 'DL-2026-014', description: 'Your reference; one is made when left out' })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
-  reference: string;
+  reference?: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it happened or was discovered; now when left out' })
+  @IsOptional()
   @IsDateString({ strict: true })
-  occurredAt: string;
+  occurredAt?: string;
 
-  @ApiProperty({ maxLength: 2000, description: 'What happened and what is being done. Never personal data of a youth.' })
+  @ApiPropertyOptional({ maxLength: 2000, description: 'What happened and what is being done. Never personal data of a youth.' })
+  @ValidateIf((dto: ReportIncidentDto) => dto.description === undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'summary (or description) is required' })
+  @MaxLength(2000)
+  summary?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Another name for summary' })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
-  summary: string;
+  description?: string;
 }
 
 export class IncidentNotificationView {
@@ -61,7 +71,13 @@ export class Incidents {
     const id = await this.dataSource.transaction(async (manager) => {
       const [incident]: { id: string }[] = await manager.query(
         `INSERT INTO incidents (reference, occurred_at, summary, municipality_code, reported_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [input.reference.trim(), input.occurredAt, input.summary.trim(), principal.municipalityCode, principal.credentialId],
+        [
+          input.reference?.trim() ?? `INC-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`,
+          input.occurredAt ?? new Date().toISOString(),
+          (input.summary ?? input.description ?? '').trim(),
+          principal.municipalityCode,
+          principal.credentialId,
+        ],
       );
       const recipients: { organisation_id: string }[] = await manager.query(
         `INSERT INTO incident_notifications (incident_id, organisation_id, email)

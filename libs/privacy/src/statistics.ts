@@ -12,17 +12,18 @@ export function suppress(count: number): number | typeof SUPPRESSED {
   return count >= 1 && count <= 4 ? SUPPRESSED : count;
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** A month (YYYY-MM) or a date (YYYY-MM-DD) within it. */
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 
 export class StatisticsParams {
-  @ApiProperty({ example: '2026-01', description: 'First month (YYYY-MM)' })
+  @ApiProperty({ example: '2026-01', description: 'First month (YYYY-MM; a date YYYY-MM-DD counts as its month)' })
   @IsString()
-  @Matches(MONTH, { message: 'from must be a month written as YYYY-MM' })
+  @Matches(MONTH, { message: 'from must be a month written as YYYY-MM (or a date YYYY-MM-DD)' })
   from: string;
 
-  @ApiProperty({ example: '2026-12', description: 'Last month (YYYY-MM), at most 36 months after from' })
+  @ApiProperty({ example: '2026-12', description: 'Last month (YYYY-MM or a date in it), at most 36 months after from' })
   @IsString()
-  @Matches(MONTH, { message: 'to must be a month written as YYYY-MM' })
+  @Matches(MONTH, { message: 'to must be a month written as YYYY-MM (or a date YYYY-MM-DD)' })
   to: string;
 }
 
@@ -64,7 +65,9 @@ export class StatisticsView {
 export class Statistics {
   constructor(private readonly dataSource: DataSource) {}
 
-  async report(principal: Principal, { from, to }: StatisticsParams): Promise<StatisticsView> {
+  async report(principal: Principal, params: StatisticsParams): Promise<StatisticsView> {
+    const from = params.from.slice(0, 7);
+    const to = params.to.slice(0, 7);
     const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5));
     if (months < 0) throw new ValidationFailedError([{ field: 'to', reason: 'to must not be before from' }]);
     if (months >= 36) throw new ValidationFailedError([{ field: 'to', reason: 'at most 36 months at a time' }]);

@@ -15,9 +15,10 @@ export class SubjectAccessDto {
 }
 
 export class SubjectErasureDto extends SubjectAccessDto {
-  @ApiProperty({ enum: ['erasure', 'objection'], description: 'AVG 17 (erasure) or AVG 21 (objection); decided by the college' })
+  @ApiPropertyOptional({ enum: ['erasure', 'objection'], default: 'erasure', description: 'AVG 17 (erasure) or AVG 21 (objection); decided by the college' })
+  @IsOptional()
   @IsIn(['erasure', 'objection'])
-  ground: 'erasure' | 'objection';
+  ground: 'erasure' | 'objection' = 'erasure';
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100, description: 'Only these registrations; without it every registration and archive entry of the youth' })
   @IsOptional()
