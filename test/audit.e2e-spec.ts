@@ -95,3 +95,29 @@ describe('audit log', () => {
     await api.http().get('/v1/audit-events').set(bearer(org.secret)).expect(403);
   });
 });
+
+describe('audit chain and late commits', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi();
+    await api.reset();
+  });
+  afterAll(() => api?.close());
+
+  it('seals an event whose transaction committed after later events were sealed', async () => {
+    const chain = api.app.get(AuditChain);
+    const runner = api.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    // This event takes an id now but commits only after the next ones are sealed.
+    await runner.query(`INSERT INTO audit_events (action, object_type) VALUES ('test.late', 'test')`);
+    await anOrganisation(api, { professionals: 0 });
+    while ((await chain.seal()) > 0);
+    await runner.commitTransaction();
+    await runner.release();
+    expect(await chain.verify()).toMatchObject({ intact: true, unsealed: 1 });
+    expect(await chain.seal()).toBe(0); // the fast path does not look back
+    expect(await chain.seal(5000, true)).toBe(1);
+    expect(await chain.verify()).toMatchObject({ intact: true, unsealed: 0 });
+  });
+});

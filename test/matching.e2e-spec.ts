@@ -47,7 +47,7 @@ describe('matching worker', () => {
     const school = await anOrganisation(api, { kind: 'education' });
     const police = await anOrganisation(api, { kind: 'police_and_justice' });
     const youth = { bsn: aBsn(), birthDate: bornYearsAgo(15) };
-    const first = await register(school, youth);
+    await register(school, youth);
     await waitUntilSettled(api.dataSource);
     expect(await signals()).toEqual([]);
 
@@ -75,7 +75,6 @@ describe('matching worker', () => {
     ]);
     // Job payloads carried ids only.
     expect(worker.logs.join('\n')).not.toContain(youth.bsn);
-    void first;
   });
 
   it('matches two professionals of one organisation, and a third joining extends the match', async () => {

@@ -69,6 +69,7 @@ describe('signals inbox and matches', () => {
     // The follow-up officer sees its copy; a registrations-only credential sees no signals at all.
     const officerInbox = await api.http().get('/v1/signals').set(bearer(officer)).expect(200);
     expect(officerInbox.body.items.map((s: { recipientRole: string }) => s.recipientRole)).toEqual(['follow_up_officer']);
+    expect(officerInbox.body.items[0].recipientProfessionalId).toBe(officerId);
     expect(officerInbox.body.items[0].involved).toHaveLength(2);
     const registrationsOnly = await anOrganisation(api, { scopes: ['registrations'] });
     await api.http().get('/v1/signals').set(bearer(registrationsOnly.secret)).expect(403);
@@ -133,6 +134,5 @@ describe('signals inbox and matches', () => {
     const overdue = await api.http().get('/v1/matches?followUp=overdue').set(bearer(officer)).expect(200);
     expect(overdue.body.items).toHaveLength(1);
     expect(overdue.body.items[0].followUp.overdue).toBe(true);
-    void officerId;
   });
 });

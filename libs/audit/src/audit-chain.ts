@@ -55,23 +55,26 @@ export class AuditChain {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Seals up to `limit` events; returns how many. New events are looked for above the last sealed id
-   * minus a window, which catches events whose transaction committed late; `verify` counts any
-   * event that was never sealed.
+   * Seals up to `limit` events; returns how many. Normally only events above the highest sealed id
+   * are read (cheap); with `catchUp` the last LATE_COMMIT_WINDOW ids are searched for events whose
+   * transaction committed after later ones were sealed. `verify` counts any event never sealed.
    */
-  async seal(limit = 5000): Promise<number> {
+  async seal(limit = 5000, catchUp = false): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [SEAL_LOCK]);
       if (!locked) return 0;
-      const [last]: { position: string; hash: Buffer; event_id: string }[] = await manager.query(
-        `SELECT position, hash, event_id FROM audit_chain ORDER BY position DESC LIMIT 1`,
+      const [last]: { position: string; hash: Buffer; highest: string | null }[] = await manager.query(
+        `SELECT position, hash, (SELECT max(event_id) FROM audit_chain) AS highest FROM audit_chain ORDER BY position DESC LIMIT 1`,
       );
-      const events: EventRow[] = await manager.query(
-        `SELECT ${COLUMNS} FROM audit_events e
-          WHERE e.id > $1 AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_id = e.id)
-          ORDER BY e.id LIMIT $2`,
-        [Math.max(0, Number(last?.event_id ?? 0) - LATE_COMMIT_WINDOW), limit],
-      );
+      const highest = Number(last?.highest ?? 0);
+      const events: EventRow[] = catchUp
+        ? await manager.query(
+            `SELECT ${COLUMNS} FROM audit_events e
+              WHERE e.id > $1 AND e.id <= $2 AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_id = e.id)
+              ORDER BY e.id LIMIT $3`,
+            [Math.max(0, highest - LATE_COMMIT_WINDOW), highest, limit],
+          )
+        : await manager.query(`SELECT ${COLUMNS} FROM audit_events e WHERE e.id > $1 ORDER BY e.id LIMIT $2`, [highest, limit]);
       let previous: Buffer = last?.hash ?? GENESIS;
       let position = BigInt(last?.position ?? 0);
       const links: { position: string; event_id: string; prev: string; hash: string }[] = [];

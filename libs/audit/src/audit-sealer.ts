@@ -7,6 +7,7 @@ import { AuditChain } from './audit-chain';
 export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
+  private ticks = 0;
 
   constructor(
     private readonly chain: AuditChain,
@@ -15,7 +16,9 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.running ??= this.sealAll()
+      // Every 30th round also looks back for events that committed late.
+      this.ticks += 1;
+      this.running ??= this.sealAll(this.ticks % 30 === 0)
         .catch(() => undefined)
         .finally(() => (this.running = undefined));
     }, this.config.AUDIT_SEAL_INTERVAL_MS);
@@ -26,8 +29,8 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
     await this.running;
   }
 
-  async sealAll(): Promise<number> {
-    let total = 0;
+  async sealAll(catchUp = false): Promise<number> {
+    let total = catchUp ? await this.chain.seal(5000, true) : 0;
     for (;;) {
       const sealed = await this.chain.seal();
       total += sealed;
