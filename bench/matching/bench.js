@@ -201,7 +201,7 @@ async function main() {
       await call(base, ADMIN_KEY, 'PATCH', `/v1/organisations/${o.id}`, { webhookUrl: receiver.url, webhookSecret: 'bench-webhook-secret-0123456789' });
     }
     console.log(`\nSteady ${RATE} registrations/s for ${SECONDS} s; 30% of youths get 2–4 registrations.`);
-    await round(base, professionals, db, 'warm-up (not counted)', 5, receiver.arrivals);
+    await round(base, professionals, db, 'warm-up (not counted)', 15, receiver.arrivals);
     const empty = await round(base, professionals, db, 'empty index', SECONDS, receiver.arrivals);
     await preload(db, professionals, PRELOAD);
     const full = await round(base, professionals, db, `${PRELOAD} active registrations`, SECONDS, receiver.arrivals);
