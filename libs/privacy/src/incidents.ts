@@ -6,7 +6,7 @@ import { AuditLog } from '@vir/audit';
 import { ApiProblems, isUuid, NotFoundError } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { JobHandler, JobProcessor, OutboxWriter, QUEUES } from '@vir/queue';
-import { isPermanentMailFailure, Mailer } from '@vir/signals';
+import { isPermanentMailFailure, Mailer, SignalsJobsModule } from '@vir/signals';
 import { UnrecoverableError } from 'bullmq';
 import { IsDateString, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -227,6 +227,6 @@ export class IncidentsController {
 @Module({ controllers: [IncidentsController], providers: [Incidents] })
 export class IncidentsModule {}
 
-/** Worker side of incident notification. */
-@Module({ providers: [Mailer, IncidentNotifier] })
+/** Worker side of incident notification; shares the worker's one SMTP transport with signal delivery. */
+@Module({ imports: [SignalsJobsModule], providers: [IncidentNotifier] })
 export class IncidentNotificationsJobsModule {}
