@@ -2,6 +2,7 @@
 # Starts or stops a private PostgreSQL and Redis on loopback for development or tests.
 #   scripts/services.sh start <data-dir> <pg-port> <redis-port> <database>
 #   scripts/services.sh stop  <data-dir> <redis-port>
+# SERVICES_PG_OPTIONS adds PostgreSQL settings (e.g. "-c shared_preload_libraries=pg_stat_statements").
 # Installs Debian's postgresql and redis-server packages when they are missing (needs root).
 # PostgreSQL refuses to run as root, so as root it runs as the `postgres` user.
 set -euo pipefail
@@ -55,7 +56,7 @@ start() {
     local tuning=""
     [ "${SERVICES_DURABLE:-1}" = 0 ] && tuning="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     as_pg "$bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pgdata -c max_connections=200 $tuning" start >/dev/null
+      -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pgdata -c max_connections=200 $tuning ${SERVICES_PG_OPTIONS:-}" start >/dev/null
   fi
   if ! psql -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1; then
     psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE \"$database\""

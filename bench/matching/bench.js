@@ -4,27 +4,41 @@
 // the latency from the api's 201 to the newcomer's signal row (p50, p99, max), expected against
 // created matches and signals, and duplicates. Then preloads 1,000,000 active registrations and
 // runs again, to show that matching cost does not grow with the size of the index.
-const { execFileSync } = require('node:child_process');
-const { createServer } = require('node:http');
+const { execFileSync, fork } = require('node:child_process');
+const { Agent, request: httpRequest } = require('node:http');
+const { join } = require('node:path');
 const { Client } = require('pg');
 const { ROOT, ADMIN_KEY, appEnv, call, freshBsn, makeOrganisations, percentile, run, startServices, waitForHttp } = require('../lib');
 
-/** Receives the webhooks of every organisation and notes when each signal's event arrived. */
+/** Starts receiver.js in its own process; `collect()` moves what arrived into `arrivals`. */
 function startReceiver() {
+  const child = fork(join(__dirname, 'receiver.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const arrivals = new Map();
-  const server = createServer((request, response) => {
-    const chunks = [];
-    request.on('data', (chunk) => chunks.push(chunk));
-    request.on('end', () => {
-      try {
-        arrivals.set(JSON.parse(Buffer.concat(chunks).toString('utf8')).data.signalId, Date.now());
-      } catch {
-        /* not an event */
-      }
-      response.writeHead(204).end();
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('message', ({ port }) => {
+      const base = `http://127.0.0.1:${port}`;
+      const collect = async () => {
+        for (const [signalId, at] of await (await fetch(`${base}/arrivals`)).json()) arrivals.set(signalId, at);
+      };
+      resolve({ url: `${base}/events`, arrivals, collect, close: () => child.kill() });
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, arrivals, url: `http://127.0.0.1:${server.address().port}/events` })));
+}
+
+/** POSTs JSON over a bounded pool of keep-alive connections (like a case system's client would). */
+const agent = new Agent({ keepAlive: true, maxSockets: Number(process.env.BENCH_CONNECTIONS ?? 64) });
+function post(url, secret, body) {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: 'POST', agent, headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode, json: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
@@ -44,25 +58,29 @@ async function waitSettled(db) {
   }
 }
 
-async function round(base, professionals, db, label, seconds = SECONDS, arrivals = new Map()) {
+async function round(base, professionals, db, label, seconds, receiver) {
   const startedAt = Date.now();
   const followUps = []; // { due, youth, who }
   const sent = [];
   let inFlight = 0;
   let errors = 0;
+  const errorKinds = {};
+  const failed = (kind) => {
+    errors += 1;
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+  };
   let youths = 0;
   const expectations = [];
 
   const send = (youth, who, expectSignal) => {
     inFlight += 1;
     const body = JSON.stringify({ professionalId: who.id, youth: { bsn: youth.bsn, birthDate: '2011-05-05' } });
-    fetch(`${base}/v1/registrations`, { method: 'POST', headers: { authorization: `Bearer ${who.secret}`, 'content-type': 'application/json' }, body })
-      .then(async (response) => {
-        const json = await response.json();
-        if (response.status !== 201) errors += 1;
+    post(`${base}/v1/registrations`, who.secret, body)
+      .then(({ status, json }) => {
+        if (status !== 201) failed(`http ${status} ${json.code ?? ''}`.trim());
         else sent.push({ id: json.id, at: Date.now(), expectSignal });
       })
-      .catch(() => (errors += 1))
+      .catch((error) => failed(`${error.name}: ${error.code ?? error.message}`))
       .finally(() => (inFlight -= 1));
   };
 
@@ -113,7 +131,12 @@ async function round(base, professionals, db, label, seconds = SECONDS, arrivals
   const signalAt = new Map(rows.map((r) => [r.id, Number(r.at)]));
   // Webhook deliveries are asynchronous: wait until every newcomer's event has arrived (or 60 s).
   const waitUntil = Date.now() + (WEBHOOKS ? 60_000 : 0);
-  while (rows.some((r) => !arrivals.has(r.signal_id)) && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 100));
+  const arrivals = receiver?.arrivals ?? new Map();
+  for (;;) {
+    await receiver?.collect();
+    if (!rows.some((r) => !arrivals.has(r.signal_id)) || Date.now() >= waitUntil) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   const sentAt = new Map(sent.map((x) => [x.id, x.at]));
   const webhookLatencies = rows
     .filter((r) => arrivals.has(r.signal_id))
@@ -158,6 +181,7 @@ async function round(base, professionals, db, label, seconds = SECONDS, arrivals
     duplicates: created.duplicates,
   };
   console.table(figures);
+  if (errors > 0) console.log('errors by kind', errorKinds);
   console.log(JSON.stringify(figures));
   return figures;
 }
@@ -196,15 +220,15 @@ async function main() {
     const organisations = await makeOrganisations(base, 10, 10);
     const professionals = organisations.flatMap((o) => o.professionals.map((id) => ({ id, secret: o.secret, organisationId: o.id })));
     const receiver = await startReceiver();
-    closeReceiver = () => receiver.server.close();
+    closeReceiver = receiver.close;
     for (const o of WEBHOOKS ? organisations : []) {
       await call(base, ADMIN_KEY, 'PATCH', `/v1/organisations/${o.id}`, { webhookUrl: receiver.url, webhookSecret: 'bench-webhook-secret-0123456789' });
     }
     console.log(`\nSteady ${RATE} registrations/s for ${SECONDS} s; 30% of youths get 2–4 registrations.`);
-    await round(base, professionals, db, 'warm-up (not counted)', 15, receiver.arrivals);
-    const empty = await round(base, professionals, db, 'empty index', SECONDS, receiver.arrivals);
+    await round(base, professionals, db, 'warm-up (not counted)', 15, receiver);
+    const empty = await round(base, professionals, db, 'empty index', SECONDS, receiver);
     await preload(db, professionals, PRELOAD);
-    const full = await round(base, professionals, db, `${PRELOAD} active registrations`, SECONDS, receiver.arrivals);
+    const full = await round(base, professionals, db, `${PRELOAD} active registrations`, SECONDS, receiver);
     console.log(`\np99 with ${PRELOAD} preloaded / p99 on an empty index: ${(full['p99 ms (201 → signal)'] / empty['p99 ms (201 → signal)']).toFixed(2)}`);
   } finally {
     closeReceiver();
