@@ -39,35 +39,43 @@ export class AuditLog {
    * The audit insert as a data-modifying CTE step, for statements that write and trace in one
    * round trip: one event per row of `fromCte`, whose `object_id` column names the object.
    * Returns the SQL (to put after `WITH …, audited AS (`) and its parameters, numbered from `firstParam`.
+   * `detailsSql`, when given, computes each event's details from the row `f` instead of `event.details`.
    */
-  cte(event: Omit<AuditEventInput, 'objectId'>, fromCte: string, firstParam: number): { sql: string; params: unknown[] } {
+  cte(event: Omit<AuditEventInput, 'objectId'>, fromCte: string, firstParam: number, detailsSql?: string): { sql: string; params: unknown[] } {
     const p = (i: number) => `$${firstParam + i}`;
+    const params: unknown[] = [
+      event.action,
+      event.objectType,
+      event.actor.credentialId ?? null,
+      event.actor.organisationId ?? null,
+      event.actor.professionalId ?? null,
+      event.actor.correlationId ?? null,
+    ];
+    if (!detailsSql) params.push(JSON.stringify(event.details ?? {}));
     return {
       sql: `INSERT INTO audit_events (action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id, details, correlation_id)
-            SELECT ${p(0)}, ${p(1)}, f.object_id, ${p(2)}::uuid, ${p(3)}::uuid, ${p(4)}::uuid, ${p(5)}::jsonb, ${p(6)} FROM ${fromCte} f`,
-      params: [
-        event.action,
-        event.objectType,
-        event.actor.credentialId ?? null,
-        event.actor.organisationId ?? null,
-        event.actor.professionalId ?? null,
-        JSON.stringify(event.details ?? {}),
-        event.actor.correlationId ?? null,
-      ],
+            SELECT ${p(0)}, ${p(1)}, f.object_id, ${p(2)}::uuid, ${p(3)}::uuid, ${p(4)}::uuid, ${detailsSql ?? `${p(6)}::jsonb`}, ${p(5)} FROM ${fromCte} f`,
+      params,
     };
   }
 
   /** Many events in one statement (e.g. one per signal a match produced). */
   async recordMany(manager: EntityManager, events: AuditEventInput[]): Promise<void> {
     if (events.length === 0) return;
-    await manager.query(
-      `INSERT INTO audit_events (action, object_type, object_id, actor_credential_id, actor_organisation_id,
-         actor_professional_id, details, correlation_id)
-       SELECT action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id,
-              coalesce(details, '{}'::jsonb), correlation_id
-         FROM jsonb_to_recordset($1::jsonb) AS e(action text, object_type text, object_id uuid, actor_credential_id uuid,
-              actor_organisation_id uuid, actor_professional_id uuid, details jsonb, correlation_id text)`,
-      [
+    const insert = this.manyCte(events, 1);
+    await manager.query(insert.sql, insert.params);
+  }
+
+  /** The insert of `events` as SQL with one parameter numbered `firstParam`, usable as a CTE step or on its own. */
+  manyCte(events: AuditEventInput[], firstParam: number): { sql: string; params: unknown[] } {
+    return {
+      sql: `INSERT INTO audit_events (action, object_type, object_id, actor_credential_id, actor_organisation_id,
+              actor_professional_id, details, correlation_id)
+            SELECT action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id,
+                   coalesce(details, '{}'::jsonb), correlation_id
+              FROM jsonb_to_recordset($${firstParam}::jsonb) AS e(action text, object_type text, object_id uuid, actor_credential_id uuid,
+                   actor_organisation_id uuid, actor_professional_id uuid, details jsonb, correlation_id text)`,
+      params: [
         JSON.stringify(
           events.map((event) => ({
             action: event.action,
@@ -81,6 +89,6 @@ export class AuditLog {
           })),
         ),
       ],
-    );
+    };
   }
 }

@@ -19,8 +19,35 @@ export interface MatchOutcome {
 
 const NO_COPIES = { coordinatorsByOrganisation: new Map(), municipalityByOrganisation: new Map(), officersByMunicipality: new Map() };
 
-/** The advisory lock of a youth: the first 8 bytes of its key (a keyed hash, so evenly spread). */
-const youthLock = (key: Buffer) => key.readBigInt64BE(0).toString();
+/** The advisory lock of a youth: the first 8 bytes of its key as a signed bigint (a keyed hash, so evenly spread). */
+const YOUTH_LOCK_SQL = `('x' || encode(substring(youth_key FROM 1 FOR 8), 'hex'))::bit(64)::bigint`;
+
+interface YouthState {
+  active: (ActiveRegistration & { checked: boolean })[];
+  match: { id: string } | undefined;
+  participants: string[];
+  archived: string[];
+}
+
+/**
+ * Historical archive (Jw 7.1.4.6(2)): a professional who registers a youth with archive entries
+ * receives one archive signal naming the archived registrations' professionals — once, only them,
+ * never the archived entry's own professional.
+ */
+function archiveSignals(archived: string[], registrations: ActiveRegistration[]): (SignalDraft & { matchId: null })[] {
+  if (archived.length === 0) return [];
+  return registrations
+    .map((registration) => ({
+      kind: 'archive' as const,
+      matchId: null,
+      triggerRegistrationId: registration.id,
+      recipientProfessionalId: registration.professionalId,
+      recipientOrganisationId: registration.organisationId,
+      recipientRole: 'participant' as const,
+      named: archived.filter((id) => id !== registration.professionalId),
+    }))
+    .filter((draft) => draft.named.length > 0);
+}
 
 /**
  * Detects matches under a per-youth PostgreSQL lock and writes them with their signals and
@@ -38,35 +65,20 @@ export class MatchingService {
 
   async onRegistrationCreated(registrationId: string, correlationId?: string | null): Promise<MatchOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const [registration]: RegistrationRow[] = await manager.query(`SELECT id, youth_key, status FROM registrations WHERE id = $1`, [registrationId]);
+      // The youth's lock is taken in the statement that finds the registration; everything else is
+      // read by the next statement, whose snapshot is taken after the lock was granted.
+      const [registration]: RegistrationRow[] = await manager.query(
+        `SELECT id, youth_key, status, CASE WHEN status = 'active' AND youth_key IS NOT NULL THEN pg_advisory_xact_lock(${YOUTH_LOCK_SQL}) END
+           FROM registrations WHERE id = $1`,
+        [registrationId],
+      );
       if (!registration) throw new UnrecoverableError(`registration ${registrationId} does not exist`);
       if (registration.status !== 'active' || !registration.youth_key) return { matchId: null, signals: 0 };
       const youthKey = registration.youth_key;
-      await manager.query(`SELECT pg_advisory_xact_lock($1::bigint)`, [youthLock(youthKey)]);
-
-      const active: (ActiveRegistration & { checked: boolean })[] = (
-        await manager.query(
-          `SELECT id, professional_id, organisation_id, match_checked_at IS NOT NULL AS checked FROM registrations
-            WHERE youth_key = $1 AND status = 'active' ORDER BY created_at, id`,
-          [youthKey],
-        )
-      ).map((r: { id: string; professional_id: string; organisation_id: string; checked: boolean }) => ({
-        id: r.id,
-        professionalId: r.professional_id,
-        organisationId: r.organisation_id,
-        checked: r.checked,
-      }));
-      const [match]: { id: string }[] = await manager.query(
-        `SELECT id FROM matches WHERE youth_key = $1 AND kind = 'same_youth' AND status <> 'closed' FOR UPDATE`,
-        [youthKey],
-      );
-      const participants: { registration_id: string }[] = match
-        ? await manager.query(`SELECT registration_id FROM match_participants WHERE match_id = $1 AND left_at IS NULL`, [match.id])
-        : [];
-
+      const { active, match, participants, archived } = await this.youthState(manager, youthKey);
       const canMatch = active.length >= 2;
       const copies = canMatch ? await this.copyRecipients(manager, active.map((r) => r.organisationId)) : NO_COPIES;
-      const plan = planMatch({ active, participants: new Set(participants.map((p) => p.registration_id)), matchExists: !!match, ...copies });
+      const plan = planMatch({ active, participants: new Set(participants), matchExists: !!match, ...copies });
 
       let matchId = match?.id ?? null;
       if (plan.createMatch) {
@@ -95,21 +107,19 @@ export class MatchingService {
       }
       const drafts: (SignalDraft & { matchId: string | null })[] = plan.signals.map((s) => ({ ...s, matchId }));
       const unchecked = active.filter((r) => !r.checked);
-      drafts.push(...(await this.archiveSignals(manager, youthKey, unchecked)));
+      drafts.push(...archiveSignals(archived, unchecked));
       const written = await this.signals.write(manager, drafts, { correlationId: correlationId ?? undefined });
 
-      if (unchecked.length > 0) {
-        await manager.query(`UPDATE registrations SET match_checked_at = now() WHERE id = ANY($1)`, [unchecked.map((r) => r.id)]);
-      }
-      if (plan.createMatch) {
-        await this.audit.record(manager, {
-          action: 'match.created',
-          objectType: 'match',
-          objectId: matchId,
-          actor: { correlationId: correlationId ?? undefined },
-          details: { participants: plan.join.length },
-        });
-      }
+      const audit = this.audit.manyCte(
+        plan.createMatch
+          ? [{ action: 'match.created', objectType: 'match', objectId: matchId, actor: { correlationId: correlationId ?? undefined }, details: { participants: plan.join.length } }]
+          : [],
+        2,
+      );
+      await manager.query(
+        `WITH checked AS (UPDATE registrations SET match_checked_at = now() WHERE id = ANY($1::uuid[])), audited AS (${audit.sql}) SELECT 1`,
+        [unchecked.map((r) => r.id), ...audit.params],
+      );
       return { matchId, signals: written };
     });
   }
@@ -155,29 +165,22 @@ export class MatchingService {
     });
   }
 
-  /**
-   * Historical archive (Jw 7.1.4.6(2)): a professional who registers a youth with archive entries
-   * receives one archive signal naming the archived registrations' professionals — once, only them,
-   * never the archived entry's own professional.
-   */
-  private async archiveSignals(manager: EntityManager, youthKey: Buffer, registrations: ActiveRegistration[]): Promise<(SignalDraft & { matchId: null })[]> {
-    if (registrations.length === 0) return [];
-    const archived: { professional_id: string }[] = await manager.query(
-      `SELECT DISTINCT professional_id FROM archive_entries WHERE youth_key = $1 ORDER BY professional_id`,
-      [youthKey],
-    );
-    if (archived.length === 0) return [];
-    return registrations
-      .map((registration) => ({
-        kind: 'archive' as const,
-        matchId: null,
-        triggerRegistrationId: registration.id,
-        recipientProfessionalId: registration.professionalId,
-        recipientOrganisationId: registration.organisationId,
-        recipientRole: 'participant' as const,
-        named: archived.map((a) => a.professional_id).filter((id) => id !== registration.professionalId),
-      }))
-      .filter((draft) => draft.named.length > 0);
+  /** Under the youth's lock: its active registrations (oldest first), open match, that match's participants and archived professionals. */
+  private async youthState(manager: EntityManager, youthKey: Buffer): Promise<YouthState> {
+    const [row]: { active: (ActiveRegistration & { checked: boolean })[]; match_id: string | null; participants: string[]; archived: string[] }[] =
+      await manager.query(
+        `WITH open_match AS (
+           SELECT id FROM matches WHERE youth_key = $1 AND kind = 'same_youth' AND status <> 'closed' FOR UPDATE
+         )
+         SELECT (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'professionalId', professional_id, 'organisationId', organisation_id,
+                          'checked', match_checked_at IS NOT NULL) ORDER BY created_at, id), '[]'::jsonb)
+                   FROM registrations WHERE youth_key = $1 AND status = 'active') AS active,
+                (SELECT id FROM open_match LIMIT 1) AS match_id,
+                array(SELECT registration_id FROM match_participants WHERE match_id = (SELECT id FROM open_match LIMIT 1) AND left_at IS NULL) AS participants,
+                array(SELECT DISTINCT professional_id FROM archive_entries WHERE youth_key = $1 ORDER BY professional_id) AS archived`,
+        [youthKey],
+      );
+    return { active: row.active, match: row.match_id ? { id: row.match_id } : undefined, participants: row.participants, archived: row.archived };
   }
 
   /** Coordinators of the organisations involved and follow-up officers of their municipalities. */

@@ -23,11 +23,18 @@ export class SignalWriter {
    * Inserts the signals that do not exist yet (unique constraints make a rerun harmless); each is in
    * its recipient's inbox from that moment, which is recorded as its inbox delivery, and traced in
    * the audit log. For e-mail (when configured) and the recipient organisation's webhook (when it
-   * has one) a pending delivery and an outbox event per channel hand the signal to the delivery worker.
+   * has one) a pending delivery per signal and one outbox event per channel hand the signals to the
+   * delivery worker, which attempts them together. All of it is one statement.
    */
   async write(manager: EntityManager, drafts: SignalToWrite[], actor: Actor): Promise<number> {
     if (drafts.length === 0) return 0;
-    const created: { id: string; recipient_organisation_id: string; recipient_professional_id: string; kind: string }[] = await manager.query(
+    const audit = this.audit.cte(
+      { action: 'signal.created', objectType: 'signal', actor },
+      '(SELECT id AS object_id, kind, recipient_organisation_id, recipient_professional_id FROM created)',
+      4,
+      `jsonb_build_object('kind', f.kind, 'channel', 'inbox', 'recipientOrganisationId', f.recipient_organisation_id, 'recipientProfessionalId', f.recipient_professional_id)`,
+    );
+    const created: { id: string }[] = await manager.query(
       `WITH created AS (
          INSERT INTO signals (kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named_professional_ids)
          SELECT kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named
@@ -49,9 +56,10 @@ export class SignalWriter {
            FROM channels
        ), announced AS (
          INSERT INTO outbox (topic, payload, correlation_id)
-         SELECT 'signal.' || channel, jsonb_build_object('signalId', id), $2 FROM channels WHERE channel <> 'inbox'
-       )
-       SELECT * FROM created`,
+         SELECT 'signals.' || channel, jsonb_build_object('signalIds', jsonb_agg(id ORDER BY id)), $2
+           FROM channels WHERE channel <> 'inbox' GROUP BY channel
+       ), audited AS (${audit.sql})
+       SELECT id FROM created`,
       [
         JSON.stringify(
           drafts.map((d) => ({
@@ -66,22 +74,8 @@ export class SignalWriter {
         ),
         actor.correlationId ?? null,
         this.config.SMTP_URL !== undefined,
+        ...audit.params,
       ],
-    );
-    await this.audit.recordMany(
-      manager,
-      created.map((signal) => ({
-        action: 'signal.created',
-        objectType: 'signal',
-        objectId: signal.id,
-        actor,
-        details: {
-          kind: signal.kind,
-          channel: 'inbox',
-          recipientOrganisationId: signal.recipient_organisation_id,
-          recipientProfessionalId: signal.recipient_professional_id,
-        },
-      })),
     );
     return created.length;
   }

@@ -2,11 +2,22 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /** Topics of events that must survive a crash; each is relayed to a BullMQ queue by the worker. */
-export const OUTBOX_TOPICS = ['registration.created', 'registration.removed', 'organisation.disconnected', 'signal.email', 'signal.webhook', 'incident.notification'] as const;
+export const OUTBOX_TOPICS = [
+  'registration.created',
+  'registration.removed',
+  'organisation.disconnected',
+  // One signal per event (still relayed for rows written before batches existed).
+  'signal.email',
+  'signal.webhook',
+  // The signals one statement created, per channel: one job delivers them together.
+  'signals.email',
+  'signals.webhook',
+  'incident.notification',
+] as const;
 export type OutboxTopic = (typeof OUTBOX_TOPICS)[number];
 
 /** Payloads carry ids only: never a BSN, youth key, name or contact detail. */
-export type OutboxPayload = Record<string, string | number | boolean | null>;
+export type OutboxPayload = Record<string, string | number | boolean | null | string[]>;
 
 /**
  * Writes an event in the caller's transaction: the change and the promise to act on it

@@ -1,17 +1,18 @@
 import { createHmac } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import type { AuditEventInput } from '@vir/audit';
 import { AuditLog } from '@vir/audit';
+import { webhookTargetProblem } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { isPermanentMailFailure, Mailer } from './mailer';
 import { signalMail } from './signal-mail';
-import { webhookTargetProblem } from '@vir/common';
 
 export const SIGNATURE_HEADER = 'X-Verwijsindex-Signature';
 export const TIMESTAMP_HEADER = 'X-Verwijsindex-Timestamp';
 
-type Channel = 'email' | 'webhook';
+export type Channel = 'email' | 'webhook';
 
 interface SignalTarget {
   id: string;
@@ -20,13 +21,28 @@ interface SignalTarget {
   organisation_id: string;
   webhook_url: string | null;
   webhook_secret: string | null;
-  finished: boolean;
+  first_attempt_at: Date | null;
 }
+
+/** What one attempt on one channel came to: the receiver's answer, or why it failed. */
+type Attempt = { ok: true; response: string } | { ok: false; reason: string; permanent: boolean };
+
+interface Outcome {
+  signal_id: string;
+  status: 'delivered' | 'failed' | 'dead';
+  response: string;
+  error: string | null;
+}
+
+/** How many attempts of one batch run at once, per channel (SMTP connections are costlier than HTTP requests). */
+const PARALLEL: Record<Channel, number> = { email: 4, webhook: 16 };
 
 /**
  * Delivers signals outside the inbox: an e-mail to the recipient (when SMTP is configured) and a
- * CloudEvent to the recipient organisation's webhook (when it has one). Every attempt is recorded
- * in signal_deliveries; a channel that reached "delivered" or "dead" is never tried again.
+ * CloudEvent to the recipient organisation's webhook (when it has one). A job carries the signals
+ * one statement created; they are attempted together and their outcomes recorded in one statement.
+ * Every attempt is recorded in signal_deliveries; a channel that reached "delivered" or "dead" is
+ * never tried again, so a retried batch only retries what is still open.
  */
 @Injectable()
 export class SignalDeliveryService {
@@ -39,9 +55,31 @@ export class SignalDeliveryService {
     private readonly mailer: Mailer,
   ) {}
 
-  async email(signalId: string, job: Job): Promise<string> {
-    const target = await this.target(signalId, 'email');
-    if (target.finished) return 'already-finished';
+  /**
+   * Attempts every open delivery of `signalIds` on `channel`. Throws when some must be retried
+   * (BullMQ's backoff applies to the batch), or an UnrecoverableError when some were given up.
+   */
+  async deliver(channel: Channel, signalIds: string[], job: Job): Promise<string> {
+    const targets = await this.openTargets(signalIds, channel);
+    if (targets.length === 0) return 'already-finished';
+    const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const outcomes = await mapLimited(targets, PARALLEL[channel], async (target): Promise<Outcome> => {
+      const attempt = channel === 'email' ? await this.sendEmail(target) : await this.postWebhook(target);
+      if (attempt.ok) return { signal_id: target.id, status: 'delivered', response: attempt.response, error: null };
+      const final = attempt.permanent || (channel === 'email' ? lastTry : this.retryWindowClosed(target));
+      this.logger.warn({ signalId: target.id, channel, reason: attempt.reason, final }, 'signal delivery failed');
+      return { signal_id: target.id, status: final ? 'dead' : 'failed', response: attempt.reason, error: attempt.reason };
+    });
+    await this.record(channel, outcomes);
+
+    const retry = outcomes.filter((o) => o.status === 'failed');
+    const dead = outcomes.filter((o) => o.status === 'dead');
+    if (retry.length > 0) throw new Error(`${channel} delivery failed for ${retry.length} of ${outcomes.length} signals: ${retry[0].error}`);
+    if (dead.length > 0) throw new UnrecoverableError(`${channel} delivery given up for ${dead.length} of ${outcomes.length} signals: ${dead[0].error}`);
+    return 'delivered';
+  }
+
+  private async sendEmail(target: SignalTarget): Promise<Attempt> {
     const mail = signalMail(target, this.config.VIR_PUBLIC_URL);
     try {
       await this.mailer.send({
@@ -50,110 +88,104 @@ export class SignalDeliveryService {
         text: mail.text,
         html: mail.html,
         // One message id per signal, so a resend after a crash is recognisable as the same message.
-        messageId: `<signal-${signalId}@verwijsindex>`,
+        messageId: `<signal-${target.id}@verwijsindex>`,
       });
+      return { ok: true, response: 'smtp 250' };
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
-      const permanent = isPermanentMailFailure(error);
-      const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      await this.failed(signalId, 'email', `smtp ${code ?? (error as Error).name}`, permanent || lastTry);
-      if (permanent) throw new UnrecoverableError(`recipient refused by the mail server (${code})`);
-      throw error;
+      return { ok: false, reason: `smtp ${code ?? (error as Error).name}`, permanent: isPermanentMailFailure(error) };
     }
-    await this.delivered(signalId, 'email', 'smtp 250');
-    return 'delivered';
   }
 
-  async webhook(signalId: string): Promise<string> {
-    const target = await this.target(signalId, 'webhook');
-    if (target.finished) return 'already-finished';
-    if (!target.webhook_url || !target.webhook_secret) {
-      await this.failed(signalId, 'webhook', 'webhook removed', true);
-      throw new UnrecoverableError('the organisation no longer has a webhook');
-    }
+  private async postWebhook(target: SignalTarget): Promise<Attempt> {
+    if (!target.webhook_url || !target.webhook_secret) return { ok: false, reason: 'webhook removed', permanent: true };
     const problem = await webhookTargetProblem(target.webhook_url, this.config.isProduction);
-    let failure: string | undefined = problem ? `refused: ${problem}` : undefined;
-    let response = '';
-    if (!failure) {
-      const body = JSON.stringify({
-        specversion: '1.0',
-        id: signalId,
-        source: `${this.config.VIR_PUBLIC_URL}/v1`,
-        type: 'nl.verwijsindex.signal-created',
-        time: new Date().toISOString(),
-        datacontenttype: 'application/json',
-        data: { signalId },
+    if (problem) return { ok: false, reason: `refused: ${problem}`, permanent: false };
+    const body = JSON.stringify({
+      specversion: '1.0',
+      id: target.id,
+      source: `${this.config.VIR_PUBLIC_URL}/v1`,
+      type: 'nl.verwijsindex.signal-created',
+      time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      data: { signalId: target.id },
+    });
+    const timestamp = Math.floor(Date.now() / 1000).toString();
+    const signature = createHmac('sha256', target.webhook_secret).update(`${timestamp}.${body}`).digest('hex');
+    try {
+      const answer = await fetch(target.webhook_url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/cloudevents+json', [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: `sha256=${signature}` },
+        body,
+        redirect: 'error',
+        signal: AbortSignal.timeout(10_000),
       });
-      const timestamp = Math.floor(Date.now() / 1000).toString();
-      const signature = createHmac('sha256', target.webhook_secret).update(`${timestamp}.${body}`).digest('hex');
-      try {
-        const answer = await fetch(target.webhook_url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/cloudevents+json', [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: `sha256=${signature}` },
-          body,
-          redirect: 'error',
-          signal: AbortSignal.timeout(10_000),
-        });
-        response = `http ${answer.status}`;
-        if (!answer.ok) failure = response;
-      } catch (error) {
-        failure = `network ${(error as Error).name}`;
-      }
+      await answer.body?.cancel();
+      const response = `http ${answer.status}`;
+      return answer.ok ? { ok: true, response } : { ok: false, reason: response, permanent: false };
+    } catch (error) {
+      return { ok: false, reason: `network ${(error as Error).name}`, permanent: false };
     }
-    if (!failure) {
-      await this.delivered(signalId, 'webhook', response);
-      return 'delivered';
-    }
-    const [row]: { first: Date | null }[] = await this.dataSource.query(
-      `SELECT first_attempt_at AS first FROM signal_deliveries WHERE signal_id = $1 AND channel = 'webhook'`,
-      [signalId],
-    );
-    const expired = !!row?.first && Date.now() - new Date(row.first).getTime() >= this.config.WEBHOOK_RETRY_WINDOW_MS;
-    await this.failed(signalId, 'webhook', failure, expired);
-    if (expired) throw new UnrecoverableError(`webhook dead-lettered after retrying: ${failure}`);
-    throw new Error(`webhook delivery failed: ${failure}`);
   }
 
-  /** The signal, where it goes, and whether this channel already reached delivered or dead (then never again). */
-  private async target(signalId: string, channel: Channel): Promise<SignalTarget> {
-    const [target]: SignalTarget[] = await this.dataSource.query(
-      `SELECT s.id, s.kind, p.email, o.id AS organisation_id, o.webhook_url, o.webhook_secret,
-              coalesce(d.status IN ('delivered', 'dead'), false) AS finished
+  private retryWindowClosed(target: SignalTarget): boolean {
+    return !!target.first_attempt_at && Date.now() - new Date(target.first_attempt_at).getTime() >= this.config.WEBHOOK_RETRY_WINDOW_MS;
+  }
+
+  /** The signals with their recipient and webhook whose delivery on `channel` is still open. */
+  private async openTargets(signalIds: string[], channel: Channel): Promise<SignalTarget[]> {
+    return this.dataSource.query(
+      `SELECT s.id, s.kind, p.email, o.id AS organisation_id, o.webhook_url, o.webhook_secret, d.first_attempt_at
          FROM signals s JOIN professionals p ON p.id = s.recipient_professional_id JOIN organisations o ON o.id = s.recipient_organisation_id
-         LEFT JOIN signal_deliveries d ON d.signal_id = s.id AND d.channel = $2
-        WHERE s.id = $1`,
-      [signalId, channel],
+         JOIN signal_deliveries d ON d.signal_id = s.id AND d.channel = $2
+        WHERE s.id = ANY($1::uuid[]) AND d.status IN ('pending', 'failed')
+        ORDER BY s.id`,
+      [signalIds, channel],
     );
-    if (!target) throw new UnrecoverableError(`signal ${signalId} does not exist`);
-    return target;
   }
 
-  /** Records the delivery and its audit event in one statement. */
-  private async delivered(signalId: string, channel: Channel, response: string): Promise<void> {
-    const audit = this.audit.cte({ action: 'signal.delivered', objectType: 'signal', actor: {}, details: { channel } }, 'updated', 4);
+  /** Every outcome and its audit event (delivered, or given up) in one statement. */
+  private async record(channel: Channel, outcomes: Outcome[]): Promise<void> {
+    const events: AuditEventInput[] = outcomes
+      .filter((o) => o.status !== 'failed')
+      .map((o): AuditEventInput => ({
+        action: o.status === 'delivered' ? 'signal.delivered' : 'signal.delivery-dead',
+        objectType: 'signal',
+        objectId: o.signal_id,
+        actor: {},
+        details: o.status === 'delivered' ? { channel } : { channel, reason: String(o.error).slice(0, 100) },
+      }));
+    const audit = this.audit.manyCte(events, 4);
     await this.dataSource.query(
-      `WITH updated AS (
-         UPDATE signal_deliveries SET status = 'delivered', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, now()),
-                last_attempt_at = now(), delivered_at = now(), last_response = $3, last_error = NULL
-          WHERE signal_id = $1 AND channel = $2 RETURNING signal_id AS object_id
+      `WITH outcome AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS o(signal_id uuid, status text, response text, error text)
+       ), updated AS (
+         UPDATE signal_deliveries d
+            SET status = o.status, attempts = d.attempts + 1, first_attempt_at = coalesce(d.first_attempt_at, now()), last_attempt_at = now(),
+                delivered_at = CASE WHEN o.status = 'delivered' THEN now() ELSE d.delivered_at END,
+                last_response = left(o.response, 16), last_error = left(o.error, 300)
+           FROM outcome o
+          WHERE d.signal_id = o.signal_id AND d.channel = $2
+            -- Also by key array, so the planner reaches the rows through the primary key rather
+            -- than joining the whole table to a record set it cannot estimate.
+            AND d.signal_id = ANY($3::uuid[])
        ), audited AS (${audit.sql})
        SELECT 1`,
-      [signalId, channel, response.slice(0, 16), ...audit.params],
+      [JSON.stringify(outcomes), channel, outcomes.map((o) => o.signal_id), ...audit.params],
     );
   }
+}
 
-  private async failed(signalId: string, channel: Channel, reason: string, final: boolean): Promise<void> {
-    this.logger.warn({ signalId, channel, reason, final }, 'signal delivery failed');
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE signal_deliveries SET status = $3, attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, now()),
-                last_attempt_at = now(), last_error = $4, last_response = $5
-          WHERE signal_id = $1 AND channel = $2`,
-        [signalId, channel, final ? 'dead' : 'failed', reason.slice(0, 300), reason.slice(0, 16)],
-      );
-      if (final) {
-        await this.audit.record(manager, { action: 'signal.delivery-dead', objectType: 'signal', objectId: signalId, actor: {}, details: { channel, reason: reason.slice(0, 100) } });
-      }
-    });
-  }
+/** Runs `work` over `items` with at most `limit` at a time; results in the order of `items`. */
+async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }

@@ -11,8 +11,11 @@ export class DeliveryProcessor extends JobProcessor {
   }
 
   readonly handlers: Record<string, JobHandler> = {
-    'deliver-email': (data, job) => this.delivery.email(String(data.signalId), job),
-    'deliver-webhook': (data) => this.delivery.webhook(String(data.signalId)),
+    'deliver-emails': (data, job) => this.delivery.deliver('email', data.signalIds as string[], job),
+    'deliver-webhooks': (data, job) => this.delivery.deliver('webhook', data.signalIds as string[], job),
+    // One signal per job, as events written before batches were relayed.
+    'deliver-email': (data, job) => this.delivery.deliver('email', [String(data.signalId)], job),
+    'deliver-webhook': (data, job) => this.delivery.deliver('webhook', [String(data.signalId)], job),
   };
 
   protected override concurrency(): number {
