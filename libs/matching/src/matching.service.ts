@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
+import { runPrepared } from '@vir/database';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { FollowUpService } from './follow-up.service';
@@ -19,8 +20,41 @@ export interface MatchOutcome {
 
 const NO_COPIES = { coordinatorsByOrganisation: new Map(), municipalityByOrganisation: new Map(), officersByMunicipality: new Map() };
 
-/** The advisory lock of a youth: the first 8 bytes of its key as a signed bigint (a keyed hash, so evenly spread). */
-const YOUTH_LOCK_SQL = `('x' || encode(substring(youth_key FROM 1 FOR 8), 'hex'))::bit(64)::bigint`;
+/** The registration, with its youth's advisory lock: the first 8 bytes of the key (a keyed hash, so evenly spread). */
+const LOCK_YOUTH = `
+  SELECT id, youth_key, status,
+         CASE WHEN status = 'active' AND youth_key IS NOT NULL
+              THEN pg_advisory_xact_lock(('x' || encode(substring(youth_key FROM 1 FOR 8), 'hex'))::bit(64)::bigint) END
+    FROM registrations WHERE id = $1`;
+
+/** True when the registration is active and its youth has no other active registration, open match or archive entry. */
+const ALONE = `
+  SELECT r.status = 'active' AND r.youth_key IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM registrations o WHERE o.youth_key = r.youth_key AND o.status = 'active' AND o.id <> r.id)
+         AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.youth_key = r.youth_key AND m.status <> 'closed')
+         AND NOT EXISTS (SELECT 1 FROM archive_entries a WHERE a.youth_key = r.youth_key) AS alone
+    FROM registrations r WHERE r.id = $1`;
+
+const MARK_CHECKED = `UPDATE registrations SET match_checked_at = now() WHERE id = ANY($1::uuid[]) AND match_checked_at IS NULL`;
+
+const YOUTH_STATE = `
+  WITH open_match AS (
+    SELECT id FROM matches WHERE youth_key = $1 AND kind = 'same_youth' AND status <> 'closed' FOR UPDATE
+  )
+  SELECT (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'professionalId', professional_id, 'organisationId', organisation_id,
+                   'checked', match_checked_at IS NOT NULL) ORDER BY created_at, id), '[]'::jsonb)
+            FROM registrations WHERE youth_key = $1 AND status = 'active') AS active,
+         (SELECT id FROM open_match LIMIT 1) AS match_id,
+         array(SELECT registration_id FROM match_participants WHERE match_id = (SELECT id FROM open_match LIMIT 1) AND left_at IS NULL) AS participants,
+         array(SELECT DISTINCT professional_id FROM archive_entries WHERE youth_key = $1 ORDER BY professional_id) AS archived`;
+
+/** Positions record the order of joining, which is the order the signals describe. */
+const JOIN_MATCH = `
+  INSERT INTO match_participants (match_id, registration_id, professional_id, organisation_id, position)
+  SELECT $1, j.id, j.professional_id, j.organisation_id,
+         (SELECT coalesce(max(position), 0) FROM match_participants WHERE match_id = $1) + j.n::int
+    FROM jsonb_to_recordset($2::jsonb) AS j(id uuid, professional_id uuid, organisation_id uuid, n int)
+  ON CONFLICT DO NOTHING`;
 
 interface YouthState {
   active: (ActiveRegistration & { checked: boolean })[];
@@ -64,14 +98,11 @@ export class MatchingService {
   ) {}
 
   async onRegistrationCreated(registrationId: string, correlationId?: string | null): Promise<MatchOutcome> {
+    if (await this.checkedAlone(registrationId)) return { matchId: null, signals: 0 };
     return this.dataSource.transaction(async (manager) => {
       // The youth's lock is taken in the statement that finds the registration; everything else is
       // read by the next statement, whose snapshot is taken after the lock was granted.
-      const [registration]: RegistrationRow[] = await manager.query(
-        `SELECT id, youth_key, status, CASE WHEN status = 'active' AND youth_key IS NOT NULL THEN pg_advisory_xact_lock(${YOUTH_LOCK_SQL}) END
-           FROM registrations WHERE id = $1`,
-        [registrationId],
-      );
+      const [registration] = await runPrepared<RegistrationRow>(manager, 'match-lock-youth', LOCK_YOUTH, [registrationId]);
       if (!registration) throw new UnrecoverableError(`registration ${registrationId} does not exist`);
       if (registration.status !== 'active' || !registration.youth_key) return { matchId: null, signals: 0 };
       const youthKey = registration.youth_key;
@@ -92,14 +123,7 @@ export class MatchingService {
         matchId = created.id;
       }
       if (matchId && plan.join.length > 0) {
-        // Positions record the order of joining, which is the order the signals describe.
-        await manager.query(
-          `INSERT INTO match_participants (match_id, registration_id, professional_id, organisation_id, position)
-           SELECT $1, j.id, j.professional_id, j.organisation_id,
-                  (SELECT coalesce(max(position), 0) FROM match_participants WHERE match_id = $1) + j.n::int
-             FROM jsonb_to_recordset($2::jsonb) AS j(id uuid, professional_id uuid, organisation_id uuid, n int)
-           ON CONFLICT DO NOTHING`,
-          [
+        await runPrepared(manager, 'match-join', JOIN_MATCH, [
             matchId,
             JSON.stringify(plan.join.map((r, i) => ({ id: r.id, professional_id: r.professionalId, organisation_id: r.organisationId, n: i + 1 }))),
           ],
@@ -116,10 +140,10 @@ export class MatchingService {
           : [],
         2,
       );
-      await manager.query(
-        `WITH checked AS (UPDATE registrations SET match_checked_at = now() WHERE id = ANY($1::uuid[])), audited AS (${audit.sql}) SELECT 1`,
-        [unchecked.map((r) => r.id), ...audit.params],
-      );
+      await runPrepared(manager, 'match-checked', `WITH checked AS (${MARK_CHECKED}), audited AS (${audit.sql}) SELECT 1`, [
+        unchecked.map((r) => r.id),
+        ...audit.params,
+      ]);
       return { matchId, signals: written };
     });
   }
@@ -165,27 +189,36 @@ export class MatchingService {
     });
   }
 
+  /**
+   * Most registrations are the only one of their youth. When the youth has no other active
+   * registration, no open match and no archive entry, the registration is marked checked in two
+   * statements without a transaction or lock: a registration of the same youth committed meanwhile
+   * has its own job, which then sees this one and takes the locked path. Returns false when there
+   * is something to match, or the registration is not active (the locked path decides).
+   */
+  private async checkedAlone(registrationId: string): Promise<boolean> {
+    const [row] = await runPrepared<{ alone: boolean }>(this.dataSource, 'match-alone', ALONE, [registrationId]);
+    if (!row?.alone) return false;
+    await runPrepared(this.dataSource, 'match-alone-checked', MARK_CHECKED, [[registrationId]]);
+    return true;
+  }
+
   /** Under the youth's lock: its active registrations (oldest first), open match, that match's participants and archived professionals. */
   private async youthState(manager: EntityManager, youthKey: Buffer): Promise<YouthState> {
-    const [row]: { active: (ActiveRegistration & { checked: boolean })[]; match_id: string | null; participants: string[]; archived: string[] }[] =
-      await manager.query(
-        `WITH open_match AS (
-           SELECT id FROM matches WHERE youth_key = $1 AND kind = 'same_youth' AND status <> 'closed' FOR UPDATE
-         )
-         SELECT (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'professionalId', professional_id, 'organisationId', organisation_id,
-                          'checked', match_checked_at IS NOT NULL) ORDER BY created_at, id), '[]'::jsonb)
-                   FROM registrations WHERE youth_key = $1 AND status = 'active') AS active,
-                (SELECT id FROM open_match LIMIT 1) AS match_id,
-                array(SELECT registration_id FROM match_participants WHERE match_id = (SELECT id FROM open_match LIMIT 1) AND left_at IS NULL) AS participants,
-                array(SELECT DISTINCT professional_id FROM archive_entries WHERE youth_key = $1 ORDER BY professional_id) AS archived`,
-        [youthKey],
-      );
+    const [row] = await runPrepared<{ active: YouthState['active']; match_id: string | null; participants: string[]; archived: string[] }>(
+      manager,
+      'match-youth-state',
+      YOUTH_STATE,
+      [youthKey],
+    );
     return { active: row.active, match: row.match_id ? { id: row.match_id } : undefined, participants: row.participants, archived: row.archived };
   }
 
   /** Coordinators of the organisations involved and follow-up officers of their municipalities. */
   private async copyRecipients(manager: EntityManager, organisationIds: string[]) {
-    const rows: { organisation_id: string; municipality_code: string; coordinators: Person[] | null; officers: Person[] | null }[] = await manager.query(
+    const rows = await runPrepared<{ organisation_id: string; municipality_code: string; coordinators: Person[] | null; officers: Person[] | null }>(
+      manager,
+      'match-copy-recipients',
       `SELECT o.id AS organisation_id, o.municipality_code,
               (SELECT jsonb_agg(jsonb_build_object('id', c.id, 'organisationId', c.organisation_id) ORDER BY c.id)
                  FROM professionals c WHERE c.organisation_id = o.id AND c.role = 'coordinator' AND c.active) AS coordinators,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
 import type { Actor } from '@vir/common';
 import { AppConfig } from '@vir/config';
+import { runPrepared } from '@vir/database';
 import type { EntityManager } from 'typeorm';
 import type { SignalDraft } from './match-planner';
 
@@ -34,7 +35,9 @@ export class SignalWriter {
       4,
       `jsonb_build_object('kind', f.kind, 'channel', 'inbox', 'recipientOrganisationId', f.recipient_organisation_id, 'recipientProfessionalId', f.recipient_professional_id)`,
     );
-    const created: { id: string }[] = await manager.query(
+    const created = await runPrepared<{ id: string }>(
+      manager,
+      'write-signals',
       `WITH created AS (
          INSERT INTO signals (kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named_professional_ids)
          SELECT kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named

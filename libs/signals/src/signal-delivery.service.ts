@@ -4,6 +4,7 @@ import type { AuditEventInput } from '@vir/audit';
 import { AuditLog } from '@vir/audit';
 import { webhookTargetProblem } from '@vir/common';
 import { AppConfig } from '@vir/config';
+import { runPrepared } from '@vir/database';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { isPermanentMailFailure, Mailer } from './mailer';
@@ -134,7 +135,9 @@ export class SignalDeliveryService {
 
   /** The signals with their recipient and webhook whose delivery on `channel` is still open. */
   private async openTargets(signalIds: string[], channel: Channel): Promise<SignalTarget[]> {
-    return this.dataSource.query(
+    return runPrepared<SignalTarget>(
+      this.dataSource,
+      'delivery-open-targets',
       `SELECT s.id, s.kind, p.email, o.id AS organisation_id, o.webhook_url, o.webhook_secret, d.first_attempt_at
          FROM signals s JOIN professionals p ON p.id = s.recipient_professional_id JOIN organisations o ON o.id = s.recipient_organisation_id
          JOIN signal_deliveries d ON d.signal_id = s.id AND d.channel = $2
@@ -156,7 +159,9 @@ export class SignalDeliveryService {
         details: o.status === 'delivered' ? { channel } : { channel, reason: String(o.error).slice(0, 100) },
       }));
     const audit = this.audit.manyCte(events, 4);
-    await this.dataSource.query(
+    await runPrepared(
+      this.dataSource,
+      'delivery-record',
       `WITH outcome AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS o(signal_id uuid, status text, response text, error text)
        ), updated AS (

@@ -3,6 +3,7 @@ import { actorOf } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { Clock, todayInAmsterdam } from '@vir/common';
 import { AppConfig } from '@vir/config';
+import { runPrepared } from '@vir/database';
 import { YouthIdentifier, YouthKeyService } from '@vir/pseudonymisation';
 import { DataSource } from 'typeorm';
 import { invalidYouth, ruleViolation } from '../../registration-errors';
@@ -115,12 +116,13 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
       ...audit.params,
     ];
     // One statement normally; during a key rotation the re-keying runs first, in the same transaction.
+    const register = REGISTER.replace('AUDIT', audit.sql);
     const rows: Row[] =
       previous.length === 0
-        ? await this.dataSource.query(REGISTER.replace('AUDIT', audit.sql), params)
+        ? await runPrepared(this.dataSource, 'register-youth', register, params)
         : await this.dataSource.transaction(async (manager) => {
             await manager.query(REKEY, [key, version, previous.map((p) => p.key)]);
-            return manager.query(REGISTER.replace('AUDIT', audit.sql), params);
+            return runPrepared(manager, 'register-youth', register, params);
           });
     if (rows[0]) return { created: true, view: receipt(rows[0], inform) };
 
