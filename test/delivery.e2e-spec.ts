@@ -110,6 +110,34 @@ describe('signal delivery by e-mail and webhook', () => {
     expect(attempts.map((a: { attempts: number }) => a.attempts).reduce((x: number, y: number) => x + y, 0)).toBe(5);
   });
 
+  it('delivers the signals of one match in one job, and still handles an event for a single signal', async () => {
+    const a = await anOrganisation(api, { kind: 'youth_care' });
+    const b = await anOrganisation(api, { kind: 'education' });
+    await setWebhook(a, '/hook-batch');
+    await setWebhook(b, '/hook-batch');
+    const youth = { bsn: aBsn(), birthDate: bornYearsAgo(10) };
+    await register(a, youth);
+    await register(b, youth);
+    await waitUntilSettled(api.dataSource);
+    const signals: { id: string }[] = await api.dataSource.query(`SELECT id FROM signals WHERE recipient_organisation_id = ANY($1) ORDER BY id`, [[a.id, b.id]]);
+    expect(signals).toHaveLength(4);
+    const events: { payload: { signalIds: string[] } }[] = await api.dataSource.query(
+      `SELECT payload FROM outbox WHERE topic = 'signals.webhook' AND payload->'signalIds' ? $1`,
+      [signals[0].id],
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0].payload.signalIds).toEqual(signals.map((s) => s.id)); // one event, one job, all four
+    await waitFor('the batch delivered', async () => receiver.events.filter((e) => e.path === '/hook-batch').length === 4, 30_000);
+
+    // An event written one signal at a time (as before batches) is relayed and delivered too.
+    await api.dataSource.query(`UPDATE signal_deliveries SET status = 'pending' WHERE signal_id = $1 AND channel = 'webhook'`, [signals[0].id]);
+    await api.dataSource.query(`INSERT INTO outbox (topic, payload) VALUES ('signal.webhook', $1)`, [JSON.stringify({ signalId: signals[0].id })]);
+    await waitFor('the single signal delivered again', async () => receiver.events.filter((e) => e.path === '/hook-batch').length === 5, 30_000);
+    expect(JSON.parse(receiver.events.filter((e) => e.path === '/hook-batch')[4].body).id).toBe(signals[0].id);
+    const [delivery] = await api.dataSource.query(`SELECT status, attempts FROM signal_deliveries WHERE signal_id = $1 AND channel = 'webhook'`, [signals[0].id]);
+    expect(delivery).toEqual({ status: 'delivered', attempts: 2 });
+  });
+
   it('dead-letters a webhook that keeps failing past the retry window, visible to the administrator', async () => {
     const broken = await anOrganisation(api, { kind: 'youth_care' });
     const other = await anOrganisation(api, { kind: 'education' });

@@ -207,7 +207,7 @@ async function preload(db, professionals, count) {
 async function main() {
   const services = startServices({ pgPort: 54351, redisPort: 63821 });
   // development: the webhook receiver of this benchmark is on loopback, which production refuses (SSRF).
-  const env = appEnv(services, { PORT: '3910', MATCH_CONCURRENCY: '16', NODE_ENV: 'development' });
+  const env = appEnv(services, { PORT: '3910', MATCH_CONCURRENCY: process.env.MATCH_CONCURRENCY ?? '16', NODE_ENV: 'development' });
   const base = `http://127.0.0.1:${env.PORT}`;
   const processes = [];
   let closeReceiver = () => undefined;

@@ -1,9 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
 
 /**
- * Runs a statement of the hot path as a named prepared statement: PostgreSQL parses and plans it
- * once per connection instead of on every call. In the matching benchmark planning took about a
- * third of the database's time; these statements run hundreds of times a second.
+ * Runs a statement of the hot path as a named prepared statement: PostgreSQL parses it once per
+ * connection instead of on every call (these statements run hundreds of times a second). It is
+ * still planned per call with current statistics (plan_cache_mode in postgresOptions).
  *
  * `name` must always come with the same `text` (the driver refuses a name reused for other text).
  * Runs in the transaction of `on` when it is a transaction's manager, else on a pooled connection.

@@ -133,7 +133,10 @@ export class SignalDeliveryService {
     return !!target.first_attempt_at && Date.now() - new Date(target.first_attempt_at).getTime() >= this.config.WEBHOOK_RETRY_WINDOW_MS;
   }
 
-  /** The signals with their recipient and webhook whose delivery on `channel` is still open. */
+  /**
+   * The signals with their recipient and webhook whose delivery on `channel` is still open. The key
+   * array is given for both tables so the plan starts from the primary keys whatever the statistics say.
+   */
   private async openTargets(signalIds: string[], channel: Channel): Promise<SignalTarget[]> {
     return runPrepared<SignalTarget>(
       this.dataSource,
@@ -141,7 +144,7 @@ export class SignalDeliveryService {
       `SELECT s.id, s.kind, p.email, o.id AS organisation_id, o.webhook_url, o.webhook_secret, d.first_attempt_at
          FROM signals s JOIN professionals p ON p.id = s.recipient_professional_id JOIN organisations o ON o.id = s.recipient_organisation_id
          JOIN signal_deliveries d ON d.signal_id = s.id AND d.channel = $2
-        WHERE s.id = ANY($1::uuid[]) AND d.status IN ('pending', 'failed')
+        WHERE s.id = ANY($1::uuid[]) AND d.signal_id = ANY($1::uuid[]) AND d.status IN ('pending', 'failed')
         ORDER BY s.id`,
       [signalIds, channel],
     );
