@@ -58,7 +58,7 @@ const JOIN_MATCH = `
 
 interface YouthState {
   active: (ActiveRegistration & { checked: boolean })[];
-  match: { id: string } | undefined;
+  match_id: string | null;
   participants: string[];
   archived: string[];
 }
@@ -106,12 +106,12 @@ export class MatchingService {
       if (!registration) throw new UnrecoverableError(`registration ${registrationId} does not exist`);
       if (registration.status !== 'active' || !registration.youth_key) return { matchId: null, signals: 0 };
       const youthKey = registration.youth_key;
-      const { active, match, participants, archived } = await this.youthState(manager, youthKey);
+      const { active, match_id: openMatchId, participants, archived } = await this.youthState(manager, youthKey);
       const canMatch = active.length >= 2;
       const copies = canMatch ? await this.copyRecipients(manager, active.map((r) => r.organisationId)) : NO_COPIES;
-      const plan = planMatch({ active, participants: new Set(participants), matchExists: !!match, ...copies });
+      const plan = planMatch({ active, participants: new Set(participants), matchExists: openMatchId !== null, ...copies });
 
-      let matchId = match?.id ?? null;
+      let matchId = openMatchId;
       if (plan.createMatch) {
         // Follow-up deadlines come from the municipality of the organisation that founded the match.
         const municipality = copies.municipalityByOrganisation.get(plan.join[0].organisationId) ?? null;
@@ -124,10 +124,9 @@ export class MatchingService {
       }
       if (matchId && plan.join.length > 0) {
         await runPrepared(manager, 'match-join', JOIN_MATCH, [
-            matchId,
-            JSON.stringify(plan.join.map((r, i) => ({ id: r.id, professional_id: r.professionalId, organisation_id: r.organisationId, n: i + 1 }))),
-          ],
-        );
+          matchId,
+          JSON.stringify(plan.join.map((r, i) => ({ id: r.id, professional_id: r.professionalId, organisation_id: r.organisationId, n: i + 1 }))),
+        ]);
       }
       const drafts: (SignalDraft & { matchId: string | null })[] = plan.signals.map((s) => ({ ...s, matchId }));
       const unchecked = active.filter((r) => !r.checked);
@@ -205,13 +204,8 @@ export class MatchingService {
 
   /** Under the youth's lock: its active registrations (oldest first), open match, that match's participants and archived professionals. */
   private async youthState(manager: EntityManager, youthKey: Buffer): Promise<YouthState> {
-    const [row] = await runPrepared<{ active: YouthState['active']; match_id: string | null; participants: string[]; archived: string[] }>(
-      manager,
-      'match-youth-state',
-      YOUTH_STATE,
-      [youthKey],
-    );
-    return { active: row.active, match: row.match_id ? { id: row.match_id } : undefined, participants: row.participants, archived: row.archived };
+    const [state] = await runPrepared<YouthState>(manager, 'match-youth-state', YOUTH_STATE, [youthKey]);
+    return state;
   }
 
   /** Coordinators of the organisations involved and follow-up officers of their municipalities. */
