@@ -131,9 +131,9 @@ async function round(base, professionals, db, label, seconds, receiver) {
   const signalAt = new Map(rows.map((r) => [r.id, Number(r.at)]));
   // Webhook deliveries are asynchronous: wait until every newcomer's event has arrived (or 60 s).
   const waitUntil = Date.now() + (WEBHOOKS ? 60_000 : 0);
-  const arrivals = receiver?.arrivals ?? new Map();
+  const { arrivals } = receiver;
   for (;;) {
-    await receiver?.collect();
+    await receiver.collect();
     if (!rows.some((r) => !arrivals.has(r.signal_id)) || Date.now() >= waitUntil) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

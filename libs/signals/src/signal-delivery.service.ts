@@ -13,7 +13,7 @@ import { signalMail } from './signal-mail';
 export const SIGNATURE_HEADER = 'X-Verwijsindex-Signature';
 export const TIMESTAMP_HEADER = 'X-Verwijsindex-Timestamp';
 
-export type Channel = 'email' | 'webhook';
+type Channel = 'email' | 'webhook';
 
 interface SignalTarget {
   id: string;
