@@ -181,6 +181,59 @@ describe('matching worker', () => {
     expect((await api.dataSource.query(`SELECT status FROM matches`))[0].status).toBe('closed');
   });
 
+  it('matches the jobs that wait together in one batch, fails a missing registration alone, and traces each signal to its request', async () => {
+    const a = await anOrganisation(api);
+    const b = await anOrganisation(api);
+    await worker.kill();
+    // The first match insert takes half a second, so the jobs fetched meanwhile wait for one batch.
+    await api.dataSource.query(`CREATE SEQUENCE IF NOT EXISTS test_slow_seq`);
+    await api.dataSource.query(`SELECT setval('test_slow_seq', 1, false)`);
+    await api.dataSource.query(`
+      CREATE OR REPLACE FUNCTION test_slow() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF nextval('test_slow_seq') = 1 THEN PERFORM pg_sleep(0.5); END IF; RETURN NULL; END $$`);
+    await api.dataSource.query(`CREATE TRIGGER test_slow AFTER INSERT ON matches FOR EACH STATEMENT EXECUTE FUNCTION test_slow()`);
+    const queue = new Queue(QUEUES.matching, { connection: { url: process.env.REDIS_URL as string } });
+    try {
+      const correlationOf = new Map<string, string>();
+      for (let i = 0; i < 5; i += 1) {
+        const youth = { bsn: aBsn(), birthDate: bornYearsAgo(10 + i) };
+        for (const [org, who] of [[a, 'a'], [b, 'b']] as const) {
+          const correlation = `case-system-${i}-${who}`;
+          const response = await api.http().post('/v1/registrations').set(bearer(org.secret)).set('x-correlation-id', correlation)
+            .send({ professionalId: org.professionalIds[0], youth }).expect(201);
+          correlationOf.set(response.body.id, correlation);
+        }
+      }
+      await queue.add('registration-created', { registrationId: '00000000-0000-4000-8000-000000000002' }, { jobId: 'missing-in-batch', attempts: 5 });
+      worker = await startWorker({ MATCH_BATCHES: '1' });
+      await waitUntilSettled(api.dataSource);
+
+      const matches: { created_at: Date }[] = await api.dataSource.query(`SELECT created_at FROM matches WHERE status = 'open'`);
+      expect(matches).toHaveLength(5);
+      expect(new Set(matches.map((m) => m.created_at.getTime())).size).toBeLessThanOrEqual(2); // founded in at most two transactions
+      let state = '';
+      for (let i = 0; i < 100 && state !== 'failed'; i += 1) {
+        state = (await (await queue.getJob('missing-in-batch'))?.getState()) ?? '';
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(state).toBe('failed');
+      expect((await queue.getJob('missing-in-batch'))?.attemptsMade).toBe(1);
+
+      const traced: { trigger_registration_id: string; correlation_id: string }[] = await api.dataSource.query(
+        `SELECT s.trigger_registration_id, e.correlation_id FROM signals s JOIN audit_events e ON e.object_id = s.id AND e.action = 'signal.created'`,
+      );
+      expect(traced).toHaveLength(5 * 5); // per youth: two participants, two coordinators, the officer
+      for (const row of traced) expect(row.correlation_id).toBe(correlationOf.get(row.trigger_registration_id));
+      const founded: { correlation_id: string }[] = await api.dataSource.query(`SELECT correlation_id FROM audit_events WHERE action = 'match.created'`);
+      expect(founded).toHaveLength(5);
+      for (const event of founded) expect([...correlationOf.values()]).toContain(event.correlation_id);
+    } finally {
+      await queue.close();
+      await api.dataSource.query(`DROP TRIGGER IF EXISTS test_slow ON matches`);
+      await api.dataSource.query(`DROP FUNCTION IF EXISTS test_slow`);
+    }
+  });
+
   it('retries a transient failure with backoff and ends a permanent one as failed, kept for inspection', async () => {
     const a = await anOrganisation(api);
     const b = await anOrganisation(api);

@@ -46,6 +46,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const PRELOAD = Number(process.env.BENCH_PRELOAD ?? 1_000_000);
 /** 1: every organisation has a webhook, and delivery latency is measured too; 0: matching only. */
 const WEBHOOKS = (process.env.BENCH_WEBHOOKS ?? '1') === '1';
+const TUNING = ['MATCH_CONCURRENCY', 'MATCH_BATCHES', 'DELIVERY_CONCURRENCY', 'DATABASE_POOL_SIZE'];
 
 async function waitSettled(db) {
   for (;;) {
@@ -207,7 +208,9 @@ async function preload(db, professionals, count) {
 async function main() {
   const services = startServices({ pgPort: 54351, redisPort: 63821 });
   // development: the webhook receiver of this benchmark is on loopback, which production refuses (SSRF).
-  const env = appEnv(services, { PORT: '3910', MATCH_CONCURRENCY: process.env.MATCH_CONCURRENCY ?? '16', NODE_ENV: 'development' });
+  // Worker tuning passed through when set, so runs can compare settings.
+  const tuning = Object.fromEntries(TUNING.filter((key) => process.env[key]).map((key) => [key, process.env[key]]));
+  const env = appEnv(services, { PORT: '3910', ...tuning, NODE_ENV: 'development' });
   const base = `http://127.0.0.1:${env.PORT}`;
   const processes = [];
   let closeReceiver = () => undefined;

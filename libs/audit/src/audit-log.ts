@@ -39,9 +39,15 @@ export class AuditLog {
    * The audit insert as a data-modifying CTE step, for statements that write and trace in one
    * round trip: one event per row of `fromCte`, whose `object_id` column names the object.
    * Returns the SQL (to put after `WITH …, audited AS (`) and its parameters, numbered from `firstParam`.
-   * `detailsSql`, when given, computes each event's details from the row `f` instead of `event.details`.
+   * `detailsSql`, when given, computes each event's details from the row `f` instead of `event.details`;
+   * `correlationSql` likewise each event's correlation id, given the parameter holding the actor's.
    */
-  cte(event: Omit<AuditEventInput, 'objectId'>, fromCte: string, firstParam: number, detailsSql?: string): { sql: string; params: unknown[] } {
+  cte(
+    event: Omit<AuditEventInput, 'objectId'>,
+    fromCte: string,
+    firstParam: number,
+    rowwise: { detailsSql?: string; correlationSql?: (actorCorrelation: string) => string } = {},
+  ): { sql: string; params: unknown[] } {
     const p = (i: number) => `$${firstParam + i}`;
     const params: unknown[] = [
       event.action,
@@ -51,10 +57,11 @@ export class AuditLog {
       event.actor.professionalId ?? null,
       event.actor.correlationId ?? null,
     ];
-    if (!detailsSql) params.push(JSON.stringify(event.details ?? {}));
+    if (!rowwise.detailsSql) params.push(JSON.stringify(event.details ?? {}));
     return {
       sql: `INSERT INTO audit_events (action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id, details, correlation_id)
-            SELECT ${p(0)}, ${p(1)}, f.object_id, ${p(2)}::uuid, ${p(3)}::uuid, ${p(4)}::uuid, ${detailsSql ?? `${p(6)}::jsonb`}, ${p(5)} FROM ${fromCte} f`,
+            SELECT ${p(0)}, ${p(1)}, f.object_id, ${p(2)}::uuid, ${p(3)}::uuid, ${p(4)}::uuid, ${rowwise.detailsSql ?? `${p(6)}::jsonb`},
+                   ${rowwise.correlationSql?.(p(5)) ?? p(5)} FROM ${fromCte} f`,
       params,
     };
   }

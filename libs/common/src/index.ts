@@ -18,3 +18,5 @@ export { addDays, addMonths, addWorkingDays, addYears, ageOn, isCalendarDate, to
 export { IsCalendarDate } from './validators';
 export { isUuid } from './uuid';
 export { isPrivateAddress, webhookTargetProblem } from './webhook-target';
+export type { BatchOutcome } from './batcher';
+export { Batcher } from './batcher';

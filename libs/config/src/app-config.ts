@@ -126,12 +126,22 @@ export class AppConfig {
   @Max(60_000)
   OUTBOX_POLL_INTERVAL_MS = 50;
 
-  /** Concurrency of the match consumer in one worker process. */
+  /**
+   * Match jobs one worker process runs at once. Jobs that run at the same time are matched together
+   * in batches (at most this many registrations each), so this is also the largest batch.
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(500)
-  MATCH_CONCURRENCY = 16;
+  MATCH_CONCURRENCY = 64;
+
+  /** Match transactions (batches) one worker process runs at once; each holds a database connection. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  MATCH_BATCHES = 2;
 
   /** Concurrency of e-mail and webhook delivery in one worker process (kept below matching, which comes first). */
   @Type(() => Number)

@@ -13,6 +13,12 @@ interface MatchRow {
   escalated_at: Date | null;
 }
 
+/** A municipality's own follow-up terms in working days; null where it keeps the default. */
+export interface FollowUpSettings {
+  reminderDays: number | null;
+  escalationDays: number | null;
+}
+
 interface ParticipantRow {
   professional_id: string;
   organisation_id: string;
@@ -39,19 +45,12 @@ export class FollowUpService {
     return todayInAmsterdam(this.clock.now());
   }
 
-  /** Deadlines of a match founded today, in the municipality's working days (or the defaults). */
-  async deadlines(manager: EntityManager, municipalityCode: string | null): Promise<{ reminderDueOn: IsoDate; escalationDueOn: IsoDate }> {
-    const [settings]: { reminder: number | null; escalation: number | null }[] = municipalityCode
-      ? await manager.query(
-          `SELECT follow_up_reminder_days AS reminder, follow_up_escalation_days AS escalation FROM organisations
-            WHERE municipality_code = $1 AND kind = 'municipality' AND status = 'connected' ORDER BY created_at LIMIT 1`,
-          [municipalityCode],
-        )
-      : [];
+  /** Deadlines of a match founded today, in working days as its municipality set them (or the defaults). */
+  deadlines(settings: FollowUpSettings): { reminderDueOn: IsoDate; escalationDueOn: IsoDate } {
     const today = this.today();
     return {
-      reminderDueOn: addWorkingDays(today, settings?.reminder ?? this.config.FOLLOW_UP_REMINDER_WORKING_DAYS),
-      escalationDueOn: addWorkingDays(today, settings?.escalation ?? this.config.FOLLOW_UP_ESCALATION_WORKING_DAYS),
+      reminderDueOn: addWorkingDays(today, settings.reminderDays ?? this.config.FOLLOW_UP_REMINDER_WORKING_DAYS),
+      escalationDueOn: addWorkingDays(today, settings.escalationDays ?? this.config.FOLLOW_UP_ESCALATION_WORKING_DAYS),
     };
   }
 
@@ -75,7 +74,7 @@ export class FollowUpService {
       if (!match) return 0;
       const participants = await this.activeParticipants(manager, matchId);
       const everyone = participants.map((p) => p.professional_id);
-      const sent = await this.signals.write(
+      const { length: sent } = await this.signals.write(
         manager,
         participants
           .filter((p) => !p.contact_confirmed_at)
@@ -107,7 +106,7 @@ export class FollowUpService {
           WHERE g.municipality_code = $1 AND g.kind = 'municipality' AND g.status = 'connected' AND f.role = 'follow_up_officer' AND f.active`,
         [match.municipality_code],
       );
-      const sent = await this.signals.write(
+      const { length: sent } = await this.signals.write(
         manager,
         officers.map((officer) => ({
           kind: 'escalation' as const,

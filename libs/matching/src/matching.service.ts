@@ -1,11 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog } from '@vir/audit';
+import { AuditLog, AuditEventInput } from '@vir/audit';
+import { Batcher, BatchOutcome } from '@vir/common';
+import { AppConfig } from '@vir/config';
 import { runPrepared } from '@vir/database';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { FollowUpService } from './follow-up.service';
-import { ActiveRegistration, Person, planMatch, SignalDraft } from './match-planner';
-import { SignalWriter } from './signal-writer';
+import { FollowUpService, FollowUpSettings } from './follow-up.service';
+import { ActiveRegistration, MatchPlan, Person, planMatch, SignalDraft } from './match-planner';
+import { CHECK_ALONE, COPY_RECIPIENTS, CREATE_MATCHES, JOIN_MATCHES, LOCK_YOUTHS, MARK_CHECKED, YOUTH_STATES } from './match-statements';
+import { SignalToWrite, SignalWriter } from './signal-writer';
+
+export interface MatchOutcome {
+  matchId: string | null;
+  /** Signals created for this registration's joining (and its archive signal). */
+  signals: number;
+}
+
+interface MatchRequest {
+  registrationId: string;
+  correlationId: string | null;
+}
 
 interface RegistrationRow {
   id: string;
@@ -13,55 +27,40 @@ interface RegistrationRow {
   status: string;
 }
 
-export interface MatchOutcome {
-  matchId: string | null;
-  signals: number;
-}
-
-const NO_COPIES = { coordinatorsByOrganisation: new Map(), municipalityByOrganisation: new Map(), officersByMunicipality: new Map() };
-
-/** The registration, with its youth's advisory lock: the first 8 bytes of the key (a keyed hash, so evenly spread). */
-const LOCK_YOUTH = `
-  SELECT id, youth_key, status,
-         CASE WHEN status = 'active' AND youth_key IS NOT NULL
-              THEN pg_advisory_xact_lock(('x' || encode(substring(youth_key FROM 1 FOR 8), 'hex'))::bit(64)::bigint) END
-    FROM registrations WHERE id = $1`;
-
-/** True when the registration is active and its youth has no other active registration, open match or archive entry. */
-const ALONE = `
-  SELECT r.status = 'active' AND r.youth_key IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM registrations o WHERE o.youth_key = r.youth_key AND o.status = 'active' AND o.id <> r.id)
-         AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.youth_key = r.youth_key AND m.status <> 'closed')
-         AND NOT EXISTS (SELECT 1 FROM archive_entries a WHERE a.youth_key = r.youth_key) AS alone
-    FROM registrations r WHERE r.id = $1`;
-
-const MARK_CHECKED = `UPDATE registrations SET match_checked_at = now() WHERE id = ANY($1::uuid[]) AND match_checked_at IS NULL`;
-
-const YOUTH_STATE = `
-  WITH open_match AS (
-    SELECT id FROM matches WHERE youth_key = $1 AND kind = 'same_youth' AND status <> 'closed' FOR UPDATE
-  )
-  SELECT (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'professionalId', professional_id, 'organisationId', organisation_id,
-                   'checked', match_checked_at IS NOT NULL) ORDER BY created_at, id), '[]'::jsonb)
-            FROM registrations WHERE youth_key = $1 AND status = 'active') AS active,
-         (SELECT id FROM open_match LIMIT 1) AS match_id,
-         array(SELECT registration_id FROM match_participants WHERE match_id = (SELECT id FROM open_match LIMIT 1) AND left_at IS NULL) AS participants,
-         array(SELECT DISTINCT professional_id FROM archive_entries WHERE youth_key = $1 ORDER BY professional_id) AS archived`;
-
-/** Positions record the order of joining, which is the order the signals describe. */
-const JOIN_MATCH = `
-  INSERT INTO match_participants (match_id, registration_id, professional_id, organisation_id, position)
-  SELECT $1, j.id, j.professional_id, j.organisation_id,
-         (SELECT coalesce(max(position), 0) FROM match_participants WHERE match_id = $1) + j.n::int
-    FROM jsonb_to_recordset($2::jsonb) AS j(id uuid, professional_id uuid, organisation_id uuid, n int)
-  ON CONFLICT DO NOTHING`;
-
 interface YouthState {
+  youth_key: Buffer;
   active: (ActiveRegistration & { checked: boolean })[];
   match_id: string | null;
   participants: string[];
   archived: string[];
 }
+
+interface OrganisationRow {
+  organisation_id: string;
+  municipality_code: string;
+  coordinators: Person[] | null;
+  officers: Person[] | null;
+  reminder_days: number | null;
+  escalation_days: number | null;
+}
+
+interface Copies {
+  coordinatorsByOrganisation: Map<string, Person[]>;
+  municipalityByOrganisation: Map<string, string>;
+  officersByMunicipality: Map<string, Person[]>;
+  followUpByMunicipality: Map<string, FollowUpSettings>;
+}
+
+/** What matching decided for one youth of a batch. */
+interface YouthPlan {
+  key: string;
+  state: YouthState;
+  plan: MatchPlan;
+  matchId: string | null;
+  correlationId: string | null;
+}
+
+const NOTHING: MatchOutcome = { matchId: null, signals: 0 };
 
 /**
  * Historical archive (Jw 7.1.4.6(2)): a professional who registers a youth with archive entries
@@ -84,67 +83,31 @@ function archiveSignals(archived: string[], registrations: ActiveRegistration[])
 }
 
 /**
- * Detects matches under a per-youth PostgreSQL lock and writes them with their signals and
- * outbox events in one transaction. Unique constraints make a repeated run harmless, so a retried,
+ * Detects matches under per-youth PostgreSQL locks and writes them with their signals and outbox
+ * events in one transaction. Unique constraints make a repeated run harmless, so a retried,
  * duplicated or re-published job never produces a second match or signal.
+ *
+ * The match jobs running at the same time in this process are handled together (see Batcher): one
+ * transaction and a fixed number of statements serve every registration of a batch, so the cost per
+ * registration falls as the load rises. A registration that no longer exists fails alone; any other
+ * error fails the batch, whose jobs are then retried one by one by BullMQ.
  */
 @Injectable()
 export class MatchingService {
+  private readonly batcher: Batcher<MatchRequest, MatchOutcome>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly signals: SignalWriter,
     private readonly followUp: FollowUpService,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.batcher = new Batcher((requests) => this.matchBatch(requests), { parallel: config.MATCH_BATCHES, maxSize: config.MATCH_CONCURRENCY });
+  }
 
-  async onRegistrationCreated(registrationId: string, correlationId?: string | null): Promise<MatchOutcome> {
-    if (await this.checkedAlone(registrationId)) return { matchId: null, signals: 0 };
-    return this.dataSource.transaction(async (manager) => {
-      // The youth's lock is taken in the statement that finds the registration; everything else is
-      // read by the next statement, whose snapshot is taken after the lock was granted.
-      const [registration] = await runPrepared<RegistrationRow>(manager, 'match-lock-youth', LOCK_YOUTH, [registrationId]);
-      if (!registration) throw new UnrecoverableError(`registration ${registrationId} does not exist`);
-      if (registration.status !== 'active' || !registration.youth_key) return { matchId: null, signals: 0 };
-      const youthKey = registration.youth_key;
-      const { active, match_id: openMatchId, participants, archived } = await this.youthState(manager, youthKey);
-      const canMatch = active.length >= 2;
-      const copies = canMatch ? await this.copyRecipients(manager, active.map((r) => r.organisationId)) : NO_COPIES;
-      const plan = planMatch({ active, participants: new Set(participants), matchExists: openMatchId !== null, ...copies });
-
-      let matchId = openMatchId;
-      if (plan.createMatch) {
-        // Follow-up deadlines come from the municipality of the organisation that founded the match.
-        const municipality = copies.municipalityByOrganisation.get(plan.join[0].organisationId) ?? null;
-        const due = await this.followUp.deadlines(manager, municipality);
-        const [created]: { id: string }[] = await manager.query(
-          `INSERT INTO matches (youth_key, municipality_code, reminder_due_on, escalation_due_on) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [youthKey, municipality, due.reminderDueOn, due.escalationDueOn],
-        );
-        matchId = created.id;
-      }
-      if (matchId && plan.join.length > 0) {
-        await runPrepared(manager, 'match-join', JOIN_MATCH, [
-          matchId,
-          JSON.stringify(plan.join.map((r, i) => ({ id: r.id, professional_id: r.professionalId, organisation_id: r.organisationId, n: i + 1 }))),
-        ]);
-      }
-      const drafts: (SignalDraft & { matchId: string | null })[] = plan.signals.map((s) => ({ ...s, matchId }));
-      const unchecked = active.filter((r) => !r.checked);
-      drafts.push(...archiveSignals(archived, unchecked));
-      const written = await this.signals.write(manager, drafts, { correlationId: correlationId ?? undefined });
-
-      const audit = this.audit.manyCte(
-        plan.createMatch
-          ? [{ action: 'match.created', objectType: 'match', objectId: matchId, actor: { correlationId: correlationId ?? undefined }, details: { participants: plan.join.length } }]
-          : [],
-        2,
-      );
-      await runPrepared(manager, 'match-checked', `WITH checked AS (${MARK_CHECKED}), audited AS (${audit.sql}) SELECT 1`, [
-        unchecked.map((r) => r.id),
-        ...audit.params,
-      ]);
-      return { matchId, signals: written };
-    });
+  onRegistrationCreated(registrationId: string, correlationId?: string | null): Promise<MatchOutcome> {
+    return this.batcher.submit({ registrationId, correlationId: correlationId ?? null });
   }
 
   /** A registration ended: it leaves its match; a match with fewer than two active registrations closes. */
@@ -188,45 +151,125 @@ export class MatchingService {
     });
   }
 
+  private async matchBatch(requests: MatchRequest[]): Promise<BatchOutcome<MatchOutcome>[]> {
+    const ids = [...new Set(requests.map((r) => r.registrationId))];
+    const alone = await this.checkAlone(ids);
+    const rest = ids.filter((id) => !alone.has(id));
+    const outcomes = rest.length > 0 ? await this.matchLocked(rest, requests) : new Map<string, BatchOutcome<MatchOutcome>>();
+    return requests.map((r) => outcomes.get(r.registrationId) ?? { ok: true, value: NOTHING });
+  }
+
   /**
-   * Most registrations are the only one of their youth. When the youth has no other active
-   * registration, no open match and no archive entry, the registration is marked checked in two
-   * statements without a transaction or lock: a registration of the same youth committed meanwhile
-   * has its own job, which then sees this one and takes the locked path. Returns false when there
-   * is something to match, or the registration is not active (the locked path decides).
+   * Most registrations are the only one of their youth: those with no other active registration,
+   * open match or archive entry are marked checked in one statement, without a transaction or lock.
    */
-  private async checkedAlone(registrationId: string): Promise<boolean> {
-    const [row] = await runPrepared<{ alone: boolean }>(this.dataSource, 'match-alone', ALONE, [registrationId]);
-    if (!row?.alone) return false;
-    await runPrepared(this.dataSource, 'match-alone-checked', MARK_CHECKED, [[registrationId]]);
-    return true;
+  private async checkAlone(ids: string[]): Promise<Set<string>> {
+    const rows = await runPrepared<{ id: string }>(this.dataSource, CHECK_ALONE.name, CHECK_ALONE.text, [ids]);
+    return new Set(rows.map((row) => row.id));
   }
 
-  /** Under the youth's lock: its active registrations (oldest first), open match, that match's participants and archived professionals. */
-  private async youthState(manager: EntityManager, youthKey: Buffer): Promise<YouthState> {
-    const [state] = await runPrepared<YouthState>(manager, 'match-youth-state', YOUTH_STATE, [youthKey]);
-    return state;
+  private matchLocked(ids: string[], requests: MatchRequest[]): Promise<Map<string, BatchOutcome<MatchOutcome>>> {
+    return this.dataSource.transaction(async (manager) => {
+      const outcomes = new Map<string, BatchOutcome<MatchOutcome>>();
+      // The youths' locks are taken in the statement that finds the registrations; everything else is
+      // read by the next statement, whose snapshot is taken after the locks were granted.
+      const found = await runPrepared<RegistrationRow>(manager, LOCK_YOUTHS.name, LOCK_YOUTHS.text, [ids]);
+      const foundIds = new Set(found.map((r) => r.id));
+      for (const id of ids) {
+        if (!foundIds.has(id)) outcomes.set(id, { ok: false, error: new UnrecoverableError(`registration ${id} does not exist`) });
+      }
+      const keys = new Map<string, Buffer>();
+      const youthOf = new Map<string, string>();
+      for (const r of found) {
+        if (r.status !== 'active' || !r.youth_key) continue;
+        const key = r.youth_key.toString('hex');
+        keys.set(key, r.youth_key);
+        youthOf.set(r.id, key);
+      }
+      if (keys.size === 0) return outcomes;
+
+      const states = await runPrepared<YouthState>(manager, YOUTH_STATES.name, YOUTH_STATES.text, [[...keys.values()]]);
+      const matching = states.filter((s) => s.active.length >= 2 || s.match_id !== null);
+      const copies = await this.copyRecipients(manager, matching.flatMap((s) => s.active.map((r) => r.organisationId)));
+      const correlationOfYouth = new Map<string, string | null>();
+      for (const r of requests) if (youthOf.has(r.registrationId) && !correlationOfYouth.has(youthOf.get(r.registrationId)!)) correlationOfYouth.set(youthOf.get(r.registrationId)!, r.correlationId);
+
+      const plans: YouthPlan[] = states.map((state) => {
+        const key = state.youth_key.toString('hex');
+        const plan = planMatch({ active: state.active, participants: new Set(state.participants), matchExists: state.match_id !== null, ...copies });
+        return { key, state, plan, matchId: state.match_id, correlationId: correlationOfYouth.get(key) ?? null };
+      });
+      await this.createMatches(manager, plans.filter((p) => p.plan.createMatch), copies);
+      await this.joinMatches(manager, plans);
+
+      const correlationOf = new Map(requests.map((r) => [r.registrationId, r.correlationId]));
+      const drafts: SignalToWrite[] = plans.flatMap((p) => {
+        const unchecked = p.state.active.filter((r) => !r.checked);
+        return [...p.plan.signals.map((s) => ({ ...s, matchId: p.matchId })), ...archiveSignals(p.state.archived, unchecked)].map((d) => ({
+          ...d,
+          correlationId: correlationOf.get(d.triggerRegistrationId) ?? p.correlationId,
+        }));
+      });
+      const written = await this.signals.write(manager, drafts, {});
+
+      const created: AuditEventInput[] = plans
+        .filter((p) => p.plan.createMatch)
+        .map((p) => ({
+          action: 'match.created',
+          objectType: 'match',
+          objectId: p.matchId,
+          actor: { correlationId: p.correlationId ?? undefined },
+          details: { participants: p.plan.join.length },
+        }));
+      const audit = this.audit.manyCte(created, 2);
+      const unchecked = plans.flatMap((p) => p.state.active.filter((r) => !r.checked).map((r) => r.id));
+      await runPrepared(manager, 'match-checked', `WITH checked AS (${MARK_CHECKED}), audited AS (${audit.sql}) SELECT 1`, [unchecked, ...audit.params]);
+
+      const signalsOf = new Map<string, number>();
+      for (const signal of written) {
+        if (signal.triggerRegistrationId) signalsOf.set(signal.triggerRegistrationId, (signalsOf.get(signal.triggerRegistrationId) ?? 0) + 1);
+      }
+      const matchOf = new Map(plans.map((p) => [p.key, p.matchId]));
+      for (const id of foundIds) {
+        const key = youthOf.get(id);
+        outcomes.set(id, { ok: true, value: key ? { matchId: matchOf.get(key) ?? null, signals: signalsOf.get(id) ?? 0 } : NOTHING });
+      }
+      return outcomes;
+    });
   }
 
-  /** Coordinators of the organisations involved and follow-up officers of their municipalities. */
-  private async copyRecipients(manager: EntityManager, organisationIds: string[]) {
-    const rows = await runPrepared<{ organisation_id: string; municipality_code: string; coordinators: Person[] | null; officers: Person[] | null }>(
-      manager,
-      'match-copy-recipients',
-      `SELECT o.id AS organisation_id, o.municipality_code,
-              (SELECT jsonb_agg(jsonb_build_object('id', c.id, 'organisationId', c.organisation_id) ORDER BY c.id)
-                 FROM professionals c WHERE c.organisation_id = o.id AND c.role = 'coordinator' AND c.active) AS coordinators,
-              (SELECT jsonb_agg(jsonb_build_object('id', f.id, 'organisationId', f.organisation_id) ORDER BY f.id)
-                 FROM professionals f JOIN organisations g ON g.id = f.organisation_id
-                WHERE g.municipality_code = o.municipality_code AND g.kind = 'municipality' AND g.status = 'connected'
-                  AND f.role = 'follow_up_officer' AND f.active) AS officers
-         FROM organisations o WHERE o.id = ANY($1)`,
-      [[...new Set(organisationIds)]],
+  /** New matches, one per youth whose plan founds one; follow-up deadlines come from the founding organisation's municipality. */
+  private async createMatches(manager: EntityManager, founding: YouthPlan[], copies: Copies): Promise<void> {
+    if (founding.length === 0) return;
+    const rows = founding.map((p) => {
+      const municipality = copies.municipalityByOrganisation.get(p.plan.join[0].organisationId) ?? null;
+      const settings = (municipality && copies.followUpByMunicipality.get(municipality)) || { reminderDays: null, escalationDays: null };
+      const due = this.followUp.deadlines(settings);
+      return { youth_key: p.key, municipality_code: municipality, reminder_due_on: due.reminderDueOn, escalation_due_on: due.escalationDueOn };
+    });
+    const created = await runPrepared<{ id: string; youth_key: string }>(manager, CREATE_MATCHES.name, CREATE_MATCHES.text, [JSON.stringify(rows)]);
+    const idOf = new Map(created.map((m) => [m.youth_key, m.id]));
+    for (const p of founding) p.matchId = idOf.get(p.key) ?? null;
+  }
+
+  private async joinMatches(manager: EntityManager, plans: YouthPlan[]): Promise<void> {
+    const rows = plans.flatMap((p) =>
+      p.matchId ? p.plan.join.map((r, i) => ({ match_id: p.matchId, id: r.id, professional_id: r.professionalId, organisation_id: r.organisationId, n: i + 1 })) : [],
     );
+    if (rows.length > 0) await runPrepared(manager, JOIN_MATCHES.name, JOIN_MATCHES.text, [JSON.stringify(rows)]);
+  }
+
+  /** Coordinators of the organisations involved, follow-up officers of their municipalities, and those municipalities' terms. */
+  private async copyRecipients(manager: EntityManager, organisationIds: string[]): Promise<Copies> {
+    const rows =
+      organisationIds.length === 0
+        ? []
+        : await runPrepared<OrganisationRow>(manager, COPY_RECIPIENTS.name, COPY_RECIPIENTS.text, [[...new Set(organisationIds)]]);
     return {
       coordinatorsByOrganisation: new Map(rows.map((r) => [r.organisation_id, r.coordinators ?? []])),
       municipalityByOrganisation: new Map(rows.map((r) => [r.organisation_id, r.municipality_code])),
       officersByMunicipality: new Map(rows.map((r) => [r.municipality_code, r.officers ?? []])),
+      followUpByMunicipality: new Map(rows.map((r) => [r.municipality_code, { reminderDays: r.reminder_days, escalationDays: r.escalation_days }])),
     };
   }
 }

@@ -10,7 +10,14 @@ export type SignalToWrite = Omit<SignalDraft, 'triggerRegistrationId' | 'kind'> 
   kind: SignalDraft['kind'] | 'reminder' | 'escalation';
   triggerRegistrationId: string | null;
   matchId: string | null;
+  /** The correlation id of the request behind this signal, when it differs from the writer's actor's. */
+  correlationId?: string | null;
 };
+
+export interface WrittenSignal {
+  id: string;
+  triggerRegistrationId: string | null;
+}
 
 /** Writes signals for matching and follow-up alike. */
 @Injectable()
@@ -26,16 +33,26 @@ export class SignalWriter {
    * the audit log. For e-mail (when configured) and the recipient organisation's webhook (when it
    * has one) a pending delivery per signal and one outbox event per channel hand the signals to the
    * delivery worker, which attempts them together. All of it is one statement.
+   *
+   * Each signal's audit event carries the correlation id of its draft (looked up by the registration
+   * that triggered it), else the actor's. The outbox events carry the one correlation id all drafts
+   * share, or none when they come from several requests. Returns the signals created.
    */
-  async write(manager: EntityManager, drafts: SignalToWrite[], actor: Actor): Promise<number> {
-    if (drafts.length === 0) return 0;
+  async write(manager: EntityManager, drafts: SignalToWrite[], actor: Actor): Promise<WrittenSignal[]> {
+    if (drafts.length === 0) return [];
+    const correlationOf = (d: SignalToWrite) => d.correlationId ?? actor.correlationId ?? null;
+    const correlations = new Set(drafts.map(correlationOf));
+    const byTrigger = Object.fromEntries(drafts.filter((d) => d.triggerRegistrationId && d.correlationId).map((d) => [d.triggerRegistrationId, d.correlationId]));
     const audit = this.audit.cte(
       { action: 'signal.created', objectType: 'signal', actor },
-      '(SELECT id AS object_id, kind, recipient_organisation_id, recipient_professional_id FROM created)',
-      4,
-      `jsonb_build_object('kind', f.kind, 'channel', 'inbox', 'recipientOrganisationId', f.recipient_organisation_id, 'recipientProfessionalId', f.recipient_professional_id)`,
+      '(SELECT id AS object_id, kind, recipient_organisation_id, recipient_professional_id, trigger_registration_id FROM created)',
+      5,
+      {
+        detailsSql: `jsonb_build_object('kind', f.kind, 'channel', 'inbox', 'recipientOrganisationId', f.recipient_organisation_id, 'recipientProfessionalId', f.recipient_professional_id)`,
+        correlationSql: (actorCorrelation) => `coalesce($4::jsonb ->> f.trigger_registration_id::text, ${actorCorrelation})`,
+      },
     );
-    const created = await runPrepared<{ id: string }>(
+    const created = await runPrepared<{ id: string; trigger_registration_id: string | null }>(
       manager,
       'write-signals',
       `WITH created AS (
@@ -44,7 +61,7 @@ export class SignalWriter {
            FROM jsonb_to_recordset($1::jsonb) AS d(kind text, match_id uuid, trigger_registration_id uuid, recipient_professional_id uuid,
                 recipient_organisation_id uuid, recipient_role text, named uuid[])
          ON CONFLICT DO NOTHING
-         RETURNING id, recipient_organisation_id, recipient_professional_id, kind
+         RETURNING id, recipient_organisation_id, recipient_professional_id, kind, trigger_registration_id
        ), channels AS (
          SELECT c.id, c.recipient_organisation_id, ch.channel
            FROM created c JOIN organisations o ON o.id = c.recipient_organisation_id
@@ -62,7 +79,7 @@ export class SignalWriter {
          SELECT 'signals.' || channel, jsonb_build_object('signalIds', jsonb_agg(id ORDER BY id)), $2
            FROM channels WHERE channel <> 'inbox' GROUP BY channel
        ), audited AS (${audit.sql})
-       SELECT id FROM created`,
+       SELECT id, trigger_registration_id FROM created`,
       [
         JSON.stringify(
           drafts.map((d) => ({
@@ -75,11 +92,12 @@ export class SignalWriter {
             named: d.named,
           })),
         ),
-        actor.correlationId ?? null,
+        correlations.size === 1 ? [...correlations][0] : null,
         this.config.SMTP_URL !== undefined,
+        JSON.stringify(byTrigger),
         ...audit.params,
       ],
     );
-    return created.length;
+    return created.map((row) => ({ id: row.id, triggerRegistrationId: row.trigger_registration_id }));
   }
 }
