@@ -229,6 +229,9 @@ async function main() {
     }
     console.log(`\nSteady ${RATE} registrations/s for ${SECONDS} s; 30% of youths get 2–4 registrations.`);
     await round(base, professionals, db, 'warm-up (not counted)', 15, receiver);
+    // Statistics for the tables the warm-up filled, as autovacuum keeps them on a running system;
+    // without them the planner takes tables of thousands of rows for empty ones for a minute.
+    await db.query('ANALYZE');
     const empty = await round(base, professionals, db, 'empty index', SECONDS, receiver);
     await preload(db, professionals, PRELOAD);
     const full = await round(base, professionals, db, `${PRELOAD} active registrations`, SECONDS, receiver);

@@ -15,10 +15,6 @@ export function postgresOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABA
     poolSize: config.DATABASE_POOL_SIZE,
     extra: {
       application_name: 'verwijsindex',
-      // Prepared statements (runPrepared) keep their parse, but are planned on every call with the
-      // statistics of the moment: a generic plan made while a table was small would keep
-      // scanning it whole after it grew, until the next ANALYZE.
-      options: '-c plan_cache_mode=force_custom_plan',
     },
     logging: false,
   };

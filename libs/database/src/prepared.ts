@@ -2,8 +2,10 @@ import { DataSource, EntityManager } from 'typeorm';
 
 /**
  * Runs a statement of the hot path as a named prepared statement: PostgreSQL parses it once per
- * connection instead of on every call (these statements run hundreds of times a second). It is
- * still planned per call with current statistics (plan_cache_mode in postgresOptions).
+ * connection instead of on every call, and after a few calls may keep one generic plan instead of
+ * planning each call. Only for statements whose best plan does not depend on the values: inserts
+ * and lookups by key. A statement over an array of keys is better planned per call (a generic plan
+ * made while a table was small would keep scanning it whole after it grew), so it runs unprepared.
  *
  * `name` must always come with the same `text` (the driver refuses a name reused for other text).
  * Runs in the transaction of `on` when it is a transaction's manager, else on a pooled connection.

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, AuditEventInput } from '@vir/audit';
 import { Batcher, BatchOutcome } from '@vir/common';
 import { AppConfig } from '@vir/config';
-import { runPrepared } from '@vir/database';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { FollowUpService, FollowUpSettings } from './follow-up.service';
@@ -164,7 +163,7 @@ export class MatchingService {
    * open match or archive entry are marked checked in one statement, without a transaction or lock.
    */
   private async checkAlone(ids: string[]): Promise<Set<string>> {
-    const rows = await runPrepared<{ id: string }>(this.dataSource, CHECK_ALONE.name, CHECK_ALONE.text, [ids]);
+    const rows: { id: string }[] = await this.dataSource.query(CHECK_ALONE, [ids]);
     return new Set(rows.map((row) => row.id));
   }
 
@@ -173,7 +172,7 @@ export class MatchingService {
       const outcomes = new Map<string, BatchOutcome<MatchOutcome>>();
       // The youths' locks are taken in the statement that finds the registrations; everything else is
       // read by the next statement, whose snapshot is taken after the locks were granted.
-      const found = await runPrepared<RegistrationRow>(manager, LOCK_YOUTHS.name, LOCK_YOUTHS.text, [ids]);
+      const found: RegistrationRow[] = await manager.query(LOCK_YOUTHS, [ids]);
       const foundIds = new Set(found.map((r) => r.id));
       for (const id of ids) {
         if (!foundIds.has(id)) outcomes.set(id, { ok: false, error: new UnrecoverableError(`registration ${id} does not exist`) });
@@ -188,7 +187,7 @@ export class MatchingService {
       }
       if (keys.size === 0) return outcomes;
 
-      const states = await runPrepared<YouthState>(manager, YOUTH_STATES.name, YOUTH_STATES.text, [[...keys.values()]]);
+      const states: YouthState[] = await manager.query(YOUTH_STATES, [[...keys.values()]]);
       const matching = states.filter((s) => s.active.length >= 2 || s.match_id !== null);
       const copies = await this.copyRecipients(manager, matching.flatMap((s) => s.active.map((r) => r.organisationId)));
       const correlationOfYouth = new Map<string, string | null>();
@@ -223,7 +222,7 @@ export class MatchingService {
         }));
       const audit = this.audit.manyCte(created, 2);
       const unchecked = plans.flatMap((p) => p.state.active.filter((r) => !r.checked).map((r) => r.id));
-      await runPrepared(manager, 'match-checked', `WITH checked AS (${MARK_CHECKED}), audited AS (${audit.sql}) SELECT 1`, [unchecked, ...audit.params]);
+      await manager.query(`WITH checked AS (${MARK_CHECKED}), audited AS (${audit.sql}) SELECT 1`, [unchecked, ...audit.params]);
 
       const signalsOf = new Map<string, number>();
       for (const signal of written) {
@@ -247,7 +246,7 @@ export class MatchingService {
       const due = this.followUp.deadlines(settings);
       return { youth_key: p.key, municipality_code: municipality, reminder_due_on: due.reminderDueOn, escalation_due_on: due.escalationDueOn };
     });
-    const created = await runPrepared<{ id: string; youth_key: string }>(manager, CREATE_MATCHES.name, CREATE_MATCHES.text, [JSON.stringify(rows)]);
+    const created: { id: string; youth_key: string }[] = await manager.query(CREATE_MATCHES, [JSON.stringify(rows)]);
     const idOf = new Map(created.map((m) => [m.youth_key, m.id]));
     for (const p of founding) p.matchId = idOf.get(p.key) ?? null;
   }
@@ -256,15 +255,12 @@ export class MatchingService {
     const rows = plans.flatMap((p) =>
       p.matchId ? p.plan.join.map((r, i) => ({ match_id: p.matchId, id: r.id, professional_id: r.professionalId, organisation_id: r.organisationId, n: i + 1 })) : [],
     );
-    if (rows.length > 0) await runPrepared(manager, JOIN_MATCHES.name, JOIN_MATCHES.text, [JSON.stringify(rows)]);
+    if (rows.length > 0) await manager.query(JOIN_MATCHES, [JSON.stringify(rows)]);
   }
 
   /** Coordinators of the organisations involved, follow-up officers of their municipalities, and those municipalities' terms. */
   private async copyRecipients(manager: EntityManager, organisationIds: string[]): Promise<Copies> {
-    const rows =
-      organisationIds.length === 0
-        ? []
-        : await runPrepared<OrganisationRow>(manager, COPY_RECIPIENTS.name, COPY_RECIPIENTS.text, [[...new Set(organisationIds)]]);
+    const rows: OrganisationRow[] = organisationIds.length === 0 ? [] : await manager.query(COPY_RECIPIENTS, [[...new Set(organisationIds)]]);
     return {
       coordinatorsByOrganisation: new Map(rows.map((r) => [r.organisation_id, r.coordinators ?? []])),
       municipalityByOrganisation: new Map(rows.map((r) => [r.organisation_id, r.municipality_code])),

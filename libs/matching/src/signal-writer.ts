@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
 import type { Actor } from '@vir/common';
 import { AppConfig } from '@vir/config';
-import { runPrepared } from '@vir/database';
 import type { EntityManager } from 'typeorm';
 import type { SignalDraft } from './match-planner';
 
@@ -52,9 +51,7 @@ export class SignalWriter {
         correlationSql: (actorCorrelation) => `coalesce($4::jsonb ->> f.trigger_registration_id::text, ${actorCorrelation})`,
       },
     );
-    const created = await runPrepared<{ id: string; trigger_registration_id: string | null }>(
-      manager,
-      'write-signals',
+    const created: { id: string; trigger_registration_id: string | null }[] = await manager.query(
       `WITH created AS (
          INSERT INTO signals (kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named_professional_ids)
          SELECT kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named

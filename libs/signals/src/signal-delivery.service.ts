@@ -4,11 +4,11 @@ import type { AuditEventInput } from '@vir/audit';
 import { AuditLog } from '@vir/audit';
 import { webhookTargetProblem } from '@vir/common';
 import { AppConfig } from '@vir/config';
-import { runPrepared } from '@vir/database';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { isPermanentMailFailure, Mailer } from './mailer';
 import { signalMail } from './signal-mail';
+import { WebhookClient } from './webhook-client';
 
 export const SIGNATURE_HEADER = 'X-Verwijsindex-Signature';
 export const TIMESTAMP_HEADER = 'X-Verwijsindex-Timestamp';
@@ -54,6 +54,7 @@ export class SignalDeliveryService {
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
     private readonly mailer: Mailer,
+    private readonly webhooks: WebhookClient,
   ) {}
 
   /**
@@ -114,18 +115,15 @@ export class SignalDeliveryService {
     const timestamp = Math.floor(Date.now() / 1000).toString();
     const signature = createHmac('sha256', target.webhook_secret).update(`${timestamp}.${body}`).digest('hex');
     try {
-      const answer = await fetch(target.webhook_url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/cloudevents+json', [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: `sha256=${signature}` },
+      const status = await this.webhooks.post(
+        target.webhook_url,
+        { 'content-type': 'application/cloudevents+json', [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: `sha256=${signature}` },
         body,
-        redirect: 'error',
-        signal: AbortSignal.timeout(10_000),
-      });
-      await answer.body?.cancel();
-      const response = `http ${answer.status}`;
-      return answer.ok ? { ok: true, response } : { ok: false, reason: response, permanent: false };
+      );
+      const response = `http ${status}`;
+      return status >= 200 && status < 300 ? { ok: true, response } : { ok: false, reason: response, permanent: false };
     } catch (error) {
-      return { ok: false, reason: `network ${(error as Error).name}`, permanent: false };
+      return { ok: false, reason: `network ${(error as NodeJS.ErrnoException).code ?? (error as Error).name}`, permanent: false };
     }
   }
 
@@ -138,9 +136,7 @@ export class SignalDeliveryService {
    * array is given for both tables so the plan starts from the primary keys whatever the statistics say.
    */
   private async openTargets(signalIds: string[], channel: Channel): Promise<SignalTarget[]> {
-    return runPrepared<SignalTarget>(
-      this.dataSource,
-      'delivery-open-targets',
+    return this.dataSource.query(
       `SELECT s.id, s.kind, p.email, o.id AS organisation_id, o.webhook_url, o.webhook_secret, d.first_attempt_at
          FROM signals s JOIN professionals p ON p.id = s.recipient_professional_id JOIN organisations o ON o.id = s.recipient_organisation_id
          JOIN signal_deliveries d ON d.signal_id = s.id AND d.channel = $2
@@ -162,9 +158,7 @@ export class SignalDeliveryService {
         details: o.status === 'delivered' ? { channel } : { channel, reason: String(o.error).slice(0, 100) },
       }));
     const audit = this.audit.manyCte(events, 4);
-    await runPrepared(
-      this.dataSource,
-      'delivery-record',
+    await this.dataSource.query(
       `WITH outcome AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS o(signal_id uuid, status text, response text, error text)
        ), updated AS (
