@@ -1,5 +1,6 @@
 import { TestingModule } from '@nestjs/testing';
 import { addDays, addYears, todayInAmsterdam } from '../libs/common/src/calendar';
+import { OutboxRelay } from '../libs/queue/src';
 import { RetentionService } from '../libs/registrations/src';
 import { anOrganisation, TestOrganisation } from './support/factories';
 import { MovableClock, startWorkerWithClock } from './support/movable-clock';
@@ -120,6 +121,22 @@ describe('retention', () => {
     await runOn(addDays(today, 30));
     expect((await statusOf(early.id)).status).toBe('expired');
     expect((await api.dataSource.query(`SELECT status FROM matches`))[0].status).toBe('closed');
+  });
+
+  it('deletes published outbox events after their retention and keeps the recent ones', async () => {
+    const [old, recent] = await Promise.all(
+      ['25 hours', '1 hour'].map(async (age) => {
+        const [row] = await api.dataSource.query(
+          `INSERT INTO outbox (topic, payload, published_at) VALUES ('registration.removed', '{"registrationId":"00000000-0000-4000-8000-000000000009"}', now() - $1::interval) RETURNING id`,
+          [age],
+        );
+        return row.id as string;
+      }),
+    );
+    expect(await worker.get(OutboxRelay).prune()).toBeGreaterThanOrEqual(1);
+    const left: { id: string }[] = await api.dataSource.query(`SELECT id FROM outbox WHERE id = ANY($1)`, [[old, recent]]);
+    expect(left.map((r) => r.id)).toEqual([recent]);
+    expect(await worker.get(OutboxRelay).prune()).toBe(0);
   });
 });
 

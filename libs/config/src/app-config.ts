@@ -126,6 +126,13 @@ export class AppConfig {
   @Max(60_000)
   OUTBOX_POLL_INTERVAL_MS = 50;
 
+  /** How long (hours) published outbox events are kept for inspection before the relay deletes them. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 90)
+  OUTBOX_RETENTION_HOURS = 24;
+
   /**
    * Match jobs one worker process runs at once. Jobs that run at the same time are matched together
    * in batches (at most this many registrations each), so this is also the largest batch.

@@ -14,6 +14,9 @@ interface OutboxRow {
 }
 
 const BATCH = 500;
+/** Published events older than the retention are deleted this often, oldest first, in slices. */
+const PRUNE_EVERY_MS = 60_000;
+const PRUNE_SLICE = 5000;
 
 /**
  * Moves committed outbox rows to BullMQ. Rows are claimed with SKIP LOCKED, so several workers
@@ -28,6 +31,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private loop?: Promise<void>;
   private wake?: () => void;
   private failures = 0;
+  private prunedAt = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -70,10 +74,33 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
+  /**
+   * Deletes published events older than OUTBOX_RETENTION_HOURS; unpublished ones are never touched.
+   * Walks the table in id order, so each slice reads the oldest rows through the primary key.
+   * Returns how many were deleted.
+   */
+  async prune(): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const [, count]: [unknown, number] = await this.dataSource.query(
+        `DELETE FROM outbox WHERE id IN (
+           SELECT id FROM outbox WHERE published_at < now() - make_interval(hours => $1) ORDER BY id LIMIT $2)`,
+        [this.config.OUTBOX_RETENTION_HOURS, PRUNE_SLICE],
+      );
+      deleted += count;
+      if (count < PRUNE_SLICE || !this.running) return deleted;
+    }
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
       let published = 0;
       try {
+        if (Date.now() - this.prunedAt >= PRUNE_EVERY_MS) {
+          this.prunedAt = Date.now();
+          const pruned = await this.prune();
+          if (pruned > 0) this.logger.log({ pruned, retentionHours: this.config.OUTBOX_RETENTION_HOURS }, 'published outbox events deleted');
+        }
         published = await this.publishBatch();
         if (this.failures > 0) this.logger.log({ after: this.failures }, 'outbox relay recovered');
         this.failures = 0;
