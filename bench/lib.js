@@ -9,12 +9,13 @@ const { join } = require('node:path');
 const ROOT = join(__dirname, '..');
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 
-function startServices({ pgPort = 54350, redisPort = 63820 } = {}) {
+/** `pgOptions` adds PostgreSQL settings to those of SERVICES_PG_OPTIONS. */
+function startServices({ pgPort = 54350, redisPort = 63820, pgOptions = '' } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'vir-bench-'));
   chmodSync(dir, 0o755);
   const out = execFileSync('bash', [join(ROOT, 'scripts/services.sh'), 'start', dir, String(pgPort), String(redisPort), 'vir_bench'], {
     encoding: 'utf8',
-    env: { ...process.env, SERVICES_DURABLE: '1' },
+    env: { ...process.env, SERVICES_DURABLE: '1', SERVICES_PG_OPTIONS: `${process.env.SERVICES_PG_OPTIONS ?? ''} ${pgOptions}`.trim() },
   }).trim();
   const [databaseUrl, redisUrl] = out.split(/\s+/).slice(-2);
   const stop = () => {

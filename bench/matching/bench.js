@@ -124,7 +124,7 @@ async function round(base, professionals, db, label, seconds, receiver) {
 
   const ids = sent.filter((s) => s.expectSignal).map((s) => s.id);
   const { rows } = await db.query(
-    `SELECT s.trigger_registration_id AS id, s.id AS signal_id, (extract(epoch FROM s.created_at) * 1000)::bigint AS at
+    `SELECT s.trigger_registration_id AS id, s.id AS signal_id, (extract(epoch FROM pg_xact_commit_timestamp(s.xmin)) * 1000)::bigint AS at
        FROM signals s JOIN registrations r ON r.id = s.trigger_registration_id
       WHERE s.trigger_registration_id = ANY($1) AND s.recipient_professional_id = r.professional_id AND s.recipient_role = 'participant'`,
     [ids],
@@ -182,9 +182,30 @@ async function round(base, professionals, db, label, seconds, receiver) {
     duplicates: created.duplicates,
   };
   console.table(figures);
+  // Where in the round the slow ones were: a steady tail, or one stall.
+  const slices = new Map();
+  for (const x of sent) {
+    if (!x.expectSignal || !signalAt.has(x.id)) continue;
+    const slice = Math.floor((x.at - startedAt) / 10_000);
+    if (!slices.has(slice)) slices.set(slice, []);
+    slices.get(slice).push(signalAt.get(x.id) - x.at);
+  }
+  const timeline = [...slices].sort(([a], [b]) => a - b).map(([slice, values]) => `${slice * 10}s: ${percentile(values.sort((a, b) => a - b), 99)}`);
+  console.log(`p99 ms (201 → signal) per 10 s of the round: ${timeline.join(', ')}`);
   if (errors > 0) console.log('errors by kind', errorKinds);
   console.log(JSON.stringify(figures));
   return figures;
+}
+
+/**
+ * Both measured rounds start from the same state: every table vacuumed and analysed (as autovacuum
+ * keeps them on a running system) and a checkpoint just taken. Without it the planner takes tables
+ * the warm-up filled for empty ones, autovacuum's first pass over every table falls into the
+ * round, and after the preload a million rows' writes would still be on their way to disk.
+ */
+async function settle(db) {
+  await db.query('VACUUM ANALYZE');
+  await db.query('CHECKPOINT');
 }
 
 async function preload(db, professionals, count) {
@@ -198,15 +219,13 @@ async function preload(db, professionals, count) {
        FROM generate_series(1, $1) AS g`,
     [count, ids, orgs, ids.length],
   );
-  // Let the bulk load settle (vacuum, statistics, checkpoint) so the next round measures matching
-  // against a large index, not the after-effects of writing a million rows in half a minute.
-  await db.query('VACUUM ANALYZE registrations');
-  await db.query('CHECKPOINT');
+  await settle(db);
   console.log(`preloaded ${count} active registrations in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 async function main() {
-  const services = startServices({ pgPort: 54351, redisPort: 63821 });
+  // Commit times of transactions, so a signal's latency ends when its row became visible.
+  const services = startServices({ pgPort: 54351, redisPort: 63821, pgOptions: '-c track_commit_timestamp=on' });
   // development: the webhook receiver of this benchmark is on loopback, which production refuses (SSRF).
   // Worker tuning passed through when set, so runs can compare settings.
   const tuning = Object.fromEntries(TUNING.filter((key) => process.env[key]).map((key) => [key, process.env[key]]));
@@ -229,9 +248,7 @@ async function main() {
     }
     console.log(`\nSteady ${RATE} registrations/s for ${SECONDS} s; 30% of youths get 2–4 registrations.`);
     await round(base, professionals, db, 'warm-up (not counted)', 15, receiver);
-    // Statistics for the tables the warm-up filled, as autovacuum keeps them on a running system;
-    // without them the planner takes tables of thousands of rows for empty ones for a minute.
-    await db.query('ANALYZE');
+    await settle(db);
     const empty = await round(base, professionals, db, 'empty index', SECONDS, receiver);
     await preload(db, professionals, PRELOAD);
     const full = await round(base, professionals, db, `${PRELOAD} active registrations`, SECONDS, receiver);
