@@ -81,6 +81,15 @@ function archiveSignals(archived: string[], registrations: ActiveRegistration[])
     .filter((draft) => draft.named.length > 0);
 }
 
+/** The signals of every youth of a batch; each carries the correlation id of the request that triggered it. */
+function signalDrafts(plans: YouthPlan[], correlationOf: Map<string, string | null>): SignalToWrite[] {
+  return plans.flatMap((p) => {
+    const unchecked = p.state.active.filter((r) => !r.checked);
+    const drafts = [...p.plan.signals.map((s) => ({ ...s, matchId: p.matchId })), ...archiveSignals(p.state.archived, unchecked)];
+    return drafts.map((d) => ({ ...d, correlationId: correlationOf.get(d.triggerRegistrationId) ?? p.correlationId }));
+  });
+}
+
 /**
  * Detects matches under per-youth PostgreSQL locks and writes them with their signals and outbox
  * events in one transaction. Unique constraints make a repeated run harmless, so a retried,
@@ -190,8 +199,10 @@ export class MatchingService {
       const states: YouthState[] = await manager.query(YOUTH_STATES, [[...keys.values()]]);
       const matching = states.filter((s) => s.active.length >= 2 || s.match_id !== null);
       const copies = await this.copyRecipients(manager, matching.flatMap((s) => s.active.map((r) => r.organisationId)));
+      // A youth's events carry the correlation id of the first request of the batch about it.
+      const correlationOf = new Map(requests.map((r) => [r.registrationId, r.correlationId]));
       const correlationOfYouth = new Map<string, string | null>();
-      for (const r of requests) if (youthOf.has(r.registrationId) && !correlationOfYouth.has(youthOf.get(r.registrationId)!)) correlationOfYouth.set(youthOf.get(r.registrationId)!, r.correlationId);
+      for (const [id, key] of youthOf) if (!correlationOfYouth.has(key)) correlationOfYouth.set(key, correlationOf.get(id) ?? null);
 
       const plans: YouthPlan[] = states.map((state) => {
         const key = state.youth_key.toString('hex');
@@ -200,16 +211,7 @@ export class MatchingService {
       });
       await this.createMatches(manager, plans.filter((p) => p.plan.createMatch), copies);
       await this.joinMatches(manager, plans);
-
-      const correlationOf = new Map(requests.map((r) => [r.registrationId, r.correlationId]));
-      const drafts: SignalToWrite[] = plans.flatMap((p) => {
-        const unchecked = p.state.active.filter((r) => !r.checked);
-        return [...p.plan.signals.map((s) => ({ ...s, matchId: p.matchId })), ...archiveSignals(p.state.archived, unchecked)].map((d) => ({
-          ...d,
-          correlationId: correlationOf.get(d.triggerRegistrationId) ?? p.correlationId,
-        }));
-      });
-      const written = await this.signals.write(manager, drafts, {});
+      const written = await this.signals.write(manager, signalDrafts(plans, correlationOf), {});
 
       const created: AuditEventInput[] = plans
         .filter((p) => p.plan.createMatch)

@@ -14,9 +14,14 @@ interface OutboxRow {
 }
 
 const BATCH = 500;
-/** Published events older than the retention are deleted this often, oldest first, in slices. */
+/**
+ * Published events older than the retention are deleted this often, oldest first, in slices; at most
+ * PRUNE_SLICES slices a time, so that a large backlog (after an upgrade) drains over several passes
+ * instead of holding up publishing.
+ */
 const PRUNE_EVERY_MS = 60_000;
 const PRUNE_SLICE = 5000;
+const PRUNE_SLICES = 10;
 
 /**
  * Moves committed outbox rows to BullMQ. Rows are claimed with SKIP LOCKED, so several workers
@@ -75,21 +80,23 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /**
-   * Deletes published events older than OUTBOX_RETENTION_HOURS; unpublished ones are never touched.
+   * Deletes published events older than OUTBOX_RETENTION_HOURS (at most PRUNE_SLICES slices per call);
+   * unpublished ones are never touched.
    * Walks the table in id order, so each slice reads the oldest rows through the primary key.
    * Returns how many were deleted.
    */
   async prune(): Promise<number> {
     let deleted = 0;
-    for (;;) {
+    for (let slice = 0; slice < PRUNE_SLICES; slice += 1) {
       const [, count]: [unknown, number] = await this.dataSource.query(
         `DELETE FROM outbox WHERE id IN (
            SELECT id FROM outbox WHERE published_at < now() - make_interval(hours => $1) ORDER BY id LIMIT $2)`,
         [this.config.OUTBOX_RETENTION_HOURS, PRUNE_SLICE],
       );
       deleted += count;
-      if (count < PRUNE_SLICE || !this.running) return deleted;
+      if (count < PRUNE_SLICE || !this.running) break;
     }
+    return deleted;
   }
 
   private async run(): Promise<void> {
