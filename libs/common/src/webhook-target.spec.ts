@@ -23,4 +23,11 @@ describe('webhook targets', () => {
     expect(await webhookTargetProblem('https://93.184.216.34/hook', true)).toBeUndefined();
     expect(await webhookTargetProblem('not a url', true)).toBe('not a URL');
   });
+
+  it('without resolving (deliveries, whose client checks on connect) still refuses private address literals and http', async () => {
+    expect(await webhookTargetProblem('https://localhost/hook', true)).toMatch(/private/);
+    expect(await webhookTargetProblem('https://localhost/hook', true, { resolve: false })).toBeUndefined();
+    expect(await webhookTargetProblem('https://10.0.0.8/hook', true, { resolve: false })).toMatch(/private/);
+    expect(await webhookTargetProblem('http://93.184.216.34/hook', true, { resolve: false })).toBe('must use https');
+  });
 });

@@ -36,9 +36,10 @@ export function isPrivateAddress(address: string): boolean {
 /**
  * In production a webhook may only reach public addresses (no SSRF into the hosting network):
  * the host is resolved and every address it resolves to must be public. Checked when the URL is
- * set and again before every delivery, so a DNS change cannot point it inward later.
+ * set; deliveries check the URL without resolving (`resolve: false`), because their HTTP client
+ * checks every address as it connects, so a DNS change cannot point a webhook inward later.
  */
-export async function webhookTargetProblem(url: string, production: boolean): Promise<string | undefined> {
+export async function webhookTargetProblem(url: string, production: boolean, { resolve = true } = {}): Promise<string | undefined> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -49,6 +50,8 @@ export async function webhookTargetProblem(url: string, production: boolean): Pr
   if (!['http:', 'https:'].includes(parsed.protocol)) return 'must use http or https';
   if (!production) return undefined;
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  // An address literal is never looked up on connect, so it is always checked here.
+  if (!isIP(host) && !resolve) return undefined;
   const addresses = isIP(host) ? [{ address: host }] : await lookup(host, { all: true }).catch(() => []);
   if (addresses.length === 0) return 'host does not resolve';
   if (addresses.some((a) => isPrivateAddress(a.address))) return 'resolves to a private or loopback address';

@@ -8,7 +8,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { isPermanentMailFailure, Mailer } from './mailer';
 import { signalMail } from './signal-mail';
-import { WebhookClient } from './webhook-client';
+import { PRIVATE_ADDRESS, WebhookClient } from './webhook-client';
 
 export const SIGNATURE_HEADER = 'X-Verwijsindex-Signature';
 export const TIMESTAMP_HEADER = 'X-Verwijsindex-Timestamp';
@@ -101,7 +101,7 @@ export class SignalDeliveryService {
 
   private async postWebhook(target: SignalTarget): Promise<Attempt> {
     if (!target.webhook_url || !target.webhook_secret) return { ok: false, reason: 'webhook removed', permanent: true };
-    const problem = await webhookTargetProblem(target.webhook_url, this.config.isProduction);
+    const problem = await webhookTargetProblem(target.webhook_url, this.config.isProduction, { resolve: false });
     if (problem) return { ok: false, reason: `refused: ${problem}`, permanent: false };
     const body = JSON.stringify({
       specversion: '1.0',
@@ -123,7 +123,9 @@ export class SignalDeliveryService {
       const response = `http ${status}`;
       return status >= 200 && status < 300 ? { ok: true, response } : { ok: false, reason: response, permanent: false };
     } catch (error) {
-      return { ok: false, reason: `network ${(error as NodeJS.ErrnoException).code ?? (error as Error).name}`, permanent: false };
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === PRIVATE_ADDRESS) return { ok: false, reason: 'refused: resolves to a private or loopback address', permanent: false };
+      return { ok: false, reason: `network ${code ?? (error as Error).name}`, permanent: false };
     }
   }
 

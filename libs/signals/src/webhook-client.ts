@@ -8,6 +8,9 @@ import { AppConfig } from '@vir/config';
 /** A request that sends nothing and receives nothing for this long is given up. */
 const IDLE_TIMEOUT_MS = 10_000;
 
+/** The error code of a connection refused because its host resolved to a private address. */
+export const PRIVATE_ADDRESS = 'EPRIVATE';
+
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /**
@@ -19,7 +22,7 @@ function publicOnlyLookup(hostname: string, options: LookupOptions, callback: Lo
   dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
     if (error) return callback(error, []);
     if (addresses.length === 0 || addresses.some((a) => isPrivateAddress(a.address))) {
-      return callback(Object.assign(new Error(`${hostname} resolves to a private or loopback address`), { code: 'EPRIVATE' }), []);
+      return callback(Object.assign(new Error(`${hostname} resolves to a private or loopback address`), { code: PRIVATE_ADDRESS }), []);
     }
     if (options.all) return callback(null, addresses);
     callback(null, addresses[0].address, addresses[0].family);
