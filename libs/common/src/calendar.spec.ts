@@ -19,6 +19,13 @@ describe('calendar', () => {
     expect(todayInAmsterdam(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
   });
 
+  it('answers from the last minute it formatted, also for a clock that goes back', () => {
+    expect(todayInAmsterdam(new Date('2026-12-31T22:59:00Z'))).toBe('2026-12-31');
+    expect(todayInAmsterdam(new Date('2026-12-31T22:59:59.999Z'))).toBe('2026-12-31');
+    expect(todayInAmsterdam(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
+    expect(todayInAmsterdam(new Date('2026-12-31T22:59:30Z'))).toBe('2026-12-31');
+  });
+
   it.each([
     ['2024-01-31', 1, 'last-day', '2024-02-29'],
     ['2023-01-31', 1, 'last-day', '2023-02-28'],

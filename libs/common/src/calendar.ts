@@ -15,8 +15,13 @@ export function isCalendarDate(value: unknown): value is IsoDate {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && year >= 1900;
 }
 
+/** The last minute formatted: a date in Amsterdam only changes on a minute boundary, and Intl formatting is slow. */
+let memo = { minute: Number.NaN, date: '' };
+
 export function todayInAmsterdam(now: Date): IsoDate {
-  return amsterdam.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== memo.minute) memo = { minute, date: amsterdam.format(now) };
+  return memo.date;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -141,7 +141,7 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   @Max(500)
-  MATCH_CONCURRENCY = 64;
+  MATCH_CONCURRENCY = 256;
 
   /** Match transactions (batches) one worker process runs at once; each holds a database connection. */
   @Type(() => Number)

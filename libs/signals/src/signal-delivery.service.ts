@@ -36,7 +36,7 @@ interface Outcome {
 }
 
 /** How many attempts of one batch run at once, per channel (SMTP connections are costlier than HTTP requests). */
-const PARALLEL: Record<Channel, number> = { email: 4, webhook: 16 };
+const PARALLEL: Record<Channel, number> = { email: 4, webhook: 64 };
 
 /**
  * Delivers signals outside the inbox: an e-mail to the recipient (when SMTP is configured) and a
@@ -134,15 +134,17 @@ export class SignalDeliveryService {
   }
 
   /**
-   * The signals with their recipient and webhook whose delivery on `channel` is still open. The key
-   * array is given for both tables so the plan starts from the primary keys whatever the statistics say.
+   * The signals with their recipient and webhook whose delivery on `channel` is still open. The plan
+   * walks the key array and looks each key up by primary key, whatever the statistics say.
    */
   private async openTargets(signalIds: string[], channel: Channel): Promise<SignalTarget[]> {
     return this.dataSource.query(
       `SELECT s.id, s.kind, p.email, o.id AS organisation_id, o.webhook_url, o.webhook_secret, d.first_attempt_at
-         FROM signals s JOIN professionals p ON p.id = s.recipient_professional_id JOIN organisations o ON o.id = s.recipient_organisation_id
-         JOIN signal_deliveries d ON d.signal_id = s.id AND d.channel = $2
-        WHERE s.id = ANY($1::uuid[]) AND d.signal_id = ANY($1::uuid[]) AND d.status IN ('pending', 'failed')
+         FROM unnest($1::uuid[]) AS k(id)
+         JOIN signal_deliveries d ON d.signal_id = k.id AND d.channel = $2
+         JOIN signals s ON s.id = k.id
+         JOIN professionals p ON p.id = s.recipient_professional_id JOIN organisations o ON o.id = s.recipient_organisation_id
+        WHERE d.status IN ('pending', 'failed')
         ORDER BY s.id`,
       [signalIds, channel],
     );

@@ -39,7 +39,7 @@ export class WebhookClient implements OnApplicationShutdown {
   private readonly https: HttpsAgent;
 
   constructor(config: AppConfig) {
-    const options = { keepAlive: true, maxSockets: 32, ...(config.isProduction ? { lookup: publicOnlyLookup } : {}) };
+    const options = { keepAlive: true, maxSockets: 64, ...(config.isProduction ? { lookup: publicOnlyLookup } : {}) };
     this.http = new HttpAgent(options);
     this.https = new HttpsAgent(options);
   }
