@@ -19,6 +19,8 @@ const GENESIS = Buffer.alloc(32);
 const SEAL_LOCK = 71_402_302;
 /** How far below the last sealed id to look for events whose transaction committed late. */
 const LATE_COMMIT_WINDOW = 100_000;
+/** Events hashed between two turns of the event loop. */
+const HASH_SLICE = 250;
 const COLUMNS = `id, occurred_at, action, object_type, object_id, actor_credential_id, actor_organisation_id,
   actor_professional_id, details, correlation_id`;
 
@@ -78,7 +80,9 @@ export class AuditChain {
       let previous: Buffer = last?.hash ?? GENESIS;
       let position = BigInt(last?.position ?? 0);
       const links: { position: string; event_id: string; prev: string; hash: string }[] = [];
-      for (const event of events) {
+      for (const [index, event] of events.entries()) {
+        // Hashing thousands of events takes tens of milliseconds: let the worker's other jobs run in between.
+        if (index > 0 && index % HASH_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
         position += 1n;
         const hash = eventHash(previous, event);
         links.push({ position: position.toString(), event_id: String(event.id), prev: previous.toString('hex'), hash: hash.toString('hex') });
