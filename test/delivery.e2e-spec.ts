@@ -65,13 +65,11 @@ describe('signal delivery by e-mail and webhook', () => {
       expect(signal).toBeDefined();
       expect(mail.messageId).toBe(`<signal-${signal!.id}@verwijsindex>`);
     }
-    const deliveries: { status: string; attempts: number }[] = await api.dataSource.query(
-      `SELECT status, attempts FROM signal_deliveries WHERE channel = 'email' ORDER BY attempts DESC`,
+    const deliveries: { status: string; attempts: number; delivered: boolean; last_response: string }[] = await api.dataSource.query(
+      `SELECT status, attempts, delivered_at IS NOT NULL AS delivered, last_response FROM signal_deliveries WHERE channel = 'email' ORDER BY attempts DESC`,
     );
-    expect(deliveries.map((d) => d.status)).toEqual(['delivered', 'delivered', 'delivered', 'delivered']);
+    expect(deliveries.map((d) => [d.status, d.delivered, d.last_response])).toEqual(Array(4).fill(['delivered', true, 'smtp 250']));
     expect(deliveries[0].attempts).toBe(2); // the temporary failure, then success
-    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'signal.delivered'`);
-    expect(n).toBe(4);
   });
 
   it('posts a signed CloudEvent to the organisation’s webhook, once in the end after three 500s', async () => {
@@ -154,6 +152,14 @@ describe('signal delivery by e-mail and webhook', () => {
     expect(dead.body.items).toHaveLength(2);
     expect(dead.body.items[0]).toMatchObject({ channel: 'webhook', status: 'dead', lastError: 'http 503' });
     expect(dead.body.items[0].attempts).toBeGreaterThan(1);
+    // Giving up is traced in the audit log, once per signal; a delivery that succeeds is not.
+    const traced: { object_id: string; details: { channel: string; reason: string } }[] = await api.dataSource.query(
+      `SELECT object_id, details FROM audit_events WHERE action = 'signal.delivery-dead' AND object_id = ANY($1)`,
+      [dead.body.items.map((item: { signalId: string }) => item.signalId)],
+    );
+    expect(traced.map((t) => t.details).sort()).toEqual([{ channel: 'webhook', reason: 'http 503' }, { channel: 'webhook', reason: 'http 503' }]);
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'signal.delivered'`);
+    expect(n).toBe(0);
     await api.http().get(`/v1/organisations/${broken.id}/deliveries`).set(bearer(broken.secret)).expect(403);
   });
 
