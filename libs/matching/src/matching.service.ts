@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, AuditEventInput } from '@vir/audit';
 import { Batcher, BatchOutcome } from '@vir/common';
 import { AppConfig } from '@vir/config';
+import { OutboxRelay } from '@vir/queue';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { FollowUpService, FollowUpSettings } from './follow-up.service';
@@ -109,6 +110,7 @@ export class MatchingService {
     private readonly audit: AuditLog,
     private readonly signals: SignalWriter,
     private readonly followUp: FollowUpService,
+    private readonly relay: OutboxRelay,
     config: AppConfig,
   ) {
     this.batcher = new Batcher((requests) => this.matchBatch(requests), { parallel: config.MATCH_BATCHES, maxSize: config.MATCH_CONCURRENCY });
@@ -164,6 +166,8 @@ export class MatchingService {
     const alone = await this.checkAlone(ids);
     const rest = ids.filter((id) => !alone.has(id));
     const outcomes = rest.length > 0 ? await this.matchLocked(rest, requests) : new Map<string, BatchOutcome<MatchOutcome>>();
+    // The signals' delivery events are committed: hand them to the relay now, not at its next poll.
+    if ([...outcomes.values()].some((o) => o.ok && o.value.signals > 0)) this.relay.nudge();
     return requests.map((r) => outcomes.get(r.registrationId) ?? { ok: true, value: NOTHING });
   }
 

@@ -35,6 +35,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private nudged = false;
   private failures = 0;
   private prunedAt = 0;
 
@@ -53,6 +54,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.running = false;
     this.wake?.();
     await this.loop;
+  }
+
+  /**
+   * Events were just committed by this process (signals a match wrote): publish them now rather than
+   * at the next poll. A nudge during a pass makes the relay look again straight after it.
+   */
+  nudge(): void {
+    this.nudged = true;
+    this.wake?.();
   }
 
   /** Publishes one batch; returns how many rows were published. */
@@ -102,6 +112,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async run(): Promise<void> {
     while (this.running) {
       let published = 0;
+      this.nudged = false;
       try {
         if (Date.now() - this.prunedAt >= PRUNE_EVERY_MS) {
           this.prunedAt = Date.now();
@@ -118,7 +129,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           this.logger.warn({ err: { name: (error as Error).name, message: (error as Error).message }, failures: this.failures }, 'outbox relay cannot publish yet');
         }
       }
-      if (published < BATCH) await this.sleep(this.failures > 0 ? Math.min(5000, 200 * this.failures) : this.config.OUTBOX_POLL_INTERVAL_MS);
+      if (this.failures > 0) await this.sleep(Math.min(5000, 200 * this.failures));
+      else if (published < BATCH && !this.nudged) await this.sleep(this.config.OUTBOX_POLL_INTERVAL_MS);
     }
   }
 
@@ -127,6 +139,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const timer = setTimeout(resolve, ms);
       this.wake = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
       };
     });
