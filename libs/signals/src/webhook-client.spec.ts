@@ -28,16 +28,19 @@ describe('WebhookClient', () => {
 
   const client = (isProduction: boolean) => new WebhookClient({ isProduction } as AppConfig);
 
-  it('posts the body with its headers, answers the status, and reuses one connection for posts in a row', async () => {
+  it('posts the body with its headers, answers the status, and keeps connections open for posts in a row', async () => {
     const webhooks = client(false);
     try {
       const before = connections;
       expect(await webhooks.post(`http://127.0.0.1:${port}/events`, { 'x-signature': 'sha256=abc' }, '{"id":"1"}')).toBe(202);
       expect(await webhooks.post(`http://127.0.0.1:${port}/events`, {}, '{"id":"2"}')).toBe(202);
       expect(await webhooks.post(`http://127.0.0.1:${port}/gone`, {}, '{"id":"3"}')).toBe(410);
-      expect(received.map((r) => r.body)).toEqual(['{"id":"1"}', '{"id":"2"}', '{"id":"3"}']);
+      for (let i = 4; i <= 10; i += 1) expect(await webhooks.post(`http://127.0.0.1:${port}/events?n=${i}`, {}, `{"id":"${i}"}`)).toBe(202);
+      expect(received.map((r) => r.body)).toEqual(Array.from({ length: 10 }, (_, i) => `{"id":"${i + 1}"}`));
       expect(received[0].signature).toBe('sha256=abc');
-      expect(connections - before).toBe(1);
+      // A connection is free again a moment after its answer, so a post right behind it may open a
+      // second one; ten posts in a row never need more than two.
+      expect(connections - before).toBeLessThanOrEqual(2);
     } finally {
       webhooks.onApplicationShutdown();
     }

@@ -1,12 +1,13 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
-import { Agent as HttpAgent, request as httpRequest, type RequestOptions } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { isPrivateAddress } from '@vir/common';
 import { AppConfig } from '@vir/config';
+import { Agent } from 'undici';
 
-/** A request that sends nothing and receives nothing for this long is given up. */
+/** A connection, or an answer, that takes longer than this is given up. */
 const IDLE_TIMEOUT_MS = 10_000;
+/** Connections kept open to one receiving host at most. */
+const CONNECTIONS_PER_HOST = 64;
 
 /** The error code of a connection refused because its host resolved to a private address. */
 export const PRIVATE_ADDRESS = 'EPRIVATE';
@@ -31,43 +32,31 @@ function publicOnlyLookup(hostname: string, options: LookupOptions, callback: Lo
 
 /**
  * HTTP(S) POSTs for webhooks over keep-alive connections per host (a case system receives many
- * signals in a row). Redirects are not followed: anything but 2xx is the receiver's answer.
+ * signals in a row), through undici, whose client costs about half the CPU per request of node:http.
+ * Redirects are not followed: anything but 2xx is the receiver's answer.
  */
 @Injectable()
 export class WebhookClient implements OnApplicationShutdown {
-  private readonly http: HttpAgent;
-  private readonly https: HttpsAgent;
+  private readonly agent: Agent;
 
   constructor(config: AppConfig) {
-    const options = { keepAlive: true, maxSockets: 64, ...(config.isProduction ? { lookup: publicOnlyLookup } : {}) };
-    this.http = new HttpAgent(options);
-    this.https = new HttpsAgent(options);
-  }
-
-  /** Resolves with the receiver's status code (its body is read and dropped); rejects on a network failure or timeout. */
-  post(url: string, headers: Record<string, string>, body: string): Promise<number> {
-    const target = new URL(url);
-    const secure = target.protocol === 'https:';
-    const options: RequestOptions = {
-      method: 'POST',
-      agent: secure ? this.https : this.http,
-      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-      timeout: IDLE_TIMEOUT_MS,
-    };
-    return new Promise((resolve, reject) => {
-      const request = (secure ? httpsRequest : httpRequest)(target, options, (response) => {
-        response.on('error', reject);
-        response.on('end', () => resolve(response.statusCode ?? 0));
-        response.resume();
-      });
-      request.on('timeout', () => request.destroy(Object.assign(new Error('no answer in time'), { name: 'TimeoutError' })));
-      request.on('error', reject);
-      request.end(body);
+    this.agent = new Agent({
+      connections: CONNECTIONS_PER_HOST,
+      headersTimeout: IDLE_TIMEOUT_MS,
+      bodyTimeout: IDLE_TIMEOUT_MS,
+      connect: { timeout: IDLE_TIMEOUT_MS, ...(config.isProduction ? { lookup: publicOnlyLookup } : {}) },
     });
   }
 
-  onApplicationShutdown(): void {
-    this.http.destroy();
-    this.https.destroy();
+  /** Resolves with the receiver's status code (its body is read and dropped); rejects on a network failure or timeout. */
+  async post(url: string, headers: Record<string, string>, body: string): Promise<number> {
+    const target = new URL(url);
+    const response = await this.agent.request({ origin: target.origin, path: `${target.pathname}${target.search}`, method: 'POST', headers, body });
+    await response.body.dump();
+    return response.statusCode;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.agent.destroy();
   }
 }
