@@ -42,7 +42,7 @@ describe('WebhookClient', () => {
       // second one; ten posts in a row never need more than two.
       expect(connections - before).toBeLessThanOrEqual(2);
     } finally {
-      webhooks.onApplicationShutdown();
+      await webhooks.onApplicationShutdown();
     }
   });
 
@@ -52,7 +52,7 @@ describe('WebhookClient', () => {
       await expect(webhooks.post(`http://localhost:${port}/events`, {}, '{}')).rejects.toMatchObject({ code: 'EPRIVATE' });
       expect(received).toEqual([]);
     } finally {
-      webhooks.onApplicationShutdown();
+      await webhooks.onApplicationShutdown();
     }
   });
 
@@ -61,7 +61,7 @@ describe('WebhookClient', () => {
     try {
       await expect(webhooks.post('http://127.0.0.1:1/events', {}, '{}')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     } finally {
-      webhooks.onApplicationShutdown();
+      await webhooks.onApplicationShutdown();
     }
   });
 });
