@@ -30,6 +30,7 @@ describe('administration: the gemeente connects organisations', () => {
       webhookUrl: null,
       followUpReminderWorkingDays: null,
       followUpEscalationWorkingDays: null,
+      warnings: [],
     });
     expect(created.headers['api-version']).toBe('1.0.0');
 
@@ -136,6 +137,7 @@ describe('administration: the gemeente connects organisations', () => {
         'professional.designated',
         'professional.contact-details-updated',
         'professional.deactivated',
+        'professional.read', // reading contact details is traced
       ]);
     });
 

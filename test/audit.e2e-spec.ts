@@ -25,7 +25,7 @@ describe('audit log', () => {
         .send({ professionalId: org.professionalIds[0], youth: { bsn: aBsn(), birthDate: bornYearsAgo(9) } })
         .expect(201)
     ).body;
-    await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(org.secret)).send({ reason: 'unjustified' }).expect(200);
+    await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(org.secret)).send({ reason: 'unjustified', professionalId: registration.professionalId }).expect(200);
     return { org, registration };
   };
 

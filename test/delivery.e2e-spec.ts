@@ -183,8 +183,8 @@ describe('signal delivery by e-mail and webhook', () => {
     expect(cleared.body.webhookUrl).toBeNull();
   });
 
-  it('refuses a webhook on a loopback or private address in production', async () => {
-    const production = await startApi({ NODE_ENV: 'production' });
+  it('refuses a webhook on a loopback or private address unless private targets are switched on for development', async () => {
+    const production = await startApi({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'false' });
     try {
       const org = await anOrganisation(production, { professionals: 0 });
       for (const url of ['https://127.0.0.1/hook', 'https://10.1.2.3/hook', 'https://[::1]/hook', 'http://93.184.216.34/hook']) {

@@ -31,7 +31,7 @@ describe('pseudonym key rotation', () => {
     const untouched = { bsn: aBsn(), birthDate: bornYearsAgo(12) };
     const old = (await before.http().post('/v1/registrations').set(bearer(a.secret)).send({ professionalId: a.professionalIds[0], youth }).expect(201)).body;
     const archived = (await before.http().post('/v1/registrations').set(bearer(b.secret)).send({ professionalId: b.professionalIds[0], youth }).expect(201)).body;
-    await before.http().post(`/v1/registrations/${archived.id}/withdrawal`).set(bearer(b.secret)).send({ reason: 'risk_gone' }).expect(200);
+    await before.http().post(`/v1/registrations/${archived.id}/withdrawal`).set(bearer(b.secret)).send({ reason: 'risk_gone', professionalId: archived.professionalId }).expect(200);
     await before.http().post('/v1/registrations').set(bearer(a.secret)).send({ professionalId: a.professionalIds[0], youth: untouched }).expect(201);
 
     const fresh = (await during.http().post('/v1/registrations').set(bearer(b.secret)).send({ professionalId: b.professionalIds[0], youth }).expect(201)).body;

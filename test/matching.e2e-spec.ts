@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { QUEUES } from '../libs/queue/src/routes';
 import { aFollowUpOfficer, anOrganisation, TestOrganisation } from './support/factories';
@@ -25,6 +26,7 @@ describe('matching worker', () => {
   const register = async (org: TestOrganisation, youth: object, professional = 0) =>
     (await api.http().post('/v1/registrations').set(bearer(org.secret)).send({ professionalId: org.professionalIds[professional], youth }).expect(201)).body as {
       id: string;
+      professionalId: string;
     };
   const signals = (): Promise<SignalRow[]> => api.dataSource.query(`SELECT * FROM signals ORDER BY created_at, id`);
 
@@ -110,10 +112,10 @@ describe('matching worker', () => {
     const rb = await register(b, youth);
     await register(c, youth);
     await waitUntilSettled(api.dataSource);
-    await api.http().post(`/v1/registrations/${ra.id}/withdrawal`).set(bearer(a.secret)).send({ reason: 'unjustified' }).expect(200);
+    await api.http().post(`/v1/registrations/${ra.id}/withdrawal`).set(bearer(a.secret)).send({ reason: 'unjustified', professionalId: ra.professionalId }).expect(200);
     await waitUntilSettled(api.dataSource);
     expect((await api.dataSource.query(`SELECT status FROM matches`))[0].status).toBe('open');
-    await api.http().post(`/v1/registrations/${rb.id}/withdrawal`).set(bearer(b.secret)).send({ reason: 'risk_gone' }).expect(200);
+    await api.http().post(`/v1/registrations/${rb.id}/withdrawal`).set(bearer(b.secret)).send({ reason: 'risk_gone', professionalId: rb.professionalId }).expect(200);
     await waitUntilSettled(api.dataSource);
     const [match] = await api.dataSource.query(`SELECT status, youth_key, closed_at FROM matches`);
     expect(match).toMatchObject({ status: 'closed', youth_key: null, closed_at: expect.any(Date) });
@@ -131,7 +133,7 @@ describe('matching worker', () => {
     const later = await anOrganisation(api);
     const youth = { surname: 'Bakker', birthDate: bornYearsAgo(6), sex: 'M' };
     const old = await register(earlier, youth);
-    await api.http().post(`/v1/registrations/${old.id}/withdrawal`).set(bearer(earlier.secret)).send({ reason: 'risk_gone' }).expect(200);
+    await api.http().post(`/v1/registrations/${old.id}/withdrawal`).set(bearer(earlier.secret)).send({ reason: 'risk_gone', professionalId: old.professionalId }).expect(200);
     await waitUntilSettled(api.dataSource);
     const fresh = await register(later, youth);
     await waitUntilSettled(api.dataSource);
@@ -198,7 +200,8 @@ describe('matching worker', () => {
       for (let i = 0; i < 5; i += 1) {
         const youth = { bsn: aBsn(), birthDate: bornYearsAgo(10 + i) };
         for (const [org, who] of [[a, 'a'], [b, 'b']] as const) {
-          const correlation = `case-system-${i}-${who}`;
+          const correlation = randomUUID();
+          void who;
           const response = await api.http().post('/v1/registrations').set(bearer(org.secret)).set('x-correlation-id', correlation)
             .send({ professionalId: org.professionalIds[0], youth }).expect(201);
           correlationOf.set(response.body.id, correlation);

@@ -82,7 +82,7 @@ describe('privacy: no BSN, name or birth date at rest, in logs or in jobs', () =
         .http()
         .post(`/v1/registrations/${registration.id}/withdrawal`)
         .set(bearer(a.secret))
-        .send({ reason: i === 0 ? 'unjustified' : 'risk_gone' })
+        .send({ reason: i === 0 ? 'unjustified' : 'risk_gone', professionalId: registration.professionalId })
         .expect(200);
     }
     await waitUntilSettled(api.dataSource);

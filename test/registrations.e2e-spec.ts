@@ -214,7 +214,7 @@ describe('registrations (meldingen)', () => {
         .http()
         .post(`/v1/registrations/${registration.id}/withdrawal`)
         .set(bearer(school.secret))
-        .send({ reason: 'risk_gone' })
+        .send({ reason: 'risk_gone', professionalId: registration.professionalId })
         .expect(200);
       expect(withdrawn.body).toMatchObject({ id: registration.id, status: 'withdrawn', removalReason: 'risk_gone', removedAt: expect.any(String) });
       const [row] = await api.dataSource.query(`SELECT youth_key, key_version, age_limit_date FROM registrations WHERE id = $1`, [registration.id]);
@@ -228,15 +228,15 @@ describe('registrations (meldingen)', () => {
       expect(audit.details).toMatchObject({ reason: 'risk_gone', archived: true });
 
       // The same withdrawal again changes nothing; another reason is a conflict.
-      await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(school.secret)).send({ reason: 'risk_gone' }).expect(200);
-      const conflict = await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(school.secret)).send({ reason: 'unjustified' }).expect(409);
+      await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(school.secret)).send({ reason: 'risk_gone', professionalId: registration.professionalId }).expect(200);
+      const conflict = await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(school.secret)).send({ reason: 'unjustified', professionalId: registration.professionalId }).expect(409);
       expect(conflict.body.code).toBe('REGISTRATION_NOT_ACTIVE');
       expect(await countRows(api.dataSource, `archive_entries WHERE registration_id = '${registration.id}'`)).toBe(1);
     });
 
     it('unjustified: deleted outright, nothing archived', async () => {
       const registration = await newRegistration();
-      await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(school.secret)).send({ reason: 'unjustified' }).expect(200);
+      await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(school.secret)).send({ reason: 'unjustified', professionalId: registration.professionalId }).expect(200);
       expect(await countRows(api.dataSource, `archive_entries WHERE registration_id = '${registration.id}'`)).toBe(0);
       const [row] = await api.dataSource.query(`SELECT youth_key FROM registrations WHERE id = $1`, [registration.id]);
       expect(row.youth_key).toBeNull();
@@ -244,11 +244,11 @@ describe('registrations (meldingen)', () => {
 
     it('only by the owning organisation and professional; anything else changes nothing', async () => {
       const registration = await newRegistration();
-      const foreign = await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(police.secret)).send({ reason: 'unjustified' }).expect(404);
+      const foreign = await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(police.secret)).send({ reason: 'unjustified', professionalId: registration.professionalId }).expect(404);
       expect(foreign.body.code).toBe('REGISTRATION_NOT_FOUND');
-      const unknown = await api.http().post('/v1/registrations/6f1c2a9e-0000-4000-8000-000000000000/withdrawal').set(bearer(police.secret)).send({ reason: 'unjustified' }).expect(404);
+      const unknown = await api.http().post('/v1/registrations/6f1c2a9e-0000-4000-8000-000000000000/withdrawal').set(bearer(police.secret)).send({ reason: 'unjustified', professionalId: registration.professionalId }).expect(404);
       expect({ ...unknown.body, instance: 0, correlationId: 0 }).toEqual({ ...foreign.body, instance: 0, correlationId: 0 });
-      await api.http().post('/v1/registrations/nope/withdrawal').set(bearer(school.secret)).send({ reason: 'unjustified' }).expect(404);
+      await api.http().post('/v1/registrations/nope/withdrawal').set(bearer(school.secret)).send({ reason: 'unjustified', professionalId: registration.professionalId }).expect(404);
       const other = await api
         .http()
         .post(`/v1/registrations/${registration.id}/withdrawal`)
@@ -256,7 +256,10 @@ describe('registrations (meldingen)', () => {
         .send({ reason: 'unjustified', professionalId: school.professionalIds[1] })
         .expect(422);
       expect(other.body.code).toBe('NOT_OWN_REGISTRATION');
-      for (const body of [{}, { reason: 'expired' }, { reason: 'risk_gone', note: 'x' }]) {
+      // The acting professional is required: a colleague cannot withdraw by leaving it out (Jw 7.1.4.5(1)).
+      const anonymous = await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(school.secret)).send({ reason: 'unjustified' }).expect(400);
+      expect(anonymous.body.errors).toEqual([expect.objectContaining({ field: 'professionalId' })]);
+      for (const body of [{}, { reason: 'expired', professionalId: registration.professionalId }, { reason: 'risk_gone', professionalId: registration.professionalId, note: 'x' }]) {
         await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(school.secret)).send(body).expect(400);
       }
       const still = await api.http().get(`/v1/registrations/${registration.id}`).set(bearer(school.secret)).expect(200);
@@ -269,7 +272,7 @@ describe('registrations (meldingen)', () => {
       const org = await anOrganisation(api, { professionals: 2, scopes: ['registrations'] });
       const ids: string[] = [];
       for (let i = 0; i < 5; i += 1) ids.push((await register(org, { youth: { bsn: aBsn(), birthDate: bornYearsAgo(6) } }, i % 2).expect(201)).body.id);
-      await api.http().post(`/v1/registrations/${ids[0]}/withdrawal`).set(bearer(org.secret)).send({ reason: 'unjustified' }).expect(200);
+      await api.http().post(`/v1/registrations/${ids[0]}/withdrawal`).set(bearer(org.secret)).send({ reason: 'unjustified', professionalId: org.professionalIds[0] }).expect(200);
 
       const seen: string[] = [];
       let cursor: string | null = null;

@@ -22,6 +22,7 @@ describe('retention', () => {
     (await api.http().post('/v1/registrations').set(bearer(who.secret)).send({ professionalId: who.professionalIds[0], youth: { bsn: aBsn(), birthDate }, ...extra }).expect(201)).body as {
       id: string;
       plannedRemovalDate: string;
+      professionalId: string;
     };
   const runOn = async (date: string) => {
     clock.current = new Date(`${date}T10:00:00Z`);
@@ -74,7 +75,7 @@ describe('retention', () => {
     const kept = (await api.http().post('/v1/registrations').set(bearer(org.secret)).send({ professionalId: org.professionalIds[0], youth }).expect(201)).body;
     const withdrawn = (await api.http().post('/v1/registrations').set(bearer(other.secret)).send({ professionalId: other.professionalIds[0], youth }).expect(201)).body;
     expect(kept.plannedRemovalDate).toBe(limit);
-    await api.http().post(`/v1/registrations/${withdrawn.id}/withdrawal`).set(bearer(other.secret)).send({ reason: 'risk_gone' }).expect(200);
+    await api.http().post(`/v1/registrations/${withdrawn.id}/withdrawal`).set(bearer(other.secret)).send({ reason: 'risk_gone', professionalId: withdrawn.professionalId }).expect(200);
     const [entry] = await api.dataSource.query(`SELECT destroy_at::text FROM archive_entries WHERE registration_id = $1`, [withdrawn.id]);
     expect(entry.destroy_at).toBe(limit); // sooner than five years
     await waitUntilSettled(api.dataSource);
@@ -97,7 +98,7 @@ describe('retention', () => {
 
   it('destroys archive entries five years after archiving', async () => {
     const registration = await register(org, addYears(today, -3));
-    await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(org.secret)).send({ reason: 'risk_gone' }).expect(200);
+    await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(org.secret)).send({ reason: 'risk_gone', professionalId: registration.professionalId }).expect(200);
     const fiveYears = addYears(today, 5);
     expect(await runOn(addDays(fiveYears, -1))).toMatchObject({ archiveEntriesDestroyed: 0 });
     expect(await runOn(fiveYears)).toMatchObject({ archiveEntriesDestroyed: 1 });
@@ -159,7 +160,7 @@ describe('death notice', () => {
     const b = await anOrganisation(api);
     const youth = { bsn: aBsn(), birthDate: addYears(todayInAmsterdam(new Date()), -15) };
     const first = (await api.http().post('/v1/registrations').set(bearer(a.secret)).send({ professionalId: a.professionalIds[0], youth }).expect(201)).body;
-    await api.http().post(`/v1/registrations/${first.id}/withdrawal`).set(bearer(a.secret)).send({ reason: 'risk_gone' }).expect(200);
+    await api.http().post(`/v1/registrations/${first.id}/withdrawal`).set(bearer(a.secret)).send({ reason: 'risk_gone', professionalId: first.professionalId }).expect(200);
     await api.http().post('/v1/registrations').set(bearer(a.secret)).send({ professionalId: a.professionalIds[0], youth }).expect(201);
     await api.http().post('/v1/registrations').set(bearer(b.secret)).send({ professionalId: b.professionalIds[0], youth }).expect(201);
     await waitUntilSettled(api.dataSource);

@@ -15,7 +15,7 @@ describe('subject rights and statistics', () => {
   const admin = bearer(ADMIN_KEY);
 
   const register = async (org: TestOrganisation, youth: object) =>
-    (await api.http().post('/v1/registrations').set(bearer(org.secret)).send({ professionalId: org.professionalIds[0], youth }).expect(201)).body as { id: string };
+    (await api.http().post('/v1/registrations').set(bearer(org.secret)).send({ professionalId: org.professionalIds[0], youth }).expect(201)).body as { id: string; professionalId: string };
 
   beforeAll(async () => {
     api = await startApi();
@@ -33,7 +33,7 @@ describe('subject rights and statistics', () => {
     const youth = { bsn: aBsn(), birthDate: bornYearsAgo(13) };
     const other = { bsn: aBsn(), birthDate: bornYearsAgo(13) };
     const archived = await register(a, youth);
-    await api.http().post(`/v1/registrations/${archived.id}/withdrawal`).set(bearer(a.secret)).send({ reason: 'risk_gone' }).expect(200);
+    await api.http().post(`/v1/registrations/${archived.id}/withdrawal`).set(bearer(a.secret)).send({ reason: 'risk_gone', professionalId: archived.professionalId }).expect(200);
     await register(a, youth);
     await register(b, youth);
     const otherRegistration = await register(b, other);
@@ -58,7 +58,7 @@ describe('subject rights and statistics', () => {
   it('erases on request without archiving, for selected registrations or everything', async () => {
     const youth = { bsn: aBsn(), birthDate: bornYearsAgo(17) };
     const first = await register(a, youth);
-    await api.http().post(`/v1/registrations/${first.id}/withdrawal`).set(bearer(a.secret)).send({ reason: 'risk_gone' }).expect(200);
+    await api.http().post(`/v1/registrations/${first.id}/withdrawal`).set(bearer(a.secret)).send({ reason: 'risk_gone', professionalId: first.professionalId }).expect(200);
     const one = await register(a, youth);
     const two = await register(b, youth);
 

@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ADMIN_KEY, PSEUDONYM_KEY } from './test-config';
+import { ADMIN_KEY, AUDIT_KEY, PSEUDONYM_KEY } from './test-config';
 
 const execFileAsync = promisify(execFile);
 export const ROOT = join(__dirname, '..', '..');
@@ -13,6 +13,8 @@ export function processEnv(extra: Record<string, string> = {}): NodeJS.ProcessEn
     NODE_ENV: 'test',
     VIR_PSEUDONYM_KEY: PSEUDONYM_KEY,
     VIR_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+    VIR_AUDIT_KEY: AUDIT_KEY,
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     VIR_MUNICIPALITY_CODE: '0983',
     VIR_MUNICIPALITY_NAME: 'Gemeente Venlo',
     VIR_PUBLIC_URL: 'https://verwijsindex.test',

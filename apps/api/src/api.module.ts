@@ -1,19 +1,23 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { TerminusModule } from '@nestjs/terminus';
 import { AuditApiModule, AuditModule } from '@vir/audit';
 import { AuthModule } from '@vir/auth';
 import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
 import { MatchesModule } from '@vir/matching';
-import { OrganisationsModule } from '@vir/organisations';
+import { MetricsModule } from '@vir/observability';
+import { OrganisationDirectory, OrganisationsModule } from '@vir/organisations';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
 import { IncidentsModule, StatisticsModule, SubjectRightsModule } from '@vir/privacy';
 import { QueueModule } from '@vir/queue';
 import { RegistrationsModule } from '@vir/registrations';
 import { SignalsModule } from '@vir/signals';
+import { ApiIndexController } from './api-index.controller';
+import { AuthFailureAuditModule } from './auth-failure-audit';
+import { FollowUpCoverage } from './follow-up-coverage';
 import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
 import { StartupTasks } from './startup-tasks';
 
 @Module({})
@@ -23,12 +27,12 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
+        MetricsModule.forRoot('api'),
         ClockModule,
         DatabaseModule,
         QueueModule,
         AuditModule,
         CqrsModule.forRoot(),
-        TerminusModule,
         PseudonymisationModule,
         OrganisationsModule,
         RegistrationsModule,
@@ -38,10 +42,10 @@ export class ApiModule {
         SubjectRightsModule,
         StatisticsModule,
         IncidentsModule,
-        AuthModule.forRoot(OrganisationsModule),
+        AuthModule.forRoot(OrganisationsModule, AuthFailureAuditModule),
       ],
-      controllers: [HealthController],
-      providers: [StartupTasks],
+      controllers: [ApiIndexController, HealthController, MetricsController],
+      providers: [StartupTasks, OrganisationDirectory, FollowUpCoverage],
     };
   }
 }

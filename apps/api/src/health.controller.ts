@@ -1,20 +1,38 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@vir/auth';
+import { DATABASE_RETRY_AFTER_SECONDS } from '@vir/common';
 import { REDIS_CLIENT } from '@vir/queue';
+import type { FastifyReply } from 'fastify';
 import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { FollowUpCoverage } from './follow-up-coverage';
 
-/** Liveness says the process runs; readiness says it can reach PostgreSQL and Redis. */
+type Status = 'up' | 'down' | 'degraded';
+
+async function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Liveness says the process runs. Readiness says what this api can do: it serves every request
+ * as long as PostgreSQL answers (during a Redis outage the outbox keeps what the worker must do),
+ * so only PostgreSQL decides 200 or 503. Redis trouble and colleges without a follow-up officer are
+ * reported as degraded details.
+ */
 @ApiExcludeController()
 @Public()
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
-    private readonly indicators: HealthIndicatorService,
+    private readonly dataSource: DataSource,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    private readonly coverage: FollowUpCoverage,
   ) {}
 
   @Get('live')
@@ -23,22 +41,24 @@ export class HealthController {
   }
 
   @Get('ready')
-  @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 1500 }),
-      async () => {
-        const indicator = this.indicators.check('redis');
-        try {
-          const answer = await Promise.race([
-            this.redis.ping(),
-            new Promise<string>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500)),
-          ]);
-          return answer === 'PONG' ? indicator.up() : indicator.down({ message: 'unexpected answer' });
-        } catch {
-          return indicator.down({ message: 'unreachable' });
-        }
-      },
-    ]);
+  async ready(@Res() reply: FastifyReply): Promise<void> {
+    const database: Status = await within(1500, this.dataSource.query('SELECT 1')).then(
+      () => 'up',
+      () => 'down',
+    );
+    const redis: Status = await within(1000, this.redis.ping()).then(
+      (answer) => (answer === 'PONG' ? 'up' : 'degraded'),
+      () => 'degraded',
+    );
+    const details: Record<string, Record<string, unknown>> = { database: { status: database }, redis: { status: redis } };
+    if (redis === 'degraded') details.redis.message = 'queue unreachable: registrations are accepted and wait in the outbox';
+    if (database === 'up') {
+      const without = await this.coverage.collegesWithoutOfficer().catch(() => undefined);
+      if (without !== undefined) {
+        details.followUpOfficers = without === 0 ? { status: 'up' } : { status: 'degraded', collegesWithoutOfficer: without };
+      }
+    }
+    if (database !== 'up') reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    await reply.status(database === 'up' ? 200 : 503).send({ status: database === 'up' ? 'ok' : 'error', details });
   }
 }

@@ -1,20 +1,22 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AuditChain } from '@vir/audit';
+import { AuditChain, AuditKeyMissingError } from '@vir/audit';
 import { ConfigError, loadConfig } from '@vir/config';
-import { postgresOptions, runMigrationsLocked } from '@vir/database';
+import { grantApplicationRole, postgresOptions, runMigrationsLocked } from '@vir/database';
 import { OperatorCommands, OrganisationsBootstrap } from '@vir/organisations';
 import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
 
 const USAGE = `Usage: npm run cli -- <command>
 
-  migrate                      apply pending database migrations (safe with several replicas)
+  migrate                      apply pending database migrations (safe with several replicas); with DATABASE_APP_ROLE
+                               set, grant that role what api and worker need (no DDL, the audit log append-only)
   seed-demo                    load the Venlo covenant demo data (not in production) and print its credentials
   admin create [label]         issue a new gemeente-administrator credential; prints its secret once
   organisations list           list connected and disconnected organisations
   credentials revoke <id>      revoke a credential with immediate effect
-  audit verify                 check the audit log's hash chain; names the first broken link
+  audit verify [anchor-file]   check the audit log's keyed hash chain (VIR_AUDIT_KEY) and the signed heads in the anchor
+                               file (default AUDIT_ANCHOR_FILE); names what is missing or changed
   keys report                  how many stored youth keys are on each pseudonym key version
 `;
 
@@ -36,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
       try {
         const applied = await runMigrationsLocked(dataSource);
         console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
+        if (config.DATABASE_APP_ROLE) {
+          await grantApplicationRole(dataSource, config.DATABASE_APP_ROLE);
+          console.log(`Granted ${config.DATABASE_APP_ROLE} the privileges of api and worker (no DDL; audit log append-only).`);
+        }
       } finally {
         await dataSource.destroy();
       }
@@ -92,15 +98,21 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'audit':
       if (sub !== 'verify') break;
+      if (!config.VIR_AUDIT_KEY) throw new AuditKeyMissingError();
       return withContext(async (get) => {
-        const result = await get(AuditChain).verify();
+        const anchorFile = arg ?? config.AUDIT_ANCHOR_FILE;
+        const result = await get(AuditChain).verify({ anchorFile });
+        const anchors = anchorFile ? `; ${result.anchorsChecked} anchored heads checked` : '; no anchor file given (AUDIT_ANCHOR_FILE), so a cut tail cannot be seen';
         if (result.intact) {
-          console.log(`intact: ${result.checked} events checked${result.unsealed ? ` (${result.unsealed} recent events not sealed yet)` : ''}`);
+          console.log(`intact: ${result.checked} events checked${result.unsealed ? ` (${result.unsealed} recent events not sealed yet)` : ''}${anchors}`);
           return 0;
         }
-        console.log(
-          `broken: audit event ${result.brokenAtEventId} (chain position ${result.chainPosition}): ${result.reason}; ${result.checked} events before it are intact`,
-        );
+        if (result.brokenAtEventId) {
+          console.log(
+            `broken: audit event ${result.brokenAtEventId} (chain position ${result.chainPosition}): ${result.reason}; ${result.checked} events before it are intact`,
+          );
+        } else console.log(`broken: ${result.reason}`);
+        for (const problem of result.anchorProblems) console.log(`  anchor file line ${problem.line}: ${problem.problem}`);
         return 1;
       });
     default:
@@ -110,10 +122,13 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
+/** EX_CONFIG (sysexits.h): the configuration is invalid or incomplete for this command. */
+const EXIT_CONFIG = 78;
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${(error as Error).message}\n`);
-    process.exit(1);
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(error instanceof ConfigError || error instanceof AuditKeyMissingError ? EXIT_CONFIG : 1);
   },
 );

@@ -1,18 +1,23 @@
 import 'reflect-metadata';
-import { createServer } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, describeConfig, loadConfig } from '@vir/config';
-import { createRootLogger, exitGracefully, PinoLoggerService } from '@vir/observability';
+import { createRootLogger, exitGracefully, Metrics, PinoLoggerService } from '@vir/observability';
+import { startHealthServer } from './health-server';
 import { WorkerModule } from './worker.module';
+
+/** EX_CONFIG (sysexits.h). */
+const EXIT_CONFIG = 78;
 
 async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
+    // The worker seals the audit chain, which needs its key (never stored in the database).
+    if (!config.VIR_AUDIT_KEY) throw new ConfigError(['VIR_AUDIT_KEY: required by the worker, which seals the audit log (32+ random characters)']);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
-      process.exit(78);
+      process.exit(EXIT_CONFIG);
     }
     throw error;
   }
@@ -21,15 +26,12 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new PinoLoggerService(logger.child({ component: 'nest' })),
   });
-
   if (config.WORKER_HEALTH_PORT > 0) {
-    // Liveness only: the worker has no API of its own.
-    const server = createServer((request, response) => {
-      const ok = request.url === '/health/live';
-      response.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(ok ? { status: 'ok' } : {}));
+    const server = startHealthServer(config, app.get(Metrics));
+    server.on('error', (error: NodeJS.ErrnoException) => {
+      logger.fatal({ err: { code: error.code }, port: config.WORKER_HEALTH_PORT }, 'worker health port unavailable (WORKER_HEALTH_PORT)');
+      process.exit(1);
     });
-    server.listen(config.WORKER_HEALTH_PORT, config.HOST);
-    server.unref();
   }
   exitGracefully(app, logger);
   logger.info('worker ready');

@@ -4,12 +4,13 @@ import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
 import { MatchingJobsModule } from '@vir/matching';
+import { MetricsModule } from '@vir/observability';
 import { IncidentNotificationsJobsModule } from '@vir/privacy';
 import { QueueModule, WorkerQueueModule } from '@vir/queue';
 import { RegistrationsJobsModule } from '@vir/registrations';
 import { SignalsJobsModule } from '@vir/signals';
 
-/** The background process: the outbox relay and the BullMQ consumers. No HTTP server of its own. */
+/** The background process: the outbox relay and the BullMQ consumers. No HTTP server of its own (health and metrics aside). */
 @Module({})
 export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
@@ -17,6 +18,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
+        MetricsModule.forRoot('worker'),
         ClockModule,
         DatabaseModule,
         QueueModule,

@@ -1,27 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@vir/common';
 import type { EntityManager } from 'typeorm';
+import type { AuditAction } from './audit-actions';
 
 export interface AuditEventInput {
-  action: string;
+  action: AuditAction;
   objectType: string;
   objectId?: string | null;
   actor: Actor;
   /** Ids and codes only: never a BSN, name or other personal data of a youth. */
   details?: Record<string, string | number | boolean | null | string[]>;
+  /** The college whose staff may read the event; the actor's college when left out. */
+  municipalityCode?: string | null;
+}
+
+/** What each event of a row-wise insert takes from its row `f` instead of from the event. */
+export interface RowwiseAudit {
+  detailsSql?: string;
+  /** Given the parameter that holds the actor's correlation id. */
+  correlationSql?: (actorCorrelation: string) => string;
+  /** The college of each event, e.g. the recipient organisation's. */
+  municipalitySql?: string;
 }
 
 /**
  * Appends to the audit log inside the caller's transaction, so an action and its trace
- * are committed together or not at all.
+ * are committed together or not at all. Every event names the college whose staff may read it.
  */
 @Injectable()
 export class AuditLog {
   async record(manager: EntityManager, event: AuditEventInput): Promise<void> {
     await manager.query(
       `INSERT INTO audit_events (action, object_type, object_id, actor_credential_id, actor_organisation_id,
-         actor_professional_id, details, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+         actor_professional_id, details, correlation_id, municipality_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         event.action,
         event.objectType,
@@ -31,6 +43,7 @@ export class AuditLog {
         event.actor.professionalId ?? null,
         JSON.stringify(event.details ?? {}),
         event.actor.correlationId ?? null,
+        collegeOf(event),
       ],
     );
   }
@@ -39,29 +52,26 @@ export class AuditLog {
    * The audit insert as a data-modifying CTE step, for statements that write and trace in one
    * round trip: one event per row of `fromCte`, whose `object_id` column names the object.
    * Returns the SQL (to put after `WITH …, audited AS (`) and its parameters, numbered from `firstParam`.
-   * `detailsSql`, when given, computes each event's details from the row `f` instead of `event.details`;
-   * `correlationSql` likewise each event's correlation id, given the parameter holding the actor's.
    */
-  cte(
-    event: Omit<AuditEventInput, 'objectId'>,
-    fromCte: string,
-    firstParam: number,
-    rowwise: { detailsSql?: string; correlationSql?: (actorCorrelation: string) => string } = {},
-  ): { sql: string; params: unknown[] } {
-    const p = (i: number) => `$${firstParam + i}`;
-    const params: unknown[] = [
-      event.action,
-      event.objectType,
-      event.actor.credentialId ?? null,
-      event.actor.organisationId ?? null,
-      event.actor.professionalId ?? null,
-      event.actor.correlationId ?? null,
-    ];
-    if (!rowwise.detailsSql) params.push(JSON.stringify(event.details ?? {}));
+  cte(event: Omit<AuditEventInput, 'objectId'>, fromCte: string, firstParam: number, rowwise: RowwiseAudit = {}): { sql: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${firstParam + params.length - 1}`;
+    };
+    const action = param(event.action);
+    const objectType = param(event.objectType);
+    const credential = param(event.actor.credentialId ?? null);
+    const organisation = param(event.actor.organisationId ?? null);
+    const professional = param(event.actor.professionalId ?? null);
+    const correlation = param(event.actor.correlationId ?? null);
+    const details = rowwise.detailsSql ?? `${param(JSON.stringify(event.details ?? {}))}::jsonb`;
+    const municipality = rowwise.municipalitySql ?? `${param(collegeOf(event))}::char(4)`;
     return {
-      sql: `INSERT INTO audit_events (action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id, details, correlation_id)
-            SELECT ${p(0)}, ${p(1)}, f.object_id, ${p(2)}::uuid, ${p(3)}::uuid, ${p(4)}::uuid, ${rowwise.detailsSql ?? `${p(6)}::jsonb`},
-                   ${rowwise.correlationSql?.(p(5)) ?? p(5)} FROM ${fromCte} f`,
+      sql: `INSERT INTO audit_events (action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id, details,
+              correlation_id, municipality_code)
+            SELECT ${action}, ${objectType}, f.object_id, ${credential}::uuid, ${organisation}::uuid, ${professional}::uuid, ${details},
+                   ${rowwise.correlationSql?.(correlation) ?? correlation}, ${municipality} FROM ${fromCte} f`,
       params,
     };
   }
@@ -77,11 +87,11 @@ export class AuditLog {
   manyCte(events: AuditEventInput[], firstParam: number): { sql: string; params: unknown[] } {
     return {
       sql: `INSERT INTO audit_events (action, object_type, object_id, actor_credential_id, actor_organisation_id,
-              actor_professional_id, details, correlation_id)
+              actor_professional_id, details, correlation_id, municipality_code)
             SELECT action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id,
-                   coalesce(details, '{}'::jsonb), correlation_id
+                   coalesce(details, '{}'::jsonb), correlation_id, municipality_code
               FROM jsonb_to_recordset($${firstParam}::jsonb) AS e(action text, object_type text, object_id uuid, actor_credential_id uuid,
-                   actor_organisation_id uuid, actor_professional_id uuid, details jsonb, correlation_id text)`,
+                   actor_organisation_id uuid, actor_professional_id uuid, details jsonb, correlation_id text, municipality_code char(4))`,
       params: [
         JSON.stringify(
           events.map((event) => ({
@@ -93,9 +103,14 @@ export class AuditLog {
             actor_professional_id: event.actor.professionalId ?? null,
             details: event.details ?? {},
             correlation_id: event.actor.correlationId ?? null,
+            municipality_code: collegeOf(event),
           })),
         ),
       ],
     };
   }
+}
+
+function collegeOf(event: Pick<AuditEventInput, 'municipalityCode' | 'actor'>): string | null {
+  return event.municipalityCode !== undefined ? event.municipalityCode : (event.actor.municipalityCode ?? null);
 }

@@ -17,6 +17,7 @@ export function actorOf(principal: Principal, professionalId?: string): Actor {
     organisationId: principal.organisationId,
     professionalId,
     correlationId: principal.correlationId,
+    municipalityCode: principal.municipalityCode,
   };
 }
 

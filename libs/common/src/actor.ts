@@ -4,9 +4,11 @@ export interface Actor {
   organisationId?: string;
   professionalId?: string;
   correlationId?: string;
+  /** The college on whose behalf the actor acts; its staff see the actor's audit events. */
+  municipalityCode?: string;
 }
 
 /** The actor for work the system does by itself (scheduled jobs, start-up, the operator's CLI). */
-export function systemActor(correlationId?: string): Actor {
-  return { correlationId };
+export function systemActor(correlationId?: string, municipalityCode?: string): Actor {
+  return { correlationId, municipalityCode };
 }

@@ -1,4 +1,5 @@
 import { ValidationFailedError } from './app-error';
+import { isDateTime } from './validators';
 
 /** Keyset position of a row in a list ordered by (createdAt, id). */
 export interface Cursor {
@@ -18,9 +19,9 @@ export function decodeCursor(value: string | undefined, field = 'cursor'): Curso
       Array.isArray(parsed) &&
       parsed.length === 2 &&
       typeof parsed[0] === 'string' &&
-      !Number.isNaN(Date.parse(parsed[0])) &&
+      isDateTime(parsed[0]) &&
       typeof parsed[1] === 'string' &&
-      /^[0-9a-f-]{36}$/.test(parsed[1])
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(parsed[1])
     ) {
       return { createdAt: parsed[0], id: parsed[1] };
     }

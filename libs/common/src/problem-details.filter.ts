@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './app-error';
-import { fromFrameworkError, problem, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
+import { isDatabaseUnavailable } from './postgres-errors';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailable, fromFrameworkError, problem, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 
 const CODES_BY_STATUS: Record<number, [string, string]> = {
   400: ['BAD_REQUEST', 'Bad request'],
@@ -17,19 +18,38 @@ const CODES_BY_STATUS: Record<number, [string, string]> = {
   503: ['SERVICE_UNAVAILABLE', 'Service unavailable'],
 };
 
-/** Turns any error into application/problem+json; unknown errors become a bare 500 that leaks nothing. */
+export interface ProblemDetailsOptions {
+  /** The methods a path answers to, for 405 instead of 404 when only the method is wrong. */
+  allowedMethods?: (path: string) => string[];
+}
+
+/**
+ * Turns any error into application/problem+json. A database that cannot be reached is a 503 with
+ * Retry-After; any other unknown error is a bare 500 that leaks nothing.
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
+
+  constructor(private readonly options: ProblemDetailsOptions = {}) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
-    const body = this.toProblem(exception);
-    body.instance = request.url.split('?')[0];
+    const path = request.url.split('?')[0];
+    let body = this.toProblem(exception);
+    if (body.status === 404 && !(exception instanceof AppError)) {
+      const allowed = this.options.allowedMethods?.(path) ?? [];
+      if (allowed.length > 0) {
+        reply.header('Allow', allowed.join(', '));
+        body = problem(405, 'METHOD_NOT_ALLOWED', 'Method not allowed', `This path answers to ${allowed.join(', ')}.`);
+      }
+    }
+    body.instance = path;
     body.correlationId = String(request.id);
     if (body.status === 429 && !reply.getHeader('retry-after')) reply.header('Retry-After', '60');
+    if (body.status === 503 && !reply.getHeader('retry-after')) reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 
@@ -48,6 +68,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const detail =
         status === 404 ? 'No resource exists at this path.' : status === 429 ? 'Rate limit reached; retry later.' : title;
       return problem(status, code, title, detail);
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn({ err: describeUnknownError(exception) }, 'database unavailable');
+      return databaseUnavailable();
     }
     const framework = fromFrameworkError(exception as { code?: string; statusCode?: number; message?: string });
     if (framework) return framework;

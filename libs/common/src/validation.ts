@@ -1,12 +1,21 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldProblem, ValidationFailedError } from './app-error';
 
+/** A field name that is safe to repeat in an error; anything else a client sent as a key (a BSN, free text) is never echoed. */
+const NAMEABLE = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const error of errors) {
-    const path = prefix ? `${prefix}.${error.property}` : error.property;
-    for (const message of Object.values(error.constraints ?? {})) {
-      problems.push({ field: path, reason: message });
+    const unknownField = error.constraints?.whitelistValidation !== undefined;
+    const property = NAMEABLE.test(error.property) || /^\d{1,4}$/.test(error.property) ? error.property : '(unknown field)';
+    if (unknownField && property !== error.property) {
+      problems.push({ field: prefix ? `${prefix}.(unknown field)` : '(unknown field)', reason: 'a field that is not part of the contract was sent' });
+      continue;
+    }
+    const path = prefix ? `${prefix}.${property}` : property;
+    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
+      problems.push({ field: path, reason: constraint === 'whitelistValidation' ? `${path} is not part of the contract` : message });
     }
     if (error.children?.length) problems.push(...flatten(error.children, path));
   }

@@ -1,5 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -18,7 +19,18 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Keys whose values are secrets: never logged, never printed, never echoed in errors. */
-export const SECRET_KEYS = ['DATABASE_URL', 'REDIS_URL', 'VIR_PSEUDONYM_KEY', 'VIR_PSEUDONYM_PREVIOUS_KEYS', 'VIR_BOOTSTRAP_ADMIN_KEY', 'SMTP_URL'] as const;
+export const SECRET_KEYS = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'VIR_PSEUDONYM_KEY',
+  'VIR_PSEUDONYM_PREVIOUS_KEYS',
+  'VIR_BOOTSTRAP_ADMIN_KEY',
+  'VIR_AUDIT_KEY',
+  'SMTP_URL',
+  'METRICS_TOKEN',
+] as const;
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' || value === '' ? false : value);
 
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
@@ -56,6 +68,22 @@ export class AppConfig {
   @Max(200)
   DATABASE_POOL_SIZE = 20;
 
+  /** How long (ms) a process waits for a new PostgreSQL connection before the request fails with 503. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 3000;
+
+  /**
+   * The least-privilege role api and worker connect as. When set, `migrate` (run as the schema owner)
+   * grants it what the processes need and nothing more: no DDL, and only SELECT and INSERT on the audit log.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_APP_ROLE must be a plain PostgreSQL role name (lower case, digits, _)' })
+  DATABASE_APP_ROLE?: string;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL: string;
 
@@ -89,6 +117,36 @@ export class AppConfig {
   @MaxLength(256)
   VIR_BOOTSTRAP_ADMIN_KEY?: string;
 
+  /**
+   * Key of the audit log's hash chain (HMAC-SHA-256). It must not be stored in the database, so that
+   * whoever can write the database still cannot forge or re-seal the chain. Required by the worker
+   * (which seals) and by `audit verify`.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'VIR_AUDIT_KEY must be at least 32 characters of secret randomness' })
+  @MaxLength(512)
+  VIR_AUDIT_KEY?: string;
+
+  /**
+   * Append-only file to which the worker writes the chain's signed head (position, hash) after it
+   * sealed; `audit verify` checks the chain against every head in it, so a cut or rewritten tail is
+   * found. Keep it outside the database host (or ship it off, e.g. to WORM storage).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  AUDIT_ANCHOR_FILE?: string;
+
+  /** How often (ms) at most the worker appends a signed head to AUDIT_ANCHOR_FILE. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  AUDIT_ANCHOR_INTERVAL_MS = 60_000;
+
   /** CBS code of the college that runs this index; the bootstrap administrator belongs to it. */
   @Matches(/^\d{4}$/, { message: 'VIR_MUNICIPALITY_CODE must be a four-digit CBS municipality code' })
   VIR_MUNICIPALITY_CODE = '0983';
@@ -104,6 +162,49 @@ export class AppConfig {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** A request must arrive whole (headers and body) within this many ms. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  HTTP_REQUEST_TIMEOUT_MS = 30_000;
+
+  /** The request headers must arrive within this many ms of connecting (slow clients are cut off). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  @Max(120_000)
+  HTTP_HEADERS_TIMEOUT_MS = 10_000;
+
+  /** An idle keep-alive connection is closed after this many ms. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
+  /** Open connections one api process accepts; more are refused until some close. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(16)
+  @Max(100_000)
+  HTTP_MAX_CONNECTIONS = 2048;
+
+  /** Failed authentications per client address per minute before that address gets 429 for the rest of the minute. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  AUTH_FAILURES_PER_MINUTE = 30;
+
+  /** When set, `/metrics` answers only `Authorization: Bearer <token>`; unset, it is open (block it at the proxy). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  @MaxLength(256)
+  METRICS_TOKEN?: string;
 
   /** Requests per minute per credential before 429. */
   @Type(() => Number)
@@ -222,6 +323,42 @@ export class AppConfig {
   @Min(10)
   @Max(3_600_000)
   WEBHOOK_RETRY_BASE_MS = 5_000;
+
+  /**
+   * Development and tests only: lets webhooks use http and reach loopback and private addresses.
+   * Off by default in every environment: a webhook must be a public https URL unless this is set.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
+
+  /** Attempts of a job before it fails (match, lifecycle and notification jobs). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  JOB_ATTEMPTS = 8;
+
+  /** First retry delay (ms) of a failed job; each later retry waits twice as long. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(600_000)
+  JOB_BACKOFF_MS = 500;
+
+  /** How often (ms) the worker checks that Redis still holds its queues (an empty Redis is reconciled at once). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(200)
+  @Max(600_000)
+  REDIS_CHECK_INTERVAL_MS = 5_000;
+
+  /** Days a closed match is kept (with its participants and signals) before it is destroyed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(730)
+  CLOSED_MATCH_RETENTION_DAYS = 90;
 
   /** How long a webhook is retried before it is dead-lettered. */
   @Type(() => Number)

@@ -27,3 +27,31 @@ export function assertTestDatabase(url: string): void {
     throw new Error(`Refusing to run tests against database "${name}": its name must contain "test".`);
   }
 }
+
+/** Tables the processes may read and append to, but never change or empty: the audit log and its chain. */
+const APPEND_ONLY_TABLES = ['audit_events', 'audit_chain'];
+
+/**
+ * Gives the least-privilege role that api and worker connect as what they need and nothing more:
+ * USAGE on the schema (no CREATE, so no DDL), SELECT/INSERT/UPDATE/DELETE on the tables and the
+ * sequences, but only SELECT and INSERT on the audit log and its chain. Run by `migrate` as the
+ * schema owner after the migrations, so new tables are covered too. The role must exist.
+ */
+export async function grantApplicationRole(dataSource: DataSource, role: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new Error('DATABASE_APP_ROLE must be a plain role name');
+  const [exists] = await dataSource.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role]);
+  if (!exists) throw new Error(`The role ${role} (DATABASE_APP_ROLE) does not exist; create it first (see docs/operations.md).`);
+  const tables: { tablename: string }[] = await dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+  await dataSource.transaction(async (manager) => {
+    await manager.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
+    await manager.query(`REVOKE ALL ON SCHEMA public FROM ${role}`);
+    await manager.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+    for (const { tablename } of tables) {
+      await manager.query(`REVOKE ALL ON TABLE "${tablename}" FROM ${role}`);
+      const privileges = APPEND_ONLY_TABLES.includes(tablename) ? 'SELECT, INSERT' : tablename === 'schema_migrations' ? 'SELECT' : 'SELECT, INSERT, UPDATE, DELETE';
+      await manager.query(`GRANT ${privileges} ON TABLE "${tablename}" TO ${role}`);
+    }
+    await manager.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+    await manager.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${role}`);
+  });
+}

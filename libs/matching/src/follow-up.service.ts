@@ -90,7 +90,14 @@ export class FollowUpService {
         { correlationId: correlationId ?? undefined },
       );
       await manager.query(`UPDATE matches SET reminded_at = now() WHERE id = $1`, [matchId]);
-      await this.audit.record(manager, { action: 'match.reminded', objectType: 'match', objectId: matchId, actor: { correlationId: correlationId ?? undefined }, details: { signals: sent } });
+      await this.audit.record(manager, {
+        action: 'match.reminded',
+        objectType: 'match',
+        objectId: matchId,
+        actor: { correlationId: correlationId ?? undefined },
+        municipalityCode: match.municipality_code,
+        details: { signals: sent },
+      });
       return sent;
     });
   }
@@ -120,7 +127,69 @@ export class FollowUpService {
         { correlationId: correlationId ?? undefined },
       );
       await manager.query(`UPDATE matches SET escalated_at = now() WHERE id = $1`, [matchId]);
-      await this.audit.record(manager, { action: 'match.escalated', objectType: 'match', objectId: matchId, actor: { correlationId: correlationId ?? undefined }, details: { signals: sent } });
+      await this.audit.record(manager, {
+        action: 'match.escalated',
+        objectType: 'match',
+        objectId: matchId,
+        actor: { correlationId: correlationId ?? undefined },
+        municipalityCode: match.municipality_code,
+        details: { signals: sent },
+      });
+      return sent;
+    });
+  }
+
+  /**
+   * A follow-up officer was designated: the college's open matches that this officer has no signal
+   * about yet (made while the college had no officer, or before this one came) each get the copy the
+   * officer would have received (Jw 7.1.2.3(1)(c), 7.1.3.2). Returns how many were delivered.
+   */
+  async deliverMissedCopies(officerId: string, correlationId?: string | null): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [officer]: { organisation_id: string; municipality_code: string }[] = await manager.query(
+        `SELECT f.organisation_id, g.municipality_code FROM professionals f JOIN organisations g ON g.id = f.organisation_id
+          WHERE f.id = $1 AND f.role = 'follow_up_officer' AND f.active AND g.kind = 'municipality' AND g.status = 'connected'`,
+        [officerId],
+      );
+      if (!officer) return 0;
+      const missed: { match_id: string; trigger_registration_id: string; named: string[] }[] = await manager.query(
+        `SELECT m.id AS match_id, p.trigger_registration_id, p.named
+           FROM matches m
+           CROSS JOIN LATERAL (
+             SELECT (array_agg(mp.registration_id ORDER BY mp.position DESC))[1] AS trigger_registration_id,
+                    array_agg(mp.professional_id ORDER BY mp.position) AS named
+               FROM match_participants mp JOIN registrations r ON r.id = mp.registration_id
+              WHERE mp.match_id = m.id AND mp.left_at IS NULL AND r.status = 'active') p
+          WHERE m.status <> 'closed' AND p.trigger_registration_id IS NOT NULL
+            AND EXISTS (SELECT 1 FROM match_participants mp JOIN organisations o ON o.id = mp.organisation_id
+                         WHERE mp.match_id = m.id AND mp.left_at IS NULL AND o.municipality_code = $2)
+            AND NOT EXISTS (SELECT 1 FROM signals s WHERE s.match_id = m.id AND s.recipient_professional_id = $1)
+          ORDER BY m.created_at`,
+        [officerId, officer.municipality_code],
+      );
+      const { length: sent } = await this.signals.write(
+        manager,
+        missed.map((m) => ({
+          kind: 'match' as const,
+          matchId: m.match_id,
+          triggerRegistrationId: m.trigger_registration_id,
+          recipientProfessionalId: officerId,
+          recipientOrganisationId: officer.organisation_id,
+          recipientRole: 'follow_up_officer' as const,
+          named: m.named,
+        })),
+        { correlationId: correlationId ?? undefined },
+      );
+      if (sent > 0) {
+        await this.audit.record(manager, {
+          action: 'follow-up.copies-delivered',
+          objectType: 'professional',
+          objectId: officerId,
+          actor: { correlationId: correlationId ?? undefined },
+          municipalityCode: officer.municipality_code,
+          details: { signals: sent },
+        });
+      }
       return sent;
     });
   }

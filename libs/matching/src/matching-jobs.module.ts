@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
-import { FollowUpSweeper } from './follow-up-sweeper';
+import { FollowUpSweeper } from './jobs/follow-up-sweeper';
 import { FollowUpService } from './follow-up.service';
 import { MatchingProcessor } from './jobs/matching.processor';
-import { MatchReconciler } from './match-reconciler';
+import { MatchReconciler } from './jobs/match-reconciler';
+import { MatchDeparture } from './match-departure';
+import { MatchRetention } from './jobs/match-retention';
 import { MatchingService } from './matching.service';
 import { SignalWriter } from './signal-writer';
 
 /** The matching and follow-up consumers, for the worker process only. */
 @Module({
-  providers: [SignalWriter, MatchingService, FollowUpService, MatchingProcessor, MatchReconciler, FollowUpSweeper],
-  exports: [MatchingService, MatchReconciler, FollowUpService, FollowUpSweeper],
+  providers: [SignalWriter, MatchingService, MatchDeparture, FollowUpService, MatchingProcessor, MatchReconciler, FollowUpSweeper, MatchRetention],
+  exports: [MatchingService, MatchReconciler, FollowUpService, FollowUpSweeper, MatchRetention],
 })
 export class MatchingJobsModule {}

@@ -120,47 +120,6 @@ export class MatchingService {
     return this.batcher.submit({ registrationId, correlationId: correlationId ?? null });
   }
 
-  /** A registration ended: it leaves its match; a match with fewer than two active registrations closes. */
-  async onRegistrationRemoved(registrationId: string, correlationId?: string | null): Promise<string[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const memberships: { match_id: string }[] = await manager.query(
-        `SELECT mp.match_id FROM match_participants mp JOIN matches m ON m.id = mp.match_id
-          WHERE mp.registration_id = $1 AND m.status <> 'closed' ORDER BY mp.match_id`,
-        [registrationId],
-      );
-      const closed: string[] = [];
-      for (const { match_id: matchId } of memberships) {
-        await manager.query(`SELECT id FROM matches WHERE id = $1 FOR UPDATE`, [matchId]);
-        await manager.query(`UPDATE match_participants SET left_at = now() WHERE match_id = $1 AND registration_id = $2 AND left_at IS NULL`, [
-          matchId,
-          registrationId,
-        ]);
-        const [{ remaining }]: { remaining: number }[] = await manager.query(
-          `SELECT count(*)::int AS remaining FROM match_participants mp JOIN registrations r ON r.id = mp.registration_id
-            WHERE mp.match_id = $1 AND mp.left_at IS NULL AND r.status = 'active'`,
-          [matchId],
-        );
-        if (remaining < 2) {
-          const [row] = (await manager.query(
-            `UPDATE matches SET status = 'closed', closed_at = now(), youth_key = NULL WHERE id = $1 AND status <> 'closed' RETURNING id`,
-            [matchId],
-          )) as [{ id: string }[], number];
-          if (row.length > 0) {
-            closed.push(matchId);
-            await this.audit.record(manager, {
-              action: 'match.closed',
-              objectType: 'match',
-              objectId: matchId,
-              actor: { correlationId: correlationId ?? undefined },
-              details: { reason: 'fewer_than_two_registrations' },
-            });
-          }
-        }
-      }
-      return closed;
-    });
-  }
-
   private async matchBatch(requests: MatchRequest[]): Promise<BatchOutcome<MatchOutcome>[]> {
     const ids = [...new Set(requests.map((r) => r.registrationId))];
     const alone = await this.checkAlone(ids);
@@ -224,6 +183,7 @@ export class MatchingService {
           objectType: 'match',
           objectId: p.matchId,
           actor: { correlationId: p.correlationId ?? undefined },
+          municipalityCode: copies.municipalityByOrganisation.get(p.plan.join[0].organisationId) ?? null,
           details: { participants: p.plan.join.length },
         }));
       const audit = this.audit.manyCte(created, 2);

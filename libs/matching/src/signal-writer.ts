@@ -44,9 +44,11 @@ export class SignalWriter {
     const byTrigger = Object.fromEntries(drafts.filter((d) => d.triggerRegistrationId && d.correlationId).map((d) => [d.triggerRegistrationId, d.correlationId]));
     const audit = this.audit.cte(
       { action: 'signal.created', objectType: 'signal', actor },
-      '(SELECT id AS object_id, kind, recipient_organisation_id, recipient_professional_id, trigger_registration_id FROM created)',
+      `(SELECT c.id AS object_id, c.kind, c.recipient_organisation_id, c.recipient_professional_id, c.trigger_registration_id, o.municipality_code
+          FROM created c JOIN organisations o ON o.id = c.recipient_organisation_id)`,
       5,
       {
+        municipalitySql: 'f.municipality_code',
         detailsSql: `jsonb_build_object('kind', f.kind, 'channel', 'inbox', 'recipientOrganisationId', f.recipient_organisation_id, 'recipientProfessionalId', f.recipient_professional_id)`,
         correlationSql: (actorCorrelation) => `coalesce($4::jsonb ->> f.trigger_registration_id::text, ${actorCorrelation})`,
       },

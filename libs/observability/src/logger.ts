@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import pino, { Logger } from 'pino';
 
 /**
@@ -37,13 +36,4 @@ export function createRootLogger(service: string, level: LogLevel, destination?:
     },
     destination ?? pino.destination({ sync: false }),
   );
-}
-
-export const CORRELATION_HEADER = 'x-correlation-id';
-const CORRELATION_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
-
-/** Reuses a caller's correlation id when it is well-formed, otherwise makes one. */
-export function correlationIdFrom(header: string | string[] | undefined): string {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value && CORRELATION_PATTERN.test(value) ? value : randomUUID();
 }

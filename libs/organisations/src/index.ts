@@ -9,3 +9,4 @@ export { CredentialEntity } from './entities/credential.entity';
 export { OperatorCommands } from './operator-commands';
 export type { ContactCard } from './contact-directory';
 export { ContactDirectory } from './contact-directory';
+export { OrganisationDirectory } from './organisation-directory';

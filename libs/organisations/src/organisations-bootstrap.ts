@@ -6,12 +6,15 @@ import { Actor, systemActor } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { DataSource, EntityManager } from 'typeorm';
 import { CredentialService } from './credential.service';
-import { COVENANT_REFERENCE, VENLO_COVENANT_PARTIES } from './demo/venlo-covenant';
+import { COVENANT_REFERENCE, demoMailbox, slug, VENLO_COVENANT_PARTIES } from './demo/venlo-covenant';
 import { OrganisationEntity, OrganisationKind } from './entities/organisation.entity';
 import { ProfessionalEntity, ProfessionalRole } from './entities/professional.entity';
 
 export interface DemoCredential {
   organisation: string;
+  organisationId: string;
+  /** The organisation's demo meldingsbevoegde, for a first registration. */
+  professionalId: string;
   scopes: Scope[];
   secret: string;
 }
@@ -23,15 +26,6 @@ export interface DemoSummary {
 }
 
 const DEMO_PHONE = '+31 77 000 0000';
-
-function slug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-');
-}
 
 /** Start-up data: the bootstrap administrator, and (outside production) the Venlo demo. Safe to run any number of times. */
 @Injectable()
@@ -46,7 +40,7 @@ export class OrganisationsBootstrap {
   ) {}
 
   /** Makes sure a credential with exactly VIR_BOOTSTRAP_ADMIN_KEY administers the operating college. */
-  async ensureBootstrapAdministrator(actor: Actor = systemActor()): Promise<boolean> {
+  async ensureBootstrapAdministrator(actor: Actor = systemActor(undefined, this.config.VIR_MUNICIPALITY_CODE)): Promise<boolean> {
     const key = this.config.VIR_BOOTSTRAP_ADMIN_KEY;
     if (!key) return false;
     await this.dataSource.transaction(async (manager) => {
@@ -58,7 +52,7 @@ export class OrganisationsBootstrap {
   }
 
   /** Loads the Venlo covenant parties with a demo coordinator and professional each. Refused in production. */
-  async seedVenloDemo(actor: Actor = systemActor()): Promise<DemoSummary> {
+  async seedVenloDemo(actor: Actor = systemActor(undefined, this.config.VIR_MUNICIPALITY_CODE)): Promise<DemoSummary> {
     if (this.config.isProduction) throw new Error('Demo data is never loaded in production (NODE_ENV=production).');
     const summary: DemoSummary = { organisations: 0, skipped: [], credentials: [] };
     await this.dataSource.transaction(async (manager) => {
@@ -67,28 +61,33 @@ export class OrganisationsBootstrap {
           summary.skipped.push({ name: party.name, why: party.why ?? '' });
           continue;
         }
-        const organisation = await this.ensureOrganisation(manager, party.name, party.kind, party.breachNotificationEmail, actor);
+        const organisation = await this.ensureOrganisation(manager, party.name, party.kind, demoMailbox('datalek', party.name), actor);
         summary.organisations += 1;
         const people: [ProfessionalRole, string][] = [
           ['coordinator', 'Contactpersoon'],
           ['professional', 'Meldingsbevoegde'],
           ...(party.kind === 'municipality' ? ([['follow_up_officer', 'Regievoerder']] as [ProfessionalRole, string][]) : []),
         ];
-        for (const [role, title] of people) await this.ensureDemoPerson(manager, organisation, role, `${title} ${party.name}`);
+        const ids: Partial<Record<ProfessionalRole, string>> = {};
+        for (const [role, title] of people) ids[role] = await this.ensureDemoPerson(manager, organisation, role, `${title} ${party.name}`);
 
         const scopes: Scope[] =
           party.kind === 'municipality' ? ['registrations', 'signals', 'contact-details', 'follow-up'] : ['registrations', 'signals', 'contact-details'];
         const secret = this.demoSecret(party.name);
         await this.credentials.issue(manager, organisation, scopes, actor, { secret, label: 'demo' });
-        summary.credentials.push({ organisation: party.name, scopes, secret });
+        summary.credentials.push({ organisation: party.name, organisationId: organisation.id, professionalId: ids.professional as string, scopes, secret });
       }
     });
     return summary;
   }
 
-  /** Demo secrets are derived from the organisation name so that every start can print them again. */
+  /**
+   * Demo secrets are derived from this install's pseudonym key (a random secret made at the first
+   * `npm start`) and the organisation name: every start can print them again, and nobody without
+   * the key can compute them.
+   */
   private demoSecret(name: string): string {
-    const tag = createHmac('sha256', 'verwijsindex-demo').update(name).digest('base64url').slice(0, 10);
+    const tag = createHmac('sha256', this.config.VIR_PSEUDONYM_KEY).update(`demo-credential|${name}`).digest('base64url').slice(0, 24);
     return `demo-${slug(name)}-${tag}`;
   }
 
@@ -122,17 +121,19 @@ export class OrganisationsBootstrap {
       .getOneOrFail();
   }
 
-  private async ensureDemoPerson(manager: EntityManager, organisation: OrganisationEntity, role: ProfessionalRole, name: string): Promise<void> {
+  private async ensureDemoPerson(manager: EntityManager, organisation: OrganisationEntity, role: ProfessionalRole, name: string): Promise<string> {
     const repository = manager.getRepository(ProfessionalEntity);
-    if (await repository.existsBy({ organisationId: organisation.id, role, name })) return;
-    const mailbox = `${role.replace(/_/g, '-')}.${slug(organisation.name)}`;
-    await repository.insert({
+    const existing = await repository.findOneBy({ organisationId: organisation.id, role, name });
+    if (existing) return existing.id;
+    const mailbox = role.replace(/_/g, '-');
+    const inserted = await repository.insert({
       organisationId: organisation.id,
       name,
-      email: `${mailbox}@demo.verwijsindex.example`,
+      email: demoMailbox(mailbox, organisation.name),
       phone: DEMO_PHONE,
       role,
       active: true,
     });
+    return (inserted.identifiers[0] as { id: string }).id;
   }
 }

@@ -20,6 +20,8 @@ import { CredentialEntity } from './entities/credential.entity';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { ProfessionalEntity } from './entities/professional.entity';
 import { OrganisationAccess } from './organisation-access';
+import { OrganisationDirectory } from './organisation-directory';
+import { OrganisationWarnings } from './organisation-warnings';
 import { OperatorCommands } from './operator-commands';
 import { OrganisationsBootstrap } from './organisations-bootstrap';
 import { GetOrganisationHandler } from './queries/get-organisation/get-organisation.handler';
@@ -34,6 +36,8 @@ import { ListProfessionalsHandler } from './queries/list-professionals/list-prof
   controllers: [OrganisationsController, ProfessionalsController, CredentialsController],
   providers: [
     OrganisationAccess,
+    OrganisationDirectory,
+    OrganisationWarnings,
     CredentialCache,
     CredentialService,
     OrganisationsBootstrap,

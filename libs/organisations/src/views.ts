@@ -5,6 +5,9 @@ import type { CredentialEntity } from './entities/credential.entity';
 import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from './entities/organisation.entity';
 import type { OrganisationEntity, OrganisationKind, OrganisationStatus } from './entities/organisation.entity';
 import { PROFESSIONAL_ROLES } from './entities/professional.entity';
+
+export const ORGANISATION_WARNINGS = ['NO_FOLLOW_UP_OFFICER'] as const;
+export type OrganisationWarning = (typeof ORGANISATION_WARNINGS)[number];
 import type { ProfessionalEntity, ProfessionalRole } from './entities/professional.entity';
 
 export class OrganisationView {
@@ -22,8 +25,16 @@ export class OrganisationView {
   followUpReminderWorkingDays: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Municipality only: working days before escalation (default 10)' })
   followUpEscalationWorkingDays: number | null;
+  @ApiProperty({
+    enum: ORGANISATION_WARNINGS,
+    isArray: true,
+    description:
+      'What needs the administrator: NO_FOLLOW_UP_OFFICER (a gemeente whose college has no active follow-up officer: its matches get no ' +
+      'gemeente copy until one is designated, who then receives the missed copies).',
+  })
+  warnings: OrganisationWarning[];
 
-  static of(o: OrganisationEntity): OrganisationView {
+  static of(o: OrganisationEntity, warnings: OrganisationWarning[] = []): OrganisationView {
     return {
       id: o.id,
       name: o.name,
@@ -37,6 +48,7 @@ export class OrganisationView {
       webhookUrl: o.webhookUrl ?? null,
       followUpReminderWorkingDays: o.followUpReminderDays ?? null,
       followUpEscalationWorkingDays: o.followUpEscalationDays ?? null,
+      warnings,
     };
   }
 }
@@ -98,13 +110,13 @@ export class IssuedCredentialView extends CredentialView {
 
 export class OrganisationPage {
   @ApiProperty({ type: [OrganisationView] }) items: OrganisationView[];
-  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 export class ProfessionalPage {
   @ApiProperty({ type: [ProfessionalView] }) items: ProfessionalView[];
-  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 export class CredentialPage {
   @ApiProperty({ type: [CredentialView] }) items: CredentialView[];
-  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

@@ -3,38 +3,43 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProp
 import { actorOf, CurrentPrincipal, RequireScopes } from '@vir/auth';
 import type { Principal } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
-import { ApiProblems, isUuid, NotFoundError } from '@vir/common';
+import { ApiProblems, IsDateTime, IsNotBlank, isUuid, NotFoundError, ValidationFailedError } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { JobHandler, JobProcessor, OutboxWriter, QUEUES } from '@vir/queue';
 import { isPermanentMailFailure, Mailer, SignalsJobsModule } from '@vir/signals';
 import { UnrecoverableError } from 'bullmq';
-import { IsDateString, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsString, MaxLength, ValidateIf } from 'class-validator';
 import { DataSource } from 'typeorm';
 
+const present = (_: unknown, value: unknown) => value !== undefined;
+
+/** A breach report: the summary is what every partner's breach desk receives, so it must say something. */
 export class ReportIncidentDto {
-  @ApiPropertyOptional({ maxLength: 100, example: 'DL-2026-014', description: 'Your reference; one is made when left out' })
-  @IsOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100, example: 'DL-2026-014', description: 'Your reference; one is made when left out' })
+  @ValidateIf(present)
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(100)
   reference?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'When it happened or was discovered; now when left out' })
-  @IsOptional()
-  @IsDateString({ strict: true })
+  @ApiPropertyOptional({ format: 'date-time', maxLength: 35, description: 'When it happened or was discovered; now when left out' })
+  @ValidateIf(present)
+  @IsString()
+  @MaxLength(35)
+  @IsDateTime()
   occurredAt?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, description: 'What happened and what is being done. Never personal data of a youth.' })
-  @ValidateIf((dto: ReportIncidentDto) => dto.description === undefined)
-  @IsString()
-  @IsNotEmpty({ message: 'summary (or description) is required' })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 2000, description: 'What happened and what is being done (required, or as `description`). Never personal data of a youth.' })
+  @ValidateIf((dto: ReportIncidentDto) => dto.description === undefined || dto.summary !== undefined)
+  @IsString({ message: 'summary is required: say what happened and what is being done' })
+  @IsNotBlank()
   @MaxLength(2000)
   summary?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, description: 'Another name for summary' })
-  @IsOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: 2000, description: 'Another name for summary; give one of the two' })
+  @ValidateIf(present)
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(2000)
   description?: string;
 }
@@ -68,6 +73,9 @@ export class Incidents {
   ) {}
 
   async report(principal: Principal, input: ReportIncidentDto): Promise<IncidentView> {
+    if (input.summary !== undefined && input.description !== undefined) {
+      throw new ValidationFailedError([{ field: 'description', reason: 'give summary or description, not both' }]);
+    }
     const id = await this.dataSource.transaction(async (manager) => {
       const [incident]: { id: string }[] = await manager.query(
         `INSERT INTO incidents (reference, occurred_at, summary, municipality_code, reported_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -147,8 +155,9 @@ export class IncidentNotifier extends JobProcessor {
 
   readonly handlers: Record<string, JobHandler> = {
     'notify-incident': async (data, job) => {
-      const [row]: { email: string; status: string; reference: string; occurred_at: Date; summary: string; name: string }[] = await this.dataSource.query(
-        `SELECT n.email, n.status, i.reference, i.occurred_at, i.summary, o.name FROM incident_notifications n
+      const [row]: { email: string; status: string; reference: string; occurred_at: Date; summary: string; name: string; municipality_code: string }[] =
+        await this.dataSource.query(
+        `SELECT n.email, n.status, i.reference, i.occurred_at, i.summary, o.name, i.municipality_code FROM incident_notifications n
            JOIN incidents i ON i.id = n.incident_id JOIN organisations o ON o.id = n.organisation_id
           WHERE n.incident_id = $1 AND n.organisation_id = $2`,
         [data.incidentId, data.organisationId],
@@ -192,6 +201,7 @@ export class IncidentNotifier extends JobProcessor {
           objectType: 'incident',
           objectId: String(data.incidentId),
           actor: { correlationId: data.correlationId ?? undefined },
+          municipalityCode: row.municipality_code,
           details: { organisationId: String(data.organisationId) },
         });
       });

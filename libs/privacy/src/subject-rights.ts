@@ -4,8 +4,8 @@ import { actorOf, CurrentPrincipal, RequireScopes } from '@vir/auth';
 import type { Principal } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { ApiProblems, Clock, RuleViolationError, todayInAmsterdam } from '@vir/common';
-import { YouthKeyService } from '@vir/pseudonymisation';
-import { informTarget, RegistrationRemoval, YouthDto, YouthField, youthIdentifier } from '@vir/registrations';
+import { YouthDto, YouthField, youthIdentifier, YouthKeyService } from '@vir/pseudonymisation';
+import { informTarget, RegistrationRemoval } from '@vir/registrations';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 
@@ -65,7 +65,10 @@ export class SubjectErasureView {
 
 /**
  * The rights of the young person (Jw 7.1.2.3(1)(i), 7.1.5.1, 7.1.5.2; AVG 15, 17, 21). The college
- * decides, so these are administrator actions; the answer concerns only the youth asked about.
+ * decides, so these are administrator actions; the answer concerns only the youth asked about, and
+ * only what the college is the controller of (Jw 7.1.2.2(3)): registrations and archive entries of
+ * the organisations whose agreement is with it, and the signals to those organisations' people.
+ * Another college's registrations of the same youth answer as if they did not exist.
  */
 @Injectable()
 export class SubjectRights {
@@ -84,23 +87,23 @@ export class SubjectRights {
       await this.dataSource.query(
         `SELECT r.id, o.name AS organisation, p.name AS professional, r.created_at, r.planned_removal_date::text, r.status
            FROM registrations r JOIN organisations o ON o.id = r.organisation_id JOIN professionals p ON p.id = r.professional_id
-          WHERE r.youth_key = ANY($1) ORDER BY r.created_at`,
-        [keys],
+          WHERE r.youth_key = ANY($1) AND o.municipality_code = $2 ORDER BY r.created_at`,
+        [keys, principal.municipalityCode],
       );
     const archive: { organisation: string; professional: string; archived_at: Date; destroy_at: string }[] = await this.dataSource.query(
       `SELECT o.name AS organisation, p.name AS professional, a.archived_at, a.destroy_at::text
          FROM archive_entries a JOIN organisations o ON o.id = a.organisation_id JOIN professionals p ON p.id = a.professional_id
-        WHERE a.youth_key = ANY($1) ORDER BY a.archived_at`,
-      [keys],
+        WHERE a.youth_key = ANY($1) AND o.municipality_code = $2 ORDER BY a.archived_at`,
+      [keys, principal.municipalityCode],
     );
     const ids = registrations.map((r) => r.id);
     const signals: { id: string; kind: string; organisation: string; created_at: Date }[] = ids.length
       ? await this.dataSource.query(
           `SELECT s.id, s.kind, o.name AS organisation, s.created_at FROM signals s JOIN organisations o ON o.id = s.recipient_organisation_id
-            WHERE s.trigger_registration_id = ANY($1)
-               OR s.match_id IN (SELECT match_id FROM match_participants WHERE registration_id = ANY($1))
+            WHERE o.municipality_code = $2
+              AND (s.trigger_registration_id = ANY($1) OR s.match_id IN (SELECT match_id FROM match_participants WHERE registration_id = ANY($1)))
             ORDER BY s.created_at, s.id`,
-          [ids],
+          [ids, principal.municipalityCode],
         )
       : [];
     await this.audit.record(this.dataSource.manager, {
@@ -129,32 +132,25 @@ export class SubjectRights {
     const keys = this.youthKeys.allKeys(youthIdentifier(input.youth));
     const actor = actorOf(principal);
     return this.dataSource.transaction(async (manager) => {
-      const active: { id: string }[] = await manager.query(`SELECT id FROM registrations WHERE youth_key = ANY($1) AND status = 'active'`, [keys]);
-      let ids = active.map((r) => r.id);
       if (input.registrationIds) {
-        const unknown = input.registrationIds.filter((id) => !ids.includes(id));
-        if (unknown.length > 0) {
-          throw new RuleViolationError('REGISTRATION_NOT_OF_THIS_YOUTH', 'Not a registration of this youth', 'Every registrationId must be an active registration of the youth named.', 'registrationIds');
+        const active = await this.removal.activeOfYouth(manager, keys, principal.municipalityCode);
+        if (input.registrationIds.some((id) => !active.includes(id))) {
+          throw new RuleViolationError(
+            'REGISTRATION_NOT_OF_THIS_YOUTH',
+            'Not a registration of this youth',
+            "Every registrationId must be an active registration of the youth named, at one of your college's organisations.",
+            'registrationIds',
+          );
         }
-        ids = input.registrationIds;
       }
-      const registrationsRemoved = await this.removal.remove(manager, ids, input.ground, actor);
-      let archiveEntriesDestroyed = 0;
-      if (!input.registrationIds) {
-        const [destroyed] = (await manager.query(`DELETE FROM archive_entries WHERE youth_key = ANY($1) RETURNING id`, [keys])) as [{ id: string }[], number];
-        archiveEntriesDestroyed = destroyed.length;
-        await this.audit.recordMany(
-          manager,
-          destroyed.map((row) => ({ action: 'archive-entry.destroyed', objectType: 'archive_entry', objectId: row.id, actor, details: { reason: input.ground } })),
-        );
-      }
+      const removed = await this.removal.removeYouth(manager, keys, input.ground, actor, principal.municipalityCode, input.registrationIds);
       await this.audit.record(manager, {
         action: 'subject-erasure.carried-out',
         objectType: 'subject-request',
         actor,
-        details: { ground: input.ground, registrationsRemoved, archiveEntriesDestroyed },
+        details: { ground: input.ground, ...removed },
       });
-      return { registrationsRemoved, archiveEntriesDestroyed };
+      return removed;
     });
   }
 }

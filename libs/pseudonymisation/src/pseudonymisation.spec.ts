@@ -1,6 +1,6 @@
 import { AppConfig } from '@vir/config';
 import { isValidBsn, normaliseBsn } from './bsn';
-import { normaliseSurname, serviceNumber } from './service-number';
+import { normaliseSurname, serviceNumber, surnameProblem } from './service-number';
 import { YouthKeyService } from './youth-key.service';
 
 describe('BSN eleven-test', () => {
@@ -33,8 +33,34 @@ describe('verwijsindexservicenummer', () => {
     ['van  der Berg', 'van der berg'],
     ['Çelik', 'celik'],
     ['Ĳsselmuiden', 'ijsselmuiden'],
+    // The documented rules (docs/api.md, "Youths without a BSN"), one row each:
+    ['De Vries', 'de vries'], // case does not matter
+    ['de   vries', 'de vries'], // runs of spaces are one space
+    ['Öztürk', 'ozturk'], // diacritics are dropped
+    ['van-der-Berg', 'van der berg'], // hyphens are spaces
+    ['Van der Berg', 'van der berg'], // prefixes are kept, in any case
+    ['’t Hart', 't hart'], // apostrophes are spaces
+    ['St. Clair', 'st clair'], // dots are spaces
+    ['vanderBerg', 'vanderberg'], // a prefix written together is another name than one written apart
+    ['Straße', 'straße'], // ß is kept: Strasse is another spelling
   ])('normalises %j to %j', (raw, normalised) => {
     expect(normaliseSurname(raw)).toBe(normalised);
+  });
+
+  it.each([
+    ['---', 'surname must contain letters'],
+    ["'. ,", 'surname must contain letters'],
+    ['1234', 'surname must not contain digits'],
+    ['Smith1', 'surname must not contain digits'],
+    ['Smith²', 'surname must not contain digits'],
+    ['Jan@sen', 'surname may hold only letters, spaces, hyphens, apostrophes and dots'],
+    ['Jan_sen', 'surname may hold only letters, spaces, hyphens, apostrophes and dots'],
+  ])('refuses %j as a surname: %s', (surname, problem) => {
+    expect(surnameProblem(surname)).toBe(problem);
+  });
+
+  it.each([['De Vries'], ["d'Ancona"], ['Öztürk-De Vries'], ['Nguyễn'], ['Пушкин'], ['St. Clair']])('accepts %j as a surname', (surname) => {
+    expect(surnameProblem(surname)).toBeUndefined();
   });
 
   it('is deterministic and differs when any part differs', () => {

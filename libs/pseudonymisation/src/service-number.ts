@@ -3,6 +3,21 @@ import { createHash } from 'node:crypto';
 export const SEXES = ['M', 'V', 'O'] as const;
 export type Sex = (typeof SEXES)[number];
 
+/** Letters (any script, with their diacritics), spaces, hyphens, apostrophes, dots and commas. */
+const SURNAME_CHARACTERS = /^[\p{L}\p{M}\s'’‘`.,-]+$/u;
+
+/**
+ * Why a text cannot be a surname, or undefined. A surname without letters, or with digits or other
+ * symbols, would normalise to something shared by unrelated children ("---" and "1234" both to "",
+ * "Smith1" and "Smith2" to "smith") and make them match.
+ */
+export function surnameProblem(surname: string): string | undefined {
+  if (/\p{N}/u.test(surname)) return 'surname must not contain digits';
+  if (!SURNAME_CHARACTERS.test(surname)) return 'surname may hold only letters, spaces, hyphens, apostrophes and dots';
+  if (!/\p{L}/u.test(surname)) return 'surname must contain letters';
+  return undefined;
+}
+
 /**
  * Normalises a surname so that spelling variants of one name meet:
  * Unicode compatibility decomposition, diacritics removed, lower case, and every run of

@@ -3,7 +3,7 @@ export { OUTBOX_TOPICS, OutboxWriter } from './outbox-writer';
 export { createRedis, REDIS_CLIENT } from './redis';
 export { QueueModule } from './queue.module';
 export type { JobData, QueueName, Route } from './routes';
-export { DEFAULT_JOB_OPTIONS, QUEUES, ROUTES, WEBHOOK_BACKOFF } from './routes';
+export { jobOptions, QUEUES, ROUTES, WEBHOOK_BACKOFF } from './routes';
 export type { JobHandler } from './job-processor';
 export { JobProcessor } from './job-processor';
 export { OutboxRelay } from './outbox-relay';

@@ -4,7 +4,7 @@ import type { JobsOptions } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { OutboxPayload, OutboxTopic } from './outbox-writer';
 import { QueueRegistry } from './queue-registry';
-import { QueueName, ROUTES } from './routes';
+import { jobOptions, QueueName, ROUTES } from './routes';
 
 interface OutboxRow {
   id: string;
@@ -79,7 +79,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         const route = ROUTES[row.topic];
         if (!route) throw new Error(`outbox topic without a route: ${row.topic}`);
         const jobs = byQueue.get(route.queue) ?? [];
-        jobs.push({ name: route.job, data: { ...row.payload, correlationId: row.correlation_id }, opts: { ...route.options, jobId: route.jobId(row.payload) } });
+        jobs.push({ name: route.job, data: { ...row.payload, correlationId: row.correlation_id }, opts: { ...jobOptions(this.config, route), jobId: route.jobId(row.payload) } });
         byQueue.set(route.queue, jobs);
       }
       // Fail fast when Redis is away, so the claimed rows are released instead of held open.

@@ -6,6 +6,7 @@ export const OUTBOX_TOPICS = [
   'registration.created',
   'registration.removed',
   'organisation.disconnected',
+  'follow-up-officer.designated',
   // One signal per event (still relayed for rows written before batches existed).
   'signal.email',
   'signal.webhook',

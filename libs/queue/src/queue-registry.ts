@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@vir/config';
 import { Queue } from 'bullmq';
-import { DEFAULT_JOB_OPTIONS, QUEUES, QueueName } from './routes';
+import { jobOptions, QUEUES, QueueName } from './routes';
 
 /** The BullMQ queues of the worker process, one client each, closed on shutdown. */
 @Injectable()
@@ -10,7 +10,7 @@ export class QueueRegistry implements OnApplicationShutdown {
 
   constructor(config: AppConfig) {
     for (const name of Object.values(QUEUES)) {
-      const queue = new Queue(name, { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      const queue = new Queue(name, { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, defaultJobOptions: jobOptions(config) });
       queue.on('error', () => undefined); // outages are reported by the relay and the workers
       this.queues.set(name, queue);
     }

@@ -1,3 +1,4 @@
+import type { AppConfig } from '@vir/config';
 import type { JobsOptions } from 'bullmq';
 import type { OutboxPayload, OutboxTopic } from './outbox-writer';
 
@@ -15,7 +16,7 @@ export interface Route {
   job: string;
   /** Deterministic job id (no `:`), so a relay retry or a reconciliation sweep never adds a second job. */
   jobId: (payload: OutboxPayload) => string;
-  /** Retry policy when it differs from DEFAULT_JOB_OPTIONS. */
+  /** Retry policy when it differs from the default (JOB_ATTEMPTS, JOB_BACKOFF_MS). */
   options?: JobsOptions;
 }
 
@@ -35,6 +36,7 @@ export const ROUTES: Record<OutboxTopic, Route> = {
   'registration.created': { queue: QUEUES.matching, job: 'registration-created', jobId: byEntity('registration-created', 'registrationId') },
   'registration.removed': { queue: QUEUES.matching, job: 'registration-removed', jobId: byEntity('registration-removed', 'registrationId') },
   'organisation.disconnected': { queue: QUEUES.lifecycle, job: 'organisation-disconnected', jobId: byEntity('organisation-disconnected', 'organisationId') },
+  'follow-up-officer.designated': { queue: QUEUES.matching, job: 'follow-up-officer-designated', jobId: byEntity('follow-up-officer-designated', 'professionalId') },
   'signal.email': { queue: QUEUES.delivery, job: 'deliver-email', jobId: byEntity('deliver-email', 'signalId'), options: EMAIL_RETRIES },
   'signals.email': { queue: QUEUES.delivery, job: 'deliver-emails', jobId: byFirstSignal('deliver-emails'), options: EMAIL_RETRIES },
   'incident.notification': {
@@ -51,12 +53,16 @@ export const ROUTES: Record<OutboxTopic, Route> = {
 export type JobData = OutboxPayload & { correlationId?: string | null };
 
 /**
- * Transient failures are retried with exponential backoff; completed jobs are kept an hour so
- * that a re-published event with the same id is recognised; failed jobs stay for inspection.
+ * Transient failures are retried JOB_ATTEMPTS times with exponential backoff from JOB_BACKOFF_MS;
+ * completed jobs are kept an hour so that a re-published event with the same id is recognised;
+ * failed jobs stay 30 days for inspection. A route's own retry policy comes on top.
  */
-export const DEFAULT_JOB_OPTIONS: JobsOptions = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 500 },
-  removeOnComplete: { age: 3600, count: 50_000 },
-  removeOnFail: { age: 30 * 24 * 3600 },
-};
+export function jobOptions(config: Pick<AppConfig, 'JOB_ATTEMPTS' | 'JOB_BACKOFF_MS'>, route?: Pick<Route, 'options'>): JobsOptions {
+  return {
+    attempts: config.JOB_ATTEMPTS,
+    backoff: { type: 'exponential', delay: config.JOB_BACKOFF_MS },
+    removeOnComplete: { age: 3600, count: 50_000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+    ...route?.options,
+  };
+}

@@ -2,6 +2,7 @@ import { Global, Injectable, Module, OnApplicationBootstrap } from '@nestjs/comm
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { JobProcessor } from './job-processor';
 import { OutboxRelay } from './outbox-relay';
+import { QueueMetrics } from './queue-metrics';
 import { QueueRegistry } from './queue-registry';
 import { ROUTES } from './routes';
 
@@ -27,7 +28,7 @@ export class JobHandlerCheck implements OnApplicationBootstrap {
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [QueueRegistry, OutboxRelay, JobHandlerCheck],
+  providers: [QueueRegistry, OutboxRelay, JobHandlerCheck, QueueMetrics],
   exports: [QueueRegistry, OutboxRelay],
 })
 export class WorkerQueueModule {}

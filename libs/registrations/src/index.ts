@@ -1,4 +1,6 @@
+/** Registrations (meldingen): register, list, withdraw, remove for every reason, retention and the historical archive. */
 export { RegistrationsModule } from './registrations.module';
+export type { YouthRemovalReason } from './registration-removal';
 export { RegistrationRemoval } from './registration-removal';
 export type { RegistrationStatus, RemovalReason } from './entities/registration.entity';
 export { ARCHIVED_REASONS, REGISTRATION_STATUSES, REMOVAL_REASONS, RegistrationEntity } from './entities/registration.entity';
@@ -6,5 +8,3 @@ export { ageLimitDate, archiveDestroyDate, informTarget, planRemoval } from './r
 export { RegistrationsJobsModule } from './registrations-jobs.module';
 export { RetentionService } from './retention.service';
 export type { RetentionReport } from './retention.service';
-export { YouthDto, YouthField } from './commands/register-youth/register-youth.dto';
-export { youthIdentifier } from './commands/register-youth/register-youth.handler';

@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
+import type { AuditEventInput } from '@vir/audit';
 import { Actor, Clock, todayInAmsterdam } from '@vir/common';
 import { OutboxWriter } from '@vir/queue';
 import { EntityManager } from 'typeorm';
 import { ARCHIVED_REASONS, RemovalReason, statusAfter } from './entities/registration.entity';
 import { archiveDestroyDate } from './registration-rules';
 
+/** Reasons that remove a youth from the index altogether (death, erasure, objection): registrations and archive entries go at once. */
+export type YouthRemovalReason = Extract<RemovalReason, 'deceased' | 'erasure' | 'objection'>;
+
 /**
  * The one way a registration ends, whatever the reason: archived when the law says so
  * (risk gone, expired), then reduced to a tombstone without youth key, announced to the
- * matching worker through the outbox, and recorded in the audit log. Call inside a transaction.
+ * matching worker through the outbox (which takes it out of its match and, when nothing may be
+ * kept of it, out of the others' signals), and recorded in the audit log under the college of its
+ * organisation. Call inside a transaction.
  */
 @Injectable()
 export class RegistrationRemoval {
@@ -19,14 +25,15 @@ export class RegistrationRemoval {
     private readonly clock: Clock,
   ) {}
 
-  /** Removes the given active registrations (locked by the caller or here); returns how many ended. */
+  /** Removes the given active registrations (locked here); returns how many ended. */
   async remove(manager: EntityManager, registrationIds: string[], reason: RemovalReason, actor: Actor): Promise<number> {
     if (registrationIds.length === 0) return 0;
     const now = this.clock.now();
     const today = todayInAmsterdam(now);
-    const rows: { id: string; professional_id: string; organisation_id: string; age_limit_date: string }[] = await manager.query(
-      `SELECT id, professional_id, organisation_id, age_limit_date::text FROM registrations
-        WHERE id = ANY($1) AND status = 'active' ORDER BY id FOR UPDATE`,
+    const rows: { id: string; professional_id: string; organisation_id: string; age_limit_date: string; municipality_code: string }[] = await manager.query(
+      `SELECT r.id, r.professional_id, r.organisation_id, r.age_limit_date::text, o.municipality_code
+         FROM registrations r JOIN organisations o ON o.id = r.organisation_id
+        WHERE r.id = ANY($1) AND r.status = 'active' ORDER BY r.id FOR UPDATE OF r`,
       [registrationIds],
     );
     for (const row of rows) {
@@ -50,10 +57,57 @@ export class RegistrationRemoval {
         objectType: 'registration',
         objectId: row.id,
         actor: { ...actor, professionalId: actor.professionalId ?? (actor.organisationId ? row.professional_id : undefined) },
+        municipalityCode: row.municipality_code,
         details: { reason, archived: ARCHIVED_REASONS.includes(reason), organisationId: row.organisation_id },
       });
     }
     return rows.length;
+  }
+
+  /**
+   * Everything the index holds of one youth within one college ends at once: its active
+   * registrations at organisations whose agreement is with `municipalityCode` (nothing archived)
+   * and their archive entries. The college is the controller for its own organisations only
+   * (Jw 7.1.2.2(3)); another college's registrations of the youth are that college's to remove.
+   */
+  async removeYouth(
+    manager: EntityManager,
+    youthKeys: Buffer[],
+    reason: YouthRemovalReason,
+    actor: Actor,
+    municipalityCode: string,
+    only?: string[],
+  ): Promise<{ registrationsRemoved: number; archiveEntriesDestroyed: number }> {
+    const active: { id: string }[] = await manager.query(
+      `SELECT r.id FROM registrations r JOIN organisations o ON o.id = r.organisation_id
+        WHERE r.youth_key = ANY($1) AND r.status = 'active' AND o.municipality_code = $2`,
+      [youthKeys, municipalityCode],
+    );
+    const ids = only ?? active.map((r) => r.id);
+    const registrationsRemoved = await this.remove(manager, ids, reason, actor);
+    if (only) return { registrationsRemoved, archiveEntriesDestroyed: 0 };
+    const [destroyed] = (await manager.query(
+      `DELETE FROM archive_entries a USING organisations o
+        WHERE a.youth_key = ANY($1) AND o.id = a.organisation_id AND o.municipality_code = $2 RETURNING a.id`,
+      [youthKeys, municipalityCode],
+    )) as [{ id: string }[], number];
+    await this.audit.recordMany(
+      manager,
+      destroyed.map(
+        (row): AuditEventInput => ({ action: 'archive-entry.destroyed', objectType: 'archive_entry', objectId: row.id, actor, municipalityCode, details: { reason } }),
+      ),
+    );
+    return { registrationsRemoved, archiveEntriesDestroyed: destroyed.length };
+  }
+
+  /** The youth's active registrations within one college (to check a selection against). */
+  async activeOfYouth(manager: EntityManager, youthKeys: Buffer[], municipalityCode: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT r.id FROM registrations r JOIN organisations o ON o.id = r.organisation_id
+        WHERE r.youth_key = ANY($1) AND r.status = 'active' AND o.municipality_code = $2`,
+      [youthKeys, municipalityCode],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** An organisation was disconnected: its active registrations end without archiving, in batches. */

@@ -9,7 +9,11 @@ export interface RetentionReport {
   expired: number;
   removedAt23: number;
   archiveEntriesDestroyed: number;
+  tombstonesDestroyed: number;
 }
+
+/** A tombstone (who registered, when, why it ended; no youth key) is kept as long as its registration could have lived: two years from when it was made. */
+const TOMBSTONE_TERM_MONTHS = 24;
 
 const BATCH = 500;
 
@@ -17,7 +21,9 @@ const BATCH = 500;
  * The retention rules of Jw 7.1.4.5 and 7.1.4.6, applied for one day:
  * - a registration whose planned removal date has come is removed as `expired` (archived); one whose
  *   youth has turned 23 is removed as `age_23` (nothing archived), also when a run was missed;
- * - archive entries are destroyed on their destroy date (five years, or the 23rd birthday if sooner).
+ * - archive entries are destroyed on their destroy date (five years, or the 23rd birthday if sooner);
+ * - tombstones are deleted two years after their registration was made, once nothing derived from
+ *   them remains (matching's retention removes their places in matches and the signals they triggered).
  * Idempotent: a second run on the same day finds nothing left to do.
  */
 @Injectable()
@@ -34,7 +40,7 @@ export class RetentionService {
   async run(correlationId?: string | null): Promise<RetentionReport> {
     const today = todayInAmsterdam(this.clock.now());
     const actor = systemActor(correlationId ?? undefined);
-    const report: RetentionReport = { today, expired: 0, removedAt23: 0, archiveEntriesDestroyed: 0 };
+    const report: RetentionReport = { today, expired: 0, removedAt23: 0, archiveEntriesDestroyed: 0, tombstonesDestroyed: 0 };
 
     for (;;) {
       const removed = await this.dataSource.transaction(async (manager) => {
@@ -55,14 +61,17 @@ export class RetentionService {
 
     for (;;) {
       const destroyed = await this.dataSource.transaction(async (manager) => {
-        const [rows] = (await manager.query(
-          `DELETE FROM archive_entries WHERE id IN (SELECT id FROM archive_entries WHERE destroy_at <= $1 ORDER BY destroy_at LIMIT $2) RETURNING id`,
+        const rows: { id: string; municipality_code: string }[] = await manager.query(
+          `WITH gone AS (
+             DELETE FROM archive_entries WHERE id IN (SELECT id FROM archive_entries WHERE destroy_at <= $1 ORDER BY destroy_at LIMIT $2)
+             RETURNING id, organisation_id)
+           SELECT g.id, o.municipality_code FROM gone g JOIN organisations o ON o.id = g.organisation_id`,
           [today, BATCH],
-        )) as [{ id: string }[], number];
+        );
         if (rows.length > 0) {
           await this.audit.recordMany(
             manager,
-            rows.map((row) => ({ action: 'archive-entry.destroyed', objectType: 'archive_entry', objectId: row.id, actor })),
+            rows.map((row) => ({ action: 'archive-entry.destroyed', objectType: 'archive_entry', objectId: row.id, actor, municipalityCode: row.municipality_code })),
           );
         }
         return rows.length;
@@ -71,6 +80,29 @@ export class RetentionService {
       if (destroyed < BATCH) break;
     }
 
+    for (;;) {
+      const [gone] = (await this.dataSource.query(
+        `DELETE FROM registrations WHERE id IN (
+           SELECT r.id FROM registrations r
+            WHERE r.status <> 'active' AND r.created_at < $1::date - make_interval(months => $2)
+              AND NOT EXISTS (SELECT 1 FROM match_participants mp WHERE mp.registration_id = r.id)
+              AND NOT EXISTS (SELECT 1 FROM signals s WHERE s.trigger_registration_id = r.id)
+            ORDER BY r.created_at LIMIT $3)
+         RETURNING id`,
+        [today, TOMBSTONE_TERM_MONTHS, BATCH],
+      )) as [{ id: string }[], number];
+      report.tombstonesDestroyed += gone.length;
+      if (gone.length < BATCH) break;
+    }
+    if (report.tombstonesDestroyed > 0) {
+      await this.audit.record(this.dataSource.manager, {
+        action: 'registration-tombstones.destroyed',
+        objectType: 'registration',
+        actor,
+        municipalityCode: null,
+        details: { count: report.tombstonesDestroyed },
+      });
+    }
     this.logger.log({ ...report }, 'retention run');
     return report;
   }

@@ -4,6 +4,8 @@ import type { AuditEventInput } from '@vir/audit';
 import { AuditLog } from '@vir/audit';
 import { webhookTargetProblem } from '@vir/common';
 import { AppConfig } from '@vir/config';
+import { Metrics } from '@vir/observability';
+import type { Counter } from 'prom-client';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { isPermanentMailFailure, Mailer } from './mailer';
@@ -20,6 +22,7 @@ interface SignalTarget {
   kind: string;
   email: string;
   organisation_id: string;
+  municipality_code: string;
   webhook_url: string | null;
   webhook_secret: string | null;
   first_attempt_at: Date | null;
@@ -30,6 +33,7 @@ type Attempt = { ok: true; response: string } | { ok: false; reason: string; per
 
 interface Outcome {
   signal_id: string;
+  municipality_code: string;
   status: 'delivered' | 'failed' | 'dead';
   response: string;
   error: string | null;
@@ -48,6 +52,7 @@ const PARALLEL: Record<Channel, number> = { email: 4, webhook: 64 };
 @Injectable()
 export class SignalDeliveryService {
   private readonly logger = new Logger(SignalDeliveryService.name);
+  private readonly attempts: Counter<'channel' | 'outcome'>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,7 +60,17 @@ export class SignalDeliveryService {
     private readonly config: AppConfig,
     private readonly mailer: Mailer,
     private readonly webhooks: WebhookClient,
-  ) {}
+    metrics: Metrics,
+  ) {
+    this.attempts = metrics.counter('vir_signal_delivery_attempts_total', 'E-mail and webhook delivery attempts by outcome (delivered, failed: retried, dead: given up)', [
+      'channel',
+      'outcome',
+    ]);
+    metrics.gauge('vir_signal_deliveries_dead', 'Deliveries given up after retrying (dead letters), all organisations', [], async (gauge) => {
+      const [row]: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM signal_deliveries WHERE status = 'dead'`);
+      gauge.set(row?.n ?? 0);
+    });
+  }
 
   /**
    * Attempts every open delivery of `signalIds` on `channel`. Throws when some must be retried
@@ -67,12 +82,13 @@ export class SignalDeliveryService {
     const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const outcomes = await mapLimited(targets, PARALLEL[channel], async (target): Promise<Outcome> => {
       const attempt = channel === 'email' ? await this.sendEmail(target) : await this.postWebhook(target);
-      if (attempt.ok) return { signal_id: target.id, status: 'delivered', response: attempt.response, error: null };
+      if (attempt.ok) return { signal_id: target.id, municipality_code: target.municipality_code, status: 'delivered', response: attempt.response, error: null };
       const final = attempt.permanent || (channel === 'email' ? lastTry : this.retryWindowClosed(target));
       this.logger.warn({ signalId: target.id, channel, reason: attempt.reason, final }, 'signal delivery failed');
-      return { signal_id: target.id, status: final ? 'dead' : 'failed', response: attempt.reason, error: attempt.reason };
+      return { signal_id: target.id, municipality_code: target.municipality_code, status: final ? 'dead' : 'failed', response: attempt.reason, error: attempt.reason };
     });
     await this.record(channel, outcomes);
+    for (const outcome of outcomes) this.attempts.inc({ channel, outcome: outcome.status });
 
     const retry = outcomes.filter((o) => o.status === 'failed');
     const dead = outcomes.filter((o) => o.status === 'dead');
@@ -101,7 +117,7 @@ export class SignalDeliveryService {
 
   private async postWebhook(target: SignalTarget): Promise<Attempt> {
     if (!target.webhook_url || !target.webhook_secret) return { ok: false, reason: 'webhook removed', permanent: true };
-    const problem = await webhookTargetProblem(target.webhook_url, this.config.isProduction, { resolve: false });
+    const problem = await webhookTargetProblem(target.webhook_url, { allowPrivate: this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS, resolve: false });
     if (problem) return { ok: false, reason: `refused: ${problem}`, permanent: false };
     const body = JSON.stringify({
       specversion: '1.0',
@@ -139,7 +155,7 @@ export class SignalDeliveryService {
    */
   private async openTargets(signalIds: string[], channel: Channel): Promise<SignalTarget[]> {
     return this.dataSource.query(
-      `SELECT s.id, s.kind, p.email, o.id AS organisation_id, o.webhook_url, o.webhook_secret, d.first_attempt_at
+      `SELECT s.id, s.kind, p.email, o.id AS organisation_id, o.municipality_code, o.webhook_url, o.webhook_secret, d.first_attempt_at
          FROM unnest($1::uuid[]) AS k(id)
          JOIN signal_deliveries d ON d.signal_id = k.id AND d.channel = $2
          JOIN signals s ON s.id = k.id
@@ -165,6 +181,7 @@ export class SignalDeliveryService {
         objectType: 'signal',
         objectId: o.signal_id,
         actor: {},
+        municipalityCode: o.municipality_code,
         details: { channel, reason: String(o.error).slice(0, 100) },
       }));
     const audit = events.length > 0 ? this.audit.manyCte(events, 4) : undefined;
@@ -183,7 +200,7 @@ export class SignalDeliveryService {
             AND d.signal_id = ANY($3::uuid[])
        )${audit ? `, audited AS (${audit.sql})` : ''}
        SELECT 1`,
-      [JSON.stringify(outcomes), channel, outcomes.map((o) => o.signal_id), ...(audit?.params ?? [])],
+      [JSON.stringify(outcomes.map(({ municipality_code: _college, ...outcome }) => outcome)), channel, outcomes.map((o) => o.signal_id), ...(audit?.params ?? [])],
     );
   }
 }

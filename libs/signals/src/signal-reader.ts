@@ -15,6 +15,8 @@ export interface SignalRow {
   acknowledged_at: Date | null;
 }
 
+const collator = new Intl.Collator('nl');
+
 /** Which recipients' signals a credential may read: professionals and coordinators (`signals`), follow-up officers (`follow-up`). */
 export function visibleRoles(principal: Principal): string[] {
   const roles: string[] = [];
@@ -47,7 +49,11 @@ export class SignalReader {
     const organisations = [...new Set([...cards.values()].map((c) => c.organisationId))];
     const coordinators = await this.contacts.coordinators(organisations);
     return rows.map((row) => {
-      const involved = row.named_professional_ids.map((id) => cards.get(id)).filter((card) => card !== undefined);
+      // By name, never in the order of joining (rule 13: who is involved, not when).
+      const involved = row.named_professional_ids
+        .map((id) => cards.get(id))
+        .filter((card) => card !== undefined)
+        .sort((a, b) => collator.compare(a.name, b.name) || a.professionalId.localeCompare(b.professionalId));
       const theirOrganisations = new Set(involved.map((card) => card.organisationId));
       return {
         id: row.id,

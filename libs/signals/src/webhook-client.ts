@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { isPrivateAddress } from '@vir/common';
+import { isPublicAddress } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { Agent } from 'undici';
 
@@ -16,13 +16,13 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
 
 /**
  * Resolves like the system resolver, but fails when an address is private or loopback. Used for
- * every connection in production, so the address checked is the address connected to: a DNS answer
+ * every connection unless private targets are allowed (development), so the address checked is the address connected to: a DNS answer
  * that changes between the check and the request (DNS rebinding) cannot point a webhook inward.
  */
 function publicOnlyLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
   dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
     if (error) return callback(error, []);
-    if (addresses.length === 0 || addresses.some((a) => isPrivateAddress(a.address))) {
+    if (addresses.length === 0 || addresses.some((a) => !isPublicAddress(a.address))) {
       return callback(Object.assign(new Error(`${hostname} resolves to a private or loopback address`), { code: PRIVATE_ADDRESS }), []);
     }
     if (options.all) return callback(null, addresses);
@@ -44,7 +44,7 @@ export class WebhookClient implements OnApplicationShutdown {
       connections: CONNECTIONS_PER_HOST,
       headersTimeout: IDLE_TIMEOUT_MS,
       bodyTimeout: IDLE_TIMEOUT_MS,
-      connect: { timeout: IDLE_TIMEOUT_MS, ...(config.isProduction ? { lookup: publicOnlyLookup } : {}) },
+      connect: { timeout: IDLE_TIMEOUT_MS, ...(config.WEBHOOK_ALLOW_PRIVATE_TARGETS ? {} : { lookup: publicOnlyLookup }) },
     });
   }
 

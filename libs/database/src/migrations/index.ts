@@ -5,6 +5,16 @@ import { FollowUpAndDelivery1764600000000 } from './1764600000000-follow-up-and-
 import { AuditChain1764700000000 } from './1764700000000-audit-chain';
 import { Incidents1764800000000 } from './1764800000000-incidents';
 import { LighterHotIndexes1764900000000 } from './1764900000000-lighter-hot-indexes';
+import { CollegeScopedKeyedAudit1765000000000 } from './1765000000000-college-scoped-keyed-audit';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS = [Foundation1764300000000, Registrations1764400000000, Matching1764500000000, FollowUpAndDelivery1764600000000, AuditChain1764700000000, Incidents1764800000000, LighterHotIndexes1764900000000];
+export const MIGRATIONS = [
+  Foundation1764300000000,
+  Registrations1764400000000,
+  Matching1764500000000,
+  FollowUpAndDelivery1764600000000,
+  AuditChain1764700000000,
+  Incidents1764800000000,
+  LighterHotIndexes1764900000000,
+  CollegeScopedKeyedAudit1765000000000,
+];

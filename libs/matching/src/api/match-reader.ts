@@ -18,16 +18,20 @@ export interface MatchRow {
   in_contact_at: Date | null;
 }
 
+const collator = new Intl.Collator('nl');
+export const byName = (a = '', b = '') => collator.compare(a, b);
+
 export const MATCH_COLUMNS = `m.id, m.status, m.created_at, m.closed_at, m.lead_professional_id, m.reminder_due_on::text,
   m.escalation_due_on::text, m.reminded_at, m.escalated_at, m.in_contact_at`;
 
 /**
- * Who may see a match: an organisation with a participant in it (scopes signals or registrations),
- * or a follow-up officer's organisation that received a signal about it (scope follow-up).
+ * Who may see a match: an organisation with a participant in it (scope `signals`: a match shows
+ * other professionals' contact details, as a signal does), or a follow-up officer's organisation
+ * that received a signal about it (scope `follow-up`). `registrations` alone sees no match.
  */
 export function visibilityCondition(principal: Principal, alias = 'm', first = 2): { sql: string; values: unknown[] } {
   const parts: string[] = [];
-  if (principal.scopes.includes('signals') || principal.scopes.includes('registrations')) {
+  if (principal.scopes.includes('signals')) {
     parts.push(`EXISTS (SELECT 1 FROM match_participants vp WHERE vp.match_id = ${alias}.id AND vp.organisation_id = $${first} AND vp.left_at IS NULL)`);
   }
   if (principal.scopes.includes('follow-up')) {
@@ -59,7 +63,7 @@ export class MatchReader {
     if (rows.length === 0) return [];
     const participants: { match_id: string; professional_id: string; contact_confirmed_at: Date | null }[] = await this.dataSource.query(
       `SELECT mp.match_id, mp.professional_id, mp.contact_confirmed_at FROM match_participants mp JOIN registrations r ON r.id = mp.registration_id
-        WHERE mp.match_id = ANY($1) AND mp.left_at IS NULL AND r.status = 'active' ORDER BY mp.position`,
+        WHERE mp.match_id = ANY($1) AND mp.left_at IS NULL AND r.status = 'active'`,
       [rows.map((r) => r.id)],
     );
     const cards = await this.contacts.cards([
@@ -84,8 +88,10 @@ export class MatchReader {
           inContactAt: iso(row.in_contact_at),
         },
         lead: lead ? { professionalId: lead.professionalId, name: lead.name, organisation: lead.organisation } : null,
+        // By name, never in the order of joining: a signal tells who is involved, not when or in what order they registered (rule 13).
         participants: participants
           .filter((p) => p.match_id === row.id)
+          .sort((a, b) => byName(cards.get(a.professional_id)?.name, cards.get(b.professional_id)?.name) || a.professional_id.localeCompare(b.professional_id))
           .map((p) => {
             const card = cards.get(p.professional_id);
             return {

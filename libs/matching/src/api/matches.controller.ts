@@ -17,7 +17,7 @@ export class MatchesController {
   ) {}
 
   @Get()
-  @RequireScopes('follow-up', 'signals', 'registrations')
+  @RequireScopes('follow-up', 'signals')
   @ApiOperation({ summary: 'Matches you take part in, or — as follow-up officer — that your gemeente follows up' })
   @ApiOkResponse({ type: MatchPage })
   @ApiProblems()
@@ -26,7 +26,7 @@ export class MatchesController {
   }
 
   @Get(':matchId')
-  @RequireScopes('follow-up', 'signals', 'registrations')
+  @RequireScopes('follow-up', 'signals')
   @ApiOperation({ summary: 'Participants, lead and follow-up state of one match; nothing about the youth' })
   @ApiOkResponse({ type: MatchView })
   @ApiProblems(404)
@@ -36,7 +36,7 @@ export class MatchesController {
 
   @Post(':matchId/contact-confirmation')
   @HttpCode(200)
-  @RequireScopes('signals', 'registrations')
+  @RequireScopes('signals')
   @ApiOperation({ summary: '"I have been in touch with the others" — by a participating professional of your organisation' })
   @ApiOkResponse({ type: MatchView })
   @ApiProblems(404, 409, 422)
@@ -46,7 +46,7 @@ export class MatchesController {
 
   @Post(':matchId/lead')
   @HttpCode(200)
-  @RequireScopes('signals', 'registrations', 'follow-up')
+  @RequireScopes('signals', 'follow-up')
   @ApiOperation({ summary: 'Choose who coordinates the help (one family, one plan, one coordinator)' })
   @ApiOkResponse({ type: MatchView })
   @ApiProblems(404, 409, 422)

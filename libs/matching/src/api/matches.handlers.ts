@@ -62,6 +62,7 @@ export class ListMatchesHandler implements IQueryHandler<ListMatchesQuery, Page<
     private readonly dataSource: DataSource,
     private readonly reader: MatchReader,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute({ principal, params }: ListMatchesQuery): Promise<Page<MatchView>> {
@@ -78,17 +79,30 @@ export class ListMatchesHandler implements IQueryHandler<ListMatchesQuery, Page<
     const order = newestFirst('m', decodeCursor(params.cursor), params.limit, conditions, values);
     const rows: MatchRow[] = await this.dataSource.query(`SELECT ${MATCH_COLUMNS} FROM matches m WHERE ${conditions.join(' AND ')} ${order}`, values);
     const { page, nextCursor } = splitPage(rows, params.limit);
-    return { items: await this.reader.render(page), nextCursor };
+    const items = await this.reader.render(page);
+    await this.audit.record(this.dataSource.manager, {
+      action: 'matches.listed',
+      objectType: 'organisation',
+      objectId: principal.organisationId,
+      actor: actorOf(principal),
+      details: { matchIds: items.map((m) => m.id) },
+    });
+    return { items, nextCursor };
   }
 }
 
 @QueryHandler(GetMatchQuery)
 export class GetMatchHandler implements IQueryHandler<GetMatchQuery, MatchView> {
-  constructor(private readonly reader: MatchReader) {}
+  constructor(
+    private readonly reader: MatchReader,
+    private readonly audit: AuditLog,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async execute({ principal, matchId }: GetMatchQuery): Promise<MatchView> {
     const row = isUuid(matchId) ? await this.reader.findVisible(principal, matchId) : undefined;
     if (!row) throw matchNotFound();
+    await this.audit.record(this.dataSource.manager, { action: 'match.read', objectType: 'match', objectId: row.id, actor: actorOf(principal) });
     const [view] = await this.reader.render([row]);
     return view;
   }

@@ -4,51 +4,65 @@ export interface CovenantParty {
   name: string;
   /** null: signatory of the covenant, but not in a category of Besluit Jeugdwet 7.1.1–7.1.7, so not connected. */
   kind: OrganisationKind | null;
-  breachNotificationEmail: string;
   why?: string;
+}
+
+/**
+ * Demo mailboxes are on the reserved domain example.org (RFC 2606), never the organisations' real
+ * addresses: a demo with SMTP configured must not mail a real breach desk.
+ */
+export function demoMailbox(local: string, organisation: string): string {
+  return `${local}@${slug(organisation)}.example.org`;
+}
+
+export function slug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 }
 
 export const COVENANT_REFERENCE = 'Convenant Gelijke Kansen, Zorg & Veiligheid Venlo, art. 4';
 
-/** The signatories of the Venlo covenant, with the breach addresses of its privacy protocol (art. 8). */
+/** The signatories of the Venlo covenant (privacy protocol art. 8 lists their breach desks; the demo uses reserved addresses). */
 export const VENLO_COVENANT_PARTIES: CovenantParty[] = [
-  { name: 'Gemeente Venlo', kind: 'municipality', breachNotificationEmail: 'datalek@venlo.nl' },
-  { name: 'OGVO', kind: 'education', breachNotificationEmail: 'info@ogvo.nl' },
-  { name: 'Stichting Akkoord!', kind: 'education', breachNotificationEmail: 'info@akkoord-po.nl' },
-  { name: 'Stichting Kerobei', kind: 'education', breachNotificationEmail: 'info@korebei.nl' },
-  { name: 'Stichting Fortior', kind: 'education', breachNotificationEmail: 'info@fortior.nl' },
-  { name: 'Onderwijsgroep Buitengewoon', kind: 'education', breachNotificationEmail: 'info@ogbuitengewoon.nl' },
-  { name: 'Basisschool Sint Martinus', kind: 'education', breachNotificationEmail: 'info@martinus-venlo.nl' },
-  { name: 'Taalbrug Venlo', kind: 'education', breachNotificationEmail: 'info@taalbrugjunior.nl' },
-  { name: 'Basisschool Al Andalous', kind: 'education', breachNotificationEmail: 'info@alandalous.nl' },
-  { name: 'Rudolf Steiner school', kind: 'education', breachNotificationEmail: 'info@rudolfsteinereducare.nl' },
-  { name: 'Venlose Montessori School', kind: 'education', breachNotificationEmail: 'info@montessorischoolvenlo.nl' },
-  { name: 'De Wijnberg', kind: 'education', breachNotificationEmail: 'info@dewijnberg.nl' },
-  { name: 'Gilde Opleidingen', kind: 'education', breachNotificationEmail: 'privacy@rocgilde.nl' },
-  { name: 'GGD Limburg-Noord', kind: 'youth_health_care', breachNotificationEmail: 'privacy@vrln.nl' },
-  { name: 'Incluzio', kind: 'social_support', breachNotificationEmail: 'datalek@includio.nl' },
-  { name: 'Veilig Thuis Noord- en Midden-Limburg', kind: 'youth_care', breachNotificationEmail: 'FG@veiligthuisnml.nl' },
-  { name: 'Stichting Halt Limburg', kind: 'police_and_justice', breachNotificationEmail: 'info@halt.nl' },
-  { name: 'Politie eenheid Limburg', kind: 'police_and_justice', breachNotificationEmail: 'opco.venlo-beesel@politie.nl' },
+  { name: 'Gemeente Venlo', kind: 'municipality' },
+  { name: 'OGVO', kind: 'education' },
+  { name: 'Stichting Akkoord!', kind: 'education' },
+  { name: 'Stichting Kerobei', kind: 'education' },
+  { name: 'Stichting Fortior', kind: 'education' },
+  { name: 'Onderwijsgroep Buitengewoon', kind: 'education' },
+  { name: 'Basisschool Sint Martinus', kind: 'education' },
+  { name: 'Taalbrug Venlo', kind: 'education' },
+  { name: 'Basisschool Al Andalous', kind: 'education' },
+  { name: 'Rudolf Steiner school', kind: 'education' },
+  { name: 'Venlose Montessori School', kind: 'education' },
+  { name: 'De Wijnberg', kind: 'education' },
+  { name: 'Gilde Opleidingen', kind: 'education' },
+  { name: 'GGD Limburg-Noord', kind: 'youth_health_care' },
+  { name: 'Incluzio', kind: 'social_support' },
+  { name: 'Veilig Thuis Noord- en Midden-Limburg', kind: 'youth_care' },
+  { name: 'Stichting Halt Limburg', kind: 'police_and_justice' },
+  { name: 'Politie eenheid Limburg', kind: 'police_and_justice' },
   ...[
-    ['Spring Kinderopvang', 'info@spring-kinderopvang.nl'],
-    ['Beste Kinderopvang', 'info@bestekinderopvang.nl'],
-    ['Van Harte Kinderopvang', 'info@vanhartekinderopvang.nl'],
-    ['Korein', 'info@korein.nl'],
-    ['Stichting ISTIA', 'info@istiakinderopvang.nl'],
-    ['Kinderdagverblijf Poemelke', 'info@poemelke.nl'],
-    ['Kindercentrum KOM.MIJN', 'team@kindercentrumkommijn.nl'],
-    ['Stichting Kinderopvang Arcen Lomm Velden', 'info@sko-alv.nl'],
-  ].map(([name, email]) => ({
+    'Spring Kinderopvang',
+    'Beste Kinderopvang',
+    'Van Harte Kinderopvang',
+    'Korein',
+    'Stichting ISTIA',
+    'Kinderdagverblijf Poemelke',
+    'Kindercentrum KOM.MIJN',
+    'Stichting Kinderopvang Arcen Lomm Velden',
+  ].map((name) => ({
     name,
     kind: null,
-    breachNotificationEmail: email,
     why: 'kinderopvang is not a designated category (BJw 7.1.1–7.1.7); it signals through GGD or Veilig Thuis',
   })),
   {
     name: 'Openbaar Ministerie Limburg',
     kind: null,
-    breachNotificationEmail: 'kcc-limburg@om.nl',
     why: 'the OM is not a designated instantie (BJw 7.1.7 names police, Halt and the Raad voor de Kinderbescherming)',
   },
 ];

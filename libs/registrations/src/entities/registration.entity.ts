@@ -19,7 +19,7 @@ export type RemovalReason = (typeof REMOVAL_REASONS)[number];
 /** Only these go to the historical archive (Jw 7.1.4.6(1)); every other removal leaves nothing of the youth. */
 export const ARCHIVED_REASONS: readonly RemovalReason[] = ['risk_gone', 'expired'];
 
-export function statusAfter(reason: RemovalReason): RegistrationStatus {
+export function statusAfter(reason: RemovalReason): Exclude<RegistrationStatus, 'active'> {
   if (reason === 'risk_gone' || reason === 'unjustified') return 'withdrawn';
   return reason === 'expired' ? 'expired' : 'removed';
 }

@@ -1,7 +1,8 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock, todayInAmsterdam } from '@vir/common';
 import { AppConfig } from '@vir/config';
-import { DEFAULT_JOB_OPTIONS, QUEUES, QueueRegistry } from '@vir/queue';
+import { Metrics, ScheduledTask } from '@vir/observability';
+import { jobOptions, QUEUES, QueueRegistry } from '@vir/queue';
 
 /**
  * Queues the day's retention run every RETENTION_INTERVAL_MS under the job id `retention-<date>`,
@@ -9,25 +10,27 @@ import { DEFAULT_JOB_OPTIONS, QUEUES, QueueRegistry } from '@vir/queue';
  */
 @Injectable()
 export class RetentionScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
+  private readonly task: ScheduledTask;
 
   constructor(
     private readonly queues: QueueRegistry,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    void this.schedule().catch(() => undefined);
-    this.timer = setInterval(() => void this.schedule().catch(() => undefined), this.config.RETENTION_INTERVAL_MS);
+    metrics: Metrics,
+  ) {
+    this.task = new ScheduledTask('retention-schedule', () => this.schedule(), metrics);
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationBootstrap(): void {
+    this.task.start(this.config.RETENTION_INTERVAL_MS, { immediately: true });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.task.stop();
   }
 
   async schedule(): Promise<void> {
     const today = todayInAmsterdam(this.clock.now());
-    await this.queues.get(QUEUES.lifecycle).add('retention', {}, { ...DEFAULT_JOB_OPTIONS, jobId: `retention-${today}` });
+    await this.queues.get(QUEUES.lifecycle).add('retention', {}, { ...jobOptions(this.config), jobId: `retention-${today}` });
   }
 }

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { actorOf } from '@vir/auth';
 import type { Principal } from '@vir/auth';
+import { AuditLog } from '@vir/audit';
 import { decodeCursor, newestFirst, Page, PageQueryDto, splitPage } from '@vir/common';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -33,6 +35,7 @@ export class ListSignalsHandler implements IQueryHandler<ListSignalsQuery, Page<
   constructor(
     private readonly dataSource: DataSource,
     private readonly reader: SignalReader,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute({ principal, params }: ListSignalsQuery): Promise<Page<SignalView>> {
@@ -47,6 +50,15 @@ export class ListSignalsHandler implements IQueryHandler<ListSignalsQuery, Page<
     const order = newestFirst('s', cursor, params.limit, conditions, values);
     const rows: SignalRow[] = await this.dataSource.query(`SELECT ${SIGNAL_COLUMNS} FROM signals s WHERE ${conditions.join(' AND ')} ${order}`, values);
     const { page, nextCursor } = splitPage(rows, params.limit);
-    return { items: await this.reader.render(page), nextCursor };
+    const items = await this.reader.render(page);
+    // Signals name other professionals: every read of them is traced.
+    await this.audit.record(this.dataSource.manager, {
+      action: 'signals.listed',
+      objectType: 'organisation',
+      objectId: principal.organisationId,
+      actor: actorOf(principal),
+      details: { signalIds: items.map((s) => s.id) },
+    });
+    return { items, nextCursor };
   }
 }

@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorOf } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
+import { OutboxWriter } from '@vir/queue';
 import { DataSource } from 'typeorm';
 import { ProfessionalEntity } from '../../entities/professional.entity';
 import { OrganisationAccess } from '../../organisation-access';
@@ -14,6 +15,7 @@ export class AddProfessionalHandler implements ICommandHandler<AddProfessionalCo
     private readonly dataSource: DataSource,
     private readonly access: OrganisationAccess,
     private readonly audit: AuditLog,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async execute({ principal, organisationId, input }: AddProfessionalCommand): Promise<ProfessionalView> {
@@ -40,6 +42,10 @@ export class AddProfessionalHandler implements ICommandHandler<AddProfessionalCo
         actor: actorOf(principal),
         details: { organisationId: organisation.id, role: professional.role },
       });
+      // The college's matches made while it had no follow-up officer got no gemeente copy: the worker delivers them now.
+      if (professional.role === 'follow_up_officer') {
+        await this.outbox.add(manager, 'follow-up-officer.designated', { professionalId: professional.id }, principal.correlationId);
+      }
       return ProfessionalView.of(professional);
     });
   }

@@ -32,7 +32,7 @@ export class UpdateOrganisationHandler implements ICommandHandler<UpdateOrganisa
       throw new RuleViolationError('FOLLOW_UP_SETTINGS_MUNICIPALITY_ONLY', 'Only for a gemeente', 'Follow-up deadlines are set per municipality.', 'followUpReminderWorkingDays');
     }
     if (input.webhookUrl) {
-      const problem = await webhookTargetProblem(input.webhookUrl, this.config.isProduction);
+      const problem = await webhookTargetProblem(input.webhookUrl, { allowPrivate: this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS });
       if (problem) throw new RuleViolationError('WEBHOOK_URL_NOT_ALLOWED', 'Webhook URL not allowed', `The webhook URL ${problem}.`, 'webhookUrl');
     }
 

@@ -1,5 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
+import { actorOf } from '@vir/auth';
+import { AuditLog } from '@vir/audit';
 import { Repository } from 'typeorm';
 import { ProfessionalEntity } from '../../entities/professional.entity';
 import { OrganisationAccess } from '../../organisation-access';
@@ -13,6 +15,7 @@ export class GetProfessionalHandler implements IQueryHandler<GetProfessionalQuer
   constructor(
     private readonly access: OrganisationAccess,
     @InjectRepository(ProfessionalEntity) private readonly professionals: Repository<ProfessionalEntity>,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute({ principal, organisationId, professionalId }: GetProfessionalQuery): Promise<ProfessionalView> {
@@ -21,6 +24,13 @@ export class GetProfessionalHandler implements IQueryHandler<GetProfessionalQuer
       ? await this.professionals.findOneBy({ id: professionalId, organisationId: organisation.id })
       : null;
     if (!professional) throw professionalNotFound();
+    await this.audit.record(this.professionals.manager, {
+      action: 'professional.read',
+      objectType: 'professional',
+      objectId: professional.id,
+      actor: actorOf(principal),
+      details: { organisationId: organisation.id },
+    });
     return ProfessionalView.of(professional);
   }
 }

@@ -1,5 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
+import { actorOf } from '@vir/auth';
+import { AuditLog } from '@vir/audit';
 import { decodeCursor, Page, toPage } from '@vir/common';
 import { Repository } from 'typeorm';
 import { ProfessionalEntity } from '../../entities/professional.entity';
@@ -12,6 +14,7 @@ export class ListProfessionalsHandler implements IQueryHandler<ListProfessionals
   constructor(
     private readonly access: OrganisationAccess,
     @InjectRepository(ProfessionalEntity) private readonly professionals: Repository<ProfessionalEntity>,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute({ principal, organisationId, params }: ListProfessionalsQuery): Promise<Page<ProfessionalView>> {
@@ -26,6 +29,15 @@ export class ListProfessionalsHandler implements IQueryHandler<ListProfessionals
     if (params.role) query.andWhere('p.role = :role', { role: params.role });
     if (params.active !== undefined) query.andWhere('p.active = :active', { active: params.active });
     if (cursor) query.andWhere('(p.created_at, p.id) > (:at, :id)', { at: cursor.createdAt, id: cursor.id });
-    return toPage(await query.getMany(), params.limit, ProfessionalView.of);
+    const page = toPage(await query.getMany(), params.limit, ProfessionalView.of);
+    // Contact details are personal data: every read is traced, naming the people shown.
+    await this.audit.record(this.professionals.manager, {
+      action: 'professionals.listed',
+      objectType: 'organisation',
+      objectId: organisation.id,
+      actor: actorOf(principal),
+      details: { professionalIds: page.items.map((p) => p.id) },
+    });
+    return page;
   }
 }

@@ -4,13 +4,12 @@ import { AuditLog } from '@vir/audit';
 import { Clock, todayInAmsterdam } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { runPrepared } from '@vir/database';
-import { YouthIdentifier, YouthKeyService } from '@vir/pseudonymisation';
+import { youthIdentifier, YouthKeyService } from '@vir/pseudonymisation';
 import { DataSource } from 'typeorm';
 import { invalidYouth, ruleViolation } from '../../registration-errors';
 import { informTarget, planRemoval } from '../../registration-rules';
 import { RegistrationReceiptView } from '../../views';
 import { RegisterYouthCommand } from './register-youth.command';
-import type { YouthDto } from './register-youth.dto';
 
 export interface RegistrationResult {
   created: boolean;
@@ -157,18 +156,4 @@ function receipt(row: Row, inform: RegistrationReceiptView['inform']): Registrat
     removalReason: null,
     inform,
   };
-}
-
-/** Exactly one of the two ways to identify a youth (Jw 7.1.4.2, BJw 7.3.1). */
-export function youthIdentifier(youth: YouthDto): YouthIdentifier {
-  if (youth.bsn !== undefined && youth.surname !== undefined) {
-    throw invalidYouth('youth', 'give either bsn and birthDate, or surname, birthDate and sex; not both bsn and surname');
-  }
-  if (youth.bsn !== undefined) {
-    if (youth.sex !== undefined) throw invalidYouth('youth.sex', 'sex is only given for a youth without a BSN');
-    return { bsn: youth.bsn };
-  }
-  if (youth.surname === undefined) throw invalidYouth('youth', 'give bsn and birthDate, or surname, birthDate and sex');
-  if (youth.sex === undefined) throw invalidYouth('youth.sex', 'sex (M, V or O) is required for a youth without a BSN');
-  return { surname: youth.surname, birthDate: youth.birthDate, sex: youth.sex };
 }

@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsUUID } from 'class-validator';
 
 export const WITHDRAWAL_REASONS = ['risk_gone', 'unjustified'] as const;
 export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
@@ -12,8 +12,7 @@ export class WithdrawRegistrationDto {
   @IsIn(WITHDRAWAL_REASONS)
   reason: WithdrawalReason;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The professional withdrawing; when given it must be the one who registered.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'professionalId must be a UUID' })
-  professionalId?: string;
+  @ApiProperty({ format: 'uuid', description: 'The professional withdrawing: only the one who registered may (Jw 7.1.4.5(1)).' })
+  @IsUUID('all', { message: 'professionalId must be a UUID: the professional who made the registration withdraws it' })
+  professionalId: string;
 }

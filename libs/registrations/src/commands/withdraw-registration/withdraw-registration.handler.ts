@@ -8,7 +8,7 @@ import { isUuid } from '@vir/common';
 import { RegistrationView } from '../../views';
 import { WithdrawRegistrationCommand } from './withdraw-registration.command';
 
-/** The reporter withdraws their own registration (Jw 7.1.4.5(1)). Repeating the same withdrawal changes nothing. */
+/** The reporter withdraws their own registration (Jw 7.1.4.5(1)): the acting professional is named and must be the one who registered. Repeating the same withdrawal changes nothing. */
 @CommandHandler(WithdrawRegistrationCommand)
 export class WithdrawRegistrationHandler implements ICommandHandler<WithdrawRegistrationCommand, RegistrationView> {
   constructor(
@@ -25,7 +25,7 @@ export class WithdrawRegistrationHandler implements ICommandHandler<WithdrawRegi
         lock: { mode: 'pessimistic_write' },
       });
       if (!registration) throw registrationNotFound();
-      if (input.professionalId && input.professionalId !== registration.professionalId) throw ruleViolation('NOT_OWN_REGISTRATION');
+      if (input.professionalId !== registration.professionalId) throw ruleViolation('NOT_OWN_REGISTRATION');
       if (registration.status !== 'active') {
         if (registration.status === 'withdrawn' && registration.removalReason === input.reason) return RegistrationView.of(registration);
         throw registrationNotActive();

@@ -1,5 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
+import { actorOf } from '@vir/auth';
+import { AuditLog } from '@vir/audit';
 import { isUuid } from '@vir/common';
 import { Repository } from 'typeorm';
 import { RegistrationEntity } from '../../entities/registration.entity';
@@ -7,15 +9,25 @@ import { registrationNotFound } from '../../registration-errors';
 import { RegistrationView } from '../../views';
 import { GetRegistrationQuery } from './get-registration.query';
 
+/** One registration of the caller's own organisation; the read is traced. */
 @QueryHandler(GetRegistrationQuery)
 export class GetRegistrationHandler implements IQueryHandler<GetRegistrationQuery, RegistrationView> {
-  constructor(@InjectRepository(RegistrationEntity) private readonly registrations: Repository<RegistrationEntity>) {}
+  constructor(
+    @InjectRepository(RegistrationEntity) private readonly registrations: Repository<RegistrationEntity>,
+    private readonly audit: AuditLog,
+  ) {}
 
   async execute({ principal, registrationId }: GetRegistrationQuery): Promise<RegistrationView> {
     const registration = isUuid(registrationId)
       ? await this.registrations.findOneBy({ id: registrationId, organisationId: principal.organisationId })
       : null;
     if (!registration) throw registrationNotFound();
+    await this.audit.record(this.registrations.manager, {
+      action: 'registration.read',
+      objectType: 'registration',
+      objectId: registration.id,
+      actor: actorOf(principal),
+    });
     return RegistrationView.of(registration);
   }
 }

@@ -1,5 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
+import { actorOf } from '@vir/auth';
+import { AuditLog } from '@vir/audit';
 import { decodeCursor, Page, toPage } from '@vir/common';
 import { Repository } from 'typeorm';
 import { RegistrationEntity } from '../../entities/registration.entity';
@@ -9,7 +11,10 @@ import { ListRegistrationsQuery } from './list-registrations.query';
 /** The registrations of the credential's own organisation only; no search over the index (Jw 7.1.2.1(3)). */
 @QueryHandler(ListRegistrationsQuery)
 export class ListRegistrationsHandler implements IQueryHandler<ListRegistrationsQuery, Page<RegistrationView>> {
-  constructor(@InjectRepository(RegistrationEntity) private readonly registrations: Repository<RegistrationEntity>) {}
+  constructor(
+    @InjectRepository(RegistrationEntity) private readonly registrations: Repository<RegistrationEntity>,
+    private readonly audit: AuditLog,
+  ) {}
 
   async execute({ principal, params }: ListRegistrationsQuery): Promise<Page<RegistrationView>> {
     const cursor = decodeCursor(params.cursor);
@@ -22,6 +27,14 @@ export class ListRegistrationsHandler implements IQueryHandler<ListRegistrations
     if (params.professionalId) query.andWhere('r.professional_id = :professional', { professional: params.professionalId });
     if (params.status) query.andWhere('r.status = :status', { status: params.status });
     if (cursor) query.andWhere('(r.created_at, r.id) > (:at, :id)', { at: cursor.createdAt, id: cursor.id });
-    return toPage(await query.getMany(), params.limit, RegistrationView.of);
+    const page = toPage(await query.getMany(), params.limit, RegistrationView.of);
+    await this.audit.record(this.registrations.manager, {
+      action: 'registrations.listed',
+      objectType: 'organisation',
+      objectId: principal.organisationId,
+      actor: actorOf(principal),
+      details: { registrationIds: page.items.map((r) => r.id) },
+    });
+    return page;
   }
 }

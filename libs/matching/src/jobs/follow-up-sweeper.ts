@@ -1,7 +1,8 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@vir/config';
-import { DEFAULT_JOB_OPTIONS, QUEUES, QueueRegistry } from '@vir/queue';
-import { FollowUpService } from './follow-up.service';
+import { Metrics, ScheduledTask } from '@vir/observability';
+import { jobOptions, QUEUES, QueueRegistry } from '@vir/queue';
+import { FollowUpService } from '../follow-up.service';
 
 /**
  * Every FOLLOW_UP_SWEEP_INTERVAL_MS: queue a reminder or escalation job for each match whose
@@ -10,27 +11,31 @@ import { FollowUpService } from './follow-up.service';
  */
 @Injectable()
 export class FollowUpSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
+  private readonly task: ScheduledTask;
 
   constructor(
     private readonly followUp: FollowUpService,
     private readonly queues: QueueRegistry,
     private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch(() => undefined), this.config.FOLLOW_UP_SWEEP_INTERVAL_MS);
+    metrics: Metrics,
+  ) {
+    this.task = new ScheduledTask('follow-up-sweep', () => this.sweep(), metrics);
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationBootstrap(): void {
+    this.task.start(this.config.FOLLOW_UP_SWEEP_INTERVAL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.task.stop();
   }
 
   async sweep(): Promise<{ reminders: number; escalations: number }> {
     const due = await this.followUp.due();
+    const options = jobOptions(this.config);
     const jobs = [
-      ...due.reminders.map((matchId) => ({ name: 'follow-up-reminder', data: { matchId }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: `follow-up-reminder-${matchId}` } })),
-      ...due.escalations.map((matchId) => ({ name: 'follow-up-escalation', data: { matchId }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: `follow-up-escalation-${matchId}` } })),
+      ...due.reminders.map((matchId) => ({ name: 'follow-up-reminder', data: { matchId }, opts: { ...options, jobId: `follow-up-reminder-${matchId}` } })),
+      ...due.escalations.map((matchId) => ({ name: 'follow-up-escalation', data: { matchId }, opts: { ...options, jobId: `follow-up-escalation-${matchId}` } })),
     ];
     if (jobs.length > 0) await this.queues.get(QUEUES.matching).addBulk(jobs);
     return { reminders: due.reminders.length, escalations: due.escalations.length };

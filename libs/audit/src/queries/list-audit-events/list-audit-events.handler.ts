@@ -1,0 +1,68 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { actorOf } from '@vir/auth';
+import { ValidationFailedError } from '@vir/common';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '../../audit-log';
+import { AuditEventPage, ListAuditEventsQuery } from './list-audit-events.query';
+
+/**
+ * The college's audit log, newest first: only events of the administrator's own college (the
+ * organisations whose agreement is with it), so no college can rebuild another's matches from
+ * shared correlation ids. Reading the log is itself an audit event.
+ */
+@QueryHandler(ListAuditEventsQuery)
+export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuery, AuditEventPage> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute({ principal, params }: ListAuditEventsQuery): Promise<AuditEventPage> {
+    if (params.from && params.to && Date.parse(params.from) > Date.parse(params.to)) {
+      throw new ValidationFailedError([{ field: 'to', reason: 'to must not be before from' }]);
+    }
+    const conditions: string[] = [];
+    const values: unknown[] = [];
+    const add = (sql: (placeholder: string) => string, value: unknown) => {
+      values.push(value);
+      conditions.push(sql(`$${values.length}`));
+    };
+    add((p) => `municipality_code = ${p}`, principal.municipalityCode);
+    if (params.objectId) add((p) => `object_id = ${p}`, params.objectId);
+    if (params.actorOrganisationId) add((p) => `actor_organisation_id = ${p}`, params.actorOrganisationId);
+    if (params.actorCredentialId) add((p) => `actor_credential_id = ${p}`, params.actorCredentialId);
+    if (params.from) add((p) => `occurred_at >= ${p}::timestamptz`, params.from);
+    if (params.to) add((p) => `occurred_at <= ${p}::timestamptz`, params.to);
+    if (params.cursor) add((p) => `id < ${p}::bigint`, params.cursor);
+    values.push(params.limit + 1);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT id, occurred_at, action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id,
+              details, correlation_id, EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_id = audit_events.id) AS sealed
+         FROM audit_events WHERE ${conditions.join(' AND ')} ORDER BY id DESC LIMIT $${values.length}`,
+      values,
+    );
+    const page = rows.slice(0, params.limit);
+    await this.audit.record(this.dataSource.manager, {
+      action: 'audit-events.read',
+      objectType: 'audit-log',
+      actor: actorOf(principal),
+      details: { events: page.length, filters: Object.keys(params).filter((key) => key !== 'limit' && params[key as keyof typeof params] !== undefined) },
+    });
+    return {
+      items: page.map((r) => ({
+        id: String(r.id),
+        occurredAt: new Date(r.occurred_at as string).toISOString(),
+        action: r.action as string,
+        objectType: r.object_type as string,
+        objectId: r.object_id as string | null,
+        actorCredentialId: r.actor_credential_id as string | null,
+        actorOrganisationId: r.actor_organisation_id as string | null,
+        actorProfessionalId: r.actor_professional_id as string | null,
+        details: r.details as Record<string, unknown>,
+        correlationId: r.correlation_id as string | null,
+        sealed: r.sealed as boolean,
+      })),
+      nextCursor: rows.length > params.limit ? String(page[page.length - 1].id) : null,
+    };
+  }
+}

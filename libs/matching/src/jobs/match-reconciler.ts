@@ -1,0 +1,105 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@vir/config';
+import { Metrics, ScheduledTask } from '@vir/observability';
+import { jobOptions, QueueRegistry, REDIS_CLIENT, ROUTES } from '@vir/queue';
+import type { Counter } from 'prom-client';
+import type Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+/** A key the worker keeps in Redis: when it is gone, Redis lost its data (restarted without persistence, flushed). */
+const EPOCH_KEY = 'vir:epoch';
+
+/**
+ * The safety net under the outbox: a registration that no match job has handled a while after it
+ * was made is queued again under its deterministic job id — whatever happened to its first job.
+ * A job still waiting or running is left alone; one that failed for good (its retries ran out
+ * during a long database outage) or that completed without marking the registration is removed and
+ * added again, so an outage of any length never leaves two registrations of a youth unmatched.
+ *
+ * It also notices when Redis comes back empty (the epoch key is gone) and reconciles at once,
+ * instead of at the next RECONCILE_INTERVAL_MS.
+ */
+@Injectable()
+export class MatchReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MatchReconciler.name);
+  private readonly sweepTask: ScheduledTask;
+  private readonly epochTask: ScheduledTask;
+  private readonly requeued: Counter;
+  private readonly losses: Counter;
+  private epoch?: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly queues: QueueRegistry,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    metrics: Metrics,
+  ) {
+    this.sweepTask = new ScheduledTask('match-reconcile', () => this.sweep(), metrics);
+    this.epochTask = new ScheduledTask('redis-epoch-check', () => this.checkEpoch(), metrics);
+    this.requeued = metrics.counter('vir_match_jobs_requeued_total', 'Registrations whose match job was lost or failed for good, queued again');
+    this.losses = metrics.counter('vir_redis_data_losses_total', 'Times the worker found Redis emptied (its queues lost) and reconciled at once');
+  }
+
+  onApplicationBootstrap(): void {
+    this.sweepTask.start(this.config.RECONCILE_INTERVAL_MS);
+    this.epochTask.start(this.config.REDIS_CHECK_INTERVAL_MS, { immediately: true });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.sweepTask.stop(), this.epochTask.stop()]);
+  }
+
+  /** Sets the epoch when Redis has none; when this worker knew one and it vanished, Redis lost its data: sweep now. */
+  async checkEpoch(): Promise<boolean> {
+    const current = await this.redis.get(EPOCH_KEY);
+    if (current) {
+      this.epoch = current;
+      return false;
+    }
+    const fresh = randomUUID();
+    await this.redis.set(EPOCH_KEY, fresh, 'NX');
+    const lost = this.epoch !== undefined;
+    this.epoch = (await this.redis.get(EPOCH_KEY)) ?? fresh;
+    if (!lost) return false;
+    this.losses.inc();
+    this.logger.warn('Redis came back without its queues: reconciling every registration without a match check now');
+    await this.sweep(0);
+    return true;
+  }
+
+  /** Returns how many registrations were queued again. */
+  async sweep(olderThanMs = this.config.RECONCILE_INTERVAL_MS): Promise<number> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM registrations
+        WHERE status = 'active' AND match_checked_at IS NULL AND created_at < now() - make_interval(secs => $1::double precision / 1000)
+        ORDER BY created_at LIMIT 5000`,
+      [olderThanMs],
+    );
+    if (rows.length === 0) return 0;
+    const route = ROUTES['registration.created'];
+    const queue = this.queues.get(route.queue);
+    let freed = 0;
+    for (const row of rows) {
+      const job = await queue.getJob(route.jobId({ registrationId: row.id }));
+      if (!job) continue;
+      const state = await job.getState();
+      // Waiting, delayed or running: it will run. Failed or completed: its id blocks a new job, so it goes.
+      if (state === 'failed' || state === 'completed') {
+        await job.remove();
+        freed += 1;
+      }
+    }
+    await queue.addBulk(
+      rows.map((row) => ({
+        name: route.job,
+        data: { registrationId: row.id, correlationId: null },
+        opts: { ...jobOptions(this.config, route), jobId: route.jobId({ registrationId: row.id }) },
+      })),
+    );
+    this.requeued.inc(rows.length);
+    this.logger.warn({ requeued: rows.length, replacedFinishedJobs: freed }, 'registrations without a match check were queued again');
+    return rows.length;
+  }
+}
