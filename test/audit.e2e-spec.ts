@@ -1,8 +1,12 @@
-import { AuditChain } from '../libs/audit/src';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AuditChain, AuditSealer } from '../libs/audit/src';
+import { Metrics } from '../libs/observability/src';
 import { anOrganisation } from './support/factories';
-import { cli } from './support/processes';
+import { cli, cliWithEnv } from './support/processes';
 import { bearer, startApi, TestApi } from './support/test-api';
-import { ADMIN_KEY } from './support/test-config';
+import { ADMIN_KEY, testConfig } from './support/test-config';
 import { aBsn, bornYearsAgo } from './support/youths';
 
 /** The audit log: append-only, sealed into a hash chain, verifiable, readable by administrators. */
@@ -119,5 +123,90 @@ describe('audit chain and late commits', () => {
     expect(await chain.seal()).toBe(0); // the fast path does not look back
     expect(await chain.seal(5000, true)).toBe(1);
     expect(await chain.verify()).toMatchObject({ intact: true, unsealed: 0 });
+  });
+});
+
+describe('audit chain keyed and anchored outside the database', () => {
+  let api: TestApi;
+  let dir: string;
+  let anchorFile: string;
+
+  const withTriggersOff = async (work: () => Promise<unknown>) => {
+    await api.dataSource.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change`);
+    await api.dataSource.query(`ALTER TABLE audit_chain DISABLE TRIGGER audit_chain_no_change`);
+    try {
+      await work();
+    } finally {
+      await api.dataSource.query(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_change`);
+      await api.dataSource.query(`ALTER TABLE audit_chain ENABLE TRIGGER audit_chain_no_change`);
+    }
+  };
+  const sealAndAnchor = async () => {
+    const chain = api.app.get(AuditChain);
+    while ((await chain.seal()) > 0);
+    const config = Object.assign(testConfig(), { AUDIT_ANCHOR_FILE: anchorFile });
+    await new AuditSealer(chain, config, api.dataSource, new Metrics('test')).anchor(true);
+  };
+
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  beforeEach(async () => {
+    await api.reset();
+    dir = mkdtempSync(join(tmpdir(), 'anchors-'));
+    anchorFile = join(dir, 'audit-anchors.jsonl');
+    for (let i = 0; i < 3; i += 1) await anOrganisation(api, { professionals: 0 });
+    await sealAndAnchor();
+  });
+  afterAll(() => api?.close());
+
+  it('is intact against its anchors; the anchor file holds signed heads only', async () => {
+    const ok = await cli('audit', 'verify', anchorFile);
+    expect(ok.stdout).toMatch(/^intact: \d+ events checked; 1 anchored heads checked/);
+    const [line] = readFileSync(anchorFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(Object.keys(line).sort()).toEqual(['at', 'eventId', 'hash', 'mac', 'position']);
+  });
+
+  it('names a cut tail, which a walk of the chain alone calls intact', async () => {
+    await withTriggersOff(async () => {
+      const cut = `SELECT event_id FROM audit_chain ORDER BY position DESC LIMIT 3`;
+      await api.dataSource.query(`DELETE FROM audit_events WHERE id IN (${cut})`);
+      await api.dataSource.query(`DELETE FROM audit_chain WHERE position IN (SELECT position FROM audit_chain ORDER BY position DESC LIMIT 3)`);
+    });
+    expect((await api.app.get(AuditChain).verify()).intact).toBe(true); // without the anchors nothing shows
+    const result = await cli('audit', 'verify', anchorFile);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/the chain was cut: position \d+, anchored at .*, is missing/);
+  });
+
+  it('names a forged event re-sealed by the worker, because the re-sealed links differ from the anchored head', async () => {
+    const [victim] = await api.dataSource.query(`SELECT position, event_id FROM audit_chain ORDER BY position DESC OFFSET 2 LIMIT 1`);
+    await withTriggersOff(async () => {
+      await api.dataSource.query(`UPDATE audit_events SET action = 'credential.revoked' WHERE id = $1`, [victim.event_id]);
+      await api.dataSource.query(`DELETE FROM audit_chain WHERE position >= $1`, [victim.position]);
+    });
+    const chain = api.app.get(AuditChain);
+    while ((await chain.seal()) > 0);
+    expect((await chain.verify()).intact).toBe(true); // the walk alone is fooled
+    const result = await cli('audit', 'verify', anchorFile);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/the chain was rewritten: position \d+ no longer holds the link anchored/);
+  });
+
+  it('refuses links made with another key, and an anchor signed with another key', async () => {
+    await anOrganisation(api, { professionals: 0 });
+    const other = new AuditChain(api.dataSource, Object.assign(testConfig(), { VIR_AUDIT_KEY: 'another-audit-key-that-the-attacker-chose-0123' }));
+    while ((await other.seal()) > 0);
+    const result = await cli('audit', 'verify', anchorFile);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('not made with this audit key');
+    const forged = await cliWithEnv({ VIR_AUDIT_KEY: 'another-audit-key-that-the-attacker-chose-0123' }, 'audit', 'verify', anchorFile);
+    expect(forged.stdout).toContain('is not signed with this audit key');
+  });
+
+  it('cannot be verified without its key (exit 78, the configuration is incomplete)', async () => {
+    const result = await cliWithEnv({ VIR_AUDIT_KEY: '' }, 'audit', 'verify');
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain('VIR_AUDIT_KEY');
   });
 });

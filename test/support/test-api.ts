@@ -2,10 +2,20 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/http-app';
+import { buildOpenApiDocument } from '../../apps/api/src/openapi';
+import { Clock } from '../../libs/common/src';
 import { OrganisationsBootstrap } from '../../libs/organisations/src';
 import { CredentialCache } from '../../libs/organisations/src/credential-cache';
 import { createRootLogger } from '../../libs/observability/src';
+import { OpenApiContract } from './openapi-contract';
 import { testConfig } from './test-config';
+
+const violations: string[] = [];
+
+/** The contract violations seen since the last call (checked after every test by contract-check.ts). */
+export function takeContractViolations(): string[] {
+  return violations.splice(0, violations.length);
+}
 
 export interface TestApi {
   app: NestFastifyApplication;
@@ -13,25 +23,45 @@ export interface TestApi {
   /** Every log line the api wrote during the suite. */
   logs: string[];
   http: () => ReturnType<typeof request>;
+  /** Listens on a free loopback port (for tests that need a real socket); returns the port. */
+  listen: () => Promise<number>;
   /** Empties the database (as truncateAll) and, unless told not to, recreates the bootstrap administrator. */
   reset: (options?: { bootstrap?: boolean }) => Promise<void>;
   close: () => Promise<void>;
 }
 
 /** Starts the real HTTP application against the test PostgreSQL and Redis, logging into memory. */
-export async function startApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+export async function startApi(overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApi> {
   const logs: string[] = [];
   const config = testConfig(overrides);
   const logger = createRootLogger('api', config.LOG_LEVEL, { write: (line: string) => void logs.push(line) });
   const app = await createApiApp(config, logger, { docsUi: false });
+  // A clock the test moves: every handler reads "now" from the one Clock instance.
+  const clock = options.clock;
+  if (clock) app.get(Clock).now = () => clock.now();
+  // Every answer is checked against the OpenAPI document the api serves.
+  let contract: OpenApiContract | undefined;
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply, payload) => {
+      const problem = contract?.check(request.method, request.routeOptions?.url, reply.statusCode, String(reply.getHeader('content-type') ?? ''), payload);
+      if (problem) violations.push(problem);
+      return payload;
+    });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  contract = new OpenApiContract(buildOpenApiDocument(app, config) as never);
   const dataSource = app.get(DataSource);
   return {
     app,
     dataSource,
     logs,
     http: () => request(app.getHttpServer()),
+    listen: async () => {
+      await app.listen(0, '127.0.0.1');
+      return (app.getHttpServer().address() as { port: number }).port;
+    },
     reset: async ({ bootstrap = true } = {}) => {
       await truncateAll(dataSource);
       // Rows removed behind the service's back: forget cached credentials, as a NOTIFY would make it.

@@ -25,8 +25,8 @@ const EVERYWHERE: Record<string, string> = {
  * only what the document names.
  */
 function tighten(schema: Schema): Schema {
-  if (Array.isArray(schema.allOf) && schema.nullable === true && schema.type === undefined) {
-    const { allOf, nullable: _nullable, ...rest } = schema;
+  if (Array.isArray(schema.allOf) && schema.nullable === true) {
+    const { allOf, nullable: _nullable, type: _type, ...rest } = schema;
     return { ...rest, oneOf: [...(allOf as Schema[]).map(tighten), NULL_ONLY] };
   }
   const out: Schema = { ...schema };

@@ -8,3 +8,5 @@ export { MatchesModule } from './matches.module';
 export { FollowUpService } from './follow-up.service';
 export { FollowUpSweeper } from './jobs/follow-up-sweeper';
 export { MatchDeparture } from './match-departure';
+export { MatchRetention } from './jobs/match-retention';
+export type { MatchRetentionReport } from './jobs/match-retention';

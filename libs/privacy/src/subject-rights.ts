@@ -166,7 +166,7 @@ export class SubjectRightsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'What the index holds about one youth: registrations, archive entries, signals (AVG 15, Jw 7.1.2.3(1)(i))' })
   @ApiOkResponse({ type: SubjectAccessView })
-  @ApiProblems(413)
+  @ApiProblems(413, 422)
   access(@CurrentPrincipal() principal: Principal, @Body() body: SubjectAccessDto): Promise<SubjectAccessView> {
     return this.rights.access(principal, body.youth);
   }

@@ -1,5 +1,6 @@
+import { IsNotBlank } from '@vir/common';
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { PROFESSIONAL_ROLES } from '../../entities/professional.entity';
 import type { ProfessionalRole } from '../../entities/professional.entity';
 
@@ -9,7 +10,7 @@ export const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{6,20}[0-9]$/;
 export class ContactDetailsDto {
   @ApiProperty({ maxLength: 200, example: 'A. de Vries' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   name: string;
 

@@ -1,12 +1,13 @@
+import { IsNotBlank } from '@vir/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ORGANISATION_KINDS } from '../../entities/organisation.entity';
 import type { OrganisationKind } from '../../entities/organisation.entity';
 
 export class CreateOrganisationDto {
   @ApiProperty({ maxLength: 200, example: 'GGD Limburg-Noord' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   name: string;
 
@@ -21,7 +22,7 @@ export class CreateOrganisationDto {
 
   @ApiProperty({ maxLength: 200, description: 'Reference of the written agreement with the college (Jw 7.1.3.1).' })
   @IsString()
-  @IsNotEmpty({ message: 'agreementReference is required: no connection without a written agreement' })
+  @IsNotBlank({ message: 'agreementReference is required: no connection without a written agreement' })
   @MaxLength(200)
   agreementReference: string;
 

@@ -1,6 +1,7 @@
+import { IsNotBlank } from '@vir/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SCOPES, Scope } from '@vir/auth';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class IssueCredentialDto {
   @ApiProperty({ enum: SCOPES, isArray: true, maxItems: SCOPES.length, example: ['registrations'] })
@@ -14,7 +15,7 @@ export class IssueCredentialDto {
   @ApiPropertyOptional({ maxLength: 100, description: 'Where this credential is used, e.g. "Zorgdossier productie".' })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(100)
   label?: string;
 }
