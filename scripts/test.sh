@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# The whole test suite: type check, layer rules, then unit, integration and e2e tests
-# against a throwaway PostgreSQL and Redis that this script starts and stops.
+# The whole test suite: type check, lint and layer rules, then unit, integration and e2e tests
+# against a throwaway PostgreSQL and Redis that this script starts (on ports the OS says are free)
+# and stops. Servers it did not start are never touched. Installs Chromium-free dependencies only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PG_PORT=${TEST_PG_PORT:-54330}
-REDIS_PORT=${TEST_REDIS_PORT:-63800}
+read -r PG_PORT REDIS_PORT < <(node scripts/free-port.js 2)
+PG_PORT=${TEST_PG_PORT:-$PG_PORT}
+REDIS_PORT=${TEST_REDIS_PORT:-$REDIS_PORT}
 DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/verwijsindex-test.XXXXXX")
 chmod 755 "$DATA_DIR"
 
 cleanup() {
-  scripts/services.sh stop "$DATA_DIR" "$REDIS_PORT" || true
+  scripts/services.sh stop "$DATA_DIR" || true
   rm -rf "$DATA_DIR"
 }
 trap cleanup EXIT
@@ -19,15 +21,16 @@ echo "== type check and layer rules"
 npx tsc -p tsconfig.json --noEmit
 npx depcruise --config .dependency-cruiser.js apps libs
 
-echo "== starting PostgreSQL and Redis for the tests"
-SERVICES_DURABLE=0 scripts/services.sh start "$DATA_DIR" "$PG_PORT" "$REDIS_PORT" vir_test >/dev/null
+echo "== starting PostgreSQL (port $PG_PORT) and Redis (port $REDIS_PORT) for the tests"
+SERVICES_DURABLE=0 SERVICES_PG_PORT_VAR=TEST_PG_PORT SERVICES_REDIS_PORT_VAR=TEST_REDIS_PORT \
+  scripts/services.sh start "$DATA_DIR" "$PG_PORT" "$REDIS_PORT" vir_test >/dev/null
 
 export NODE_ENV=test
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/vir_test"
 export REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
-export TEST_REDIS_PORT="$REDIS_PORT" TEST_SERVICES_DIR="$DATA_DIR"
+export TEST_PG_PORT="$PG_PORT" TEST_REDIS_PORT="$REDIS_PORT" TEST_SERVICES_DIR="$DATA_DIR"
 
-echo "== building (the e2e suites start the compiled worker and CLI as real processes)"
+echo "== building (the e2e suites start the compiled api, worker and CLI as real processes)"
 npm run -s build
 
 echo "== jest"

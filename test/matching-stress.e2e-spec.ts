@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { anOrganisation, TestOrganisation } from './support/factories';
 import { startWorker, WorkerProcess } from './support/processes';
+import { startRedis, stopRedis } from './support/services';
 import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
 import { aBsn, bornYearsAgo } from './support/youths';
 
-const run = promisify(execFile);
 
 /**
  * Exactly one match per youth and every participant signalled exactly once per event, under
@@ -121,8 +119,7 @@ describe('matching under stress', () => {
   });
 
   it('Redis down: registrations are still accepted (201), and every match appears once Redis is back', async () => {
-    const port = new URL(process.env.REDIS_URL as string).port;
-    await run('redis-cli', ['-p', port, 'shutdown', 'nosave']).catch(() => undefined);
+    await stopRedis();
     try {
       // The api serves every request without Redis (the outbox holds the work): ready, with Redis degraded.
       const ready = await api.http().get('/health/ready');
@@ -138,8 +135,7 @@ describe('matching under stress', () => {
       const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`);
       expect(n).toBeGreaterThanOrEqual(20); // waiting safely in PostgreSQL
     } finally {
-      const dir = process.env.TEST_SERVICES_DIR ?? '/tmp';
-      await run('redis-server', ['--port', port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'yes', '--dir', dir]);
+      await startRedis();
     }
     await waitUntilSettled(api.dataSource, 90_000);
     const [{ open }] = await api.dataSource.query(`SELECT count(*)::int AS open FROM matches WHERE status = 'open'`);

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { postgresOptions } from '../libs/database/src/data-source-options';
-import { assertTestDatabase, runMigrationsLocked } from '../libs/database/src/migrate';
+import { assertTestDatabase, grantApplicationRole, runMigrationsLocked } from '../libs/database/src/migrate';
+import { cliWithEnv } from './support/processes';
 import { MIGRATIONS } from '../libs/database/src/migrations';
 
 describe('runMigrationsLocked', () => {
@@ -35,5 +36,42 @@ describe('runMigrationsLocked', () => {
   it('refuses a database whose name does not say test', () => {
     expect(() => assertTestDatabase('postgres://x@localhost/verwijsindex')).toThrow(/must contain "test"/);
     expect(() => assertTestDatabase('postgres://x@localhost/vir_test')).not.toThrow();
+  });
+
+  it('lets the application role do its work but never change the schema or the audit log (migrate as owner, run as the role)', async () => {
+    await admin.query(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'vir_app_test') THEN CREATE ROLE vir_app_test LOGIN; END IF; END $$`);
+    const migrated = await cliWithEnv({ DATABASE_URL: scratchUrl, DATABASE_APP_ROLE: 'vir_app_test' }, 'migrate');
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toContain('Granted vir_app_test');
+    const asRole = await new DataSource(postgresOptions({ DATABASE_URL: scratchUrl.replace('postgres@', 'vir_app_test@'), DATABASE_POOL_SIZE: 2 })).initialize();
+    try {
+      await asRole.query(`INSERT INTO organisations (name, kind, municipality_code, agreement_reference) VALUES ('Rol-test', 'education', '0983', 'X')`);
+      await asRole.query(`UPDATE organisations SET agreement_reference = 'Y' WHERE name = 'Rol-test'`);
+      await asRole.query(`INSERT INTO audit_events (action, object_type) VALUES ('test.role', 'test')`);
+      expect(await asRole.query(`SELECT count(*)::int AS n FROM audit_events`)).toEqual([{ n: 1 }]);
+      for (const statement of [
+        `UPDATE audit_events SET action = 'x'`,
+        `DELETE FROM audit_events`,
+        `TRUNCATE audit_events`,
+        `DELETE FROM audit_chain`,
+        `ALTER TABLE registrations ADD COLUMN reason text`,
+        `DROP TABLE outbox`,
+        `CREATE TABLE notes (text text)`,
+        `ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change`,
+      ]) {
+        await expect(asRole.query(statement)).rejects.toThrow(/permission denied|must be owner/);
+      }
+    } finally {
+      await asRole.destroy();
+    }
+    // Granting again (every migrate run does) is harmless.
+    const again = new DataSource(postgresOptions({ DATABASE_URL: scratchUrl, DATABASE_POOL_SIZE: 2 }));
+    await again.initialize();
+    try {
+      await grantApplicationRole(again, 'vir_app_test');
+      await expect(grantApplicationRole(again, 'no_such_role')).rejects.toThrow(/does not exist/);
+    } finally {
+      await again.destroy();
+    }
   });
 });

@@ -11,7 +11,7 @@ const USAGE = `Usage: npm run cli -- <command>
 
   migrate                      apply pending database migrations (safe with several replicas); with DATABASE_APP_ROLE
                                set, grant that role what api and worker need (no DDL, the audit log append-only)
-  seed-demo                    load the Venlo covenant demo data (not in production) and print its credentials
+  seed-demo [--json]           load the Venlo covenant demo data (not in production) and print its credentials
   admin create [label]         issue a new gemeente-administrator credential; prints its secret once
   organisations list           list connected and disconnected organisations
   credentials revoke <id>      revoke a credential with immediate effect
@@ -50,6 +50,10 @@ async function main(argv: string[]): Promise<number> {
     case 'seed-demo':
       return withContext(async (get) => {
         const summary = await get(OrganisationsBootstrap).seedVenloDemo();
+        if (sub === '--json') {
+          console.log(JSON.stringify(summary));
+          return 0;
+        }
         for (const credential of summary.credentials) {
           console.log(`  ${credential.organisation.padEnd(40)} Bearer ${credential.secret}   (${credential.scopes.join(', ')})`);
         }

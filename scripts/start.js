@@ -1,0 +1,232 @@
+#!/usr/bin/env node
+/*
+ * `npm start`: the whole service on this machine with a working local default — PostgreSQL and
+ * Redis (unless DATABASE_URL and REDIS_URL are set), migrations, the Venlo demo data, a mail
+ * catcher, the worker and the api. Every port is checked before anything is announced; a process
+ * that stops later is named on the console with its last log lines. Ctrl-C stops what it started.
+ *
+ * Settings (environment): PORT (3000), WORKER_HEALTH_PORT (3001), DEV_SMTP_PORT (1025),
+ * DEV_PG_PORT (54329), DEV_REDIS_PORT (63799), VIR_DATA_DIR (.data/dev), KEEP_SERVICES=1 (leave
+ * PostgreSQL and Redis running), START_SKIP_BUILD=1 (use the existing build). Secrets given in the
+ * environment win; only missing ones are generated, once, into <data dir>/secrets.env.
+ */
+'use strict';
+const { spawn, spawnSync } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+
+const ROOT = path.join(__dirname, '..');
+const env = { ...process.env };
+const dataDir = path.resolve(ROOT, env.VIR_DATA_DIR || '.data/dev');
+const log = (line = '') => process.stdout.write(`${line}\n`);
+const fail = (message) => {
+  process.stderr.write(`\n${message}\n`);
+  process.exit(1);
+};
+
+const PORTS = {
+  api: { variable: 'PORT', port: Number(env.PORT || 3000), what: 'the api' },
+  worker: { variable: 'WORKER_HEALTH_PORT', port: Number(env.WORKER_HEALTH_PORT || 3001), what: "the worker's health port" },
+  mail: { variable: 'DEV_SMTP_PORT', port: Number(env.DEV_SMTP_PORT || 1025), what: 'the local mail catcher' },
+};
+const PG_PORT = Number(env.DEV_PG_PORT || 54329);
+const REDIS_PORT = Number(env.DEV_REDIS_PORT || 63799);
+
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Secrets: the environment wins; what is missing comes from (or is generated into) secrets.env. */
+function secrets() {
+  const file = path.join(dataDir, 'secrets.env');
+  const stored = {};
+  if (fs.existsSync(file)) {
+    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+      const at = line.indexOf('=');
+      if (at > 0) stored[line.slice(0, at)] = line.slice(at + 1);
+    }
+  }
+  const generators = {
+    VIR_PSEUDONYM_KEY: () => randomBytes(32).toString('base64url'),
+    VIR_AUDIT_KEY: () => randomBytes(32).toString('base64url'),
+    VIR_BOOTSTRAP_ADMIN_KEY: () => `local-admin-${randomBytes(18).toString('base64url')}`,
+  };
+  let changed = false;
+  for (const [key, make] of Object.entries(generators)) {
+    if (env[key]) continue;
+    if (!stored[key]) {
+      stored[key] = make();
+      changed = true;
+    }
+    env[key] = stored[key];
+  }
+  if (changed) fs.writeFileSync(file, `${Object.entries(stored).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
+}
+
+function runOrFail(what, command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf8', ...options });
+  if (result.status !== 0) fail(`${what} failed (exit code ${result.status}):\n${(result.stderr || '').trim() || (result.stdout || '').trim()}`);
+  return result.stdout;
+}
+
+const children = [];
+let stopping = false;
+
+function start(name, script, logFile, args = []) {
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  const entry = { name, child, logFile, exited: null };
+  child.on('exit', (code, signal) => {
+    entry.exited = { code, signal };
+    if (stopping) return;
+    const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n') : '';
+    process.stderr.write(`\n${name} stopped (${signal ? `signal ${signal}` : `exit code ${code}`}). Last lines of ${path.relative(ROOT, logFile)}:\n${tail}\n`);
+    void shutdown(1);
+  });
+  children.push(entry);
+  return entry;
+}
+
+async function waitHealthy(entry, port) {
+  for (let i = 0; i < 300; i += 1) {
+    if (entry.exited) return false;
+    const ok = await fetch(`http://127.0.0.1:${port}/health/live`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
+let ownServices = false;
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const { child, exited } of children) if (!exited) child.kill('SIGTERM');
+  await Promise.all(children.map(({ child, exited }) => (exited ? undefined : new Promise((resolve) => child.once('exit', resolve)))));
+  if (ownServices && env.KEEP_SERVICES !== '1') spawnSync('bash', ['scripts/services.sh', 'stop', dataDir], { cwd: ROOT, stdio: 'inherit' });
+  process.exit(code);
+}
+
+function alive(pidFile) {
+  try {
+    process.kill(Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main() {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const needed = Object.values(PORTS);
+  if (!env.DATABASE_URL || !env.REDIS_URL) {
+    // PostgreSQL and Redis of this data directory may still run (KEEP_SERVICES=1): those are ours to reuse.
+    if (!alive(path.join(dataDir, 'pg', 'postmaster.pid'))) needed.push({ variable: 'DEV_PG_PORT', port: PG_PORT, what: 'the local PostgreSQL' });
+    if (!alive(path.join(dataDir, 'redis.pid'))) needed.push({ variable: 'DEV_REDIS_PORT', port: REDIS_PORT, what: 'the local Redis' });
+  }
+  for (const { variable, port, what } of needed) {
+    if (await portInUse(port)) fail(`Port ${port}, needed for ${what}, is taken by another program. Set ${variable} to a free port, e.g. ${variable}=${port + 10} npm start.`);
+  }
+
+  if (!env.DATABASE_URL || !env.REDIS_URL) {
+    log(`Starting local PostgreSQL (port ${PG_PORT}) and Redis (port ${REDIS_PORT}), data in ${path.relative(ROOT, dataDir) || dataDir} ...`);
+    const urls = runOrFail('Starting PostgreSQL and Redis', 'bash', ['scripts/services.sh', 'start', dataDir, String(PG_PORT), String(REDIS_PORT), 'verwijsindex'], {
+      env: { ...env, SERVICES_PG_PORT_VAR: 'DEV_PG_PORT', SERVICES_REDIS_PORT_VAR: 'DEV_REDIS_PORT' },
+    });
+    const [database, redis] = urls.trim().split(/\s+/);
+    env.DATABASE_URL ||= database;
+    env.REDIS_URL ||= redis;
+    ownServices = true;
+  }
+  secrets();
+  env.NODE_ENV ||= 'development';
+  env.PORT = String(PORTS.api.port);
+  env.WORKER_HEALTH_PORT = String(PORTS.worker.port);
+  env.VIR_PUBLIC_URL ||= `http://localhost:${PORTS.api.port}`;
+  env.AUDIT_ANCHOR_FILE ||= path.join(dataDir, 'audit-anchors.jsonl');
+  const production = env.NODE_ENV === 'production';
+  if (!production) env.WEBHOOK_ALLOW_PRIVATE_TARGETS ||= 'true';
+  const mailDir = path.join(dataDir, 'mail');
+  const catchMail = !env.SMTP_URL && !production;
+  if (catchMail) env.SMTP_URL = `smtp://127.0.0.1:${PORTS.mail.port}`;
+
+  // What `npm run cli` beside this checkout needs to find this database and its keys.
+  const runtime = ['DATABASE_URL', 'REDIS_URL', 'VIR_PUBLIC_URL', 'AUDIT_ANCHOR_FILE', 'NODE_ENV'].map((key) => `${key}=${env[key]}`);
+  fs.writeFileSync(path.join(dataDir, 'runtime.env'), `${runtime.join('\n')}\n`, { mode: 0o600 });
+
+  if (env.START_SKIP_BUILD !== '1') {
+    log('Building ...');
+    runOrFail('The build', 'npm', ['run', '-s', 'build']);
+  }
+  runOrFail('Migrating the database', process.execPath, ['dist/apps/cli/src/main.js', 'migrate']);
+  let demo;
+  if (!production) {
+    demo = JSON.parse(runOrFail('Loading the demo data', process.execPath, ['dist/apps/cli/src/main.js', 'seed-demo', '--json']));
+    fs.writeFileSync(
+      path.join(dataDir, 'demo-credentials.txt'),
+      `${demo.credentials.map((c) => `${c.organisation.padEnd(40)} Bearer ${c.secret}   (${c.scopes.join(', ')})`).join('\n')}\n`,
+      { mode: 0o600 },
+    );
+  }
+
+  if (catchMail) start('the mail catcher', 'scripts/mail-catcher.js', path.join(dataDir, 'mail-catcher.log'), [mailDir, String(PORTS.mail.port)]);
+  const worker = start('the worker', 'dist/apps/worker/src/main.js', path.join(dataDir, 'worker.log'));
+  const api = start('the api', 'dist/apps/api/src/main.js', path.join(dataDir, 'api.log'));
+  for (const [entry, port] of [
+    [worker, PORTS.worker.port],
+    [api, PORTS.api.port],
+  ]) {
+    if (!(await waitHealthy(entry, port))) {
+      if (!entry.exited) fail(`${entry.name} did not become healthy on port ${port}; see ${entry.logFile}`);
+      return; // its exit handler has said why and is stopping the rest
+    }
+  }
+  // Which process is which, for an operator who wants to look at one.
+  fs.writeFileSync(path.join(dataDir, 'processes.json'), JSON.stringify(Object.fromEntries(children.map((c) => [c.name.replace(/^the /, ''), c.child.pid]))));
+
+  const base = `http://localhost:${PORTS.api.port}`;
+  const rel = (file) => path.relative(ROOT, file) || file;
+  log('');
+  log('Verwijsindex is running.');
+  log(`  API:          ${base}/v1`);
+  log(`  API docs:     ${base}/v1/docs   (OpenAPI: ${base}/v1/openapi.json)`);
+  log(`  Health:       ${base}/health/ready   Metrics: ${base}/metrics`);
+  log(`  Logs:         ${rel(path.join(dataDir, 'api.log'))}, ${rel(path.join(dataDir, 'worker.log'))}`);
+  if (catchMail) log(`  Signal mail:  ${rel(path.join(mailDir, 'index.txt'))} (one .eml file per message; local mail catcher)`);
+  log('');
+  log('Administrator (gemeente) credential:');
+  log(`  Authorization: Bearer ${env.VIR_BOOTSTRAP_ADMIN_KEY}`);
+  if (demo) {
+    const [first, second] = demo.credentials.filter((c) => c.scopes.includes('registrations') && !c.scopes.includes('follow-up'));
+    log('');
+    log(`Demo credentials of the Venlo covenant partners (all ${demo.credentials.length} in ${rel(path.join(dataDir, 'demo-credentials.txt'))}):`);
+    for (const c of [first, second]) log(`  ${c.organisation}: Bearer ${c.secret}  (organisation ${c.organisationId}, professional ${c.professionalId})`);
+    log('');
+    log('A first registration (999993653 is a BSN of the official test set), then the same youth by a second organisation — a match:');
+    for (const c of [first, second]) {
+      log(
+        `  curl -s -X POST ${base}/v1/registrations -H 'Authorization: Bearer ${c.secret}' -H 'Content-Type: application/json' ` +
+          `-d '{"professionalId":"${c.professionalId}","youth":{"bsn":"999993653","birthDate":"2012-03-04"}}'`,
+      );
+    }
+    log(`  curl -s ${base}/v1/signals -H 'Authorization: Bearer ${second.secret}'`);
+  }
+  log('');
+  log('Operator commands: npm run cli -- <command> (finds this database and its keys by itself). Press Ctrl-C to stop.');
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+main().catch((error) => fail(error.stack || String(error)));
