@@ -91,7 +91,7 @@ describe('npm start and the documented operator commands', () => {
     const apiUrl = /API:\s+(\S+)/.exec(output)?.[1] as string;
     const index = await fetch(apiUrl);
     expect(index.status).toBe(200);
-    expect((await index.json()).links.docs).toMatch(/\/v1\/docs$/);
+    expect(((await index.json()) as { links: { docs: string } }).links.docs).toMatch(/\/v1\/docs$/);
     expect((await fetch(/Health:\s+(\S+)/.exec(output)?.[1] as string)).status).toBe(200);
     // The environment wins over generated secrets: the given key is the administrator's.
     expect(output).toContain(`Bearer ${adminKey}`);
@@ -107,7 +107,7 @@ describe('npm start and the documented operator commands', () => {
     const demo = readFileSync(join(dataDir, 'demo-credentials.txt'), 'utf8');
     expect(demo).toMatch(/Bearer demo-ogvo-[A-Za-z0-9_-]{24}/);
     const breach = await fetch(`${apiUrl}/organisations?limit=200`, { headers: { Authorization: `Bearer ${adminKey}` } });
-    const addresses = (await breach.json()).items.map((o: { breachNotificationEmail: string }) => o.breachNotificationEmail).filter(Boolean);
+    const addresses = ((await breach.json()) as { items: { breachNotificationEmail: string }[] }).items.map((o: { breachNotificationEmail: string }) => o.breachNotificationEmail).filter(Boolean);
     expect(addresses.length).toBeGreaterThan(10);
     for (const address of addresses) expect(address).toMatch(/\.example\.org$/);
   });

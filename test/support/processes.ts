@@ -47,10 +47,23 @@ export interface WorkerProcess {
 
 /** Starts the compiled worker as a real process and waits until it reports ready. */
 export async function startWorker(extra: Record<string, string> = {}): Promise<WorkerProcess> {
-  const child = spawn('node', [join(ROOT, 'dist/apps/worker/src/main.js')], {
-    env: processEnv({ OUTBOX_POLL_INTERVAL_MS: '20', RECONCILE_INTERVAL_MS: '2000', JOB_LOCK_MS: '3000', ...extra }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return startProcess('dist/apps/worker/src/main.js', '"worker ready"', { OUTBOX_POLL_INTERVAL_MS: '20', RECONCILE_INTERVAL_MS: '2000', JOB_LOCK_MS: '3000', ...extra });
+}
+
+export interface ApiProcess extends WorkerProcess {
+  url: string;
+}
+
+/** Starts the compiled api as a real process on a free port (a replica, as a deployment runs several). */
+export async function startApiProcess(extra: Record<string, string> = {}): Promise<ApiProcess> {
+  const { stdout } = await execFileAsync('node', [join(ROOT, 'scripts/free-port.js')]);
+  const port = stdout.trim();
+  const api = await startProcess('dist/apps/api/src/main.js', '"api listening"', { PORT: port, HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '1000000', ...extra });
+  return { ...api, url: `http://127.0.0.1:${port}` };
+}
+
+async function startProcess(script: string, readyLine: string, extra: Record<string, string>): Promise<WorkerProcess> {
+  const child = spawn('node', [join(ROOT, script)], { env: processEnv(extra), stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
   let buffer = '';
   const collect = (chunk: Buffer) => {
@@ -63,8 +76,8 @@ export async function startWorker(extra: Record<string, string> = {}): Promise<W
   child.stderr.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const deadline = Date.now() + 30_000;
-  while (!logs.some((line) => line.includes('"worker ready"'))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`worker did not start:\n${logs.join('\n')}`);
+  while (!logs.some((line) => line.includes(readyLine))) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${script} did not start:\n${logs.join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {

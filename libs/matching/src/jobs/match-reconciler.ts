@@ -51,20 +51,26 @@ export class MatchReconciler implements OnApplicationBootstrap, OnApplicationShu
     await Promise.all([this.sweepTask.stop(), this.epochTask.stop()]);
   }
 
-  /** Sets the epoch when Redis has none; when this worker knew one and it vanished, Redis lost its data: sweep now. */
+  /**
+   * Sets the epoch when Redis has none. When this worker knew one and it vanished, Redis lost its
+   * data; when a worker starts and finds none, Redis is new or was emptied while no worker ran. Either
+   * way every registration without a match check is queued again now (harmless for jobs that exist).
+   */
   async checkEpoch(): Promise<boolean> {
     const current = await this.redis.get(EPOCH_KEY);
     if (current) {
       this.epoch = current;
       return false;
     }
-    const fresh = randomUUID();
-    await this.redis.set(EPOCH_KEY, fresh, 'NX');
-    const lost = this.epoch !== undefined;
-    this.epoch = (await this.redis.get(EPOCH_KEY)) ?? fresh;
-    if (!lost) return false;
-    this.losses.inc();
-    this.logger.warn('Redis came back without its queues: reconciling every registration without a match check now');
+    await this.redis.set(EPOCH_KEY, randomUUID(), 'NX');
+    const known = this.epoch !== undefined;
+    this.epoch = (await this.redis.get(EPOCH_KEY)) ?? undefined;
+    if (known) {
+      this.losses.inc();
+      this.logger.warn('Redis came back without its queues: reconciling every registration without a match check now');
+    } else {
+      this.logger.log('Redis holds no queue epoch (new, or emptied while no worker ran): reconciling every registration without a match check now');
+    }
     await this.sweep(0);
     return true;
   }
