@@ -13,6 +13,7 @@ const NULL_ONLY: Schema = { type: 'object', nullable: true, enum: [null], descri
 /** Responses every operation can give, whatever the route: limits of the HTTP layer and a database outage. */
 const EVERYWHERE: Record<string, string> = {
   414: 'A path segment of the URL is too long.',
+  415: 'A request body that is not application/json in UTF-8 (also on operations that take none).',
   431: 'The request headers exceed 16 KiB.',
   503: 'The database cannot be reached; nothing was changed. Retry after the number of seconds in Retry-After.',
 };
@@ -65,7 +66,6 @@ export function buildOpenApiDocument(app: NestFastifyApplication, config: AppCon
     for (const operation of Object.values(path) as Operation[]) {
       if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
       for (const [status, description] of Object.entries(EVERYWHERE)) operation.responses[status] ??= { description, content: PROBLEM };
-      if (operation.requestBody) operation.responses['415'] ??= { description: 'The body is not application/json in UTF-8.', content: PROBLEM };
       for (const parameter of operation.parameters ?? []) {
         const schema = parameter.schema as Schema | undefined;
         if (parameter.in === 'path' && /Id$/.test(String(parameter.name)) && schema && !schema.format) schema.format = 'uuid';
