@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: type check, lint and layer rules, then unit, integration and e2e tests
 # against a throwaway PostgreSQL and Redis that this script starts (on ports the OS says are free)
-# and stops. Servers it did not start are never touched. Installs Chromium-free dependencies only.
+# and stops. Servers it did not start are never touched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,16 @@ cleanup() {
   rm -rf "$DATA_DIR"
 }
 trap cleanup EXIT
+
+# The docs' examples are run as an integrator pastes them: with curl and jq.
+if ! command -v curl >/dev/null || ! command -v jq >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl jq >/dev/null
+  else
+    echo "The suite needs curl and jq (sudo apt-get install curl jq)." >&2
+    exit 1
+  fi
+fi
 
 echo "== type check and layer rules"
 npx tsc -p tsconfig.json --noEmit

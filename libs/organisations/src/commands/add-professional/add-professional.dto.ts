@@ -8,7 +8,7 @@ export const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{6,20}[0-9]$/;
 
 /** Identification and contact details of a person, as stored with a registration (Jw 7.1.4.3(1)(a)). */
 export class ContactDetailsDto {
-  @ApiProperty({ maxLength: 200, example: 'A. de Vries' })
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'A. de Vries' })
   @IsString()
   @IsNotBlank()
   @MaxLength(200)
@@ -19,7 +19,7 @@ export class ContactDetailsDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ maxLength: 32, example: '+31 77 123 4567' })
+  @ApiProperty({ maxLength: 32, pattern: PHONE_PATTERN.source, example: '+31 77 123 4567' })
   @IsString()
   @MaxLength(32)
   @Matches(PHONE_PATTERN, { message: 'phone must be a telephone number of 8 to 22 digits, optionally with +, spaces, dashes or brackets' })

@@ -5,7 +5,7 @@ import { ORGANISATION_KINDS } from '../../entities/organisation.entity';
 import type { OrganisationKind } from '../../entities/organisation.entity';
 
 export class CreateOrganisationDto {
-  @ApiProperty({ maxLength: 200, example: 'GGD Limburg-Noord' })
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'GGD Limburg-Noord' })
   @IsString()
   @IsNotBlank()
   @MaxLength(200)
@@ -20,7 +20,7 @@ export class CreateOrganisationDto {
   @Matches(/^\d{4}$/, { message: 'municipalityCode must be a four-digit CBS code such as 0983' })
   municipalityCode: string;
 
-  @ApiProperty({ maxLength: 200, description: 'Reference of the written agreement with the college (Jw 7.1.3.1).' })
+  @ApiProperty({ minLength: 1, maxLength: 200, description: 'Reference of the written agreement with the college (Jw 7.1.3.1).' })
   @IsString()
   @IsNotBlank({ message: 'agreementReference is required: no connection without a written agreement' })
   @MaxLength(200)

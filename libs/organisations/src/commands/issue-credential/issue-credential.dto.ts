@@ -12,7 +12,7 @@ export class IssueCredentialDto {
   @IsIn(SCOPES, { each: true })
   scopes: Scope[];
 
-  @ApiPropertyOptional({ maxLength: 100, description: 'Where this credential is used, e.g. "Zorgdossier productie".' })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100, description: 'Where this credential is used, e.g. "Zorgdossier productie".' })
   @IsOptional()
   @IsString()
   @IsNotBlank()

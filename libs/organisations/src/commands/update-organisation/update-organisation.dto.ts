@@ -4,7 +4,7 @@ import { IsEmail, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLe
 
 /** Settings the administrator keeps per organisation. `null` clears a value. */
 export class UpdateOrganisationDto {
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @IsOptional()
   @IsString()
   @IsNotBlank()
@@ -17,7 +17,7 @@ export class UpdateOrganisationDto {
   @MaxLength(254)
   breachNotificationEmail?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 2000, nullable: true, type: String, description: 'HTTPS URL receiving CloudEvents; set together with webhookSecret' })
+  @ApiPropertyOptional({ maxLength: 2000, format: 'uri', nullable: true, type: String, description: 'HTTPS URL (public address) receiving CloudEvents; set together with webhookSecret' })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsUrl({ require_protocol: true, require_tld: false, protocols: ['http', 'https'] })
   @MaxLength(2000)
