@@ -9,8 +9,14 @@ const { join } = require('node:path');
 const ROOT = join(__dirname, '..');
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 
+/** Ports the OS says are free now (a benchmark never takes a fixed port another program may hold). */
+function freePorts(count) {
+  return execFileSync('node', [join(ROOT, 'scripts/free-port.js'), String(count)], { encoding: 'utf8' }).trim().split(' ').map(Number);
+}
+
 /** `pgOptions` adds PostgreSQL settings to those of SERVICES_PG_OPTIONS. */
-function startServices({ pgPort = 54350, redisPort = 63820, pgOptions = '' } = {}) {
+function startServices({ pgOptions = '' } = {}) {
+  const [pgPort, redisPort] = freePorts(2);
   const dir = mkdtempSync(join(tmpdir(), 'vir-bench-'));
   chmodSync(dir, 0o755);
   const out = execFileSync('bash', [join(ROOT, 'scripts/services.sh'), 'start', dir, String(pgPort), String(redisPort), 'vir_bench'], {
@@ -20,7 +26,7 @@ function startServices({ pgPort = 54350, redisPort = 63820, pgOptions = '' } = {
   const [databaseUrl, redisUrl] = out.split(/\s+/).slice(-2);
   const stop = () => {
     try {
-      execFileSync('bash', [join(ROOT, 'scripts/services.sh'), 'stop', dir, String(redisPort)]);
+      execFileSync('bash', [join(ROOT, 'scripts/services.sh'), 'stop', dir]);
     } catch {
       /* already stopped */
     }
@@ -37,8 +43,9 @@ function appEnv(services, extra = {}) {
     REDIS_URL: services.redisUrl,
     VIR_PSEUDONYM_KEY: 'bench-pseudonym-key-0123456789abcdef0123',
     VIR_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+    VIR_AUDIT_KEY: 'bench-audit-key-0123456789abcdef0123456789',
     RATE_LIMIT_PER_MINUTE: '10000000',
-    PORT: '3900',
+    PORT: String(freePorts(1)[0]),
     ...extra,
   };
 }
@@ -128,4 +135,4 @@ function pgbenchInserts(services, seconds = 20) {
   return tps;
 }
 
-module.exports = { ROOT, ADMIN_KEY, startServices, appEnv, run, waitForHttp, call, makeOrganisations, freshBsn, percentile, pgbenchInserts };
+module.exports = { ROOT, ADMIN_KEY, freePorts, startServices, appEnv, run, waitForHttp, call, makeOrganisations, freshBsn, percentile, pgbenchInserts };

@@ -229,11 +229,11 @@ async function preload(db, professionals, count) {
 
 async function main() {
   // Commit times of transactions, so a signal's latency ends when its row became visible.
-  const services = startServices({ pgPort: 54351, redisPort: 63821, pgOptions: '-c track_commit_timestamp=on' });
+  const services = startServices({ pgOptions: '-c track_commit_timestamp=on' });
   // development: the webhook receiver of this benchmark is on loopback, which production refuses (SSRF).
   // Worker tuning passed through when set, so runs can compare settings.
   const tuning = Object.fromEntries(TUNING.filter((key) => process.env[key]).map((key) => [key, process.env[key]]));
-  const env = appEnv(services, { PORT: '3910', ...tuning, NODE_ENV: 'development' });
+  const env = appEnv(services, { ...tuning, NODE_ENV: 'development', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
   const base = `http://127.0.0.1:${env.PORT}`;
   const processes = [];
   let closeReceiver = () => undefined;

@@ -48,6 +48,11 @@ export class AuditLog {
     );
   }
 
+  /** A read of personal data: one event per request, naming what was shown (ids only). */
+  recordRead(manager: EntityManager, action: AuditAction, actor: Actor, about: { type: string; id: string }, shown?: Record<string, string[]>): Promise<void> {
+    return this.record(manager, { action, objectType: about.type, objectId: about.id, actor, details: shown });
+  }
+
   /**
    * The audit insert as a data-modifying CTE step, for statements that write and trace in one
    * round trip: one event per row of `fromCte`, whose `object_id` column names the object.

@@ -3,7 +3,26 @@ import { AuditLog } from '@vir/audit';
 import { addWorkingDays, Clock, IsoDate, todayInAmsterdam } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { DataSource, EntityManager } from 'typeorm';
-import { SignalWriter } from './signal-writer';
+import { SignalToWrite, SignalWriter } from './signal-writer';
+
+/** A signal about a match (not about one registration's joining); it names everyone involved but its recipient. */
+function followUpSignal(
+  kind: 'reminder' | 'escalation' | 'match',
+  matchId: string,
+  recipient: { id: string; organisationId: string },
+  role: 'participant' | 'follow_up_officer',
+  involved: string[],
+): SignalToWrite {
+  return {
+    kind,
+    matchId,
+    triggerRegistrationId: null,
+    recipientProfessionalId: recipient.id,
+    recipientOrganisationId: recipient.organisationId,
+    recipientRole: role,
+    named: involved.filter((id) => id !== recipient.id),
+  };
+}
 
 interface MatchRow {
   id: string;
@@ -68,73 +87,47 @@ export class FollowUpService {
   }
 
   /** Reminds every active participant who has not confirmed contact. Returns how many signals were sent. */
-  async remind(matchId: string, correlationId?: string | null): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const match = await this.lockOpen(manager, matchId, 'reminded_at');
-      if (!match) return 0;
-      const participants = await this.activeParticipants(manager, matchId);
+  remind(matchId: string, correlationId?: string | null): Promise<number> {
+    return this.onceForMatch(matchId, correlationId, 'reminded_at', 'match.reminded', async (_, participants) => {
       const everyone = participants.map((p) => p.professional_id);
-      const { length: sent } = await this.signals.write(
-        manager,
-        participants
-          .filter((p) => !p.contact_confirmed_at)
-          .map((p) => ({
-            kind: 'reminder' as const,
-            matchId,
-            triggerRegistrationId: null,
-            recipientProfessionalId: p.professional_id,
-            recipientOrganisationId: p.organisation_id,
-            recipientRole: 'participant' as const,
-            named: everyone.filter((id) => id !== p.professional_id),
-          })),
-        { correlationId: correlationId ?? undefined },
-      );
-      await manager.query(`UPDATE matches SET reminded_at = now() WHERE id = $1`, [matchId]);
-      await this.audit.record(manager, {
-        action: 'match.reminded',
-        objectType: 'match',
-        objectId: matchId,
-        actor: { correlationId: correlationId ?? undefined },
-        municipalityCode: match.municipality_code,
-        details: { signals: sent },
-      });
-      return sent;
+      return participants
+        .filter((p) => !p.contact_confirmed_at)
+        .map((p) => followUpSignal('reminder', matchId, { id: p.professional_id, organisationId: p.organisation_id }, 'participant', everyone));
     });
   }
 
   /** Tells the follow-up officers of the match's municipality that contact has not been confirmed in time. */
-  async escalate(matchId: string, correlationId?: string | null): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const match = await this.lockOpen(manager, matchId, 'escalated_at');
-      if (!match) return 0;
-      const participants = await this.activeParticipants(manager, matchId);
+  escalate(matchId: string, correlationId?: string | null): Promise<number> {
+    return this.onceForMatch(matchId, correlationId, 'escalated_at', 'match.escalated', async (match, participants, manager) => {
       const officers: { id: string; organisation_id: string }[] = await manager.query(
         `SELECT f.id, f.organisation_id FROM professionals f JOIN organisations g ON g.id = f.organisation_id
           WHERE g.municipality_code = $1 AND g.kind = 'municipality' AND g.status = 'connected' AND f.role = 'follow_up_officer' AND f.active`,
         [match.municipality_code],
       );
-      const { length: sent } = await this.signals.write(
-        manager,
-        officers.map((officer) => ({
-          kind: 'escalation' as const,
-          matchId,
-          triggerRegistrationId: null,
-          recipientProfessionalId: officer.id,
-          recipientOrganisationId: officer.organisation_id,
-          recipientRole: 'follow_up_officer' as const,
-          named: participants.map((p) => p.professional_id),
-        })),
-        { correlationId: correlationId ?? undefined },
-      );
-      await manager.query(`UPDATE matches SET escalated_at = now() WHERE id = $1`, [matchId]);
-      await this.audit.record(manager, {
-        action: 'match.escalated',
-        objectType: 'match',
-        objectId: matchId,
-        actor: { correlationId: correlationId ?? undefined },
-        municipalityCode: match.municipality_code,
-        details: { signals: sent },
-      });
+      const everyone = participants.map((p) => p.professional_id);
+      return officers.map((o) => followUpSignal('escalation', matchId, { id: o.id, organisationId: o.organisation_id }, 'follow_up_officer', everyone));
+    });
+  }
+
+  /**
+   * A reminder or escalation: at most once per match (decided under the match's lock from the column
+   * that records it), its signals written and the fact traced, all in one transaction.
+   */
+  private onceForMatch(
+    matchId: string,
+    correlationId: string | null | undefined,
+    sentColumn: 'reminded_at' | 'escalated_at',
+    action: 'match.reminded' | 'match.escalated',
+    signalsFor: (match: MatchRow, participants: ParticipantRow[], manager: EntityManager) => Promise<SignalToWrite[]>,
+  ): Promise<number> {
+    const actor = { correlationId: correlationId ?? undefined };
+    return this.dataSource.transaction(async (manager) => {
+      const match = await this.lockOpen(manager, matchId, sentColumn);
+      if (!match) return 0;
+      const drafts = await signalsFor(match, await this.activeParticipants(manager, matchId), manager);
+      const { length: sent } = await this.signals.write(manager, drafts, actor);
+      await manager.query(`UPDATE matches SET ${sentColumn} = now() WHERE id = $1`, [matchId]);
+      await this.audit.record(manager, { action, objectType: 'match', objectId: matchId, actor, municipalityCode: match.municipality_code, details: { signals: sent } });
       return sent;
     });
   }
@@ -167,17 +160,10 @@ export class FollowUpService {
           ORDER BY m.created_at`,
         [officerId, officer.municipality_code],
       );
+      const recipient = { id: officerId, organisationId: officer.organisation_id };
       const { length: sent } = await this.signals.write(
         manager,
-        missed.map((m) => ({
-          kind: 'match' as const,
-          matchId: m.match_id,
-          triggerRegistrationId: m.trigger_registration_id,
-          recipientProfessionalId: officerId,
-          recipientOrganisationId: officer.organisation_id,
-          recipientRole: 'follow_up_officer' as const,
-          named: m.named,
-        })),
+        missed.map((m) => ({ ...followUpSignal('match', m.match_id, recipient, 'follow_up_officer', m.named), triggerRegistrationId: m.trigger_registration_id })),
         { correlationId: correlationId ?? undefined },
       );
       if (sent > 0) {

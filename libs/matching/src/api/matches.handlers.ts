@@ -80,13 +80,8 @@ export class ListMatchesHandler implements IQueryHandler<ListMatchesQuery, Page<
     const rows: MatchRow[] = await this.dataSource.query(`SELECT ${MATCH_COLUMNS} FROM matches m WHERE ${conditions.join(' AND ')} ${order}`, values);
     const { page, nextCursor } = splitPage(rows, params.limit);
     const items = await this.reader.render(page);
-    await this.audit.record(this.dataSource.manager, {
-      action: 'matches.listed',
-      objectType: 'organisation',
-      objectId: principal.organisationId,
-      actor: actorOf(principal),
-      details: { matchIds: items.map((m) => m.id) },
-    });
+    const about = { type: 'organisation', id: principal.organisationId };
+    await this.audit.recordRead(this.dataSource.manager, 'matches.listed', actorOf(principal), about, { matchIds: items.map((m) => m.id) });
     return { items, nextCursor };
   }
 }
@@ -102,7 +97,7 @@ export class GetMatchHandler implements IQueryHandler<GetMatchQuery, MatchView> 
   async execute({ principal, matchId }: GetMatchQuery): Promise<MatchView> {
     const row = isUuid(matchId) ? await this.reader.findVisible(principal, matchId) : undefined;
     if (!row) throw matchNotFound();
-    await this.audit.record(this.dataSource.manager, { action: 'match.read', objectType: 'match', objectId: row.id, actor: actorOf(principal) });
+    await this.audit.recordRead(this.dataSource.manager, 'match.read', actorOf(principal), { type: 'match', id: row.id });
     const [view] = await this.reader.render([row]);
     return view;
   }

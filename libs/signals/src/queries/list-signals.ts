@@ -52,13 +52,8 @@ export class ListSignalsHandler implements IQueryHandler<ListSignalsQuery, Page<
     const { page, nextCursor } = splitPage(rows, params.limit);
     const items = await this.reader.render(page);
     // Signals name other professionals: every read of them is traced.
-    await this.audit.record(this.dataSource.manager, {
-      action: 'signals.listed',
-      objectType: 'organisation',
-      objectId: principal.organisationId,
-      actor: actorOf(principal),
-      details: { signalIds: items.map((s) => s.id) },
-    });
+    const about = { type: 'organisation', id: principal.organisationId };
+    await this.audit.recordRead(this.dataSource.manager, 'signals.listed', actorOf(principal), about, { signalIds: items.map((s) => s.id) });
     return { items, nextCursor };
   }
 }

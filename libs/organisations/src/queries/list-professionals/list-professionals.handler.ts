@@ -31,13 +31,8 @@ export class ListProfessionalsHandler implements IQueryHandler<ListProfessionals
     if (cursor) query.andWhere('(p.created_at, p.id) > (:at, :id)', { at: cursor.createdAt, id: cursor.id });
     const page = toPage(await query.getMany(), params.limit, ProfessionalView.of);
     // Contact details are personal data: every read is traced, naming the people shown.
-    await this.audit.record(this.professionals.manager, {
-      action: 'professionals.listed',
-      objectType: 'organisation',
-      objectId: organisation.id,
-      actor: actorOf(principal),
-      details: { professionalIds: page.items.map((p) => p.id) },
-    });
+    const about = { type: 'organisation', id: organisation.id };
+    await this.audit.recordRead(this.professionals.manager, 'professionals.listed', actorOf(principal), about, { professionalIds: page.items.map((p) => p.id) });
     return page;
   }
 }

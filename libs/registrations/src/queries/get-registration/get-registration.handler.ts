@@ -22,12 +22,7 @@ export class GetRegistrationHandler implements IQueryHandler<GetRegistrationQuer
       ? await this.registrations.findOneBy({ id: registrationId, organisationId: principal.organisationId })
       : null;
     if (!registration) throw registrationNotFound();
-    await this.audit.record(this.registrations.manager, {
-      action: 'registration.read',
-      objectType: 'registration',
-      objectId: registration.id,
-      actor: actorOf(principal),
-    });
+    await this.audit.recordRead(this.registrations.manager, 'registration.read', actorOf(principal), { type: 'registration', id: registration.id });
     return RegistrationView.of(registration);
   }
 }

@@ -28,13 +28,8 @@ export class ListRegistrationsHandler implements IQueryHandler<ListRegistrations
     if (params.status) query.andWhere('r.status = :status', { status: params.status });
     if (cursor) query.andWhere('(r.created_at, r.id) > (:at, :id)', { at: cursor.createdAt, id: cursor.id });
     const page = toPage(await query.getMany(), params.limit, RegistrationView.of);
-    await this.audit.record(this.registrations.manager, {
-      action: 'registrations.listed',
-      objectType: 'organisation',
-      objectId: principal.organisationId,
-      actor: actorOf(principal),
-      details: { registrationIds: page.items.map((r) => r.id) },
-    });
+    const about = { type: 'organisation', id: principal.organisationId };
+    await this.audit.recordRead(this.registrations.manager, 'registrations.listed', actorOf(principal), about, { registrationIds: page.items.map((r) => r.id) });
     return page;
   }
 }
