@@ -77,9 +77,12 @@ export class MatchReconciler implements OnApplicationBootstrap, OnApplicationShu
 
   /** Returns how many registrations were queued again. */
   async sweep(olderThanMs = this.config.RECONCILE_INTERVAL_MS): Promise<number> {
+    // A registration whose event the relay has not handed to Redis yet is the relay's: its job will come
+    // with the request's correlation id. (The unpublished outbox rows are few, found by their partial index.)
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM registrations
         WHERE status = 'active' AND match_checked_at IS NULL AND created_at < now() - make_interval(secs => $1::double precision / 1000)
+          AND id NOT IN (SELECT (payload->>'registrationId')::uuid FROM outbox WHERE published_at IS NULL AND topic = 'registration.created')
         ORDER BY created_at LIMIT 5000`,
       [olderThanMs],
     );
