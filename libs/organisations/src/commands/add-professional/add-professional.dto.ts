@@ -14,7 +14,7 @@ export class ContactDetailsDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ maxLength: 254, format: 'email', example: 'a.devries@example.nl' })
+  @ApiProperty({ maxLength: 254, format: 'email', example: 'a.devries@example.org' })
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   @MaxLength(254)
   email: string;
