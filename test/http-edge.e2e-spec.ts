@@ -81,6 +81,9 @@ describe('HTTP edge', () => {
       const nested = await api.http().post('/v1/registrations').set(bearer(org.secret)).send({ ...registrationBody(), youth: { bsn: aBsn(), birthDate: '2015\u0000' } }).expect(400);
       expect(nested.body.errors[0].field).toBe('youth.birthDate');
       await api.http().get('/v1/audit-events?cursor=1%00').set(bearer(ADMIN_KEY)).expect(400);
+      // A key that could be a BSN is not repeated, not even to say where the NUL is.
+      const hidden = await api.http().post('/v1/organisations').set(bearer(ADMIN_KEY)).send({ ...body, name: 'x', '123456782': 'a\u0000' }).expect(400);
+      expect(JSON.stringify(hidden.body)).not.toContain('123456782');
       expect(await countRows(api.dataSource, 'organisations')).toBe(before);
     });
 

@@ -48,6 +48,9 @@ export function jsonShapeProblem(text: string, maxDepth = MAX_JSON_DEPTH, maxVal
   return undefined;
 }
 
+/** A key as it may be named in an error: a plain identifier, or never repeated (it could be a BSN). */
+const nameable = (key: string) => (/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(key) ? key : '(unknown field)');
+
 /** The JSON path of the first string (or key) holding a NUL character, which PostgreSQL cannot store. */
 export function nulCharacterAt(value: unknown, path = ''): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : undefined;
@@ -61,7 +64,7 @@ export function nulCharacterAt(value: unknown, path = ''): string | undefined {
   if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       if (key.includes('\u0000')) return path ? `${path}.(unknown field)` : '(unknown field)';
-      const found = nulCharacterAt(item, path ? `${path}.${key}` : key);
+      const found = nulCharacterAt(item, path ? `${path}.${nameable(key)}` : nameable(key));
       if (found) return found;
     }
   }
