@@ -237,6 +237,25 @@ describe('matching worker', () => {
     }
   });
 
+  it("traces a newcomer's signals to its own request, also when the match is made by the other registration's job", async () => {
+    const a = await anOrganisation(api);
+    const b = await anOrganisation(api);
+    await worker.kill();
+    const youth = { bsn: aBsn(), birthDate: bornYearsAgo(12) };
+    const first = randomUUID();
+    const second = randomUUID();
+    await api.http().post('/v1/registrations').set(bearer(a.secret)).set('x-correlation-id', first).send({ professionalId: a.professionalIds[0], youth }).expect(201);
+    const newcomer = (await api.http().post('/v1/registrations').set(bearer(b.secret)).set('x-correlation-id', second).send({ professionalId: b.professionalIds[0], youth }).expect(201)).body;
+    // One job per batch: the first registration's job finds both and makes the match; the newcomer's job is not in that batch.
+    worker = await startWorker({ MATCH_CONCURRENCY: '1' });
+    await waitUntilSettled(api.dataSource);
+    const traced: { trigger_registration_id: string; correlation_id: string }[] = await api.dataSource.query(
+      `SELECT s.trigger_registration_id, e.correlation_id FROM signals s JOIN audit_events e ON e.object_id = s.id AND e.action = 'signal.created'`,
+    );
+    expect(traced.length).toBeGreaterThan(0);
+    expect(traced.every((row) => row.trigger_registration_id === newcomer.id && row.correlation_id === second)).toBe(true);
+  });
+
   it('retries a transient failure with backoff and ends a permanent one as failed, kept for inspection', async () => {
     const a = await anOrganisation(api);
     const b = await anOrganisation(api);

@@ -48,6 +48,19 @@ export class AuditLog {
     );
   }
 
+  /**
+   * The correlation id each object's `action` event was recorded with, e.g. the request that created
+   * a registration: for work done later on its behalf (a match made in a batch its own job was not in).
+   */
+  async correlationsOf(manager: EntityManager, action: AuditAction, objectIds: string[]): Promise<Map<string, string | null>> {
+    if (objectIds.length === 0) return new Map();
+    const rows: { object_id: string; correlation_id: string | null }[] = await manager.query(
+      `SELECT DISTINCT ON (object_id) object_id, correlation_id FROM audit_events WHERE object_id = ANY($1::uuid[]) AND action = $2 ORDER BY object_id, id`,
+      [objectIds, action],
+    );
+    return new Map(rows.map((r) => [r.object_id, r.correlation_id]));
+  }
+
   /** A read of personal data: one event per request, naming what was shown (ids only). */
   recordRead(manager: EntityManager, action: AuditAction, actor: Actor, about: { type: string; id: string }, shown?: Record<string, string[]>): Promise<void> {
     return this.record(manager, { action, objectType: about.type, objectId: about.id, actor, details: shown });

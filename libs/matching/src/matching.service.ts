@@ -174,7 +174,15 @@ export class MatchingService {
       });
       await this.createMatches(manager, plans.filter((p) => p.plan.createMatch), copies);
       await this.joinMatches(manager, plans);
-      const written = await this.signals.write(manager, signalDrafts(plans, correlationOf), {});
+      // A registration joins in the batch that ran first, which need not hold its own job: its signals
+      // still carry the correlation id of the request that made it.
+      const drafts = signalDrafts(plans, correlationOf);
+      const elsewhere = [...new Set(drafts.map((d) => d.triggerRegistrationId).filter((id): id is string => !!id && !correlationOf.get(id)))];
+      if (elsewhere.length > 0) {
+        const found = await this.audit.correlationsOf(manager, 'registration.created', elsewhere);
+        for (const d of drafts) if (d.triggerRegistrationId && found.has(d.triggerRegistrationId)) d.correlationId = found.get(d.triggerRegistrationId);
+      }
+      const written = await this.signals.write(manager, drafts, {});
 
       const created: AuditEventInput[] = plans
         .filter((p) => p.plan.createMatch)
