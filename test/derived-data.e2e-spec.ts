@@ -116,7 +116,7 @@ describe('derived data follows the registrations', () => {
     expect(involved).toEqual([...involved].sort(new Intl.Collator('nl').compare));
   });
 
-  it('destroys a closed match with its signals after CLOSED_MATCH_RETENTION_DAYS, and a tombstone with its links two years after it was made', async () => {
+  it('destroys a closed match with its signals after CLOSED_MATCH_RETENTION_DAYS, and a tombstone with its links two years after it ended', async () => {
     const { registrations } = await threeRegistrations();
     for (const [i, registration] of registrations.slice(0, 2).entries()) await withdraw(orgs[i], registration, 'risk_gone');
     await waitUntilSettled(api.dataSource);
@@ -133,7 +133,7 @@ describe('derived data follows the registrations', () => {
     const [destroyed] = await api.dataSource.query(`SELECT municipality_code FROM audit_events WHERE action = 'match.destroyed' AND object_id = $1`, [matchId]);
     expect(destroyed.municipality_code).toBe('0983');
 
-    // The tombstones of the two withdrawn registrations outlive the match, but not their registrations' term.
+    // The tombstones of the two withdrawn registrations outlive the match, for two years after they ended.
     const today = todayInAmsterdam(new Date());
     clock.current = new Date(`${addDays(addMonths(today, 24), -1)}T10:00:00Z`);
     expect((await worker.get(RetentionService).run()).tombstonesDestroyed).toBe(0);

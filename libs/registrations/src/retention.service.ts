@@ -12,7 +12,7 @@ export interface RetentionReport {
   tombstonesDestroyed: number;
 }
 
-/** A tombstone (who registered, when, why it ended; no youth key) is kept as long as its registration could have lived: two years from when it was made. */
+/** A tombstone (who registered, when, why it ended; no youth key) is kept two years after its registration ended: the statistics and the log's context need it that long. */
 const TOMBSTONE_TERM_MONTHS = 24;
 
 const BATCH = 500;
@@ -22,7 +22,7 @@ const BATCH = 500;
  * - a registration whose planned removal date has come is removed as `expired` (archived); one whose
  *   youth has turned 23 is removed as `age_23` (nothing archived), also when a run was missed;
  * - archive entries are destroyed on their destroy date (five years, or the 23rd birthday if sooner);
- * - tombstones are deleted two years after their registration was made, once nothing derived from
+ * - tombstones are deleted two years after their registration ended, once nothing derived from
  *   them remains (matching's retention removes their places in matches and the signals they triggered).
  * Idempotent: a second run on the same day finds nothing left to do.
  */
@@ -84,7 +84,7 @@ export class RetentionService {
       const [gone] = (await this.dataSource.query(
         `DELETE FROM registrations WHERE id IN (
            SELECT r.id FROM registrations r
-            WHERE r.status <> 'active' AND r.created_at < $1::date - make_interval(months => $2)
+            WHERE r.status <> 'active' AND r.removed_at < $1::date - make_interval(months => $2)
               AND NOT EXISTS (SELECT 1 FROM match_participants mp WHERE mp.registration_id = r.id)
               AND NOT EXISTS (SELECT 1 FROM signals s WHERE s.trigger_registration_id = r.id)
             ORDER BY r.created_at LIMIT $3)

@@ -6,7 +6,7 @@ import { Metrics, ScheduledTask } from '@vir/observability';
 import { DataSource, EntityManager } from 'typeorm';
 
 const BATCH = 500;
-/** A tombstone lives as long as its registration could have (two years from when it was made, Jw 7.1.4.5(2)(a)). */
+/** A tombstone is kept two years after its registration ended (registrations' retention deletes it then). */
 export const TOMBSTONE_TERM_MONTHS = 24;
 
 export interface MatchRetentionReport {
@@ -21,7 +21,7 @@ export interface MatchRetentionReport {
  *   CLOSED_MATCH_RETENTION_DAYS after it closed — long enough for the follow-up check and the month's
  *   statistics, while the registrations it came from have ended;
  * - an archive signal (it names archived registrations) likewise CLOSED_MATCH_RETENTION_DAYS after it was made;
- * - once a registration's tombstone reaches its term (two years after it was made), its left places
+ * - once a registration's tombstone reaches its term (two years after the registration ended), its left places
  *   in open matches and the signals it triggered go, so the tombstone itself can go (registrations'
  *   retention run deletes it).
  * Runs every RETENTION_INTERVAL_MS in the worker; idempotent.
@@ -72,7 +72,7 @@ export class MatchRetention implements OnApplicationBootstrap, OnApplicationShut
       const links = await this.dataSource.transaction(async (manager) => {
         const tombstones: { id: string }[] = await manager.query(
           `SELECT r.id FROM registrations r
-            WHERE r.status <> 'active' AND r.created_at < $1::timestamptz - make_interval(months => $2)
+            WHERE r.status <> 'active' AND r.removed_at < $1::timestamptz - make_interval(months => $2)
               AND (EXISTS (SELECT 1 FROM match_participants mp WHERE mp.registration_id = r.id)
                    OR EXISTS (SELECT 1 FROM signals s WHERE s.trigger_registration_id = r.id))
             ORDER BY r.created_at LIMIT $3`,
