@@ -11,7 +11,10 @@ const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 
 /** Ports the OS says are free now (a benchmark never takes a fixed port another program may hold). */
 function freePorts(count) {
-  return execFileSync('node', [join(ROOT, 'scripts/free-port.js'), String(count)], { encoding: 'utf8' }).trim().split(' ').map(Number);
+  return execFileSync('node', [join(ROOT, 'scripts/free-port.js'), String(count)], { encoding: 'utf8' })
+    .trim()
+    .split(' ')
+    .map(Number);
 }
 
 /** `pgOptions` adds PostgreSQL settings to those of SERVICES_PG_OPTIONS. */
@@ -19,10 +22,18 @@ function startServices({ pgOptions = '' } = {}) {
   const [pgPort, redisPort] = freePorts(2);
   const dir = mkdtempSync(join(tmpdir(), 'vir-bench-'));
   chmodSync(dir, 0o755);
-  const out = execFileSync('bash', [join(ROOT, 'scripts/services.sh'), 'start', dir, String(pgPort), String(redisPort), 'vir_bench'], {
-    encoding: 'utf8',
-    env: { ...process.env, SERVICES_DURABLE: '1', SERVICES_PG_OPTIONS: `${process.env.SERVICES_PG_OPTIONS ?? ''} ${pgOptions}`.trim() },
-  }).trim();
+  const out = execFileSync(
+    'bash',
+    [join(ROOT, 'scripts/services.sh'), 'start', dir, String(pgPort), String(redisPort), 'vir_bench'],
+    {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        SERVICES_DURABLE: '1',
+        SERVICES_PG_OPTIONS: `${process.env.SERVICES_PG_OPTIONS ?? ''} ${pgOptions}`.trim(),
+      },
+    },
+  ).trim();
   const [databaseUrl, redisUrl] = out.split(/\s+/).slice(-2);
   const stop = () => {
     try {
@@ -101,7 +112,9 @@ async function makeOrganisations(base, count, perOrganisation) {
     await person('coordinator', 0);
     const professionals = [];
     for (let p = 0; p < perOrganisation; p += 1) professionals.push((await person('professional', p)).id);
-    const { secret } = await call(base, ADMIN_KEY, 'POST', `/v1/organisations/${org.id}/credentials`, { scopes: ['registrations'] });
+    const { secret } = await call(base, ADMIN_KEY, 'POST', `/v1/organisations/${org.id}/credentials`, {
+      scopes: ['registrations'],
+    });
     organisations.push({ id: org.id, secret, professionals });
   }
   return organisations;
@@ -126,13 +139,32 @@ function percentile(sorted, p) {
 
 function pgbenchInserts(services, seconds = 20) {
   const url = services.databaseUrl;
-  execFileSync('psql', [url, '-qc', 'DROP TABLE IF EXISTS bench_t; CREATE TABLE bench_t (id bigserial primary key, v int, ts timestamptz default now())']);
+  execFileSync('psql', [
+    url,
+    '-qc',
+    'DROP TABLE IF EXISTS bench_t; CREATE TABLE bench_t (id bigserial primary key, v int, ts timestamptz default now())',
+  ]);
   const script = join(services.dir, 'insert.sql');
   writeFileSync(script, '\\set r random(1, 1000000)\nINSERT INTO bench_t (v) VALUES (:r);\n');
-  const out = execFileSync('pgbench', ['-n', '-c', '8', '-j', '2', '-T', String(seconds), '-f', script, url], { encoding: 'utf8' });
+  const out = execFileSync('pgbench', ['-n', '-c', '8', '-j', '2', '-T', String(seconds), '-f', script, url], {
+    encoding: 'utf8',
+  });
   const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
   execFileSync('psql', [url, '-qc', 'DROP TABLE bench_t']);
   return tps;
 }
 
-module.exports = { ROOT, ADMIN_KEY, freePorts, startServices, appEnv, run, waitForHttp, call, makeOrganisations, freshBsn, percentile, pgbenchInserts };
+module.exports = {
+  ROOT,
+  ADMIN_KEY,
+  freePorts,
+  startServices,
+  appEnv,
+  run,
+  waitForHttp,
+  call,
+  makeOrganisations,
+  freshBsn,
+  percentile,
+  pgbenchInserts,
+};

@@ -25,11 +25,16 @@ const server = new SMTPServer({
       count += 1;
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${count}.eml`;
       writeFileSync(join(directory, name), raw);
-      appendFileSync(join(directory, 'index.txt'), `${new Date().toISOString()}\t${parsed.to?.text ?? ''}\t${parsed.subject ?? ''}\t${name}\n`);
+      appendFileSync(
+        join(directory, 'index.txt'),
+        `${new Date().toISOString()}\t${parsed.to?.text ?? ''}\t${parsed.subject ?? ''}\t${name}\n`,
+      );
       callback();
     });
   },
 });
-server.listen(port, '127.0.0.1', () => console.log(`mail catcher on smtp://127.0.0.1:${port}, messages in ${directory}`));
+server.listen(port, '127.0.0.1', () =>
+  console.log(`mail catcher on smtp://127.0.0.1:${port}, messages in ${directory}`),
+);
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
 process.on('SIGINT', () => server.close(() => process.exit(0)));

@@ -28,7 +28,11 @@ const fail = (message) => {
 
 const PORTS = {
   api: { variable: 'PORT', port: Number(env.PORT || 3000), what: 'the api' },
-  worker: { variable: 'WORKER_HEALTH_PORT', port: Number(env.WORKER_HEALTH_PORT || 3001), what: "the worker's health port" },
+  worker: {
+    variable: 'WORKER_HEALTH_PORT',
+    port: Number(env.WORKER_HEALTH_PORT || 3001),
+    what: "the worker's health port",
+  },
   mail: { variable: 'DEV_SMTP_PORT', port: Number(env.DEV_SMTP_PORT || 1025), what: 'the local mail catcher' },
 };
 const PG_PORT = Number(env.DEV_PG_PORT || 54329);
@@ -69,12 +73,22 @@ function secrets() {
     }
     env[key] = stored[key];
   }
-  if (changed) fs.writeFileSync(file, `${Object.entries(stored).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
+  if (changed)
+    fs.writeFileSync(
+      file,
+      `${Object.entries(stored)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n')}\n`,
+      { mode: 0o600 },
+    );
 }
 
 function runOrFail(what, command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf8', ...options });
-  if (result.status !== 0) fail(`${what} failed (exit code ${result.status}):\n${(result.stderr || '').trim() || (result.stdout || '').trim()}`);
+  if (result.status !== 0)
+    fail(
+      `${what} failed (exit code ${result.status}):\n${(result.stderr || '').trim() || (result.stdout || '').trim()}`,
+    );
   return result.stdout;
 }
 
@@ -88,8 +102,12 @@ function start(name, script, logFile, args = []) {
   child.on('exit', (code, signal) => {
     entry.exited = { code, signal };
     if (stopping) return;
-    const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n') : '';
-    process.stderr.write(`\n${name} stopped (${signal ? `signal ${signal}` : `exit code ${code}`}). Last lines of ${path.relative(ROOT, logFile)}:\n${tail}\n`);
+    const tail = fs.existsSync(logFile)
+      ? fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n')
+      : '';
+    process.stderr.write(
+      `\n${name} stopped (${signal ? `signal ${signal}` : `exit code ${code}`}). Last lines of ${path.relative(ROOT, logFile)}:\n${tail}\n`,
+    );
     void shutdown(1);
   });
   children.push(entry);
@@ -114,8 +132,11 @@ async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   for (const { child, exited } of children) if (!exited) child.kill('SIGTERM');
-  await Promise.all(children.map(({ child, exited }) => (exited ? undefined : new Promise((resolve) => child.once('exit', resolve)))));
-  if (ownServices && env.KEEP_SERVICES !== '1') spawnSync('bash', ['scripts/services.sh', 'stop', dataDir], { cwd: ROOT, stdio: 'inherit' });
+  await Promise.all(
+    children.map(({ child, exited }) => (exited ? undefined : new Promise((resolve) => child.once('exit', resolve)))),
+  );
+  if (ownServices && env.KEEP_SERVICES !== '1')
+    spawnSync('bash', ['scripts/services.sh', 'stop', dataDir], { cwd: ROOT, stdio: 'inherit' });
   process.exit(code);
 }
 
@@ -133,18 +154,30 @@ async function main() {
   const needed = Object.values(PORTS);
   if (!env.DATABASE_URL || !env.REDIS_URL) {
     // PostgreSQL and Redis of this data directory may still run (KEEP_SERVICES=1): those are ours to reuse.
-    if (!alive(path.join(dataDir, 'pg', 'postmaster.pid'))) needed.push({ variable: 'DEV_PG_PORT', port: PG_PORT, what: 'the local PostgreSQL' });
-    if (!alive(path.join(dataDir, 'redis.pid'))) needed.push({ variable: 'DEV_REDIS_PORT', port: REDIS_PORT, what: 'the local Redis' });
+    if (!alive(path.join(dataDir, 'pg', 'postmaster.pid')))
+      needed.push({ variable: 'DEV_PG_PORT', port: PG_PORT, what: 'the local PostgreSQL' });
+    if (!alive(path.join(dataDir, 'redis.pid')))
+      needed.push({ variable: 'DEV_REDIS_PORT', port: REDIS_PORT, what: 'the local Redis' });
   }
   for (const { variable, port, what } of needed) {
-    if (await portInUse(port)) fail(`Port ${port}, needed for ${what}, is taken by another program. Set ${variable} to a free port, e.g. ${variable}=${port + 10} npm start.`);
+    if (await portInUse(port))
+      fail(
+        `Port ${port}, needed for ${what}, is taken by another program. Set ${variable} to a free port, e.g. ${variable}=${port + 10} npm start.`,
+      );
   }
 
   if (!env.DATABASE_URL || !env.REDIS_URL) {
-    log(`Starting local PostgreSQL (port ${PG_PORT}) and Redis (port ${REDIS_PORT}), data in ${path.relative(ROOT, dataDir) || dataDir} ...`);
-    const urls = runOrFail('Starting PostgreSQL and Redis', 'bash', ['scripts/services.sh', 'start', dataDir, String(PG_PORT), String(REDIS_PORT), 'verwijsindex'], {
-      env: { ...env, SERVICES_PG_PORT_VAR: 'DEV_PG_PORT', SERVICES_REDIS_PORT_VAR: 'DEV_REDIS_PORT' },
-    });
+    log(
+      `Starting local PostgreSQL (port ${PG_PORT}) and Redis (port ${REDIS_PORT}), data in ${path.relative(ROOT, dataDir) || dataDir} ...`,
+    );
+    const urls = runOrFail(
+      'Starting PostgreSQL and Redis',
+      'bash',
+      ['scripts/services.sh', 'start', dataDir, String(PG_PORT), String(REDIS_PORT), 'verwijsindex'],
+      {
+        env: { ...env, SERVICES_PG_PORT_VAR: 'DEV_PG_PORT', SERVICES_REDIS_PORT_VAR: 'DEV_REDIS_PORT' },
+      },
+    );
     const [database, redis] = urls.trim().split(/\s+/);
     env.DATABASE_URL ||= database;
     env.REDIS_URL ||= redis;
@@ -163,7 +196,9 @@ async function main() {
   if (catchMail) env.SMTP_URL = `smtp://127.0.0.1:${PORTS.mail.port}`;
 
   // What `npm run cli` beside this checkout needs to find this database and its keys.
-  const runtime = ['DATABASE_URL', 'REDIS_URL', 'VIR_PUBLIC_URL', 'AUDIT_ANCHOR_FILE', 'NODE_ENV'].map((key) => `${key}=${env[key]}`);
+  const runtime = ['DATABASE_URL', 'REDIS_URL', 'VIR_PUBLIC_URL', 'AUDIT_ANCHOR_FILE', 'NODE_ENV'].map(
+    (key) => `${key}=${env[key]}`,
+  );
   fs.writeFileSync(path.join(dataDir, 'runtime.env'), `${runtime.join('\n')}\n`, { mode: 0o600 });
 
   if (env.START_SKIP_BUILD !== '1') {
@@ -173,7 +208,9 @@ async function main() {
   runOrFail('Migrating the database', process.execPath, ['dist/apps/cli/src/main.js', 'migrate']);
   let demo;
   if (!production) {
-    demo = JSON.parse(runOrFail('Loading the demo data', process.execPath, ['dist/apps/cli/src/main.js', 'seed-demo', '--json']));
+    demo = JSON.parse(
+      runOrFail('Loading the demo data', process.execPath, ['dist/apps/cli/src/main.js', 'seed-demo', '--json']),
+    );
     fs.writeFileSync(
       path.join(dataDir, 'demo-credentials.txt'),
       `${demo.credentials.map((c) => `${c.organisation.padEnd(40)} Bearer ${c.secret}   (${c.scopes.join(', ')})`).join('\n')}\n`,
@@ -181,7 +218,11 @@ async function main() {
     );
   }
 
-  if (catchMail) start('the mail catcher', 'scripts/mail-catcher.js', path.join(dataDir, 'mail-catcher.log'), [mailDir, String(PORTS.mail.port)]);
+  if (catchMail)
+    start('the mail catcher', 'scripts/mail-catcher.js', path.join(dataDir, 'mail-catcher.log'), [
+      mailDir,
+      String(PORTS.mail.port),
+    ]);
   const worker = start('the worker', 'dist/apps/worker/src/main.js', path.join(dataDir, 'worker.log'));
   const api = start('the api', 'dist/apps/api/src/main.js', path.join(dataDir, 'api.log'));
   for (const [entry, port] of [
@@ -194,7 +235,10 @@ async function main() {
     }
   }
   // Which process is which, for an operator who wants to look at one.
-  fs.writeFileSync(path.join(dataDir, 'processes.json'), JSON.stringify(Object.fromEntries(children.map((c) => [c.name.replace(/^the /, ''), c.child.pid]))));
+  fs.writeFileSync(
+    path.join(dataDir, 'processes.json'),
+    JSON.stringify(Object.fromEntries(children.map((c) => [c.name.replace(/^the /, ''), c.child.pid]))),
+  );
 
   const base = `http://localhost:${PORTS.api.port}`;
   const rel = (file) => path.relative(ROOT, file) || file;
@@ -204,17 +248,27 @@ async function main() {
   log(`  API docs:     ${base}/v1/docs   (OpenAPI: ${base}/v1/openapi.json)`);
   log(`  Health:       ${base}/health/ready   Metrics: ${base}/metrics`);
   log(`  Logs:         ${rel(path.join(dataDir, 'api.log'))}, ${rel(path.join(dataDir, 'worker.log'))}`);
-  if (catchMail) log(`  Signal mail:  ${rel(path.join(mailDir, 'index.txt'))} (one .eml file per message; local mail catcher)`);
+  if (catchMail)
+    log(`  Signal mail:  ${rel(path.join(mailDir, 'index.txt'))} (one .eml file per message; local mail catcher)`);
   log('');
   log('Administrator (gemeente) credential:');
   log(`  Authorization: Bearer ${env.VIR_BOOTSTRAP_ADMIN_KEY}`);
   if (demo) {
-    const [first, second] = demo.credentials.filter((c) => c.scopes.includes('registrations') && !c.scopes.includes('follow-up'));
+    const [first, second] = demo.credentials.filter(
+      (c) => c.scopes.includes('registrations') && !c.scopes.includes('follow-up'),
+    );
     log('');
-    log(`Demo credentials of the Venlo covenant partners (all ${demo.credentials.length} in ${rel(path.join(dataDir, 'demo-credentials.txt'))}):`);
-    for (const c of [first, second]) log(`  ${c.organisation}: Bearer ${c.secret}  (organisation ${c.organisationId}, professional ${c.professionalId})`);
+    log(
+      `Demo credentials of the Venlo covenant partners (all ${demo.credentials.length} in ${rel(path.join(dataDir, 'demo-credentials.txt'))}):`,
+    );
+    for (const c of [first, second])
+      log(
+        `  ${c.organisation}: Bearer ${c.secret}  (organisation ${c.organisationId}, professional ${c.professionalId})`,
+      );
     log('');
-    log('A first registration (999993653 is a BSN of the official test set), then the same youth by a second organisation — a match:');
+    log(
+      'A first registration (999993653 is a BSN of the official test set), then the same youth by a second organisation — a match:',
+    );
     for (const c of [first, second]) {
       log(
         `  curl -s -X POST ${base}/v1/registrations -H 'Authorization: Bearer ${c.secret}' -H 'Content-Type: application/json' ` +
@@ -224,7 +278,9 @@ async function main() {
     log(`  curl -s ${base}/v1/signals -H 'Authorization: Bearer ${second.secret}'`);
   }
   log('');
-  log('Operator commands: npm run cli -- <command> (finds this database and its keys by itself). Press Ctrl-C to stop.');
+  log(
+    'Operator commands: npm run cli -- <command> (finds this database and its keys by itself). Press Ctrl-C to stop.',
+  );
 }
 
 process.on('SIGINT', () => void shutdown(0));

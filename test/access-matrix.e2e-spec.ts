@@ -25,9 +25,19 @@ describe('access matrix of the administration API', () => {
     api = await startApi();
     await api.reset();
     const own = await anOrganisation(api, { kind: 'municipality', scopes: ['signals'] });
-    const other = await anOrganisation(api, { kind: 'education', scopes: ['registrations', 'signals', 'contact-details'] });
+    const other = await anOrganisation(api, {
+      kind: 'education',
+      scopes: ['registrations', 'signals', 'contact-details'],
+    });
     const issue = async (scopes: string[]) =>
-      (await api.http().post(`/v1/organisations/${own.id}/credentials`).set(bearer(ADMIN_KEY)).send({ scopes }).expect(201)).body;
+      (
+        await api
+          .http()
+          .post(`/v1/organisations/${own.id}/credentials`)
+          .set(bearer(ADMIN_KEY))
+          .send({ scopes })
+          .expect(201)
+      ).body;
     const admin = await issue(['admin']);
     const secrets = {
       admin: admin.secret as string,
@@ -38,10 +48,14 @@ describe('access matrix of the administration API', () => {
       otherAdmin: '',
     };
     // An administrator of another college (Roermond, 0957).
-    await api.dataSource.query(`INSERT INTO organisations (name, kind, municipality_code, agreement_reference) VALUES ('Gemeente Roermond', 'municipality', '0957', 'eigen')`);
+    await api.dataSource.query(
+      `INSERT INTO organisations (name, kind, municipality_code, agreement_reference) VALUES ('Gemeente Roermond', 'municipality', '0957', 'eigen')`,
+    );
     const [roermond] = await api.dataSource.query(`SELECT * FROM organisations WHERE municipality_code = '0957'`);
     await api.dataSource.transaction(async (manager) => {
-      const issued = await api.app.get(CredentialService).issue(manager, roermond, ['admin'], {}, { secret: 'roermond-admin-secret-0123456789' });
+      const issued = await api.app
+        .get(CredentialService)
+        .issue(manager, roermond, ['admin'], {}, { secret: 'roermond-admin-secret-0123456789' });
       secrets.otherAdmin = issued!.secret;
     });
     f = { own, other, secrets, credentialId: admin.id };
@@ -52,16 +66,46 @@ describe('access matrix of the administration API', () => {
 
   // [method, path, body, expected status per caller]; {own}/{other}/{pro}/{cred} are filled in.
   const endpoints: [string, string, unknown, Partial<Record<Who, number>>][] = [
-    ['post', '/v1/organisations', { name: 'Nieuw', kind: 'education', municipalityCode: '0983', agreementReference: 'X' }, { admin: 201, otherAdmin: 422 }],
-    ['get', '/v1/organisations', undefined, { admin: 200, registrations: 200, signals: 200, 'follow-up': 200, 'contact-details': 200, otherAdmin: 200 }],
-    ['get', '/v1/organisations/{own}', undefined, { admin: 200, registrations: 200, signals: 200, 'follow-up': 200, 'contact-details': 200 }],
+    [
+      'post',
+      '/v1/organisations',
+      { name: 'Nieuw', kind: 'education', municipalityCode: '0983', agreementReference: 'X' },
+      { admin: 201, otherAdmin: 422 },
+    ],
+    [
+      'get',
+      '/v1/organisations',
+      undefined,
+      { admin: 200, registrations: 200, signals: 200, 'follow-up': 200, 'contact-details': 200, otherAdmin: 200 },
+    ],
+    [
+      'get',
+      '/v1/organisations/{own}',
+      undefined,
+      { admin: 200, registrations: 200, signals: 200, 'follow-up': 200, 'contact-details': 200 },
+    ],
     ['get', '/v1/organisations/{other}', undefined, { admin: 200 }],
     ['post', '/v1/organisations/{own}/professionals', person, { admin: 201 }],
     ['post', '/v1/organisations/{other}/professionals', person, { admin: 201 }],
-    ['get', '/v1/organisations/{own}/professionals', undefined, { admin: 200, registrations: 200, signals: 200, 'follow-up': 200, 'contact-details': 200 }],
+    [
+      'get',
+      '/v1/organisations/{own}/professionals',
+      undefined,
+      { admin: 200, registrations: 200, signals: 200, 'follow-up': 200, 'contact-details': 200 },
+    ],
     ['get', '/v1/organisations/{other}/professionals', undefined, { admin: 200 }],
-    ['get', '/v1/organisations/{own}/professionals/{pro}', undefined, { admin: 200, registrations: 200, signals: 200, 'follow-up': 200, 'contact-details': 200 }],
-    ['patch', '/v1/organisations/{own}/professionals/{pro}', { phone: '+31 77 111 2222' }, { admin: 200, 'contact-details': 200 }],
+    [
+      'get',
+      '/v1/organisations/{own}/professionals/{pro}',
+      undefined,
+      { admin: 200, registrations: 200, signals: 200, 'follow-up': 200, 'contact-details': 200 },
+    ],
+    [
+      'patch',
+      '/v1/organisations/{own}/professionals/{pro}',
+      { phone: '+31 77 111 2222' },
+      { admin: 200, 'contact-details': 200 },
+    ],
     ['patch', '/v1/organisations/{other}/professionals/{otherPro}', { phone: '+31 77 111 2222' }, { admin: 200 }],
     ['get', '/v1/organisations/{own}/credentials', undefined, { admin: 200 }],
     ['post', '/v1/organisations/{own}/credentials', { scopes: ['signals'] }, { admin: 201 }],
@@ -112,7 +156,10 @@ describe('access matrix of the administration API', () => {
   });
 
   it('answers an unknown id exactly as an id of another organisation', async () => {
-    const unknown = await api.http().get('/v1/organisations/9b1c3f4e-0000-4000-8000-000000000000').set(bearer(f.secrets.signals));
+    const unknown = await api
+      .http()
+      .get('/v1/organisations/9b1c3f4e-0000-4000-8000-000000000000')
+      .set(bearer(f.secrets.signals));
     const foreign = await api.http().get(`/v1/organisations/${f.other.id}`).set(bearer(f.secrets.signals));
     const notUuid = await api.http().get('/v1/organisations/abc').set(bearer(f.secrets.signals));
     for (const response of [unknown, foreign, notUuid]) {

@@ -3,8 +3,18 @@ import { bearer, countRows, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
 
 const admin = bearer(ADMIN_KEY);
-const validOrganisation = { name: 'GGD Limburg-Noord', kind: 'youth_health_care', municipalityCode: '0983', agreementReference: 'CONV-2024-01' };
-const validPerson = { name: 'A. de Vries', email: 'a.devries@example.nl', phone: '+31 77 123 4567', role: 'professional' };
+const validOrganisation = {
+  name: 'GGD Limburg-Noord',
+  kind: 'youth_health_care',
+  municipalityCode: '0983',
+  agreementReference: 'CONV-2024-01',
+};
+const validPerson = {
+  name: 'A. de Vries',
+  email: 'a.devries@example.nl',
+  phone: '+31 77 123 4567',
+  role: 'professional',
+};
 
 describe('administration: the gemeente connects organisations', () => {
   let api: TestApi;
@@ -46,7 +56,12 @@ describe('administration: the gemeente connects organisations', () => {
 
   it('refuses the same organisation twice for one college', async () => {
     await api.http().post('/v1/organisations').set(admin).send(validOrganisation).expect(201);
-    const again = await api.http().post('/v1/organisations').set(admin).send({ ...validOrganisation, name: 'ggd limburg-noord' }).expect(409);
+    const again = await api
+      .http()
+      .post('/v1/organisations')
+      .set(admin)
+      .send({ ...validOrganisation, name: 'ggd limburg-noord' })
+      .expect(409);
     expect(again.body.code).toBe('ORGANISATION_EXISTS');
   });
 
@@ -70,21 +85,94 @@ describe('administration: the gemeente connects organisations', () => {
   });
 
   describe('bad input gets a clear 4xx and changes nothing', () => {
-
-    const table: { name: string; body: unknown; raw?: string; contentType?: string; status: number; code: string; field?: string }[] = [
-      { name: 'unknown kind', body: { ...validOrganisation, kind: 'childcare' }, status: 400, code: 'VALIDATION_FAILED', field: 'kind' },
-      { name: 'malformed municipalityCode', body: { ...validOrganisation, municipalityCode: '983' }, status: 400, code: 'VALIDATION_FAILED', field: 'municipalityCode' },
-      { name: 'missing agreementReference', body: { ...validOrganisation, agreementReference: undefined }, status: 400, code: 'VALIDATION_FAILED', field: 'agreementReference' },
-      { name: 'empty agreementReference', body: { ...validOrganisation, agreementReference: '' }, status: 400, code: 'VALIDATION_FAILED', field: 'agreementReference' },
-      { name: 'unknown field', body: { ...validOrganisation, notes: 'x' }, status: 400, code: 'VALIDATION_FAILED', field: 'notes' },
-      { name: 'oversized name', body: { ...validOrganisation, name: 'x'.repeat(201) }, status: 400, code: 'VALIDATION_FAILED', field: 'name' },
-      { name: 'wrong type', body: { ...validOrganisation, name: 42 }, status: 400, code: 'VALIDATION_FAILED', field: 'name' },
-      { name: 'invalid breach e-mail', body: { ...validOrganisation, breachNotificationEmail: 'nope' }, status: 400, code: 'VALIDATION_FAILED', field: 'breachNotificationEmail' },
+    const table: {
+      name: string;
+      body: unknown;
+      raw?: string;
+      contentType?: string;
+      status: number;
+      code: string;
+      field?: string;
+    }[] = [
+      {
+        name: 'unknown kind',
+        body: { ...validOrganisation, kind: 'childcare' },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'kind',
+      },
+      {
+        name: 'malformed municipalityCode',
+        body: { ...validOrganisation, municipalityCode: '983' },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'municipalityCode',
+      },
+      {
+        name: 'missing agreementReference',
+        body: { ...validOrganisation, agreementReference: undefined },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'agreementReference',
+      },
+      {
+        name: 'empty agreementReference',
+        body: { ...validOrganisation, agreementReference: '' },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'agreementReference',
+      },
+      {
+        name: 'unknown field',
+        body: { ...validOrganisation, notes: 'x' },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'notes',
+      },
+      {
+        name: 'oversized name',
+        body: { ...validOrganisation, name: 'x'.repeat(201) },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'name',
+      },
+      {
+        name: 'wrong type',
+        body: { ...validOrganisation, name: 42 },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'name',
+      },
+      {
+        name: 'invalid breach e-mail',
+        body: { ...validOrganisation, breachNotificationEmail: 'nope' },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'breachNotificationEmail',
+      },
       { name: 'malformed JSON', body: undefined, raw: '{"name": ', status: 400, code: 'MALFORMED_JSON' },
       { name: 'JSON array instead of object', body: [validOrganisation], status: 400, code: 'VALIDATION_FAILED' },
-      { name: 'body over 64 KiB', body: { ...validOrganisation, name: 'x'.repeat(70_000) }, status: 413, code: 'PAYLOAD_TOO_LARGE' },
-      { name: 'not JSON', body: undefined, raw: 'name=x', contentType: 'text/plain', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-      { name: 'agreement with another college', body: { ...validOrganisation, municipalityCode: '0363' }, status: 422, code: 'MUNICIPALITY_MISMATCH', field: 'municipalityCode' },
+      {
+        name: 'body over 64 KiB',
+        body: { ...validOrganisation, name: 'x'.repeat(70_000) },
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+      },
+      {
+        name: 'not JSON',
+        body: undefined,
+        raw: 'name=x',
+        contentType: 'text/plain',
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+      },
+      {
+        name: 'agreement with another college',
+        body: { ...validOrganisation, municipalityCode: '0363' },
+        status: 422,
+        code: 'MUNICIPALITY_MISMATCH',
+        field: 'municipalityCode',
+      },
     ];
 
     it.each(table)('$name → $status $code', async ({ body, raw, contentType, status, code, field }) => {
@@ -99,13 +187,21 @@ describe('administration: the gemeente connects organisations', () => {
       expect(response.status).toBe(status);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.headers['api-version']).toBe('1.0.0');
-      expect(response.body).toMatchObject({ status, code, title: expect.any(String), detail: expect.any(String), correlationId: expect.any(String) });
+      expect(response.body).toMatchObject({
+        status,
+        code,
+        title: expect.any(String),
+        detail: expect.any(String),
+        correlationId: expect.any(String),
+      });
       if (field) expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       expect(await countRows(api.dataSource, 'organisations')).toBe(before);
       expect(await countRows(api.dataSource, "audit_events WHERE action <> 'admin.request'")).toBe(auditBefore);
       // An attempt that got as far as the credential check is traced as a use of the administrator credential.
       if (!['MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'].includes(code)) {
-        const [traced] = await api.dataSource.query(`SELECT details FROM audit_events WHERE action = 'admin.request' ORDER BY id DESC LIMIT 1`);
+        const [traced] = await api.dataSource.query(
+          `SELECT details FROM audit_events WHERE action = 'admin.request' ORDER BY id DESC LIMIT 1`,
+        );
         expect(traced.details).toMatchObject({ method: 'POST', route: '/v1/organisations', status });
       }
     });
@@ -119,10 +215,20 @@ describe('administration: the gemeente connects organisations', () => {
       expect(added.body).toMatchObject({ ...validPerson, organisationId: organisation.id, active: true });
 
       // The organisation's coordinator (scope contact-details) keeps its own people's details current.
-      const updated = await api.http().patch(`${path}/${added.body.id}`).set(bearer(organisation.secret)).send({ phone: '+31 6 1234 5678' }).expect(200);
+      const updated = await api
+        .http()
+        .patch(`${path}/${added.body.id}`)
+        .set(bearer(organisation.secret))
+        .send({ phone: '+31 6 1234 5678' })
+        .expect(200);
       expect(updated.body.phone).toBe('+31 6 1234 5678');
       // ...but cannot change the role.
-      await api.http().patch(`${path}/${added.body.id}`).set(bearer(organisation.secret)).send({ role: 'coordinator' }).expect(400);
+      await api
+        .http()
+        .patch(`${path}/${added.body.id}`)
+        .set(bearer(organisation.secret))
+        .send({ role: 'coordinator' })
+        .expect(400);
       await api.http().patch(`${path}/${added.body.id}`).set(bearer(organisation.secret)).send({}).expect(400);
 
       const removed = await api.http().delete(`${path}/${added.body.id}`).set(admin).expect(200);
@@ -132,7 +238,9 @@ describe('administration: the gemeente connects organisations', () => {
       const active = await api.http().get(`${path}?active=true`).set(admin).expect(200);
       expect(active.body.items.map((p: { id: string }) => p.id)).not.toContain(added.body.id);
 
-      const actions = await api.dataSource.query(`SELECT action FROM audit_events WHERE object_id = $1 ORDER BY id`, [added.body.id]);
+      const actions = await api.dataSource.query(`SELECT action FROM audit_events WHERE object_id = $1 ORDER BY id`, [
+        added.body.id,
+      ]);
       expect(actions.map((a: { action: string }) => a.action)).toEqual([
         'professional.designated',
         'professional.contact-details-updated',
@@ -149,7 +257,10 @@ describe('administration: the gemeente connects organisations', () => {
         .set(admin)
         .send({ ...validPerson, role: 'follow_up_officer' })
         .expect(422);
-      expect(refused.body).toMatchObject({ code: 'FOLLOW_UP_OFFICER_OUTSIDE_MUNICIPALITY', errors: [{ field: 'role' }] });
+      expect(refused.body).toMatchObject({
+        code: 'FOLLOW_UP_OFFICER_OUTSIDE_MUNICIPALITY',
+        errors: [{ field: 'role' }],
+      });
       const gemeente = await anOrganisation(api, { kind: 'municipality', professionals: 0 });
       await api
         .http()
@@ -188,9 +299,16 @@ describe('administration: the gemeente connects organisations', () => {
         .set(admin)
         .send({ scopes: ['registrations'], label: 'Zorgdossier' })
         .expect(201);
-      expect(issued.body).toMatchObject({ scopes: ['registrations'], label: 'Zorgdossier', revokedAt: null, secret: expect.stringMatching(/^vir_/) });
+      expect(issued.body).toMatchObject({
+        scopes: ['registrations'],
+        label: 'Zorgdossier',
+        revokedAt: null,
+        secret: expect.stringMatching(/^vir_/),
+      });
 
-      const [stored] = await api.dataSource.query(`SELECT secret_hash FROM credentials WHERE id = $1`, [issued.body.id]);
+      const [stored] = await api.dataSource.query(`SELECT secret_hash FROM credentials WHERE id = $1`, [
+        issued.body.id,
+      ]);
       expect(stored.secret_hash.toString('utf8')).not.toContain(issued.body.secret);
       const dump = JSON.stringify(await api.dataSource.query(`SELECT * FROM credentials`));
       expect(dump).not.toContain(issued.body.secret);
@@ -202,18 +320,39 @@ describe('administration: the gemeente connects organisations', () => {
       expect(entry.lastUsedAt).toEqual(expect.any(String));
       expect(JSON.stringify(listed.body)).not.toContain('secret');
 
-      await api.http().delete(`/v1/organisations/${organisation.id}/credentials/${issued.body.id}`).set(admin).expect(204);
-      const refused = await api.http().get(`/v1/organisations/${organisation.id}`).set(bearer(issued.body.secret)).expect(401);
+      await api
+        .http()
+        .delete(`/v1/organisations/${organisation.id}/credentials/${issued.body.id}`)
+        .set(admin)
+        .expect(204);
+      const refused = await api
+        .http()
+        .get(`/v1/organisations/${organisation.id}`)
+        .set(bearer(issued.body.secret))
+        .expect(401);
       expect(refused.body.code).toBe('UNAUTHENTICATED');
       // Revoking again, or an unknown id, changes nothing.
-      await api.http().delete(`/v1/organisations/${organisation.id}/credentials/${issued.body.id}`).set(admin).expect(204);
-      await api.http().delete(`/v1/organisations/${organisation.id}/credentials/00000000-0000-4000-8000-000000000000`).set(admin).expect(404);
+      await api
+        .http()
+        .delete(`/v1/organisations/${organisation.id}/credentials/${issued.body.id}`)
+        .set(admin)
+        .expect(204);
+      await api
+        .http()
+        .delete(`/v1/organisations/${organisation.id}/credentials/00000000-0000-4000-8000-000000000000`)
+        .set(admin)
+        .expect(404);
     });
 
     it('gives admin and follow-up scopes only to a municipality organisation', async () => {
       const police = await anOrganisation(api, { kind: 'police_and_justice', professionals: 0 });
       for (const scopes of [['admin'], ['follow-up'], ['signals', 'follow-up']]) {
-        const refused = await api.http().post(`/v1/organisations/${police.id}/credentials`).set(admin).send({ scopes }).expect(422);
+        const refused = await api
+          .http()
+          .post(`/v1/organisations/${police.id}/credentials`)
+          .set(admin)
+          .send({ scopes })
+          .expect(422);
         expect(refused.body.code).toBe('SCOPE_NOT_ALLOWED_FOR_KIND');
       }
       for (const scopes of [[], ['root'], ['signals', 'signals']]) {
@@ -239,16 +378,32 @@ describe('administration: the gemeente connects organisations', () => {
       const organisation = await anOrganisation(api, { professionals: 1 });
       await api.http().get(`/v1/organisations/${organisation.id}`).set(bearer(organisation.secret)).expect(200);
 
-      const disconnected = await api.http().post(`/v1/organisations/${organisation.id}/disconnection`).set(admin).expect(200);
+      const disconnected = await api
+        .http()
+        .post(`/v1/organisations/${organisation.id}/disconnection`)
+        .set(admin)
+        .expect(200);
       expect(disconnected.body).toMatchObject({ status: 'disconnected', disconnectedAt: expect.any(String) });
       await api.http().get(`/v1/organisations/${organisation.id}`).set(bearer(organisation.secret)).expect(401);
 
-      const outbox = await api.dataSource.query(`SELECT topic, payload FROM outbox WHERE topic = 'organisation.disconnected'`);
+      const outbox = await api.dataSource.query(
+        `SELECT topic, payload FROM outbox WHERE topic = 'organisation.disconnected'`,
+      );
       expect(outbox).toEqual([{ topic: 'organisation.disconnected', payload: { organisationId: organisation.id } }]);
       // No new people or credentials for a disconnected organisation.
-      const refused = await api.http().post(`/v1/organisations/${organisation.id}/professionals`).set(admin).send(validPerson).expect(409);
+      const refused = await api
+        .http()
+        .post(`/v1/organisations/${organisation.id}/professionals`)
+        .set(admin)
+        .send(validPerson)
+        .expect(409);
       expect(refused.body.code).toBe('ORGANISATION_DISCONNECTED');
-      await api.http().post(`/v1/organisations/${organisation.id}/credentials`).set(admin).send({ scopes: ['signals'] }).expect(409);
+      await api
+        .http()
+        .post(`/v1/organisations/${organisation.id}/credentials`)
+        .set(admin)
+        .send({ scopes: ['signals'] })
+        .expect(409);
       // Twice changes nothing.
       await api.http().post(`/v1/organisations/${organisation.id}/disconnection`).set(admin).expect(200);
       expect(await countRows(api.dataSource, "outbox WHERE topic = 'organisation.disconnected'")).toBe(1);

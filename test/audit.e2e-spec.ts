@@ -29,13 +29,20 @@ describe('audit log', () => {
         .send({ professionalId: org.professionalIds[0], youth: { bsn: aBsn(), birthDate: bornYearsAgo(9) } })
         .expect(201)
     ).body;
-    await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(org.secret)).send({ reason: 'unjustified', professionalId: registration.professionalId }).expect(200);
+    await api
+      .http()
+      .post(`/v1/registrations/${registration.id}/withdrawal`)
+      .set(bearer(org.secret))
+      .send({ reason: 'unjustified', professionalId: registration.professionalId })
+      .expect(200);
     return { org, registration };
   };
 
   it('cannot be changed or deleted by the application', async () => {
     await makeSomeHistory();
-    await expect(api.dataSource.query(`UPDATE audit_events SET action = 'x' WHERE id = (SELECT min(id) FROM audit_events)`)).rejects.toThrow(/append-only/);
+    await expect(
+      api.dataSource.query(`UPDATE audit_events SET action = 'x' WHERE id = (SELECT min(id) FROM audit_events)`),
+    ).rejects.toThrow(/append-only/);
     await expect(api.dataSource.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
     // The chain's links are append-only too.
     while ((await api.app.get(AuditChain).seal()) > 0);
@@ -53,7 +60,9 @@ describe('audit log', () => {
     expect(ok.stdout).toContain(`intact: ${n} events checked`);
 
     // A database administrator edits one event directly (the trigger must be switched off for that).
-    const [victim] = await api.dataSource.query(`SELECT event_id AS id FROM audit_chain ORDER BY position OFFSET 3 LIMIT 1`);
+    const [victim] = await api.dataSource.query(
+      `SELECT event_id AS id FROM audit_chain ORDER BY position OFFSET 3 LIMIT 1`,
+    );
     await api.dataSource.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change`);
     try {
       await api.dataSource.query(`UPDATE audit_events SET action = 'registration.created' WHERE id = $1`, [victim.id]);
@@ -71,7 +80,9 @@ describe('audit log', () => {
     await makeSomeHistory();
     const chain = api.app.get(AuditChain);
     while ((await chain.seal()) > 0);
-    const [victim] = await api.dataSource.query(`SELECT event_id AS id FROM audit_chain ORDER BY position OFFSET 2 LIMIT 1`);
+    const [victim] = await api.dataSource.query(
+      `SELECT event_id AS id FROM audit_chain ORDER BY position OFFSET 2 LIMIT 1`,
+    );
     await api.dataSource.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change`);
     try {
       await api.dataSource.query(`DELETE FROM audit_events WHERE id = $1`, [victim.id]);
@@ -79,21 +90,48 @@ describe('audit log', () => {
       await api.dataSource.query(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_change`);
     }
     const result = await chain.verify();
-    expect(result).toMatchObject({ intact: false, brokenAtEventId: String(victim.id), reason: 'the event was removed after it was sealed' });
+    expect(result).toMatchObject({
+      intact: false,
+      brokenAtEventId: String(victim.id),
+      reason: 'the event was removed after it was sealed',
+    });
   });
 
   it('is readable by administrators only, filtered by object, actor and time', async () => {
     await api.reset();
     const { org, registration } = await makeSomeHistory();
-    const byObject = await api.http().get(`/v1/audit-events?objectId=${registration.id}`).set(bearer(ADMIN_KEY)).expect(200);
-    expect(byObject.body.items.map((e: { action: string }) => e.action)).toEqual(['registration.withdrawn', 'registration.created']);
-    expect(byObject.body.items[1]).toMatchObject({ actorOrganisationId: org.id, actorProfessionalId: org.professionalIds[0], objectType: 'registration' });
-    const byActor = await api.http().get(`/v1/audit-events?actorOrganisationId=${org.id}&limit=1`).set(bearer(ADMIN_KEY)).expect(200);
+    const byObject = await api
+      .http()
+      .get(`/v1/audit-events?objectId=${registration.id}`)
+      .set(bearer(ADMIN_KEY))
+      .expect(200);
+    expect(byObject.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'registration.withdrawn',
+      'registration.created',
+    ]);
+    expect(byObject.body.items[1]).toMatchObject({
+      actorOrganisationId: org.id,
+      actorProfessionalId: org.professionalIds[0],
+      objectType: 'registration',
+    });
+    const byActor = await api
+      .http()
+      .get(`/v1/audit-events?actorOrganisationId=${org.id}&limit=1`)
+      .set(bearer(ADMIN_KEY))
+      .expect(200);
     expect(byActor.body.items).toHaveLength(1);
     expect(byActor.body.nextCursor).toEqual(expect.any(String));
-    const next = await api.http().get(`/v1/audit-events?actorOrganisationId=${org.id}&limit=1&cursor=${byActor.body.nextCursor}`).set(bearer(ADMIN_KEY)).expect(200);
+    const next = await api
+      .http()
+      .get(`/v1/audit-events?actorOrganisationId=${org.id}&limit=1&cursor=${byActor.body.nextCursor}`)
+      .set(bearer(ADMIN_KEY))
+      .expect(200);
     expect(next.body.items[0].id).not.toBe(byActor.body.items[0].id);
-    const future = await api.http().get(`/v1/audit-events?from=2999-01-01T00:00:00Z`).set(bearer(ADMIN_KEY)).expect(200);
+    const future = await api
+      .http()
+      .get(`/v1/audit-events?from=2999-01-01T00:00:00Z`)
+      .set(bearer(ADMIN_KEY))
+      .expect(200);
     expect(future.body.items).toEqual([]);
     await api.http().get('/v1/audit-events?from=yesterday').set(bearer(ADMIN_KEY)).expect(400);
     await api.http().get('/v1/audit-events').set(bearer(org.secret)).expect(403);
@@ -163,7 +201,10 @@ describe('audit chain keyed and anchored outside the database', () => {
   it('is intact against its anchors; the anchor file holds signed heads only', async () => {
     const ok = await cli('audit', 'verify', anchorFile);
     expect(ok.stdout).toMatch(/^intact: \d+ events checked; 1 anchored heads checked/);
-    const [line] = readFileSync(anchorFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const [line] = readFileSync(anchorFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(Object.keys(line).sort()).toEqual(['at', 'eventId', 'hash', 'mac', 'position']);
   });
 
@@ -171,7 +212,9 @@ describe('audit chain keyed and anchored outside the database', () => {
     await withTriggersOff(async () => {
       const cut = `SELECT event_id FROM audit_chain ORDER BY position DESC LIMIT 3`;
       await api.dataSource.query(`DELETE FROM audit_events WHERE id IN (${cut})`);
-      await api.dataSource.query(`DELETE FROM audit_chain WHERE position IN (SELECT position FROM audit_chain ORDER BY position DESC LIMIT 3)`);
+      await api.dataSource.query(
+        `DELETE FROM audit_chain WHERE position IN (SELECT position FROM audit_chain ORDER BY position DESC LIMIT 3)`,
+      );
     });
     expect((await api.app.get(AuditChain).verify()).intact).toBe(true); // without the anchors nothing shows
     const result = await cli('audit', 'verify', anchorFile);
@@ -180,9 +223,13 @@ describe('audit chain keyed and anchored outside the database', () => {
   });
 
   it('names a forged event re-sealed by the worker, because the re-sealed links differ from the anchored head', async () => {
-    const [victim] = await api.dataSource.query(`SELECT position, event_id FROM audit_chain ORDER BY position DESC OFFSET 2 LIMIT 1`);
+    const [victim] = await api.dataSource.query(
+      `SELECT position, event_id FROM audit_chain ORDER BY position DESC OFFSET 2 LIMIT 1`,
+    );
     await withTriggersOff(async () => {
-      await api.dataSource.query(`UPDATE audit_events SET action = 'credential.revoked' WHERE id = $1`, [victim.event_id]);
+      await api.dataSource.query(`UPDATE audit_events SET action = 'credential.revoked' WHERE id = $1`, [
+        victim.event_id,
+      ]);
       await api.dataSource.query(`DELETE FROM audit_chain WHERE position >= $1`, [victim.position]);
     });
     const chain = api.app.get(AuditChain);
@@ -195,12 +242,20 @@ describe('audit chain keyed and anchored outside the database', () => {
 
   it('refuses links made with another key, and an anchor signed with another key', async () => {
     await anOrganisation(api, { professionals: 0 });
-    const other = new AuditChain(api.dataSource, Object.assign(testConfig(), { VIR_AUDIT_KEY: 'another-audit-key-that-the-attacker-chose-0123' }));
+    const other = new AuditChain(
+      api.dataSource,
+      Object.assign(testConfig(), { VIR_AUDIT_KEY: 'another-audit-key-that-the-attacker-chose-0123' }),
+    );
     while ((await other.seal()) > 0);
     const result = await cli('audit', 'verify', anchorFile);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('not made with this audit key');
-    const forged = await cliWithEnv({ VIR_AUDIT_KEY: 'another-audit-key-that-the-attacker-chose-0123' }, 'audit', 'verify', anchorFile);
+    const forged = await cliWithEnv(
+      { VIR_AUDIT_KEY: 'another-audit-key-that-the-attacker-chose-0123' },
+      'audit',
+      'verify',
+      anchorFile,
+    );
     expect(forged.stdout).toContain('is not signed with this audit key');
   });
 

@@ -27,20 +27,36 @@ describe('bad input', () => {
     ['a year before 1900', '0001-01-01T00:00:00Z'],
     ['not a date at all', 'yesterday'],
   ])('refuses a date-time with %s (400, the field named)', async (_, value) => {
-    const audit = await api.http().get(`/v1/audit-events?from=${encodeURIComponent(value)}`).set(admin).expect(400);
+    const audit = await api
+      .http()
+      .get(`/v1/audit-events?from=${encodeURIComponent(value)}`)
+      .set(admin)
+      .expect(400);
     expect(audit.body.errors[0].field).toBe('from');
-    const incident = await api.http().post('/v1/incidents').set(admin).send({ summary: 'Laptop kwijt', occurredAt: value }).expect(400);
+    const incident = await api
+      .http()
+      .post('/v1/incidents')
+      .set(admin)
+      .send({ summary: 'Laptop kwijt', occurredAt: value })
+      .expect(400);
     expect(incident.body.errors[0].field).toBe('occurredAt');
   });
 
   it.each([
-    ['a cursor with an impossible time', encode(['+275760-09-13T00:00:00.000Z', '00000000-0000-4000-8000-000000000000'])],
+    [
+      'a cursor with an impossible time',
+      encode(['+275760-09-13T00:00:00.000Z', '00000000-0000-4000-8000-000000000000']),
+    ],
     ['a cursor with no time zone', encode(['2026-01-01T00:00:00', '00000000-0000-4000-8000-000000000000'])],
     ['a cursor with a malformed id', encode(['2026-01-01T00:00:00.000Z', '------------------------------------'])],
     ['a cursor that is not JSON', 'bm90IGpzb24'],
     ['a cursor that is an object', encode({ a: 1 })],
   ])('refuses %s on every newest-first list (400)', async (_, cursor) => {
-    for (const path of ['/v1/organisations', `/v1/organisations/${org.id}/professionals`, `/v1/organisations/${org.id}/credentials`]) {
+    for (const path of [
+      '/v1/organisations',
+      `/v1/organisations/${org.id}/professionals`,
+      `/v1/organisations/${org.id}/credentials`,
+    ]) {
       const response = await api.http().get(`${path}?cursor=${cursor}`).set(admin).expect(400);
       expect(response.body.errors[0]).toMatchObject({ field: 'cursor' });
     }
@@ -49,16 +65,25 @@ describe('bad input', () => {
     await api.http().get(`/v1/matches?cursor=${cursor}`).set(bearer(org.secret)).expect(400);
   });
 
-  it.each([['99999999999999999999'], ['9223372036854775808'], ['0'], ['-1'], ['1e5']])('refuses the audit cursor %s (400)', async (cursor) => {
-    await api.http().get(`/v1/audit-events?cursor=${cursor}`).set(admin).expect(400);
-  });
+  it.each([['99999999999999999999'], ['9223372036854775808'], ['0'], ['-1'], ['1e5']])(
+    'refuses the audit cursor %s (400)',
+    async (cursor) => {
+      await api.http().get(`/v1/audit-events?cursor=${cursor}`).set(admin).expect(400);
+    },
+  );
 
   it.each([
     ['agreementReference', { agreementReference: '   ' }],
     ['name', { name: ' \t ' }],
   ])('refuses a whitespace-only %s when connecting an organisation (400) and stores nothing', async (field, change) => {
     const before = await countRows(api.dataSource, 'organisations');
-    const body = { name: 'Basisschool De Linde', kind: 'education', municipalityCode: '0983', agreementReference: 'CONV-2026-7', ...change };
+    const body = {
+      name: 'Basisschool De Linde',
+      kind: 'education',
+      municipalityCode: '0983',
+      agreementReference: 'CONV-2026-7',
+      ...change,
+    };
     const response = await api.http().post('/v1/organisations').set(admin).send(body).expect(400);
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     expect(await countRows(api.dataSource, 'organisations')).toBe(before);
@@ -70,8 +95,16 @@ describe('bad input', () => {
     ['label', { scopes: ['registrations'], label: '   ' }, 'credentials'],
   ])('refuses a whitespace-only %s everywhere it is stored', async (field, body, sub) => {
     const path = sub ? `/v1/organisations/${org.id}/${sub}` : `/v1/organisations/${org.id}`;
-    const request = sub === 'credentials' ? api.http().post(path) : sub === 'professionals' ? api.http().post(path) : api.http().patch(path);
-    const full = sub === 'professionals' ? { email: 'x@example.org', phone: '+31 77 123 4567', role: 'professional', ...body } : body;
+    const request =
+      sub === 'credentials'
+        ? api.http().post(path)
+        : sub === 'professionals'
+          ? api.http().post(path)
+          : api.http().patch(path);
+    const full =
+      sub === 'professionals'
+        ? { email: 'x@example.org', phone: '+31 77 123 4567', role: 'professional', ...body }
+        : body;
     const response = await request.set(admin).send(full).expect(400);
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
@@ -96,18 +129,31 @@ describe('bad input', () => {
     ['1234', 'surname must not contain digits'],
     ['Smith1', 'surname must not contain digits'],
     ['Jan$en', 'surname may hold only letters, spaces, hyphens, apostrophes and dots'],
-  ])('refuses %j as the surname of a youth without a BSN (422 with the field), so unrelated children never match', async (surname, reason) => {
-    const before = await countRows(api.dataSource, 'registrations');
-    const response = await api
-      .http()
-      .post('/v1/registrations')
-      .set(bearer(org.secret))
-      .send({ professionalId: org.professionalIds[0], youth: { surname, birthDate: bornYearsAgo(8), sex: 'M' } })
-      .expect(422);
-    expect(response.body).toMatchObject({ code: 'SURNAME_INVALID', errors: [{ field: 'youth.surname', reason }] });
-    expect(await countRows(api.dataSource, 'registrations')).toBe(before);
-    // The same class of input is refused wherever a youth is named.
-    await api.http().post('/v1/subject-access-requests').set(admin).send({ youth: { surname, birthDate: bornYearsAgo(8), sex: 'M' } }).expect(422);
-    await api.http().post('/v1/deaths').set(admin).send({ youth: { surname, birthDate: bornYearsAgo(8), sex: 'M' } }).expect(422);
-  });
+  ])(
+    'refuses %j as the surname of a youth without a BSN (422 with the field), so unrelated children never match',
+    async (surname, reason) => {
+      const before = await countRows(api.dataSource, 'registrations');
+      const response = await api
+        .http()
+        .post('/v1/registrations')
+        .set(bearer(org.secret))
+        .send({ professionalId: org.professionalIds[0], youth: { surname, birthDate: bornYearsAgo(8), sex: 'M' } })
+        .expect(422);
+      expect(response.body).toMatchObject({ code: 'SURNAME_INVALID', errors: [{ field: 'youth.surname', reason }] });
+      expect(await countRows(api.dataSource, 'registrations')).toBe(before);
+      // The same class of input is refused wherever a youth is named.
+      await api
+        .http()
+        .post('/v1/subject-access-requests')
+        .set(admin)
+        .send({ youth: { surname, birthDate: bornYearsAgo(8), sex: 'M' } })
+        .expect(422);
+      await api
+        .http()
+        .post('/v1/deaths')
+        .set(admin)
+        .send({ youth: { surname, birthDate: bornYearsAgo(8), sex: 'M' } })
+        .expect(422);
+    },
+  );
 });

@@ -28,10 +28,16 @@ describe('operator CLI and demo data', () => {
 
     expect((await cli('credentials', 'revoke', id)).stdout).toContain('revoked');
     // Another process revoked it: the api learns of it through PostgreSQL's NOTIFY within milliseconds.
-    await waitFor('the api to refuse the revoked credential', async () => (await api.http().get('/v1/organisations').set(bearer(secret))).status === 401, 2000);
+    await waitFor(
+      'the api to refuse the revoked credential',
+      async () => (await api.http().get('/v1/organisations').set(bearer(secret))).status === 401,
+      2000,
+    );
     expect((await cli('credentials', 'revoke', '00000000-0000-4000-8000-000000000000')).code).toBe(1);
     expect((await cli('credentials', 'revoke', 'nope')).code).toBe(2);
-    const [audit] = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE object_id = $1`, [id]);
+    const [audit] = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE object_id = $1`, [
+      id,
+    ]);
     expect(audit.n).toBe(2); // issued and revoked
   });
 
@@ -53,7 +59,9 @@ describe('operator CLI and demo data', () => {
     expect(await countRows(api.dataSource, 'professionals')).toBe(professionals);
     expect(await countRows(api.dataSource, 'credentials')).toBe(credentials);
 
-    const kinds: { kind: string; n: number }[] = await api.dataSource.query(`SELECT kind, count(*)::int AS n FROM organisations GROUP BY kind ORDER BY kind`);
+    const kinds: { kind: string; n: number }[] = await api.dataSource.query(
+      `SELECT kind, count(*)::int AS n FROM organisations GROUP BY kind ORDER BY kind`,
+    );
     expect(Object.fromEntries(kinds.map((k) => [k.kind, k.n]))).toEqual({
       education: 12,
       municipality: 1,
@@ -67,7 +75,9 @@ describe('operator CLI and demo data', () => {
       `SELECT count(*)::int AS n FROM organisations o WHERE NOT EXISTS (SELECT 1 FROM professionals p WHERE p.organisation_id = o.id AND p.role = 'coordinator')`,
     );
     expect(withoutCoordinator.n).toBe(0);
-    const [officer] = await api.dataSource.query(`SELECT count(*)::int AS n FROM professionals WHERE role = 'follow_up_officer'`);
+    const [officer] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM professionals WHERE role = 'follow_up_officer'`,
+    );
     expect(officer.n).toBe(1);
     expect(first.stdout).toContain('Spring Kinderopvang: kinderopvang is not a designated category');
 

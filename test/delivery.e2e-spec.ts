@@ -31,11 +31,22 @@ describe('signal delivery by e-mail and webhook', () => {
   });
 
   const setWebhook = (org: TestOrganisation, path: string) =>
-    api.http().patch(`/v1/organisations/${org.id}`).set(bearer(ADMIN_KEY)).send({ webhookUrl: `${receiver.url}${path}`, webhookSecret: SECRET }).expect(200);
+    api
+      .http()
+      .patch(`/v1/organisations/${org.id}`)
+      .set(bearer(ADMIN_KEY))
+      .send({ webhookUrl: `${receiver.url}${path}`, webhookSecret: SECRET })
+      .expect(200);
   const register = (org: TestOrganisation, youth: object) =>
-    api.http().post('/v1/registrations').set(bearer(org.secret)).send({ professionalId: org.professionalIds[0], youth }).expect(201);
+    api
+      .http()
+      .post('/v1/registrations')
+      .set(bearer(org.secret))
+      .send({ professionalId: org.professionalIds[0], youth })
+      .expect(201);
   const people = async (org: TestOrganisation) =>
-    (await api.http().get(`/v1/organisations/${org.id}/professionals`).set(bearer(ADMIN_KEY)).expect(200)).body.items as { id: string; name: string; email: string }[];
+    (await api.http().get(`/v1/organisations/${org.id}/professionals`).set(bearer(ADMIN_KEY)).expect(200)).body
+      .items as { id: string; name: string; email: string }[];
 
   it('mails every recipient without anything about the youth or the others, retrying a temporary SMTP failure', async () => {
     const school = await anOrganisation(api, { kind: 'education' });
@@ -45,14 +56,18 @@ describe('signal delivery by e-mail and webhook', () => {
     await register(school, youth);
     await register(police, youth);
     await waitUntilSettled(api.dataSource);
-    const signals: { id: string; recipient_professional_id: string }[] = await api.dataSource.query(`SELECT id, recipient_professional_id FROM signals`);
+    const signals: { id: string; recipient_professional_id: string }[] = await api.dataSource.query(
+      `SELECT id, recipient_professional_id FROM signals`,
+    );
     expect(signals).toHaveLength(4); // two professionals, two coordinators (no officer in this gemeente yet)
     await waitFor('all e-mails', async () => smtp.mails.length >= 4, 30_000);
     await waitUntilSettled(api.dataSource);
 
     const everyone = [...(await people(school)), ...(await people(police))];
     const byId = new Map(everyone.map((p) => [p.id, p]));
-    expect(smtp.mails.map((m) => m.to[0]).sort()).toEqual(signals.map((s) => byId.get(s.recipient_professional_id)!.email).sort());
+    expect(smtp.mails.map((m) => m.to[0]).sort()).toEqual(
+      signals.map((s) => byId.get(s.recipient_professional_id)!.email).sort(),
+    );
     expect(smtp.mails).toHaveLength(4); // each exactly once, the refused one included
     for (const mail of smtp.mails as ReceivedMail[]) {
       expect(mail.subject).toBe('Nieuw signaal in de verwijsindex');
@@ -65,10 +80,13 @@ describe('signal delivery by e-mail and webhook', () => {
       expect(signal).toBeDefined();
       expect(mail.messageId).toBe(`<signal-${signal!.id}@verwijsindex>`);
     }
-    const deliveries: { status: string; attempts: number; delivered: boolean; last_response: string }[] = await api.dataSource.query(
-      `SELECT status, attempts, delivered_at IS NOT NULL AS delivered, last_response FROM signal_deliveries WHERE channel = 'email' ORDER BY attempts DESC`,
+    const deliveries: { status: string; attempts: number; delivered: boolean; last_response: string }[] =
+      await api.dataSource.query(
+        `SELECT status, attempts, delivered_at IS NOT NULL AS delivered, last_response FROM signal_deliveries WHERE channel = 'email' ORDER BY attempts DESC`,
+      );
+    expect(deliveries.map((d) => [d.status, d.delivered, d.last_response])).toEqual(
+      Array(4).fill(['delivered', true, 'smtp 250']),
     );
-    expect(deliveries.map((d) => [d.status, d.delivered, d.last_response])).toEqual(Array(4).fill(['delivered', true, 'smtp 250']));
     expect(deliveries[0].attempts).toBe(2); // the temporary failure, then success
   });
 
@@ -82,12 +100,21 @@ describe('signal delivery by e-mail and webhook', () => {
     await register(withHook, youth);
     await register(without, youth);
     await waitUntilSettled(api.dataSource);
-    const expected: { id: string }[] = await api.dataSource.query(`SELECT id FROM signals WHERE recipient_organisation_id = $1`, [withHook.id]);
+    const expected: { id: string }[] = await api.dataSource.query(
+      `SELECT id FROM signals WHERE recipient_organisation_id = $1`,
+      [withHook.id],
+    );
     expect(expected).toHaveLength(2); // its professional and its coordinator
-    await waitFor('webhook deliveries', async () => {
-      const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM signal_deliveries WHERE channel = 'webhook' AND status = 'delivered'`);
-      return n === 2;
-    }, 30_000);
+    await waitFor(
+      'webhook deliveries',
+      async () => {
+        const [{ n }] = await api.dataSource.query(
+          `SELECT count(*)::int AS n FROM signal_deliveries WHERE channel = 'webhook' AND status = 'delivered'`,
+        );
+        return n === 2;
+      },
+      30_000,
+    );
 
     const hookEvents = receiver.events.filter((e) => e.path === '/hook-a');
     const succeeded = hookEvents.filter((e) => e.status === 200);
@@ -97,14 +124,28 @@ describe('signal delivery by e-mail and webhook', () => {
       expect(event.validSignature).toBe(true);
       expect(event.headers['content-type']).toBe('application/cloudevents+json');
       const cloudEvent = JSON.parse(event.body);
-      expect(Object.keys(cloudEvent).sort()).toEqual(['data', 'datacontenttype', 'id', 'source', 'specversion', 'time', 'type']);
-      expect(cloudEvent).toMatchObject({ specversion: '1.0', type: 'nl.verwijsindex.signal-created', source: 'https://verwijsindex.test/v1' });
+      expect(Object.keys(cloudEvent).sort()).toEqual([
+        'data',
+        'datacontenttype',
+        'id',
+        'source',
+        'specversion',
+        'time',
+        'type',
+      ]);
+      expect(cloudEvent).toMatchObject({
+        specversion: '1.0',
+        type: 'nl.verwijsindex.signal-created',
+        source: 'https://verwijsindex.test/v1',
+      });
       expect(cloudEvent.data).toEqual({ signalId: cloudEvent.id });
     }
     expect(new Set(succeeded.map((e) => JSON.parse(e.body).id))).toEqual(new Set(expected.map((s) => s.id)));
     // The organisation without a webhook received nothing; the signature cannot be forged without the secret.
     expect(receiver.events.every((e) => e.path === '/hook-a')).toBe(true);
-    const attempts = await api.dataSource.query(`SELECT attempts FROM signal_deliveries WHERE channel = 'webhook' ORDER BY attempts DESC`);
+    const attempts = await api.dataSource.query(
+      `SELECT attempts FROM signal_deliveries WHERE channel = 'webhook' ORDER BY attempts DESC`,
+    );
     expect(attempts.map((a: { attempts: number }) => a.attempts).reduce((x: number, y: number) => x + y, 0)).toBe(5);
   });
 
@@ -117,7 +158,10 @@ describe('signal delivery by e-mail and webhook', () => {
     await register(a, youth);
     await register(b, youth);
     await waitUntilSettled(api.dataSource);
-    const signals: { id: string }[] = await api.dataSource.query(`SELECT id FROM signals WHERE recipient_organisation_id = ANY($1) ORDER BY id`, [[a.id, b.id]]);
+    const signals: { id: string }[] = await api.dataSource.query(
+      `SELECT id FROM signals WHERE recipient_organisation_id = ANY($1) ORDER BY id`,
+      [[a.id, b.id]],
+    );
     expect(signals).toHaveLength(4);
     const events: { payload: { signalIds: string[] } }[] = await api.dataSource.query(
       `SELECT payload FROM outbox WHERE topic = 'signals.webhook' AND payload->'signalIds' ? $1`,
@@ -125,14 +169,30 @@ describe('signal delivery by e-mail and webhook', () => {
     );
     expect(events).toHaveLength(1);
     expect(events[0].payload.signalIds).toEqual(signals.map((s) => s.id)); // one event, one job, all four
-    await waitFor('the batch delivered', async () => receiver.events.filter((e) => e.path === '/hook-batch').length === 4, 30_000);
+    await waitFor(
+      'the batch delivered',
+      async () => receiver.events.filter((e) => e.path === '/hook-batch').length === 4,
+      30_000,
+    );
 
     // An event written one signal at a time (as before batches) is relayed and delivered too.
-    await api.dataSource.query(`UPDATE signal_deliveries SET status = 'pending' WHERE signal_id = $1 AND channel = 'webhook'`, [signals[0].id]);
-    await api.dataSource.query(`INSERT INTO outbox (topic, payload) VALUES ('signal.webhook', $1)`, [JSON.stringify({ signalId: signals[0].id })]);
-    await waitFor('the single signal delivered again', async () => receiver.events.filter((e) => e.path === '/hook-batch').length === 5, 30_000);
+    await api.dataSource.query(
+      `UPDATE signal_deliveries SET status = 'pending' WHERE signal_id = $1 AND channel = 'webhook'`,
+      [signals[0].id],
+    );
+    await api.dataSource.query(`INSERT INTO outbox (topic, payload) VALUES ('signal.webhook', $1)`, [
+      JSON.stringify({ signalId: signals[0].id }),
+    ]);
+    await waitFor(
+      'the single signal delivered again',
+      async () => receiver.events.filter((e) => e.path === '/hook-batch').length === 5,
+      30_000,
+    );
     expect(JSON.parse(receiver.events.filter((e) => e.path === '/hook-batch')[4].body).id).toBe(signals[0].id);
-    const [delivery] = await api.dataSource.query(`SELECT status, attempts FROM signal_deliveries WHERE signal_id = $1 AND channel = 'webhook'`, [signals[0].id]);
+    const [delivery] = await api.dataSource.query(
+      `SELECT status, attempts FROM signal_deliveries WHERE signal_id = $1 AND channel = 'webhook'`,
+      [signals[0].id],
+    );
     expect(delivery).toEqual({ status: 'delivered', attempts: 2 });
   });
 
@@ -140,15 +200,29 @@ describe('signal delivery by e-mail and webhook', () => {
     const broken = await anOrganisation(api, { kind: 'youth_care' });
     const other = await anOrganisation(api, { kind: 'education' });
     await setWebhook(broken, '/hook-broken');
-    receiver.respond('/hook-broken', Array.from({ length: 100 }, () => 503));
+    receiver.respond(
+      '/hook-broken',
+      Array.from({ length: 100 }, () => 503),
+    );
     const youth = { bsn: aBsn(), birthDate: bornYearsAgo(11) };
     await register(broken, youth);
     await register(other, youth);
-    await waitFor('dead letters', async () => {
-      const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM signal_deliveries WHERE channel = 'webhook' AND status = 'dead' AND organisation_id = $1`, [broken.id]);
-      return n === 2;
-    }, 30_000);
-    const dead = await api.http().get(`/v1/organisations/${broken.id}/deliveries?status=dead`).set(bearer(ADMIN_KEY)).expect(200);
+    await waitFor(
+      'dead letters',
+      async () => {
+        const [{ n }] = await api.dataSource.query(
+          `SELECT count(*)::int AS n FROM signal_deliveries WHERE channel = 'webhook' AND status = 'dead' AND organisation_id = $1`,
+          [broken.id],
+        );
+        return n === 2;
+      },
+      30_000,
+    );
+    const dead = await api
+      .http()
+      .get(`/v1/organisations/${broken.id}/deliveries?status=dead`)
+      .set(bearer(ADMIN_KEY))
+      .expect(200);
     expect(dead.body.items).toHaveLength(2);
     expect(dead.body.items[0]).toMatchObject({ channel: 'webhook', status: 'dead', lastError: 'http 503' });
     expect(dead.body.items[0].attempts).toBeGreaterThan(1);
@@ -157,8 +231,13 @@ describe('signal delivery by e-mail and webhook', () => {
       `SELECT details FROM audit_events WHERE action = 'signal.delivery-dead' AND object_id = ANY($1)`,
       [dead.body.items.map((item: { signalId: string }) => item.signalId)],
     );
-    expect(traced.map((t) => t.details)).toEqual([{ channel: 'webhook', reason: 'http 503' }, { channel: 'webhook', reason: 'http 503' }]);
-    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'signal.delivered'`);
+    expect(traced.map((t) => t.details)).toEqual([
+      { channel: 'webhook', reason: 'http 503' },
+      { channel: 'webhook', reason: 'http 503' },
+    ]);
+    const [{ n }] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'signal.delivered'`,
+    );
     expect(n).toBe(0);
     await api.http().get(`/v1/organisations/${broken.id}/deliveries`).set(bearer(broken.secret)).expect(403);
   });
@@ -173,13 +252,23 @@ describe('signal delivery by e-mail and webhook', () => {
       [{}, 400, 'VALIDATION_FAILED'],
     ];
     for (const [body, status, code] of cases) {
-      const response = await api.http().patch(`/v1/organisations/${org.id}`).set(bearer(ADMIN_KEY)).send(body).expect(status);
+      const response = await api
+        .http()
+        .patch(`/v1/organisations/${org.id}`)
+        .set(bearer(ADMIN_KEY))
+        .send(body)
+        .expect(status);
       expect(response.body.code).toBe(code);
     }
     const set = await setWebhook(org, '/x');
     expect(set.body.webhookUrl).toBe(`${receiver.url}/x`);
     expect(JSON.stringify(set.body)).not.toContain(SECRET);
-    const cleared = await api.http().patch(`/v1/organisations/${org.id}`).set(bearer(ADMIN_KEY)).send({ webhookUrl: null, webhookSecret: null }).expect(200);
+    const cleared = await api
+      .http()
+      .patch(`/v1/organisations/${org.id}`)
+      .set(bearer(ADMIN_KEY))
+      .send({ webhookUrl: null, webhookSecret: null })
+      .expect(200);
     expect(cleared.body.webhookUrl).toBeNull();
   });
 
@@ -187,11 +276,26 @@ describe('signal delivery by e-mail and webhook', () => {
     const production = await startApi({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'false' });
     try {
       const org = await anOrganisation(production, { professionals: 0 });
-      for (const url of ['https://127.0.0.1/hook', 'https://10.1.2.3/hook', 'https://[::1]/hook', 'http://93.184.216.34/hook']) {
-        const response = await production.http().patch(`/v1/organisations/${org.id}`).set(bearer(ADMIN_KEY)).send({ webhookUrl: url, webhookSecret: SECRET }).expect(422);
+      for (const url of [
+        'https://127.0.0.1/hook',
+        'https://10.1.2.3/hook',
+        'https://[::1]/hook',
+        'http://93.184.216.34/hook',
+      ]) {
+        const response = await production
+          .http()
+          .patch(`/v1/organisations/${org.id}`)
+          .set(bearer(ADMIN_KEY))
+          .send({ webhookUrl: url, webhookSecret: SECRET })
+          .expect(422);
         expect(response.body.code).toBe('WEBHOOK_URL_NOT_ALLOWED');
       }
-      await production.http().patch(`/v1/organisations/${org.id}`).set(bearer(ADMIN_KEY)).send({ webhookUrl: 'https://93.184.216.34/hook', webhookSecret: SECRET }).expect(200);
+      await production
+        .http()
+        .patch(`/v1/organisations/${org.id}`)
+        .set(bearer(ADMIN_KEY))
+        .send({ webhookUrl: 'https://93.184.216.34/hook', webhookSecret: SECRET })
+        .expect(200);
     } finally {
       await production.close();
     }

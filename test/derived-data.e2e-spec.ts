@@ -26,15 +26,32 @@ describe('derived data follows the registrations', () => {
   let officerId: string;
 
   const register = async (org: TestOrganisation, youth: object) =>
-    (await api.http().post('/v1/registrations').set(bearer(org.secret)).send({ professionalId: org.professionalIds[0], youth }).expect(201)).body as { id: string; professionalId: string };
+    (
+      await api
+        .http()
+        .post('/v1/registrations')
+        .set(bearer(org.secret))
+        .send({ professionalId: org.professionalIds[0], youth })
+        .expect(201)
+    ).body as { id: string; professionalId: string };
   const withdraw = (org: TestOrganisation, registration: { id: string; professionalId: string }, reason: string) =>
-    api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(org.secret)).send({ reason, professionalId: registration.professionalId }).expect(200);
-  const signals = (): Promise<SignalRow[]> => api.dataSource.query(`SELECT id, trigger_registration_id, recipient_professional_id, named_professional_ids FROM signals`);
+    api
+      .http()
+      .post(`/v1/registrations/${registration.id}/withdrawal`)
+      .set(bearer(org.secret))
+      .send({ reason, professionalId: registration.professionalId })
+      .expect(200);
+  const signals = (): Promise<SignalRow[]> =>
+    api.dataSource.query(
+      `SELECT id, trigger_registration_id, recipient_professional_id, named_professional_ids FROM signals`,
+    );
   const matchOf = async (registrationId: string) =>
-    (await api.dataSource.query(
-      `SELECT m.id, m.status, mp.left_at FROM matches m JOIN match_participants mp ON mp.match_id = m.id WHERE mp.registration_id = $1`,
-      [registrationId],
-    ))[0] as { id: string; status: string; left_at: Date | null };
+    (
+      await api.dataSource.query(
+        `SELECT m.id, m.status, mp.left_at FROM matches m JOIN match_participants mp ON mp.match_id = m.id WHERE mp.registration_id = $1`,
+        [registrationId],
+      )
+    )[0] as { id: string; status: string; left_at: Date | null };
 
   beforeAll(async () => {
     api = await startApi();
@@ -70,19 +87,30 @@ describe('derived data follows the registrations', () => {
       const removedProfessional = first.professionalId;
       expect((await signals()).some((s) => s.named_professional_ids.includes(removedProfessional))).toBe(true);
       if (how === 'unjustified') await withdraw(orgs[0], first, 'unjustified');
-      else await api.http().post('/v1/subject-erasures').set(bearer(ADMIN_KEY)).send({ youth, ground: how, registrationIds: [first.id] }).expect(200);
+      else
+        await api
+          .http()
+          .post('/v1/subject-erasures')
+          .set(bearer(ADMIN_KEY))
+          .send({ youth, ground: how, registrationIds: [first.id] })
+          .expect(200);
       await waitUntilSettled(api.dataSource);
 
       const after = await signals();
       expect(after.filter((s) => s.named_professional_ids.includes(removedProfessional))).toEqual([]);
-      expect(after.filter((s) => s.trigger_registration_id === first.id).every((s) => s.named_professional_ids.length === 0)).toBe(true);
+      expect(
+        after.filter((s) => s.trigger_registration_id === first.id).every((s) => s.named_professional_ids.length === 0),
+      ).toBe(true);
       expect((await matchOf(first.id)).left_at).not.toBeNull();
       expect((await matchOf(registrations[1].id)).status).toBe('open'); // two remain
       // What the others read no longer names the removed professional.
       const inbox = await api.http().get('/v1/signals').set(bearer(orgs[1].secret)).expect(200);
       const names = inbox.body.items.flatMap((s: { involved: { name: string }[] }) => s.involved.map((p) => p.name));
       expect(names.some((name: string) => name.includes(orgs[0].name))).toBe(false);
-      const [trace] = await api.dataSource.query(`SELECT details FROM audit_events WHERE action = 'signals.withdrawn' AND object_id = $1`, [first.id]);
+      const [trace] = await api.dataSource.query(
+        `SELECT details FROM audit_events WHERE action = 'signals.withdrawn' AND object_id = $1`,
+        [first.id],
+      );
       expect(trace.details).toMatchObject({ reason: how });
     },
   );
@@ -91,13 +119,20 @@ describe('derived data follows the registrations', () => {
     const { registrations } = await threeRegistrations();
     await withdraw(orgs[0], registrations[0], 'risk_gone');
     await waitUntilSettled(api.dataSource);
-    expect((await signals()).some((s) => s.named_professional_ids.includes(registrations[0].professionalId))).toBe(true);
+    expect((await signals()).some((s) => s.named_professional_ids.includes(registrations[0].professionalId))).toBe(
+      true,
+    );
     expect((await matchOf(registrations[0].id)).left_at).not.toBeNull();
   });
 
   it('after a death notice the match closes and no signal names anyone of it', async () => {
     const { youth, registrations } = await threeRegistrations();
-    await api.http().post('/v1/deaths').set(bearer(ADMIN_KEY)).send({ youth: { bsn: youth.bsn } }).expect(200);
+    await api
+      .http()
+      .post('/v1/deaths')
+      .set(bearer(ADMIN_KEY))
+      .send({ youth: { bsn: youth.bsn } })
+      .expect(200);
     await waitUntilSettled(api.dataSource);
     expect((await matchOf(registrations[0].id)).status).toBe('closed');
     const participants = new Set(registrations.map((r) => r.professionalId));
@@ -110,15 +145,26 @@ describe('derived data follows the registrations', () => {
     const [match] = list.body.items;
     const names = match.participants.map((p: { name: string }) => p.name);
     expect(names).toEqual([...names].sort(new Intl.Collator('nl').compare));
-    for (const participant of match.participants) expect(Object.keys(participant).sort()).toEqual(['contactConfirmedAt', 'email', 'name', 'organisation', 'phone', 'professionalId']);
-    const signal = (await api.http().get('/v1/signals').set(bearer(orgs[0].secret)).expect(200)).body.items.find((s: { involved: unknown[] }) => s.involved.length === 2);
+    for (const participant of match.participants)
+      expect(Object.keys(participant).sort()).toEqual([
+        'contactConfirmedAt',
+        'email',
+        'name',
+        'organisation',
+        'phone',
+        'professionalId',
+      ]);
+    const signal = (await api.http().get('/v1/signals').set(bearer(orgs[0].secret)).expect(200)).body.items.find(
+      (s: { involved: unknown[] }) => s.involved.length === 2,
+    );
     const involved = signal.involved.map((p: { name: string }) => p.name);
     expect(involved).toEqual([...involved].sort(new Intl.Collator('nl').compare));
   });
 
   it('destroys a closed match with its signals after CLOSED_MATCH_RETENTION_DAYS, and a tombstone with its links two years after it ended', async () => {
     const { registrations } = await threeRegistrations();
-    for (const [i, registration] of registrations.slice(0, 2).entries()) await withdraw(orgs[i], registration, 'risk_gone');
+    for (const [i, registration] of registrations.slice(0, 2).entries())
+      await withdraw(orgs[i], registration, 'risk_gone');
     await waitUntilSettled(api.dataSource);
     const { id: matchId, status } = await matchOf(registrations[0].id);
     expect(status).toBe('closed');
@@ -130,7 +176,10 @@ describe('derived data follows the registrations', () => {
     expect(await countRows(api.dataSource, `matches WHERE id = '${matchId}'`)).toBe(0);
     expect(await countRows(api.dataSource, `signals WHERE match_id = '${matchId}'`)).toBe(0);
     expect(await countRows(api.dataSource, `match_participants WHERE match_id = '${matchId}'`)).toBe(0);
-    const [destroyed] = await api.dataSource.query(`SELECT municipality_code FROM audit_events WHERE action = 'match.destroyed' AND object_id = $1`, [matchId]);
+    const [destroyed] = await api.dataSource.query(
+      `SELECT municipality_code FROM audit_events WHERE action = 'match.destroyed' AND object_id = $1`,
+      [matchId],
+    );
     expect(destroyed.municipality_code).toBe('0983');
 
     // The tombstones of the two withdrawn registrations outlive the match, for two years after they ended.
@@ -140,18 +189,29 @@ describe('derived data follows the registrations', () => {
     clock.current = new Date(`${addDays(addMonths(today, 24), 1)}T10:00:00Z`);
     await retention.run();
     expect((await worker.get(RetentionService).run()).tombstonesDestroyed).toBeGreaterThanOrEqual(2);
-    expect(await countRows(api.dataSource, `registrations WHERE id IN ('${registrations[0].id}', '${registrations[1].id}')`)).toBe(0);
+    expect(
+      await countRows(api.dataSource, `registrations WHERE id IN ('${registrations[0].id}', '${registrations[1].id}')`),
+    ).toBe(0);
   });
 
   it('warns when a college has no follow-up officer, and delivers the missed copies when one is designated', async () => {
-    await api.http().delete(`/v1/organisations/${gemeente.id}/professionals/${officerId}`).set(bearer(ADMIN_KEY)).expect(200);
+    await api
+      .http()
+      .delete(`/v1/organisations/${gemeente.id}/professionals/${officerId}`)
+      .set(bearer(ADMIN_KEY))
+      .expect(200);
     const warned = await api.http().get(`/v1/organisations/${gemeente.id}`).set(bearer(ADMIN_KEY)).expect(200);
     expect(warned.body.warnings).toEqual(['NO_FOLLOW_UP_OFFICER']);
     const ready = await api.http().get('/health/ready').expect(200);
     expect(ready.body.details.followUpOfficers).toEqual({ status: 'degraded', collegesWithoutOfficer: 1 });
 
     await threeRegistrations();
-    const copies = async () => (await api.dataSource.query(`SELECT recipient_professional_id FROM signals WHERE recipient_role = 'follow_up_officer'`)).length;
+    const copies = async () =>
+      (
+        await api.dataSource.query(
+          `SELECT recipient_professional_id FROM signals WHERE recipient_role = 'follow_up_officer'`,
+        )
+      ).length;
     expect(await copies()).toBe(0); // no officer, so no gemeente copy
     const fresh = await aFollowUpOfficer(api, gemeente.id);
     await waitUntilSettled(api.dataSource);
@@ -159,10 +219,16 @@ describe('derived data follows the registrations', () => {
       `SELECT kind, named_professional_ids FROM signals WHERE recipient_professional_id = $1`,
       [fresh],
     );
-    expect(theirs).toEqual([{ kind: 'match', named_professional_ids: expect.arrayContaining(orgs.map((o) => o.professionalIds[0])) }]);
-    expect((await api.http().get(`/v1/organisations/${gemeente.id}`).set(bearer(ADMIN_KEY)).expect(200)).body.warnings).toEqual([]);
+    expect(theirs).toEqual([
+      { kind: 'match', named_professional_ids: expect.arrayContaining(orgs.map((o) => o.professionalIds[0])) },
+    ]);
+    expect(
+      (await api.http().get(`/v1/organisations/${gemeente.id}`).set(bearer(ADMIN_KEY)).expect(200)).body.warnings,
+    ).toEqual([]);
     // Designating again (or a rerun of the job) delivers nothing twice.
     await waitUntilSettled(api.dataSource);
-    expect((await api.dataSource.query(`SELECT 1 FROM signals WHERE recipient_professional_id = $1`, [fresh])).length).toBe(1);
+    expect(
+      (await api.dataSource.query(`SELECT 1 FROM signals WHERE recipient_professional_id = $1`, [fresh])).length,
+    ).toBe(1);
   });
 });

@@ -64,10 +64,18 @@ describe('replicas and faults', () => {
       const base = apis[(youthIndex + who) % apis.length].url;
       for (let attempt = 0; attempt < 400; attempt += 1) {
         const started = Date.now();
-        const response = await registerVia(base, org, Math.floor(who / orgs.length), youths[youthIndex]).catch(() => undefined);
+        const response = await registerVia(base, org, Math.floor(who / orgs.length), youths[youthIndex]).catch(
+          () => undefined,
+        );
         if (response) {
           statuses.push(response.status);
-          if (pgDown) outageAnswers.push({ status: response.status, ms: Date.now() - started, retryAfter: response.headers.get('retry-after'), type: response.headers.get('content-type') });
+          if (pgDown)
+            outageAnswers.push({
+              status: response.status,
+              ms: Date.now() - started,
+              retryAfter: response.headers.get('retry-after'),
+              type: response.headers.get('content-type'),
+            });
           if (response.status === 201 || response.status === 200) {
             accepted.set(((await response.json()) as { id: string }).id, youths[youthIndex].bsn);
             return;
@@ -77,7 +85,8 @@ describe('replicas and faults', () => {
       }
       throw new Error('a registration was never accepted');
     };
-    const burst = (from: number, to: number) => Promise.all(youths.slice(from, to).flatMap((_, i) => [0, 1, 2, 3, 4, 5].map((who) => client(from + i, who))));
+    const burst = (from: number, to: number) =>
+      Promise.all(youths.slice(from, to).flatMap((_, i) => [0, 1, 2, 3, 4, 5].map((who) => client(from + i, who))));
 
     try {
       // 1. A worker SIGKILLed in the middle of a burst, and a new one started.
@@ -124,7 +133,9 @@ describe('replicas and faults', () => {
     expect(rows.length).toBe(youths.length * 6);
     expect(new Set(rows.map((r) => r.id))).toEqual(new Set(accepted.keys()));
     // One match per youth; every participant signalled exactly once per event.
-    const [{ matches }] = await api.dataSource.query(`SELECT count(*)::int AS matches FROM matches WHERE status = 'open'`);
+    const [{ matches }] = await api.dataSource.query(
+      `SELECT count(*)::int AS matches FROM matches WHERE status = 'open'`,
+    );
     expect(matches).toBe(youths.length);
     const [{ duplicates }] = await api.dataSource.query(
       `SELECT count(*)::int AS duplicates FROM (SELECT 1 FROM signals GROUP BY trigger_registration_id, recipient_professional_id, kind HAVING count(*) > 1) d`,
@@ -144,26 +155,56 @@ describe('replicas and faults', () => {
     let lock: Client | undefined;
     try {
       const youth = { bsn: aBsn(), birthDate: bornYearsAgo(9) };
-      const a = (await api.http().post('/v1/registrations').set(bearer(orgs[0].secret)).send({ professionalId: orgs[0].professionalIds[0], youth }).expect(201)).body.id;
-      await waitFor('the first registration checked', async () => (await api.dataSource.query(`SELECT match_checked_at FROM registrations WHERE id = $1`, [a]))[0].match_checked_at !== null);
+      const a = (
+        await api
+          .http()
+          .post('/v1/registrations')
+          .set(bearer(orgs[0].secret))
+          .send({ professionalId: orgs[0].professionalIds[0], youth })
+          .expect(201)
+      ).body.id;
+      await waitFor(
+        'the first registration checked',
+        async () =>
+          (await api.dataSource.query(`SELECT match_checked_at FROM registrations WHERE id = $1`, [a]))[0]
+            .match_checked_at !== null,
+      );
       lock = await holdYouthLock(a); // the second registration's match job now waits on its youth
-      const b = (await api.http().post('/v1/registrations').set(bearer(orgs[1].secret)).send({ professionalId: orgs[1].professionalIds[0], youth }).expect(201)).body.id;
+      const b = (
+        await api
+          .http()
+          .post('/v1/registrations')
+          .set(bearer(orgs[1].secret))
+          .send({ professionalId: orgs[1].professionalIds[0], youth })
+          .expect(201)
+      ).body.id;
       const jobId = ROUTES['registration.created'].jobId({ registrationId: b });
       await waitFor('the match job to start', async () => (await (await queue.getJob(jobId))?.getState()) === 'active');
 
       await stopPostgres();
-      await waitFor('the match job to fail for good', async () => (await (await queue.getJob(jobId))?.getState()) === 'failed', 30_000);
+      await waitFor(
+        'the match job to fail for good',
+        async () => (await (await queue.getJob(jobId))?.getState()) === 'failed',
+        30_000,
+      );
       await new Promise((resolve) => setTimeout(resolve, 3000)); // longer than the whole retry budget
       await startPostgres();
 
       await waitFor(
         'the two registrations to be matched after all',
-        async () => (await api.dataSource.query(`SELECT count(*)::int AS n FROM match_participants WHERE registration_id = ANY($1)`, [[a, b]]).catch(() => [{ n: 0 }]))[0].n === 2,
+        async () =>
+          (
+            await api.dataSource
+              .query(`SELECT count(*)::int AS n FROM match_participants WHERE registration_id = ANY($1)`, [[a, b]])
+              .catch(() => [{ n: 0 }])
+          )[0].n === 2,
         30_000,
       );
       expect(worker.logs.some((line) => line.includes('"replacedFinishedJobs":1'))).toBe(true);
       // The timers that failed while PostgreSQL was away said so, by name.
-      expect(worker.logs.some((line) => line.includes('scheduled task failed') && line.includes('"task":"audit-seal"'))).toBe(true);
+      expect(
+        worker.logs.some((line) => line.includes('scheduled task failed') && line.includes('"task":"audit-seal"')),
+      ).toBe(true);
     } finally {
       await lock?.end().catch(() => undefined);
       await queue.close();
@@ -174,11 +215,27 @@ describe('replicas and faults', () => {
   it('reconciles at once when Redis comes back empty, instead of at the next RECONCILE_INTERVAL_MS', async () => {
     const youth = { bsn: aBsn(), birthDate: bornYearsAgo(10) };
     const ids: string[] = [];
-    for (const org of orgs.slice(0, 2)) ids.push((await api.http().post('/v1/registrations').set(bearer(org.secret)).send({ professionalId: org.professionalIds[0], youth }).expect(201)).body.id);
+    for (const org of orgs.slice(0, 2))
+      ids.push(
+        (
+          await api
+            .http()
+            .post('/v1/registrations')
+            .set(bearer(org.secret))
+            .send({ professionalId: org.professionalIds[0], youth })
+            .expect(201)
+        ).body.id,
+      );
     // As the relay would: the jobs are in Redis and the outbox says so. Then Redis loses them.
     const queue = new Queue(QUEUES.matching, { connection: { url: process.env.REDIS_URL as string } });
     const route = ROUTES['registration.created'];
-    await queue.addBulk(ids.map((id) => ({ name: route.job, data: { registrationId: id }, opts: { jobId: route.jobId({ registrationId: id }) } })));
+    await queue.addBulk(
+      ids.map((id) => ({
+        name: route.job,
+        data: { registrationId: id },
+        opts: { jobId: route.jobId({ registrationId: id }) },
+      })),
+    );
     await queue.close();
     await api.dataSource.query(`UPDATE outbox SET published_at = now() WHERE published_at IS NULL`);
     await stopRedis();
@@ -186,11 +243,25 @@ describe('replicas and faults', () => {
 
     const worker = await startWorker({ RECONCILE_INTERVAL_MS: '600000', REDIS_CHECK_INTERVAL_MS: '300' });
     try {
-      await waitFor('the lost jobs to be matched', async () => (await api.dataSource.query(`SELECT count(*)::int AS n FROM match_participants WHERE registration_id = ANY($1)`, [ids]))[0].n === 2, 15_000);
+      await waitFor(
+        'the lost jobs to be matched',
+        async () =>
+          (
+            await api.dataSource.query(
+              `SELECT count(*)::int AS n FROM match_participants WHERE registration_id = ANY($1)`,
+              [ids],
+            )
+          )[0].n === 2,
+        15_000,
+      );
       // A running worker notices too: Redis emptied under it.
       await stopRedis();
       await startRedis();
-      await waitFor('the worker to notice the empty Redis', async () => worker.logs.some((line) => line.includes('Redis came back without its queues')), 15_000);
+      await waitFor(
+        'the worker to notice the empty Redis',
+        async () => worker.logs.some((line) => line.includes('Redis came back without its queues')),
+        15_000,
+      );
     } finally {
       await worker.kill();
     }

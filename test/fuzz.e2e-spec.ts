@@ -5,7 +5,13 @@ import { bearer, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
 import { aBsn, bornYearsAgo, today } from './support/youths';
 
-type Schema = Record<string, unknown> & { $ref?: string; type?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema };
+type Schema = Record<string, unknown> & {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+};
 interface Operation {
   method: string;
   path: string;
@@ -25,7 +31,16 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
  */
 describe('fuzzing from the OpenAPI document', () => {
   let api: TestApi;
-  let document: { paths: Record<string, Record<string, { parameters?: Operation['parameters']; requestBody?: { content: Record<string, { schema: Schema }> } }>>; components: { schemas: Record<string, Schema> } };
+  let document: {
+    paths: Record<
+      string,
+      Record<
+        string,
+        { parameters?: Operation['parameters']; requestBody?: { content: Record<string, { schema: Schema }> } }
+      >
+    >;
+    components: { schemas: Record<string, Schema> };
+  };
   let operations: Operation[];
   let roles: Record<string, Record<string, string>>;
   let own: TestOrganisation;
@@ -35,7 +50,8 @@ describe('fuzzing from the OpenAPI document', () => {
   const statuses = new Map<number, number>();
   let requests = 0;
 
-  const changes = async (): Promise<number> => Number((await api.dataSource.query(`SELECT last_value FROM fuzz_changes`))[0].last_value);
+  const changes = async (): Promise<number> =>
+    Number((await api.dataSource.query(`SELECT last_value FROM fuzz_changes`))[0].last_value);
 
   beforeAll(async () => {
     // Failed authentications are part of the fuzzing, so the address is not throttled here (http-edge tests that).
@@ -46,10 +62,17 @@ describe('fuzzing from the OpenAPI document', () => {
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'audit_events', 'audit_chain')`,
     );
     await api.dataSource.query(`CREATE SEQUENCE IF NOT EXISTS fuzz_changes`);
-    await api.dataSource.query(`CREATE OR REPLACE FUNCTION fuzz_count() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM nextval('fuzz_changes'); RETURN NULL; END $$`);
+    await api.dataSource.query(
+      `CREATE OR REPLACE FUNCTION fuzz_count() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM nextval('fuzz_changes'); RETURN NULL; END $$`,
+    );
     for (const { tablename } of tables) {
-      const when = tablename === 'credentials' ? `AFTER INSERT OR DELETE OR UPDATE OF revoked_at, scopes, label` : 'AFTER INSERT OR UPDATE OR DELETE';
-      await api.dataSource.query(`CREATE OR REPLACE TRIGGER fuzz_count ${when} ON "${tablename}" FOR EACH ROW EXECUTE FUNCTION fuzz_count()`);
+      const when =
+        tablename === 'credentials'
+          ? `AFTER INSERT OR DELETE OR UPDATE OF revoked_at, scopes, label`
+          : 'AFTER INSERT OR UPDATE OR DELETE';
+      await api.dataSource.query(
+        `CREATE OR REPLACE TRIGGER fuzz_count ${when} ON "${tablename}" FOR EACH ROW EXECUTE FUNCTION fuzz_count()`,
+      );
     }
 
     const [{ id: gemeente }] = await api.dataSource.query(`SELECT id FROM organisations WHERE kind = 'municipality'`);
@@ -58,8 +81,20 @@ describe('fuzzing from the OpenAPI document', () => {
     other = await anOrganisation(api, { professionals: 1 });
     victim = await anOrganisation(api, { professionals: 1 });
     const issue = async (org: string, scopes: string[]) =>
-      (await api.http().post(`/v1/organisations/${org}/credentials`).set(bearer(ADMIN_KEY)).send({ scopes }).expect(201)).body as { id: string; secret: string };
-    const beesel = await cliWithEnv({ VIR_MUNICIPALITY_CODE: '0889', VIR_MUNICIPALITY_NAME: 'Gemeente Beesel' }, 'admin', 'create', 'fuzz');
+      (
+        await api
+          .http()
+          .post(`/v1/organisations/${org}/credentials`)
+          .set(bearer(ADMIN_KEY))
+          .send({ scopes })
+          .expect(201)
+      ).body as { id: string; secret: string };
+    const beesel = await cliWithEnv(
+      { VIR_MUNICIPALITY_CODE: '0889', VIR_MUNICIPALITY_NAME: 'Gemeente Beesel' },
+      'admin',
+      'create',
+      'fuzz',
+    );
     roles = {
       none: {},
       admin: bearer(ADMIN_KEY),
@@ -72,9 +107,23 @@ describe('fuzzing from the OpenAPI document', () => {
 
     // Objects for path parameters: the own organisation's, another's, and throwaway ones.
     const youth = { bsn: aBsn(), birthDate: bornYearsAgo(10) };
-    const registration = (await api.http().post('/v1/registrations').set(bearer(own.secret)).send({ professionalId: own.professionalIds[0], youth }).expect(201)).body;
-    await api.http().post('/v1/registrations').set(bearer(other.secret)).send({ professionalId: other.professionalIds[0], youth }).expect(201);
-    const incident = (await api.http().post('/v1/incidents').set(bearer(ADMIN_KEY)).send({ summary: 'Proef' }).expect(201)).body;
+    const registration = (
+      await api
+        .http()
+        .post('/v1/registrations')
+        .set(bearer(own.secret))
+        .send({ professionalId: own.professionalIds[0], youth })
+        .expect(201)
+    ).body;
+    await api
+      .http()
+      .post('/v1/registrations')
+      .set(bearer(other.secret))
+      .send({ professionalId: other.professionalIds[0], youth })
+      .expect(201);
+    const incident = (
+      await api.http().post('/v1/incidents').set(bearer(ADMIN_KEY)).send({ summary: 'Proef' }).expect(201)
+    ).body;
     ids.organisationId = [own.id, other.id, gemeente];
     ids.professionalId = [...own.professionalIds, own.coordinatorId, other.professionalIds[0]];
     ids.credentialId = [(await issue(victim.id, ['registrations'])).id];
@@ -96,16 +145,22 @@ describe('fuzzing from the OpenAPI document', () => {
   afterAll(async () => {
     const counts = Object.fromEntries([...statuses.entries()].sort((a, b) => a[0] - b[0]));
     if (api) {
-      const tables: { tablename: string }[] = await api.dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
-      for (const { tablename } of tables) await api.dataSource.query(`DROP TRIGGER IF EXISTS fuzz_count ON "${tablename}"`);
+      const tables: { tablename: string }[] = await api.dataSource.query(
+        `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
+      );
+      for (const { tablename } of tables)
+        await api.dataSource.query(`DROP TRIGGER IF EXISTS fuzz_count ON "${tablename}"`);
       await api.dataSource.query(`DROP FUNCTION IF EXISTS fuzz_count`);
       await api.dataSource.query(`DROP SEQUENCE IF EXISTS fuzz_changes`);
     }
-    process.stdout.write(`fuzz: ${requests} requests, ${operations?.length ?? 0} operations × ${Object.keys(roles ?? {}).length} credentials, seed ${SEED}; statuses ${JSON.stringify(counts)}\n`);
+    process.stdout.write(
+      `fuzz: ${requests} requests, ${operations?.length ?? 0} operations × ${Object.keys(roles ?? {}).length} credentials, seed ${SEED}; statuses ${JSON.stringify(counts)}\n`,
+    );
     await api?.close();
   });
 
-  const resolve = (schema: Schema): Schema => (schema.$ref ? resolve(document.components.schemas[schema.$ref.split('/').pop() as string]) : schema);
+  const resolve = (schema: Schema): Schema =>
+    schema.$ref ? resolve(document.components.schemas[schema.$ref.split('/').pop() as string]) : schema;
 
   /** Values the schema allows; for some well-known names, ones that also mean something here. */
   function valid(schema: Schema, name = ''): fc.Arbitrary<unknown> {
@@ -123,8 +178,14 @@ describe('fuzzing from the OpenAPI document', () => {
     switch (s.type) {
       case 'string':
         if (s.format === 'uuid') return fc.uuid();
-        if (s.format === 'date') return fc.integer({ min: -800, max: 800 }).map((days) => new Date(Date.parse(today()) + days * 86_400_000).toISOString().slice(0, 10));
-        if (s.format === 'date-time') return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+        if (s.format === 'date')
+          return fc
+            .integer({ min: -800, max: 800 })
+            .map((days) => new Date(Date.parse(today()) + days * 86_400_000).toISOString().slice(0, 10));
+        if (s.format === 'date-time')
+          return fc
+            .date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })
+            .map((d) => d.toISOString());
         if (s.format === 'email') return fc.emailAddress();
         return fc.string({ minLength: Number(s.minLength ?? 1), maxLength: Math.min(Number(s.maxLength ?? 40), 40) });
       case 'integer':
@@ -136,7 +197,9 @@ describe('fuzzing from the OpenAPI document', () => {
       case 'array':
         return fc.array(valid(s.items ?? {}, name), { maxLength: 3 });
       case 'object': {
-        const properties = Object.fromEntries(Object.entries(s.properties ?? {}).map(([key, value]) => [key, valid(value, key)]));
+        const properties = Object.fromEntries(
+          Object.entries(s.properties ?? {}).map(([key, value]) => [key, valid(value, key)]),
+        );
         return fc.record(properties, { requiredKeys: (s.required ?? []).filter((key) => key in properties) });
       }
       default:
@@ -168,10 +231,23 @@ describe('fuzzing from the OpenAPI document', () => {
   function mixed(schema: Schema, name = '', depth = 0): fc.Arbitrary<unknown> {
     const s = resolve(schema);
     if (s.type === 'object' && s.properties && depth < 4) {
-      const properties = Object.fromEntries(Object.entries(s.properties).map(([key, value]) => [key, mixed(value, key, depth + 1)]));
+      const properties = Object.fromEntries(
+        Object.entries(s.properties).map(([key, value]) => [key, mixed(value, key, depth + 1)]),
+      );
       const record = fc.record(properties, { requiredKeys: [] });
-      const withExtra = fc.tuple(record, fc.constantFrom('riskCategory', 'reason', 'notes', '123456782', '__proto__'), fc.anything({ maxDepth: 1 })).map(([r, k, v]) => ({ ...r, [k]: v }));
-      return fc.oneof({ weight: 5, arbitrary: valid(s, name) }, { weight: 3, arbitrary: record }, { weight: 1, arbitrary: withExtra }, { weight: 1, arbitrary: hostile });
+      const withExtra = fc
+        .tuple(
+          record,
+          fc.constantFrom('riskCategory', 'reason', 'notes', '123456782', '__proto__'),
+          fc.anything({ maxDepth: 1 }),
+        )
+        .map(([r, k, v]) => ({ ...r, [k]: v }));
+      return fc.oneof(
+        { weight: 5, arbitrary: valid(s, name) },
+        { weight: 3, arbitrary: record },
+        { weight: 1, arbitrary: withExtra },
+        { weight: 1, arbitrary: hostile },
+      );
     }
     return fc.oneof({ weight: 4, arbitrary: valid(s, name) }, { weight: 1, arbitrary: hostile });
   }
@@ -188,7 +264,11 @@ describe('fuzzing from the OpenAPI document', () => {
 
   // Operations whose success would take the fuzzer's own credentials away get throwaway objects only.
   const guarded = (op: Operation, name: string, value: string): string => {
-    if (name === 'organisationId' && (/disconnection$/.test(op.path) || (op.method === 'DELETE' && op.path.includes('credentials')))) return victim.id;
+    if (
+      name === 'organisationId' &&
+      (/disconnection$/.test(op.path) || (op.method === 'DELETE' && op.path.includes('credentials')))
+    )
+      return victim.id;
     return value;
   };
 
@@ -199,34 +279,58 @@ describe('fuzzing from the OpenAPI document', () => {
         const pathParameters = op.parameters.filter((p) => p.in === 'path');
         const queryParameters = op.parameters.filter((p) => p.in === 'query');
         const arbitrary = fc.record({
-          path: fc.record(Object.fromEntries(pathParameters.map((p) => [p.name, fc.oneof({ weight: 5, arbitrary: valid(p.schema ?? {}, p.name) as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: fc.string({ maxLength: 300 }) })]))),
-          query: fc.record(Object.fromEntries(queryParameters.map((p) => [p.name, mixed(p.schema ?? {}, p.name)])), { requiredKeys: [] }),
+          path: fc.record(
+            Object.fromEntries(
+              pathParameters.map((p) => [
+                p.name,
+                fc.oneof(
+                  { weight: 5, arbitrary: valid(p.schema ?? {}, p.name) as fc.Arbitrary<unknown> },
+                  { weight: 1, arbitrary: fc.string({ maxLength: 300 }) },
+                ),
+              ]),
+            ),
+          ),
+          query: fc.record(Object.fromEntries(queryParameters.map((p) => [p.name, mixed(p.schema ?? {}, p.name)])), {
+            requiredKeys: [],
+          }),
           body: op.body ? mixed(op.body) : fc.constant(undefined),
           headers: headerValues,
         });
         await fc.assert(
           fc.asyncProperty(arbitrary, async (input) => {
             let url = `/v1${op.path}`;
-            for (const [name, value] of Object.entries(input.path)) url = url.replace(`{${name}}`, encodeURIComponent(guarded(op, name, String(value))));
+            for (const [name, value] of Object.entries(input.path))
+              url = url.replace(`{${name}}`, encodeURIComponent(guarded(op, name, String(value))));
             const pairs: [string, string][] = Object.entries(input.query)
               .filter(([, v]) => v !== undefined)
               .map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]);
             const query = new URLSearchParams(pairs);
             if ([...query].length) url += `?${query}`;
             const before = await changes();
-            let call = (api.http() as unknown as Record<string, (u: string) => ReturnType<TestApi['http']>['get']>)[op.method.toLowerCase()](url) as unknown as import('supertest').Test;
+            let call = (api.http() as unknown as Record<string, (u: string) => ReturnType<TestApi['http']>['get']>)[
+              op.method.toLowerCase()
+            ](url) as unknown as import('supertest').Test;
             call = call.set({ ...headers });
             for (const [k, v] of Object.entries(input.headers)) call = call.set(k, v);
-            if (input.body !== undefined && !('content-type' in input.headers)) call = call.set('content-type', 'application/json');
-            const response = input.body === undefined ? await call : await call.send(JSON.stringify(input.body) ?? 'null');
+            if (input.body !== undefined && !('content-type' in input.headers))
+              call = call.set('content-type', 'application/json');
+            const response =
+              input.body === undefined ? await call : await call.send(JSON.stringify(input.body) ?? 'null');
             requests += 1;
             statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-            if (response.status >= 500) failures.push(`${op.method} ${url} as ${role} → ${response.status}: ${JSON.stringify(input).slice(0, 300)}`);
+            if (response.status >= 500)
+              failures.push(
+                `${op.method} ${url} as ${role} → ${response.status}: ${JSON.stringify(input).slice(0, 300)}`,
+              );
             if (response.status >= 400 && response.status < 500 && (await changes()) !== before) {
-              failures.push(`${op.method} ${url} as ${role} → ${response.status} but changed rows: ${JSON.stringify(input).slice(0, 300)}`);
+              failures.push(
+                `${op.method} ${url} as ${role} → ${response.status} but changed rows: ${JSON.stringify(input).slice(0, 300)}`,
+              );
             }
-            if (response.status === 200 && op.path === '/signals') for (const s of response.body.items) if (!ids.signalId.includes(s.id)) ids.signalId.push(s.id);
-            if (response.status === 200 && op.path === '/matches') for (const m of response.body.items) if (!ids.matchId.includes(m.id)) ids.matchId.push(m.id);
+            if (response.status === 200 && op.path === '/signals')
+              for (const s of response.body.items) if (!ids.signalId.includes(s.id)) ids.signalId.push(s.id);
+            if (response.status === 200 && op.path === '/matches')
+              for (const m of response.body.items) if (!ids.matchId.includes(m.id)) ids.matchId.push(m.id);
           }),
           { numRuns: RUNS_PER_OPERATION_AND_ROLE, seed: SEED, endOnFailure: true },
         );

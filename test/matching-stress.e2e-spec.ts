@@ -5,7 +5,6 @@ import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
 import { aBsn, bornYearsAgo } from './support/youths';
 
-
 /**
  * Exactly one match per youth and every participant signalled exactly once per event, under
  * parallel registrations, a killed worker and a Redis outage — against the real worker process.
@@ -20,7 +19,8 @@ describe('matching under stress', () => {
     api = await startApi();
     await api.reset();
     organisations = [];
-    for (let i = 0; i < 10; i += 1) organisations.push(await anOrganisation(api, { professionals: 5, scopes: ['registrations'] }));
+    for (let i = 0; i < 10; i += 1)
+      organisations.push(await anOrganisation(api, { professionals: 5, scopes: ['registrations'] }));
     professionals = organisations.flatMap((org) => org.professionalIds.map((id) => ({ org, id })));
     worker = await startWorker();
   });
@@ -47,10 +47,17 @@ describe('matching under stress', () => {
     );
     expect(matches).toHaveLength(1);
     expect(matches[0].status).toBe('open');
-    const [{ n: participants }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM match_participants WHERE match_id = $1`, [matches[0].match_id]);
+    const [{ n: participants }] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM match_participants WHERE match_id = $1`,
+      [matches[0].match_id],
+    );
     expect(participants).toBe(ordered.length);
 
-    const rows: { trigger_registration_id: string; recipient_professional_id: string; named_professional_ids: string[] }[] = await api.dataSource.query(
+    const rows: {
+      trigger_registration_id: string;
+      recipient_professional_id: string;
+      named_professional_ids: string[];
+    }[] = await api.dataSource.query(
       `SELECT trigger_registration_id, recipient_professional_id, named_professional_ids FROM signals
         WHERE match_id = $1 AND recipient_role = 'participant'`,
       [matches[0].match_id],
@@ -65,7 +72,10 @@ describe('matching under stress', () => {
     // The newcomer's signal names everyone before it; the others' name only the newcomer.
     for (const signal of rows) {
       const j = ordered.findIndex((r) => r.id === signal.trigger_registration_id);
-      const names = signal.recipient_professional_id === ordered[j].professional_id ? ordered.slice(0, j).map((r) => r.professional_id) : [ordered[j].professional_id];
+      const names =
+        signal.recipient_professional_id === ordered[j].professional_id
+          ? ordered.slice(0, j).map((r) => r.professional_id)
+          : [ordered[j].professional_id];
       expect([...signal.named_professional_ids].sort()).toEqual(names.sort());
     }
     // Coordinator copies: one per involved organisation per event.
@@ -74,7 +84,8 @@ describe('matching under stress', () => {
       [matches[0].match_id],
     );
     let expectedCopies = 0;
-    for (let j = 1; j < ordered.length; j += 1) expectedCopies += new Set(ordered.slice(0, j + 1).map((r) => r.organisation_id)).size;
+    for (let j = 1; j < ordered.length; j += 1)
+      expectedCopies += new Set(ordered.slice(0, j + 1).map((r) => r.organisation_id)).size;
     expect(copies).toBe(expectedCopies);
   }
 
@@ -94,13 +105,16 @@ describe('matching under stress', () => {
       const responses = await Promise.all(professionals.map((who, i) => register(who, youths[i % 5])));
       expect(responses.every((r) => r.status === 201)).toBe(true);
       await waitUntilSettled(api.dataSource);
-      for (let y = 0; y < 5; y += 1) await expectCompleteMatch(responses.filter((_, i) => i % 5 === y).map((r) => r.body.id));
+      for (let y = 0; y < 5; y += 1)
+        await expectCompleteMatch(responses.filter((_, i) => i % 5 === y).map((r) => r.body.id));
     }
   });
 
   it('a worker killed with SIGKILL in the middle of a burst: after a restart every match and signal is complete, none duplicated', async () => {
     const youths = Array.from({ length: 40 }, () => ({ bsn: aBsn(), birthDate: bornYearsAgo(16) }));
-    const burst = youths.flatMap((youth, y) => Array.from({ length: 5 }, (_, k) => ({ who: professionals[(y * 5 + k * 7) % 50], youth, y })));
+    const burst = youths.flatMap((youth, y) =>
+      Array.from({ length: 5 }, (_, k) => ({ who: professionals[(y * 5 + k * 7) % 50], youth, y })),
+    );
     const pending = Promise.all(burst.map(({ who, youth }) => register(who, youth)));
     await new Promise((resolve) => setTimeout(resolve, 150));
     const code = await worker!.kill('SIGKILL');

@@ -24,7 +24,14 @@ describe('matching worker', () => {
   let officerId: string;
 
   const register = async (org: TestOrganisation, youth: object, professional = 0) =>
-    (await api.http().post('/v1/registrations').set(bearer(org.secret)).send({ professionalId: org.professionalIds[professional], youth }).expect(201)).body as {
+    (
+      await api
+        .http()
+        .post('/v1/registrations')
+        .set(bearer(org.secret))
+        .send({ professionalId: org.professionalIds[professional], youth })
+        .expect(201)
+    ).body as {
       id: string;
       professionalId: string;
     };
@@ -59,18 +66,39 @@ describe('matching worker', () => {
     expect(match).toMatchObject({ status: 'open', kind: 'same_youth' });
     const byRecipient = Object.fromEntries((await signals()).map((s) => [s.recipient_professional_id, s]));
     expect(Object.keys(byRecipient).sort()).toEqual(
-      [school.professionalIds[0], police.professionalIds[0], school.coordinatorId, police.coordinatorId, officerId].sort(),
+      [
+        school.professionalIds[0],
+        police.professionalIds[0],
+        school.coordinatorId,
+        police.coordinatorId,
+        officerId,
+      ].sort(),
     );
-    expect(byRecipient[police.professionalIds[0]]).toMatchObject({ kind: 'match', recipient_role: 'participant', named_professional_ids: [school.professionalIds[0]], trigger_registration_id: second.id });
-    expect(byRecipient[school.professionalIds[0]]).toMatchObject({ kind: 'match', recipient_role: 'participant', named_professional_ids: [police.professionalIds[0]] });
+    expect(byRecipient[police.professionalIds[0]]).toMatchObject({
+      kind: 'match',
+      recipient_role: 'participant',
+      named_professional_ids: [school.professionalIds[0]],
+      trigger_registration_id: second.id,
+    });
+    expect(byRecipient[school.professionalIds[0]]).toMatchObject({
+      kind: 'match',
+      recipient_role: 'participant',
+      named_professional_ids: [police.professionalIds[0]],
+    });
     expect(byRecipient[school.coordinatorId]).toMatchObject({ recipient_role: 'coordinator' });
     expect(byRecipient[officerId].recipient_role).toBe('follow_up_officer');
-    expect(byRecipient[officerId].named_professional_ids.sort()).toEqual([school.professionalIds[0], police.professionalIds[0]].sort());
+    expect(byRecipient[officerId].named_professional_ids.sort()).toEqual(
+      [school.professionalIds[0], police.professionalIds[0]].sort(),
+    );
 
     // Every signal is in its recipient's inbox at once; the audit log has each signal and the match.
-    const [{ delivered }] = await api.dataSource.query(`SELECT count(*)::int AS delivered FROM signal_deliveries WHERE channel = 'inbox' AND status = 'delivered'`);
+    const [{ delivered }] = await api.dataSource.query(
+      `SELECT count(*)::int AS delivered FROM signal_deliveries WHERE channel = 'inbox' AND status = 'delivered'`,
+    );
     expect(delivered).toBe(5);
-    const actions = await api.dataSource.query(`SELECT action, count(*)::int AS n FROM audit_events WHERE action LIKE 'signal.%' OR action LIKE 'match.%' GROUP BY action ORDER BY action`);
+    const actions = await api.dataSource.query(
+      `SELECT action, count(*)::int AS n FROM audit_events WHERE action LIKE 'signal.%' OR action LIKE 'match.%' GROUP BY action ORDER BY action`,
+    );
     expect(actions).toEqual([
       { action: 'match.created', n: 1 },
       { action: 'signal.created', n: 5 },
@@ -99,7 +127,9 @@ describe('matching worker', () => {
       ].sort(),
     );
     expect(await api.dataSource.query(`SELECT count(*)::int AS n FROM matches`)).toEqual([{ n: 1 }]);
-    const third = participantSignals.find((s) => s.recipient_professional_id === school.professionalIds[2]) as SignalRow;
+    const third = participantSignals.find(
+      (s) => s.recipient_professional_id === school.professionalIds[2],
+    ) as SignalRow;
     expect(third.named_professional_ids.sort()).toEqual([school.professionalIds[0], school.professionalIds[1]].sort());
   });
 
@@ -112,10 +142,20 @@ describe('matching worker', () => {
     const rb = await register(b, youth);
     await register(c, youth);
     await waitUntilSettled(api.dataSource);
-    await api.http().post(`/v1/registrations/${ra.id}/withdrawal`).set(bearer(a.secret)).send({ reason: 'unjustified', professionalId: ra.professionalId }).expect(200);
+    await api
+      .http()
+      .post(`/v1/registrations/${ra.id}/withdrawal`)
+      .set(bearer(a.secret))
+      .send({ reason: 'unjustified', professionalId: ra.professionalId })
+      .expect(200);
     await waitUntilSettled(api.dataSource);
     expect((await api.dataSource.query(`SELECT status FROM matches`))[0].status).toBe('open');
-    await api.http().post(`/v1/registrations/${rb.id}/withdrawal`).set(bearer(b.secret)).send({ reason: 'risk_gone', professionalId: rb.professionalId }).expect(200);
+    await api
+      .http()
+      .post(`/v1/registrations/${rb.id}/withdrawal`)
+      .set(bearer(b.secret))
+      .send({ reason: 'risk_gone', professionalId: rb.professionalId })
+      .expect(200);
     await waitUntilSettled(api.dataSource);
     const [match] = await api.dataSource.query(`SELECT status, youth_key, closed_at FROM matches`);
     expect(match).toMatchObject({ status: 'closed', youth_key: null, closed_at: expect.any(Date) });
@@ -133,11 +173,21 @@ describe('matching worker', () => {
     const later = await anOrganisation(api);
     const youth = { surname: 'Bakker', birthDate: bornYearsAgo(6), sex: 'M' };
     const old = await register(earlier, youth);
-    await api.http().post(`/v1/registrations/${old.id}/withdrawal`).set(bearer(earlier.secret)).send({ reason: 'risk_gone', professionalId: old.professionalId }).expect(200);
+    await api
+      .http()
+      .post(`/v1/registrations/${old.id}/withdrawal`)
+      .set(bearer(earlier.secret))
+      .send({ reason: 'risk_gone', professionalId: old.professionalId })
+      .expect(200);
     await waitUntilSettled(api.dataSource);
     const fresh = await register(later, youth);
     await waitUntilSettled(api.dataSource);
-    await api.http().post('/v1/registrations').set(bearer(later.secret)).send({ professionalId: later.professionalIds[0], youth }).expect(200);
+    await api
+      .http()
+      .post('/v1/registrations')
+      .set(bearer(later.secret))
+      .send({ professionalId: later.professionalIds[0], youth })
+      .expect(200);
     await waitUntilSettled(api.dataSource);
     const rows = await signals();
     expect(rows).toHaveLength(1);
@@ -155,7 +205,9 @@ describe('matching worker', () => {
     const archivedBy = await anOrganisation(api);
     const youth = { bsn: aBsn(), birthDate: bornYearsAgo(10) };
     const seed = await register(archivedBy, youth);
-    const [{ youth_key: key }] = await api.dataSource.query(`SELECT youth_key FROM registrations WHERE id = $1`, [seed.id]);
+    const [{ youth_key: key }] = await api.dataSource.query(`SELECT youth_key FROM registrations WHERE id = $1`, [
+      seed.id,
+    ]);
     await waitUntilSettled(api.dataSource);
     await api.dataSource.query(
       `INSERT INTO archive_entries (youth_key, key_version, registration_id, professional_id, organisation_id, archived_at, destroy_at)
@@ -177,7 +229,10 @@ describe('matching worker', () => {
     await waitUntilSettled(api.dataSource);
     await api.http().post(`/v1/organisations/${leaving.id}/disconnection`).set(bearer(ADMIN_KEY)).expect(200);
     await waitUntilSettled(api.dataSource);
-    const [registration] = await api.dataSource.query(`SELECT status, removal_reason, youth_key FROM registrations WHERE id = $1`, [gone.id]);
+    const [registration] = await api.dataSource.query(
+      `SELECT status, removal_reason, youth_key FROM registrations WHERE id = $1`,
+      [gone.id],
+    );
     expect(registration).toEqual({ status: 'removed', removal_reason: 'organisation_disconnected', youth_key: null });
     expect(await api.dataSource.query(`SELECT count(*)::int AS n FROM archive_entries`)).toEqual([{ n: 0 }]);
     expect((await api.dataSource.query(`SELECT status FROM matches`))[0].status).toBe('closed');
@@ -193,25 +248,41 @@ describe('matching worker', () => {
     await api.dataSource.query(`
       CREATE OR REPLACE FUNCTION test_slow() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF nextval('test_slow_seq') = 1 THEN PERFORM pg_sleep(0.5); END IF; RETURN NULL; END $$`);
-    await api.dataSource.query(`CREATE TRIGGER test_slow AFTER INSERT ON matches FOR EACH STATEMENT EXECUTE FUNCTION test_slow()`);
+    await api.dataSource.query(
+      `CREATE TRIGGER test_slow AFTER INSERT ON matches FOR EACH STATEMENT EXECUTE FUNCTION test_slow()`,
+    );
     const queue = new Queue(QUEUES.matching, { connection: { url: process.env.REDIS_URL as string } });
     try {
       const correlationOf = new Map<string, string>();
       for (let i = 0; i < 5; i += 1) {
         const youth = { bsn: aBsn(), birthDate: bornYearsAgo(10 + i) };
-        for (const [org, who] of [[a, 'a'], [b, 'b']] as const) {
+        for (const [org, who] of [
+          [a, 'a'],
+          [b, 'b'],
+        ] as const) {
           const correlation = randomUUID();
           void who;
-          const response = await api.http().post('/v1/registrations').set(bearer(org.secret)).set('x-correlation-id', correlation)
-            .send({ professionalId: org.professionalIds[0], youth }).expect(201);
+          const response = await api
+            .http()
+            .post('/v1/registrations')
+            .set(bearer(org.secret))
+            .set('x-correlation-id', correlation)
+            .send({ professionalId: org.professionalIds[0], youth })
+            .expect(201);
           correlationOf.set(response.body.id, correlation);
         }
       }
-      await queue.add('registration-created', { registrationId: '00000000-0000-4000-8000-000000000002' }, { jobId: 'missing-in-batch', attempts: 5 });
+      await queue.add(
+        'registration-created',
+        { registrationId: '00000000-0000-4000-8000-000000000002' },
+        { jobId: 'missing-in-batch', attempts: 5 },
+      );
       worker = await startWorker({ MATCH_BATCHES: '1' });
       await waitUntilSettled(api.dataSource);
 
-      const matches: { created_at: Date }[] = await api.dataSource.query(`SELECT created_at FROM matches WHERE status = 'open'`);
+      const matches: { created_at: Date }[] = await api.dataSource.query(
+        `SELECT created_at FROM matches WHERE status = 'open'`,
+      );
       expect(matches).toHaveLength(5);
       expect(new Set(matches.map((m) => m.created_at.getTime())).size).toBeLessThanOrEqual(2); // founded in at most two transactions
       let state = '';
@@ -227,7 +298,9 @@ describe('matching worker', () => {
       );
       expect(traced).toHaveLength(5 * 5); // per youth: two participants, two coordinators, the officer
       for (const row of traced) expect(row.correlation_id).toBe(correlationOf.get(row.trigger_registration_id));
-      const founded: { correlation_id: string }[] = await api.dataSource.query(`SELECT correlation_id FROM audit_events WHERE action = 'match.created'`);
+      const founded: { correlation_id: string }[] = await api.dataSource.query(
+        `SELECT correlation_id FROM audit_events WHERE action = 'match.created'`,
+      );
       expect(founded).toHaveLength(5);
       for (const event of founded) expect([...correlationOf.values()]).toContain(event.correlation_id);
     } finally {
@@ -244,8 +317,22 @@ describe('matching worker', () => {
     const youth = { bsn: aBsn(), birthDate: bornYearsAgo(12) };
     const first = randomUUID();
     const second = randomUUID();
-    await api.http().post('/v1/registrations').set(bearer(a.secret)).set('x-correlation-id', first).send({ professionalId: a.professionalIds[0], youth }).expect(201);
-    const newcomer = (await api.http().post('/v1/registrations').set(bearer(b.secret)).set('x-correlation-id', second).send({ professionalId: b.professionalIds[0], youth }).expect(201)).body;
+    await api
+      .http()
+      .post('/v1/registrations')
+      .set(bearer(a.secret))
+      .set('x-correlation-id', first)
+      .send({ professionalId: a.professionalIds[0], youth })
+      .expect(201);
+    const newcomer = (
+      await api
+        .http()
+        .post('/v1/registrations')
+        .set(bearer(b.secret))
+        .set('x-correlation-id', second)
+        .send({ professionalId: b.professionalIds[0], youth })
+        .expect(201)
+    ).body;
     // One job per batch: the first registration's job finds both and makes the match; the newcomer's job is not in that batch.
     worker = await startWorker({ MATCH_CONCURRENCY: '1' });
     await waitUntilSettled(api.dataSource);
@@ -253,7 +340,9 @@ describe('matching worker', () => {
       `SELECT s.trigger_registration_id, e.correlation_id FROM signals s JOIN audit_events e ON e.object_id = s.id AND e.action = 'signal.created'`,
     );
     expect(traced.length).toBeGreaterThan(0);
-    expect(traced.every((row) => row.trigger_registration_id === newcomer.id && row.correlation_id === second)).toBe(true);
+    expect(traced.every((row) => row.trigger_registration_id === newcomer.id && row.correlation_id === second)).toBe(
+      true,
+    );
   });
 
   it('retries a transient failure with backoff and ends a permanent one as failed, kept for inspection', async () => {
@@ -265,7 +354,9 @@ describe('matching worker', () => {
     await api.dataSource.query(`
       CREATE OR REPLACE FUNCTION test_fault() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF nextval('test_fault_seq') <= 2 THEN RAISE EXCEPTION 'injected transient fault'; END IF; RETURN NEW; END $$`);
-    await api.dataSource.query(`CREATE TRIGGER test_fault BEFORE INSERT ON match_participants FOR EACH STATEMENT EXECUTE FUNCTION test_fault()`);
+    await api.dataSource.query(
+      `CREATE TRIGGER test_fault BEFORE INSERT ON match_participants FOR EACH STATEMENT EXECUTE FUNCTION test_fault()`,
+    );
     try {
       const youth = { bsn: aBsn(), birthDate: bornYearsAgo(11) };
       await register(a, youth);
@@ -276,11 +367,17 @@ describe('matching worker', () => {
         const job = await queue.getJob(`registration-created-${second.id}`);
         expect(job?.attemptsMade).toBeGreaterThanOrEqual(2);
         expect(await job?.getState()).toBe('completed');
-        expect(await api.dataSource.query(`SELECT count(*)::int AS n FROM matches WHERE status = 'open'`)).toEqual([{ n: 1 }]);
+        expect(await api.dataSource.query(`SELECT count(*)::int AS n FROM matches WHERE status = 'open'`)).toEqual([
+          { n: 1 },
+        ]);
         expect(worker.logs.some((l) => l.includes('injected transient fault'))).toBe(true);
 
         // A job about a registration that does not exist fails permanently at once.
-        await queue.add('registration-created', { registrationId: '00000000-0000-4000-8000-000000000001' }, { jobId: 'permanent-check', attempts: 5 });
+        await queue.add(
+          'registration-created',
+          { registrationId: '00000000-0000-4000-8000-000000000001' },
+          { jobId: 'permanent-check', attempts: 5 },
+        );
         let state = '';
         for (let i = 0; i < 100 && state !== 'failed'; i += 1) {
           state = (await (await queue.getJob('permanent-check'))?.getState()) ?? '';

@@ -21,7 +21,9 @@ describe('runMigrationsLocked', () => {
 
   it('lets two replicas start at once: each migration is applied exactly once', async () => {
     const replicas = await Promise.all(
-      [1, 2, 3].map(() => new DataSource(postgresOptions({ DATABASE_URL: scratchUrl, DATABASE_POOL_SIZE: 2 })).initialize()),
+      [1, 2, 3].map(() =>
+        new DataSource(postgresOptions({ DATABASE_URL: scratchUrl, DATABASE_POOL_SIZE: 2 })).initialize(),
+      ),
     );
     try {
       const applied = await Promise.all(replicas.map((replica) => runMigrationsLocked(replica)));
@@ -39,13 +41,19 @@ describe('runMigrationsLocked', () => {
   });
 
   it('lets the application role do its work but never change the schema or the audit log (migrate as owner, run as the role)', async () => {
-    await admin.query(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'vir_app_test') THEN CREATE ROLE vir_app_test LOGIN; END IF; END $$`);
+    await admin.query(
+      `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'vir_app_test') THEN CREATE ROLE vir_app_test LOGIN; END IF; END $$`,
+    );
     const migrated = await cliWithEnv({ DATABASE_URL: scratchUrl, DATABASE_APP_ROLE: 'vir_app_test' }, 'migrate');
     expect(migrated.code).toBe(0);
     expect(migrated.stdout).toContain('Granted vir_app_test');
-    const asRole = await new DataSource(postgresOptions({ DATABASE_URL: scratchUrl.replace('postgres@', 'vir_app_test@'), DATABASE_POOL_SIZE: 2 })).initialize();
+    const asRole = await new DataSource(
+      postgresOptions({ DATABASE_URL: scratchUrl.replace('postgres@', 'vir_app_test@'), DATABASE_POOL_SIZE: 2 }),
+    ).initialize();
     try {
-      await asRole.query(`INSERT INTO organisations (name, kind, municipality_code, agreement_reference) VALUES ('Rol-test', 'education', '0983', 'X')`);
+      await asRole.query(
+        `INSERT INTO organisations (name, kind, municipality_code, agreement_reference) VALUES ('Rol-test', 'education', '0983', 'X')`,
+      );
       await asRole.query(`UPDATE organisations SET agreement_reference = 'Y' WHERE name = 'Rol-test'`);
       await asRole.query(`INSERT INTO audit_events (action, object_type) VALUES ('test.role', 'test')`);
       expect(await asRole.query(`SELECT count(*)::int AS n FROM audit_events`)).toEqual([{ n: 1 }]);

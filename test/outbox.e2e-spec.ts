@@ -22,14 +22,19 @@ describe('outbox relay', () => {
   });
 
   const publishedAt = async (id: string): Promise<Date | null> =>
-    ((await api.dataSource.query(`SELECT published_at FROM outbox WHERE id = $1`, [id])) as { published_at: Date | null }[])[0].published_at;
+    (
+      (await api.dataSource.query(`SELECT published_at FROM outbox WHERE id = $1`, [id])) as {
+        published_at: Date | null;
+      }[]
+    )[0].published_at;
 
   it('publishes committed events at once when nudged, not at the next poll', async () => {
     const registrationId = randomUUID();
     await new Promise((resolve) => setTimeout(resolve, 300)); // the relay's first pass is over: it sleeps
-    const [{ id }] = await api.dataSource.query(`INSERT INTO outbox (topic, payload) VALUES ('registration.removed', $1) RETURNING id`, [
-      JSON.stringify({ registrationId }),
-    ]);
+    const [{ id }] = await api.dataSource.query(
+      `INSERT INTO outbox (topic, payload) VALUES ('registration.removed', $1) RETURNING id`,
+      [JSON.stringify({ registrationId })],
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await publishedAt(id)).toBeNull();
 

@@ -88,7 +88,9 @@ describe('privacy: no BSN, name or birth date at rest, in logs or in jobs', () =
     await waitUntilSettled(api.dataSource);
 
     const url = process.env.DATABASE_URL as string;
-    const { stdout: database } = await run('pg_dump', ['--data-only', '--inserts', url], { maxBuffer: 256 * 1024 * 1024 });
+    const { stdout: database } = await run('pg_dump', ['--data-only', '--inserts', url], {
+      maxBuffer: 256 * 1024 * 1024,
+    });
     expect(database).toContain('INSERT INTO public.registrations'); // the dump is real
     const places: Record<string, string> = {
       database,
@@ -108,7 +110,8 @@ describe('privacy: no BSN, name or birth date at rest, in logs or in jobs', () =
     ];
     const found: string[] = [];
     for (const [place, text] of Object.entries(places)) {
-      for (const secret of secrets) if (text.toLowerCase().includes(secret.toLowerCase())) found.push(`${secret} in ${place}`);
+      for (const secret of secrets)
+        if (text.toLowerCase().includes(secret.toLowerCase())) found.push(`${secret} in ${place}`);
     }
     expect(found).toEqual([]);
   });

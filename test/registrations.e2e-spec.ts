@@ -46,10 +46,22 @@ describe('registrations (meldingen)', () => {
     expect(row.key_version).toBe(1);
     expect(JSON.stringify(row)).not.toContain(bsn);
     expect(JSON.stringify(row)).not.toContain(birthDate);
-    const outbox = await api.dataSource.query(`SELECT topic, payload FROM outbox WHERE payload->>'registrationId' = $1`, [response.body.id]);
+    const outbox = await api.dataSource.query(
+      `SELECT topic, payload FROM outbox WHERE payload->>'registrationId' = $1`,
+      [response.body.id],
+    );
     expect(outbox).toEqual([{ topic: 'registration.created', payload: { registrationId: response.body.id } }]);
-    const audit = await api.dataSource.query(`SELECT action, actor_professional_id, actor_organisation_id FROM audit_events WHERE object_id = $1`, [response.body.id]);
-    expect(audit).toEqual([{ action: 'registration.created', actor_professional_id: school.professionalIds[0], actor_organisation_id: school.id }]);
+    const audit = await api.dataSource.query(
+      `SELECT action, actor_professional_id, actor_organisation_id FROM audit_events WHERE object_id = $1`,
+      [response.body.id],
+    );
+    expect(audit).toEqual([
+      {
+        action: 'registration.created',
+        actor_professional_id: school.professionalIds[0],
+        actor_organisation_id: school.id,
+      },
+    ]);
   });
 
   it('answers the same whether or not the youth is already in the index (no existence oracle)', async () => {
@@ -58,7 +70,13 @@ describe('registrations (meldingen)', () => {
     const first = await register(police, { youth: { bsn, birthDate } }).expect(201);
     const second = await register(school, { youth: { bsn, birthDate } }).expect(201);
     const unknown = await register(school, { youth: { bsn: aBsn(), birthDate } }).expect(201);
-    const shape = (body: Record<string, unknown>) => ({ ...body, id: 'x', createdAt: 'x', professionalId: 'x', organisationId: 'x' });
+    const shape = (body: Record<string, unknown>) => ({
+      ...body,
+      id: 'x',
+      createdAt: 'x',
+      professionalId: 'x',
+      organisationId: 'x',
+    });
     expect(shape(second.body)).toEqual(shape(unknown.body));
     expect(shape(first.body)).toEqual(shape(unknown.body));
     expect(Object.keys(second.headers).sort()).toEqual(Object.keys(unknown.headers).sort());
@@ -96,10 +114,16 @@ describe('registrations (meldingen)', () => {
     const a = await register(school, { youth: { surname: '  Öztürk-de  Vries', birthDate, sex: 'V' } }).expect(201);
     expect(a.body.inform).toBe('legal_representative');
     const b = await register(police, { youth: { surname: 'OZTURK DE VRIES', birthDate, sex: 'V' } }).expect(201);
-    const keys = await api.dataSource.query(`SELECT encode(youth_key, 'hex') AS k FROM registrations WHERE id = ANY($1)`, [[a.body.id, b.body.id]]);
+    const keys = await api.dataSource.query(
+      `SELECT encode(youth_key, 'hex') AS k FROM registrations WHERE id = ANY($1)`,
+      [[a.body.id, b.body.id]],
+    );
     expect(new Set(keys.map((k: { k: string }) => k.k)).size).toBe(1);
     const other = await register(police, { youth: { surname: 'Öztürk-de Vries', birthDate, sex: 'M' } }).expect(201);
-    const [otherKey] = await api.dataSource.query(`SELECT encode(youth_key, 'hex') AS k FROM registrations WHERE id = $1`, [other.body.id]);
+    const [otherKey] = await api.dataSource.query(
+      `SELECT encode(youth_key, 'hex') AS k FROM registrations WHERE id = $1`,
+      [other.body.id],
+    );
     expect(otherKey.k).not.toBe(keys[0].k);
   });
 
@@ -119,51 +143,253 @@ describe('registrations (meldingen)', () => {
     const capped = await register(school, { youth: { bsn: aBsn(), birthDate } }).expect(201);
     expect(capped.body.plannedRemovalDate).toBe(addYears(birthDate, 23));
     const chosen = addMonths(today(), 6);
-    const requested = await register(school, { youth: { bsn: aBsn(), birthDate: bornYearsAgo(10) }, plannedRemovalDate: chosen }).expect(201);
+    const requested = await register(school, {
+      youth: { bsn: aBsn(), birthDate: bornYearsAgo(10) },
+      plannedRemovalDate: chosen,
+    }).expect(201);
     expect(requested.body.plannedRemovalDate).toBe(chosen);
   });
 
   describe('bad input gets a clear 4xx and stores nothing', () => {
     const valid = () => ({ bsn: aBsn(), birthDate: bornYearsAgo(10) });
-    const cases: { name: string; body?: (o: TestOrganisation) => unknown; raw?: string; status: number; code: string; field?: string; as?: 'coordinator' | 'deactivated' | 'foreign' }[] = [
-      { name: 'eleven-test failure', body: () => ({ youth: { bsn: '123456789', birthDate: bornYearsAgo(10) } }), status: 400, code: 'VALIDATION_FAILED', field: 'youth.bsn' },
-      { name: '8 digits failing the test', body: () => ({ youth: { bsn: '12345678', birthDate: bornYearsAgo(10) } }), status: 400, code: 'VALIDATION_FAILED', field: 'youth.bsn' },
-      { name: '10 digits', body: () => ({ youth: { bsn: '1234567823', birthDate: bornYearsAgo(10) } }), status: 400, code: 'VALIDATION_FAILED', field: 'youth.bsn' },
-      { name: 'letters', body: () => ({ youth: { bsn: '12345678a', birthDate: bornYearsAgo(10) } }), status: 400, code: 'VALIDATION_FAILED', field: 'youth.bsn' },
-      { name: 'all zeros', body: () => ({ youth: { bsn: '000000000', birthDate: bornYearsAgo(10) } }), status: 400, code: 'VALIDATION_FAILED', field: 'youth.bsn' },
-      { name: 'bsn as a number', body: () => ({ youth: { bsn: 123456782, birthDate: bornYearsAgo(10) } }), status: 400, code: 'VALIDATION_FAILED', field: 'youth.bsn' },
-      { name: 'impossible date', body: () => ({ youth: { bsn: aBsn(), birthDate: '2024-02-30' } }), status: 400, code: 'VALIDATION_FAILED', field: 'youth.birthDate' },
-      { name: 'date in another format', body: () => ({ youth: { bsn: aBsn(), birthDate: '04-03-2012' } }), status: 400, code: 'VALIDATION_FAILED', field: 'youth.birthDate' },
-      { name: 'future birth date', body: () => ({ youth: { bsn: aBsn(), birthDate: addYears(today(), 1) } }), status: 400, code: 'VALIDATION_FAILED', field: 'youth.birthDate' },
-      { name: 'age 23 today', body: () => ({ youth: { bsn: aBsn(), birthDate: bornYearsAgo(23) } }), status: 422, code: 'YOUTH_TOO_OLD', field: 'youth.birthDate' },
-      { name: 'age 40', body: () => ({ youth: { bsn: aBsn(), birthDate: bornYearsAgo(40) } }), status: 422, code: 'YOUTH_TOO_OLD' },
-      { name: 'removal date in the past', body: () => ({ youth: valid(), plannedRemovalDate: '2020-01-01' }), status: 422, code: 'PLANNED_REMOVAL_NOT_IN_FUTURE', field: 'plannedRemovalDate' },
-      { name: 'removal date today', body: () => ({ youth: valid(), plannedRemovalDate: today() }), status: 422, code: 'PLANNED_REMOVAL_NOT_IN_FUTURE' },
-      { name: 'removal date beyond two years', body: () => ({ youth: valid(), plannedRemovalDate: addMonths(today(), 25) }), status: 422, code: 'PLANNED_REMOVAL_TOO_LATE' },
-      { name: 'removal date after 23rd birthday', body: () => ({ youth: { bsn: aBsn(), birthDate: bornYearsAgo(22) }, plannedRemovalDate: addMonths(today(), 23) }), status: 422, code: 'PLANNED_REMOVAL_AFTER_AGE_LIMIT' },
-      { name: 'unknown professional', body: () => ({ youth: valid(), professionalId: '6f1c2a9e-0000-4000-8000-000000000000' }), status: 422, code: 'PROFESSIONAL_UNKNOWN', field: 'professionalId' },
-      { name: 'professional of another organisation', as: 'foreign', status: 422, code: 'PROFESSIONAL_UNKNOWN', field: 'professionalId' },
-      { name: 'coordinator instead of professional', as: 'coordinator', status: 422, code: 'NOT_A_DESIGNATED_PROFESSIONAL' },
+    const cases: {
+      name: string;
+      body?: (o: TestOrganisation) => unknown;
+      raw?: string;
+      status: number;
+      code: string;
+      field?: string;
+      as?: 'coordinator' | 'deactivated' | 'foreign';
+    }[] = [
+      {
+        name: 'eleven-test failure',
+        body: () => ({ youth: { bsn: '123456789', birthDate: bornYearsAgo(10) } }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth.bsn',
+      },
+      {
+        name: '8 digits failing the test',
+        body: () => ({ youth: { bsn: '12345678', birthDate: bornYearsAgo(10) } }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth.bsn',
+      },
+      {
+        name: '10 digits',
+        body: () => ({ youth: { bsn: '1234567823', birthDate: bornYearsAgo(10) } }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth.bsn',
+      },
+      {
+        name: 'letters',
+        body: () => ({ youth: { bsn: '12345678a', birthDate: bornYearsAgo(10) } }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth.bsn',
+      },
+      {
+        name: 'all zeros',
+        body: () => ({ youth: { bsn: '000000000', birthDate: bornYearsAgo(10) } }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth.bsn',
+      },
+      {
+        name: 'bsn as a number',
+        body: () => ({ youth: { bsn: 123456782, birthDate: bornYearsAgo(10) } }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth.bsn',
+      },
+      {
+        name: 'impossible date',
+        body: () => ({ youth: { bsn: aBsn(), birthDate: '2024-02-30' } }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth.birthDate',
+      },
+      {
+        name: 'date in another format',
+        body: () => ({ youth: { bsn: aBsn(), birthDate: '04-03-2012' } }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth.birthDate',
+      },
+      {
+        name: 'future birth date',
+        body: () => ({ youth: { bsn: aBsn(), birthDate: addYears(today(), 1) } }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth.birthDate',
+      },
+      {
+        name: 'age 23 today',
+        body: () => ({ youth: { bsn: aBsn(), birthDate: bornYearsAgo(23) } }),
+        status: 422,
+        code: 'YOUTH_TOO_OLD',
+        field: 'youth.birthDate',
+      },
+      {
+        name: 'age 40',
+        body: () => ({ youth: { bsn: aBsn(), birthDate: bornYearsAgo(40) } }),
+        status: 422,
+        code: 'YOUTH_TOO_OLD',
+      },
+      {
+        name: 'removal date in the past',
+        body: () => ({ youth: valid(), plannedRemovalDate: '2020-01-01' }),
+        status: 422,
+        code: 'PLANNED_REMOVAL_NOT_IN_FUTURE',
+        field: 'plannedRemovalDate',
+      },
+      {
+        name: 'removal date today',
+        body: () => ({ youth: valid(), plannedRemovalDate: today() }),
+        status: 422,
+        code: 'PLANNED_REMOVAL_NOT_IN_FUTURE',
+      },
+      {
+        name: 'removal date beyond two years',
+        body: () => ({ youth: valid(), plannedRemovalDate: addMonths(today(), 25) }),
+        status: 422,
+        code: 'PLANNED_REMOVAL_TOO_LATE',
+      },
+      {
+        name: 'removal date after 23rd birthday',
+        body: () => ({
+          youth: { bsn: aBsn(), birthDate: bornYearsAgo(22) },
+          plannedRemovalDate: addMonths(today(), 23),
+        }),
+        status: 422,
+        code: 'PLANNED_REMOVAL_AFTER_AGE_LIMIT',
+      },
+      {
+        name: 'unknown professional',
+        body: () => ({ youth: valid(), professionalId: '6f1c2a9e-0000-4000-8000-000000000000' }),
+        status: 422,
+        code: 'PROFESSIONAL_UNKNOWN',
+        field: 'professionalId',
+      },
+      {
+        name: 'professional of another organisation',
+        as: 'foreign',
+        status: 422,
+        code: 'PROFESSIONAL_UNKNOWN',
+        field: 'professionalId',
+      },
+      {
+        name: 'coordinator instead of professional',
+        as: 'coordinator',
+        status: 422,
+        code: 'NOT_A_DESIGNATED_PROFESSIONAL',
+      },
       { name: 'deactivated professional', as: 'deactivated', status: 422, code: 'PROFESSIONAL_INACTIVE' },
-      { name: 'professionalId not a UUID', body: () => ({ youth: valid(), professionalId: 'p-1' }), status: 400, code: 'VALIDATION_FAILED', field: 'professionalId' },
-      { name: 'both bsn and surname', body: () => ({ youth: { ...valid(), surname: 'Jansen', sex: 'M' } }), status: 400, code: 'VALIDATION_FAILED', field: 'youth' },
-      { name: 'sex with a bsn', body: () => ({ youth: { ...valid(), sex: 'M' } }), status: 400, code: 'VALIDATION_FAILED', field: 'youth.sex' },
-      { name: 'missing sex without bsn', body: () => ({ youth: { surname: 'Jansen', birthDate: bornYearsAgo(10) } }), status: 400, code: 'VALIDATION_FAILED', field: 'youth.sex' },
-      { name: 'unknown sex code', body: () => ({ youth: { surname: 'Jansen', birthDate: bornYearsAgo(10), sex: 'X' } }), status: 400, code: 'VALIDATION_FAILED', field: 'youth.sex' },
-      { name: 'neither bsn nor surname', body: () => ({ youth: { birthDate: bornYearsAgo(10) } }), status: 400, code: 'VALIDATION_FAILED', field: 'youth' },
-      { name: 'missing youth', body: () => ({ youth: undefined }), status: 400, code: 'VALIDATION_FAILED', field: 'youth' },
-      { name: 'youth as a string', body: () => ({ youth: '123456782' }), status: 400, code: 'VALIDATION_FAILED', field: 'youth' },
-      { name: 'a reason (case content)', body: () => ({ youth: valid(), reason: 'huiselijk geweld' }), status: 400, code: 'VALIDATION_FAILED', field: 'reason' },
-      { name: 'a risk category', body: () => ({ youth: valid(), riskCategory: 'a' }), status: 400, code: 'VALIDATION_FAILED', field: 'riskCategory' },
-      { name: 'notes', body: () => ({ youth: valid(), notes: 'x' }), status: 400, code: 'VALIDATION_FAILED', field: 'notes' },
-      { name: 'a diagnosis inside youth', body: () => ({ youth: { ...valid(), diagnosis: 'x' } }), status: 400, code: 'VALIDATION_FAILED', field: 'youth.diagnosis' },
-      { name: 'oversized surname', body: () => ({ youth: { surname: 'x'.repeat(201), birthDate: bornYearsAgo(10), sex: 'M' } }), status: 400, code: 'VALIDATION_FAILED', field: 'youth.surname' },
+      {
+        name: 'professionalId not a UUID',
+        body: () => ({ youth: valid(), professionalId: 'p-1' }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'professionalId',
+      },
+      {
+        name: 'both bsn and surname',
+        body: () => ({ youth: { ...valid(), surname: 'Jansen', sex: 'M' } }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth',
+      },
+      {
+        name: 'sex with a bsn',
+        body: () => ({ youth: { ...valid(), sex: 'M' } }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth.sex',
+      },
+      {
+        name: 'missing sex without bsn',
+        body: () => ({ youth: { surname: 'Jansen', birthDate: bornYearsAgo(10) } }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth.sex',
+      },
+      {
+        name: 'unknown sex code',
+        body: () => ({ youth: { surname: 'Jansen', birthDate: bornYearsAgo(10), sex: 'X' } }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth.sex',
+      },
+      {
+        name: 'neither bsn nor surname',
+        body: () => ({ youth: { birthDate: bornYearsAgo(10) } }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth',
+      },
+      {
+        name: 'missing youth',
+        body: () => ({ youth: undefined }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth',
+      },
+      {
+        name: 'youth as a string',
+        body: () => ({ youth: '123456782' }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth',
+      },
+      {
+        name: 'a reason (case content)',
+        body: () => ({ youth: valid(), reason: 'huiselijk geweld' }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'reason',
+      },
+      {
+        name: 'a risk category',
+        body: () => ({ youth: valid(), riskCategory: 'a' }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'riskCategory',
+      },
+      {
+        name: 'notes',
+        body: () => ({ youth: valid(), notes: 'x' }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'notes',
+      },
+      {
+        name: 'a diagnosis inside youth',
+        body: () => ({ youth: { ...valid(), diagnosis: 'x' } }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth.diagnosis',
+      },
+      {
+        name: 'oversized surname',
+        body: () => ({ youth: { surname: 'x'.repeat(201), birthDate: bornYearsAgo(10), sex: 'M' } }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'youth.surname',
+      },
       { name: 'malformed JSON', raw: '{"youth": {"bsn": ', status: 400, code: 'MALFORMED_JSON' },
-      { name: 'oversized body', body: () => ({ youth: { surname: 'x'.repeat(70_000), birthDate: bornYearsAgo(10), sex: 'M' } }), status: 413, code: 'PAYLOAD_TOO_LARGE' },
+      {
+        name: 'oversized body',
+        body: () => ({ youth: { surname: 'x'.repeat(70_000), birthDate: bornYearsAgo(10), sex: 'M' } }),
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+      },
     ];
 
     it.each(cases)('$name → $status $code', async ({ body, raw, status, code, field, as }) => {
-      const before = await api.dataSource.query(`SELECT count(*)::int AS n, max(created_at) AS last FROM registrations`);
+      const before = await api.dataSource.query(
+        `SELECT count(*)::int AS n, max(created_at) AS last FROM registrations`,
+      );
       const outboxBefore = await countRows(api.dataSource, 'outbox');
       let professionalId = school.professionalIds[0];
       if (as === 'coordinator') professionalId = school.coordinatorId;
@@ -175,24 +401,40 @@ describe('registrations (meldingen)', () => {
           .set(bearer(ADMIN_KEY))
           .send({ name: 'Weg', email: 'weg@example.nl', phone: '+31 77 000 1111', role: 'professional' })
           .expect(201);
-        await api.http().delete(`/v1/organisations/${school.id}/professionals/${added.body.id}`).set(bearer(ADMIN_KEY)).expect(200);
+        await api
+          .http()
+          .delete(`/v1/organisations/${school.id}/professionals/${added.body.id}`)
+          .set(bearer(ADMIN_KEY))
+          .expect(200);
         professionalId = added.body.id;
       }
-      const payload = raw ?? JSON.stringify({ professionalId, youth: valid(), ...(body ? (body(school) as object) : {}) });
-      const response = await api.http().post('/v1/registrations').set(bearer(school.secret)).set('content-type', 'application/json').send(payload);
+      const payload =
+        raw ?? JSON.stringify({ professionalId, youth: valid(), ...(body ? (body(school) as object) : {}) });
+      const response = await api
+        .http()
+        .post('/v1/registrations')
+        .set(bearer(school.secret))
+        .set('content-type', 'application/json')
+        .send(payload);
       expect(response.status).toBe(status);
       expect(response.headers['content-type']).toMatch(/problem\+json/);
       expect(response.body.code).toBe(code);
       if (field) expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       const sentBsn = raw ? undefined : JSON.parse(payload).youth?.bsn;
       if (typeof sentBsn === 'string') expect(JSON.stringify(response.body)).not.toContain(sentBsn); // never echoed
-      expect(await api.dataSource.query(`SELECT count(*)::int AS n, max(created_at) AS last FROM registrations`)).toEqual(before);
+      expect(
+        await api.dataSource.query(`SELECT count(*)::int AS n, max(created_at) AS last FROM registrations`),
+      ).toEqual(before);
       expect(await countRows(api.dataSource, 'outbox')).toBe(outboxBefore);
     });
 
     it('refuses to register for an organisation without an active coordinator', async () => {
       const org = await anOrganisation(api, { professionals: 1, scopes: ['registrations'] });
-      await api.http().delete(`/v1/organisations/${org.id}/professionals/${org.coordinatorId}`).set(bearer(ADMIN_KEY)).expect(200);
+      await api
+        .http()
+        .delete(`/v1/organisations/${org.id}/professionals/${org.coordinatorId}`)
+        .set(bearer(ADMIN_KEY))
+        .expect(200);
       const response = await register(org, { youth: valid() }).expect(422);
       expect(response.body.code).toBe('ORGANISATION_WITHOUT_COORDINATOR');
     });
@@ -205,38 +447,73 @@ describe('registrations (meldingen)', () => {
   });
 
   describe('withdrawal', () => {
-    const newRegistration = async (org = school) => (await register(org, { youth: { bsn: aBsn(), birthDate: bornYearsAgo(8) } }).expect(201)).body;
+    const newRegistration = async (org = school) =>
+      (await register(org, { youth: { bsn: aBsn(), birthDate: bornYearsAgo(8) } }).expect(201)).body;
 
     it('risk_gone: archived for five years, and the registration keeps nothing of the youth', async () => {
       const registration = await newRegistration();
-      const [{ youth_key: key }] = await api.dataSource.query(`SELECT youth_key FROM registrations WHERE id = $1`, [registration.id]);
+      const [{ youth_key: key }] = await api.dataSource.query(`SELECT youth_key FROM registrations WHERE id = $1`, [
+        registration.id,
+      ]);
       const withdrawn = await api
         .http()
         .post(`/v1/registrations/${registration.id}/withdrawal`)
         .set(bearer(school.secret))
         .send({ reason: 'risk_gone', professionalId: registration.professionalId })
         .expect(200);
-      expect(withdrawn.body).toMatchObject({ id: registration.id, status: 'withdrawn', removalReason: 'risk_gone', removedAt: expect.any(String) });
-      const [row] = await api.dataSource.query(`SELECT youth_key, key_version, age_limit_date FROM registrations WHERE id = $1`, [registration.id]);
+      expect(withdrawn.body).toMatchObject({
+        id: registration.id,
+        status: 'withdrawn',
+        removalReason: 'risk_gone',
+        removedAt: expect.any(String),
+      });
+      const [row] = await api.dataSource.query(
+        `SELECT youth_key, key_version, age_limit_date FROM registrations WHERE id = $1`,
+        [registration.id],
+      );
       expect(row).toEqual({ youth_key: null, key_version: null, age_limit_date: null });
-      const [archived] = await api.dataSource.query(`SELECT youth_key, destroy_at::text FROM archive_entries WHERE registration_id = $1`, [registration.id]);
+      const [archived] = await api.dataSource.query(
+        `SELECT youth_key, destroy_at::text FROM archive_entries WHERE registration_id = $1`,
+        [registration.id],
+      );
       expect(archived.youth_key.equals(key)).toBe(true);
       expect(archived.destroy_at).toBe(addYears(today(), 5));
-      const events = await api.dataSource.query(`SELECT topic FROM outbox WHERE payload->>'registrationId' = $1 ORDER BY id`, [registration.id]);
+      const events = await api.dataSource.query(
+        `SELECT topic FROM outbox WHERE payload->>'registrationId' = $1 ORDER BY id`,
+        [registration.id],
+      );
       expect(events.map((e: { topic: string }) => e.topic)).toEqual(['registration.created', 'registration.removed']);
-      const [audit] = await api.dataSource.query(`SELECT details FROM audit_events WHERE object_id = $1 AND action = 'registration.withdrawn'`, [registration.id]);
+      const [audit] = await api.dataSource.query(
+        `SELECT details FROM audit_events WHERE object_id = $1 AND action = 'registration.withdrawn'`,
+        [registration.id],
+      );
       expect(audit.details).toMatchObject({ reason: 'risk_gone', archived: true });
 
       // The same withdrawal again changes nothing; another reason is a conflict.
-      await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(school.secret)).send({ reason: 'risk_gone', professionalId: registration.professionalId }).expect(200);
-      const conflict = await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(school.secret)).send({ reason: 'unjustified', professionalId: registration.professionalId }).expect(409);
+      await api
+        .http()
+        .post(`/v1/registrations/${registration.id}/withdrawal`)
+        .set(bearer(school.secret))
+        .send({ reason: 'risk_gone', professionalId: registration.professionalId })
+        .expect(200);
+      const conflict = await api
+        .http()
+        .post(`/v1/registrations/${registration.id}/withdrawal`)
+        .set(bearer(school.secret))
+        .send({ reason: 'unjustified', professionalId: registration.professionalId })
+        .expect(409);
       expect(conflict.body.code).toBe('REGISTRATION_NOT_ACTIVE');
       expect(await countRows(api.dataSource, `archive_entries WHERE registration_id = '${registration.id}'`)).toBe(1);
     });
 
     it('unjustified: deleted outright, nothing archived', async () => {
       const registration = await newRegistration();
-      await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(school.secret)).send({ reason: 'unjustified', professionalId: registration.professionalId }).expect(200);
+      await api
+        .http()
+        .post(`/v1/registrations/${registration.id}/withdrawal`)
+        .set(bearer(school.secret))
+        .send({ reason: 'unjustified', professionalId: registration.professionalId })
+        .expect(200);
       expect(await countRows(api.dataSource, `archive_entries WHERE registration_id = '${registration.id}'`)).toBe(0);
       const [row] = await api.dataSource.query(`SELECT youth_key FROM registrations WHERE id = $1`, [registration.id]);
       expect(row.youth_key).toBeNull();
@@ -244,11 +521,30 @@ describe('registrations (meldingen)', () => {
 
     it('only by the owning organisation and professional; anything else changes nothing', async () => {
       const registration = await newRegistration();
-      const foreign = await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(police.secret)).send({ reason: 'unjustified', professionalId: registration.professionalId }).expect(404);
+      const foreign = await api
+        .http()
+        .post(`/v1/registrations/${registration.id}/withdrawal`)
+        .set(bearer(police.secret))
+        .send({ reason: 'unjustified', professionalId: registration.professionalId })
+        .expect(404);
       expect(foreign.body.code).toBe('REGISTRATION_NOT_FOUND');
-      const unknown = await api.http().post('/v1/registrations/6f1c2a9e-0000-4000-8000-000000000000/withdrawal').set(bearer(police.secret)).send({ reason: 'unjustified', professionalId: registration.professionalId }).expect(404);
-      expect({ ...unknown.body, instance: 0, correlationId: 0 }).toEqual({ ...foreign.body, instance: 0, correlationId: 0 });
-      await api.http().post('/v1/registrations/nope/withdrawal').set(bearer(school.secret)).send({ reason: 'unjustified', professionalId: registration.professionalId }).expect(404);
+      const unknown = await api
+        .http()
+        .post('/v1/registrations/6f1c2a9e-0000-4000-8000-000000000000/withdrawal')
+        .set(bearer(police.secret))
+        .send({ reason: 'unjustified', professionalId: registration.professionalId })
+        .expect(404);
+      expect({ ...unknown.body, instance: 0, correlationId: 0 }).toEqual({
+        ...foreign.body,
+        instance: 0,
+        correlationId: 0,
+      });
+      await api
+        .http()
+        .post('/v1/registrations/nope/withdrawal')
+        .set(bearer(school.secret))
+        .send({ reason: 'unjustified', professionalId: registration.professionalId })
+        .expect(404);
       const other = await api
         .http()
         .post(`/v1/registrations/${registration.id}/withdrawal`)
@@ -257,10 +553,24 @@ describe('registrations (meldingen)', () => {
         .expect(422);
       expect(other.body.code).toBe('NOT_OWN_REGISTRATION');
       // The acting professional is required: a colleague cannot withdraw by leaving it out (Jw 7.1.4.5(1)).
-      const anonymous = await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(school.secret)).send({ reason: 'unjustified' }).expect(400);
+      const anonymous = await api
+        .http()
+        .post(`/v1/registrations/${registration.id}/withdrawal`)
+        .set(bearer(school.secret))
+        .send({ reason: 'unjustified' })
+        .expect(400);
       expect(anonymous.body.errors).toEqual([expect.objectContaining({ field: 'professionalId' })]);
-      for (const body of [{}, { reason: 'expired', professionalId: registration.professionalId }, { reason: 'risk_gone', professionalId: registration.professionalId, note: 'x' }]) {
-        await api.http().post(`/v1/registrations/${registration.id}/withdrawal`).set(bearer(school.secret)).send(body).expect(400);
+      for (const body of [
+        {},
+        { reason: 'expired', professionalId: registration.professionalId },
+        { reason: 'risk_gone', professionalId: registration.professionalId, note: 'x' },
+      ]) {
+        await api
+          .http()
+          .post(`/v1/registrations/${registration.id}/withdrawal`)
+          .set(bearer(school.secret))
+          .send(body)
+          .expect(400);
       }
       const still = await api.http().get(`/v1/registrations/${registration.id}`).set(bearer(school.secret)).expect(200);
       expect(still.body.status).toBe('active');
@@ -271,8 +581,16 @@ describe('registrations (meldingen)', () => {
     it('lists only the own organisation, with filters and a cursor', async () => {
       const org = await anOrganisation(api, { professionals: 2, scopes: ['registrations'] });
       const ids: string[] = [];
-      for (let i = 0; i < 5; i += 1) ids.push((await register(org, { youth: { bsn: aBsn(), birthDate: bornYearsAgo(6) } }, i % 2).expect(201)).body.id);
-      await api.http().post(`/v1/registrations/${ids[0]}/withdrawal`).set(bearer(org.secret)).send({ reason: 'unjustified', professionalId: org.professionalIds[0] }).expect(200);
+      for (let i = 0; i < 5; i += 1)
+        ids.push(
+          (await register(org, { youth: { bsn: aBsn(), birthDate: bornYearsAgo(6) } }, i % 2).expect(201)).body.id,
+        );
+      await api
+        .http()
+        .post(`/v1/registrations/${ids[0]}/withdrawal`)
+        .set(bearer(org.secret))
+        .send({ reason: 'unjustified', professionalId: org.professionalIds[0] })
+        .expect(200);
 
       const seen: string[] = [];
       let cursor: string | null = null;
@@ -290,7 +608,11 @@ describe('registrations (meldingen)', () => {
 
       const active = await api.http().get('/v1/registrations?status=active').set(bearer(org.secret)).expect(200);
       expect(active.body.items).toHaveLength(4);
-      const byProfessional = await api.http().get(`/v1/registrations?professionalId=${org.professionalIds[1]}`).set(bearer(org.secret)).expect(200);
+      const byProfessional = await api
+        .http()
+        .get(`/v1/registrations?professionalId=${org.professionalIds[1]}`)
+        .set(bearer(org.secret))
+        .expect(200);
       expect(byProfessional.body.items.map((r: { id: string }) => r.id)).toEqual([ids[1], ids[3]]);
       await api.http().get('/v1/registrations?status=deleted').set(bearer(org.secret)).expect(400);
       await api.http().get('/v1/registrations?bsn=123456782').set(bearer(org.secret)).expect(400);

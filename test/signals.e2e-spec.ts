@@ -5,7 +5,18 @@ import { bearer, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
 import { aBsn, bornYearsAgo } from './support/youths';
 
-const SIGNAL_KEYS = ['acknowledgedAt', 'coordinators', 'createdAt', 'id', 'involved', 'kind', 'matchId', 'recipientProfessionalId', 'recipientRole', 'status'];
+const SIGNAL_KEYS = [
+  'acknowledgedAt',
+  'coordinators',
+  'createdAt',
+  'id',
+  'involved',
+  'kind',
+  'matchId',
+  'recipientProfessionalId',
+  'recipientRole',
+  'status',
+];
 
 /** The inbox and the match follow-up API, as recipients and the follow-up officer use them. */
 describe('signals inbox and matches', () => {
@@ -31,7 +42,12 @@ describe('signals inbox and matches', () => {
     outsider = await anOrganisation(api, { kind: 'youth_care', scopes: ['registrations', 'signals'] });
     youth = { bsn: aBsn(), birthDate: bornYearsAgo(14, 12) };
     for (const org of [school, police]) {
-      await api.http().post('/v1/registrations').set(bearer(org.secret)).send({ professionalId: org.professionalIds[0], youth }).expect(201);
+      await api
+        .http()
+        .post('/v1/registrations')
+        .set(bearer(org.secret))
+        .send({ professionalId: org.professionalIds[0], youth })
+        .expect(201);
     }
     await waitUntilSettled(api.dataSource);
   });
@@ -45,7 +61,12 @@ describe('signals inbox and matches', () => {
     expect(inbox.body.items).toHaveLength(2); // the professional's and the coordinator's
     const mine = inbox.body.items.find((s: { recipientRole: string }) => s.recipientRole === 'participant');
     expect(Object.keys(mine).sort()).toEqual(SIGNAL_KEYS);
-    expect(mine).toMatchObject({ kind: 'match', status: 'unread', recipientProfessionalId: school.professionalIds[0], acknowledgedAt: null });
+    expect(mine).toMatchObject({
+      kind: 'match',
+      status: 'unread',
+      recipientProfessionalId: school.professionalIds[0],
+      acknowledgedAt: null,
+    });
     expect(mine.involved).toHaveLength(1);
     expect(Object.keys(mine.involved[0]).sort()).toEqual(['email', 'name', 'organisation', 'phone', 'role']);
     expect(mine.involved[0]).toMatchObject({ organisation: police.name, role: 'professional' });
@@ -53,11 +74,16 @@ describe('signals inbox and matches', () => {
     expect(Object.keys(mine.coordinators[0]).sort()).toEqual(['email', 'name', 'organisation', 'phone']);
     expect(mine.coordinators[0].organisation).toBe(police.name);
     const text = JSON.stringify(inbox.body);
-    for (const forbidden of [youth.bsn, youth.birthDate, 'plannedRemovalDate', 'registrationId', 'youth']) expect(text).not.toContain(forbidden);
+    for (const forbidden of [youth.bsn, youth.birthDate, 'plannedRemovalDate', 'registrationId', 'youth'])
+      expect(text).not.toContain(forbidden);
   });
 
   it('filters by status and recipient, and never shows another organisation’s signals', async () => {
-    const onlyMine = await api.http().get(`/v1/signals?professionalId=${school.professionalIds[0]}&status=unread`).set(bearer(school.secret)).expect(200);
+    const onlyMine = await api
+      .http()
+      .get(`/v1/signals?professionalId=${school.professionalIds[0]}&status=unread`)
+      .set(bearer(school.secret))
+      .expect(200);
     expect(onlyMine.body.items).toHaveLength(1);
     const outsiderInbox = await api.http().get('/v1/signals').set(bearer(outsider.secret)).expect(200);
     expect(outsiderInbox.body.items).toEqual([]);
@@ -68,7 +94,9 @@ describe('signals inbox and matches', () => {
     await api.http().get('/v1/signals?status=read').set(bearer(school.secret)).expect(400);
     // The follow-up officer sees its copy; a registrations-only credential sees no signals at all.
     const officerInbox = await api.http().get('/v1/signals').set(bearer(officer)).expect(200);
-    expect(officerInbox.body.items.map((s: { recipientRole: string }) => s.recipientRole)).toEqual(['follow_up_officer']);
+    expect(officerInbox.body.items.map((s: { recipientRole: string }) => s.recipientRole)).toEqual([
+      'follow_up_officer',
+    ]);
     expect(officerInbox.body.items[0].recipientProfessionalId).toBe(officerId);
     expect(officerInbox.body.items[0].involved).toHaveLength(2);
     const registrationsOnly = await anOrganisation(api, { scopes: ['registrations'] });
@@ -76,15 +104,36 @@ describe('signals inbox and matches', () => {
   });
 
   it('reading changes nothing but is traced; acknowledging is recorded once', async () => {
-    const [signal] = (await api.http().get(`/v1/signals?professionalId=${police.professionalIds[0]}`).set(bearer(police.secret)).expect(200)).body.items;
+    const [signal] = (
+      await api
+        .http()
+        .get(`/v1/signals?professionalId=${police.professionalIds[0]}`)
+        .set(bearer(police.secret))
+        .expect(200)
+    ).body.items;
     const read = await api.http().get(`/v1/signals/${signal.id}`).set(bearer(police.secret)).expect(200);
     expect(read.body.status).toBe('unread');
-    const first = await api.http().post(`/v1/signals/${signal.id}/acknowledgement`).set(bearer(police.secret)).expect(200);
+    const first = await api
+      .http()
+      .post(`/v1/signals/${signal.id}/acknowledgement`)
+      .set(bearer(police.secret))
+      .expect(200);
     expect(first.body).toMatchObject({ status: 'acknowledged', acknowledgedAt: expect.any(String) });
-    const again = await api.http().post(`/v1/signals/${signal.id}/acknowledgement`).set(bearer(police.secret)).expect(200);
+    const again = await api
+      .http()
+      .post(`/v1/signals/${signal.id}/acknowledgement`)
+      .set(bearer(police.secret))
+      .expect(200);
     expect(again.body.acknowledgedAt).toBe(first.body.acknowledgedAt);
-    const audit = await api.dataSource.query(`SELECT action, actor_organisation_id FROM audit_events WHERE object_id = $1 AND action LIKE 'signal.%' ORDER BY id`, [signal.id]);
-    expect(audit.map((a: { action: string }) => a.action)).toEqual(['signal.created', 'signal.read', 'signal.acknowledged']);
+    const audit = await api.dataSource.query(
+      `SELECT action, actor_organisation_id FROM audit_events WHERE object_id = $1 AND action LIKE 'signal.%' ORDER BY id`,
+      [signal.id],
+    );
+    expect(audit.map((a: { action: string }) => a.action)).toEqual([
+      'signal.created',
+      'signal.read',
+      'signal.acknowledged',
+    ]);
     expect(audit[1].actor_organisation_id).toBe(police.id);
     const unread = await api.http().get('/v1/signals?status=acknowledged').set(bearer(police.secret)).expect(200);
     expect(unread.body.items.map((s: { id: string }) => s.id)).toEqual([signal.id]);
@@ -94,33 +143,81 @@ describe('signals inbox and matches', () => {
     const [{ id: matchId }] = await api.dataSource.query(`SELECT id FROM matches`);
     const view = await api.http().get(`/v1/matches/${matchId}`).set(bearer(school.secret)).expect(200);
     expect(Object.keys(view.body).sort()).toEqual(['closedAt', 'createdAt', 'followUp', 'id', 'lead', 'participants']);
-    expect(view.body.participants.map((p: { organisation: string }) => p.organisation).sort()).toEqual([school.name, police.name].sort());
-    expect(view.body.followUp).toMatchObject({ state: 'open', overdue: false, reminderDueOn: expect.any(String), escalationDueOn: expect.any(String) });
+    expect(view.body.participants.map((p: { organisation: string }) => p.organisation).sort()).toEqual(
+      [school.name, police.name].sort(),
+    );
+    expect(view.body.followUp).toMatchObject({
+      state: 'open',
+      overdue: false,
+      reminderDueOn: expect.any(String),
+      escalationDueOn: expect.any(String),
+    });
     expect(JSON.stringify(view.body)).not.toContain(youth.bsn);
     await api.http().get(`/v1/matches/${matchId}`).set(bearer(officer)).expect(200);
     await api.http().get(`/v1/matches/${matchId}`).set(bearer(outsider.secret)).expect(404);
 
     // A professional of another organisation cannot be confirmed by this one.
-    const wrong = await api.http().post(`/v1/matches/${matchId}/contact-confirmation`).set(bearer(school.secret)).send({ professionalId: police.professionalIds[0] }).expect(422);
+    const wrong = await api
+      .http()
+      .post(`/v1/matches/${matchId}/contact-confirmation`)
+      .set(bearer(school.secret))
+      .send({ professionalId: police.professionalIds[0] })
+      .expect(422);
     expect(wrong.body.code).toBe('NOT_A_PARTICIPANT');
-    const one = await api.http().post(`/v1/matches/${matchId}/contact-confirmation`).set(bearer(school.secret)).send({ professionalId: school.professionalIds[0] }).expect(200);
+    const one = await api
+      .http()
+      .post(`/v1/matches/${matchId}/contact-confirmation`)
+      .set(bearer(school.secret))
+      .send({ professionalId: school.professionalIds[0] })
+      .expect(200);
     expect(one.body.followUp.state).toBe('open');
-    const two = await api.http().post(`/v1/matches/${matchId}/contact-confirmation`).set(bearer(police.secret)).send({ professionalId: police.professionalIds[0] }).expect(200);
+    const two = await api
+      .http()
+      .post(`/v1/matches/${matchId}/contact-confirmation`)
+      .set(bearer(police.secret))
+      .send({ professionalId: police.professionalIds[0] })
+      .expect(200);
     expect(two.body.followUp).toMatchObject({ state: 'in_contact', inContactAt: expect.any(String) });
-    await api.http().post(`/v1/matches/${matchId}/contact-confirmation`).set(bearer(police.secret)).send({ professionalId: police.professionalIds[0] }).expect(200);
+    await api
+      .http()
+      .post(`/v1/matches/${matchId}/contact-confirmation`)
+      .set(bearer(police.secret))
+      .send({ professionalId: police.professionalIds[0] })
+      .expect(200);
 
-    const led = await api.http().post(`/v1/matches/${matchId}/lead`).set(bearer(officer)).send({ professionalId: school.professionalIds[0] }).expect(200);
-    expect(led.body.lead).toEqual({ professionalId: school.professionalIds[0], name: expect.any(String), organisation: school.name });
-    const notParticipant = await api.http().post(`/v1/matches/${matchId}/lead`).set(bearer(school.secret)).send({ professionalId: outsider.professionalIds[0] }).expect(422);
+    const led = await api
+      .http()
+      .post(`/v1/matches/${matchId}/lead`)
+      .set(bearer(officer))
+      .send({ professionalId: school.professionalIds[0] })
+      .expect(200);
+    expect(led.body.lead).toEqual({
+      professionalId: school.professionalIds[0],
+      name: expect.any(String),
+      organisation: school.name,
+    });
+    const notParticipant = await api
+      .http()
+      .post(`/v1/matches/${matchId}/lead`)
+      .set(bearer(school.secret))
+      .send({ professionalId: outsider.professionalIds[0] })
+      .expect(422);
     expect(notParticipant.body.code).toBe('NOT_A_PARTICIPANT');
-    await api.http().post(`/v1/matches/${matchId}/lead`).set(bearer(school.secret)).send({ professionalId: 'x' }).expect(400);
+    await api
+      .http()
+      .post(`/v1/matches/${matchId}/lead`)
+      .set(bearer(school.secret))
+      .send({ professionalId: 'x' })
+      .expect(400);
 
     const inContact = await api.http().get('/v1/matches?followUp=in_contact').set(bearer(officer)).expect(200);
     expect(inContact.body.items.map((m: { id: string }) => m.id)).toEqual([matchId]);
     const open = await api.http().get('/v1/matches?followUp=open').set(bearer(officer)).expect(200);
     expect(open.body.items).toEqual([]);
     await api.http().get('/v1/matches?followUp=late').set(bearer(officer)).expect(400);
-    const actions = await api.dataSource.query(`SELECT action FROM audit_events WHERE object_id = $1 ORDER BY id`, [matchId]);
+    const actions = await api.dataSource.query(`SELECT action FROM audit_events WHERE object_id = $1 ORDER BY id`, [
+      matchId,
+    ]);
     expect(actions.map((a: { action: string }) => a.action).filter((a: string) => a !== 'match.read')).toEqual([
       'match.created',
       'match.contact-confirmed',
@@ -136,7 +233,13 @@ describe('signals inbox and matches', () => {
     const a = await anOrganisation(api, { scopes: ['registrations', 'signals'] });
     const b = await anOrganisation(api, { scopes: ['registrations', 'signals'] });
     const other = { bsn: aBsn(), birthDate: bornYearsAgo(6) };
-    for (const org of [a, b]) await api.http().post('/v1/registrations').set(bearer(org.secret)).send({ professionalId: org.professionalIds[0], youth: other }).expect(201);
+    for (const org of [a, b])
+      await api
+        .http()
+        .post('/v1/registrations')
+        .set(bearer(org.secret))
+        .send({ professionalId: org.professionalIds[0], youth: other })
+        .expect(201);
     await waitUntilSettled(api.dataSource);
     await api.dataSource.query(`UPDATE matches SET escalation_due_on = current_date - 1 WHERE status = 'open'`);
     const overdue = await api.http().get('/v1/matches?followUp=overdue').set(bearer(officer)).expect(200);

@@ -34,7 +34,12 @@ function npmStart(dataDir: string, ports: number[], extra: Record<string, string
     START_SKIP_BUILD: '1', // the suite runs on the build `npm test` made
     ...extra,
   };
-  const child = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let text = '';
   child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
@@ -68,7 +73,11 @@ describe('npm start and the documented operator commands', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'vir-start-'));
     ports = await freePorts(5);
     running = npmStart(dataDir, ports, { VIR_BOOTSTRAP_ADMIN_KEY: adminKey });
-    await waitFor('npm start to announce it runs', async () => running.output().includes('Press Ctrl-C to stop.') || running.child.exitCode !== null, 120_000);
+    await waitFor(
+      'npm start to announce it runs',
+      async () => running.output().includes('Press Ctrl-C to stop.') || running.child.exitCode !== null,
+      120_000,
+    );
   }, 150_000);
   afterAll(async () => {
     if (running) await stop(running);
@@ -77,7 +86,10 @@ describe('npm start and the documented operator commands', () => {
 
   const cli = async (...args: string[]) => {
     try {
-      const { stdout, stderr } = await exec('npm', ['run', '-s', 'cli', '--', ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, VIR_DATA_DIR: dataDir } });
+      const { stdout, stderr } = await exec('npm', ['run', '-s', 'cli', '--', ...args], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, VIR_DATA_DIR: dataDir },
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
@@ -95,26 +107,40 @@ describe('npm start and the documented operator commands', () => {
     expect((await fetch(/Health:\s+(\S+)/.exec(output)?.[1] as string)).status).toBe(200);
     // The environment wins over generated secrets: the given key is the administrator's.
     expect(output).toContain(`Bearer ${adminKey}`);
-    expect((await fetch(`${apiUrl}/organisations`, { headers: { Authorization: `Bearer ${adminKey}` } })).status).toBe(200);
+    expect((await fetch(`${apiUrl}/organisations`, { headers: { Authorization: `Bearer ${adminKey}` } })).status).toBe(
+      200,
+    );
 
     const commands = output.split('\n').filter((line) => line.trim().startsWith('curl '));
     expect(commands).toHaveLength(3);
     const first = JSON.parse((await exec('bash', ['-c', commands[0]])).stdout);
     expect(first).toMatchObject({ status: 'active', inform: 'youth_and_legal_representative' });
     await exec('bash', ['-c', commands[1]]);
-    await waitFor('the match signal', async () => JSON.parse((await exec('bash', ['-c', commands[2]])).stdout).items.length > 0, 30_000);
+    await waitFor(
+      'the match signal',
+      async () => JSON.parse((await exec('bash', ['-c', commands[2]])).stdout).items.length > 0,
+      30_000,
+    );
     // Demo data: reserved mail domains only, and credentials that are this install's own.
     const demo = readFileSync(join(dataDir, 'demo-credentials.txt'), 'utf8');
     expect(demo).toMatch(/Bearer demo-ogvo-[A-Za-z0-9_-]{24}/);
-    const breach = await fetch(`${apiUrl}/organisations?limit=200`, { headers: { Authorization: `Bearer ${adminKey}` } });
-    const addresses = ((await breach.json()) as { items: { breachNotificationEmail: string }[] }).items.map((o: { breachNotificationEmail: string }) => o.breachNotificationEmail).filter(Boolean);
+    const breach = await fetch(`${apiUrl}/organisations?limit=200`, {
+      headers: { Authorization: `Bearer ${adminKey}` },
+    });
+    const addresses = ((await breach.json()) as { items: { breachNotificationEmail: string }[] }).items
+      .map((o: { breachNotificationEmail: string }) => o.breachNotificationEmail)
+      .filter(Boolean);
     expect(addresses.length).toBeGreaterThan(10);
     for (const address of addresses) expect(address).toMatch(/\.example\.org$/);
   });
 
   it('runs every operator command the docs show, from the checkout, against this local instance', async () => {
-    const docs = ['README.md', ...readdirSync(join(ROOT, 'docs')).map((f) => join('docs', f))].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
-    const shown = [...new Set([...docs.matchAll(/npm run cli -- ([^`\n|]+)/g)].map((m) => m[1].trim()))].filter((c) => c !== '<command>');
+    const docs = ['README.md', ...readdirSync(join(ROOT, 'docs')).map((f) => join('docs', f))]
+      .map((f) => readFileSync(join(ROOT, f), 'utf8'))
+      .join('\n');
+    const shown = [...new Set([...docs.matchAll(/npm run cli -- ([^`\n|]+)/g)].map((m) => m[1].trim()))].filter(
+      (c) => c !== '<command>',
+    );
     expect(shown.length).toBeGreaterThanOrEqual(6);
     const created = await cli('admin', 'create', 'tweede beheerder');
     expect(created.code).toBe(0);
@@ -163,21 +189,25 @@ describe('npm start and the documented operator commands', () => {
     ['PORT', 0],
     ['DEV_REDIS_PORT', 4],
     ['DEV_PG_PORT', 3],
-  ])('fails at once, naming %s, when its port is taken — and never stops the program on it', async (variable, index) => {
-    const fresh = await freePorts(5);
-    const squatter = await listen(fresh[index]);
-    const dir = mkdtempSync(join(tmpdir(), 'vir-start-'));
-    try {
-      const attempt = npmStart(dir, fresh);
-      expect(await attempt.exited).toBe(1);
-      expect(attempt.output()).toContain(`Port ${fresh[index]}`);
-      expect(attempt.output()).toContain(variable);
-      expect(attempt.output()).not.toContain('Verwijsindex is running.');
-      expect(squatter.listening).toBe(true);
-    } finally {
-      squatter.close();
-      await exec('bash', [join(ROOT, 'scripts/services.sh'), 'stop', dir]).catch(() => undefined);
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 120_000);
+  ])(
+    'fails at once, naming %s, when its port is taken — and never stops the program on it',
+    async (variable, index) => {
+      const fresh = await freePorts(5);
+      const squatter = await listen(fresh[index]);
+      const dir = mkdtempSync(join(tmpdir(), 'vir-start-'));
+      try {
+        const attempt = npmStart(dir, fresh);
+        expect(await attempt.exited).toBe(1);
+        expect(attempt.output()).toContain(`Port ${fresh[index]}`);
+        expect(attempt.output()).toContain(variable);
+        expect(attempt.output()).not.toContain('Verwijsindex is running.');
+        expect(squatter.listening).toBe(true);
+      } finally {
+        squatter.close();
+        await exec('bash', [join(ROOT, 'scripts/services.sh'), 'stop', dir]).catch(() => undefined);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });

@@ -8,7 +8,18 @@ const { execFileSync, fork } = require('node:child_process');
 const { join } = require('node:path');
 const { Client } = require('pg');
 const { Pool } = require('undici');
-const { ROOT, ADMIN_KEY, appEnv, call, freshBsn, makeOrganisations, percentile, run, startServices, waitForHttp } = require('../lib');
+const {
+  ROOT,
+  ADMIN_KEY,
+  appEnv,
+  call,
+  freshBsn,
+  makeOrganisations,
+  percentile,
+  run,
+  startServices,
+  waitForHttp,
+} = require('../lib');
 
 /** Starts receiver.js in its own process; `collect()` moves what arrived into `arrivals`. */
 function startReceiver() {
@@ -152,7 +163,7 @@ async function round(base, professionals, db, label, seconds, receiver) {
     .map((s) => Math.max(0, signalAt.get(s.id) - s.at))
     .sort((a, b) => a - b);
   const expectedMatches = expectations.filter((k) => k >= 2).length;
-  const expectedParticipantSignals = expectations.reduce((sum, k) => sum + (k >= 2 ? (k - 1) * (k + 2) / 2 : 0), 0);
+  const expectedParticipantSignals = expectations.reduce((sum, k) => sum + (k >= 2 ? ((k - 1) * (k + 2)) / 2 : 0), 0);
   const created = (
     await db.query(
       `SELECT (SELECT count(DISTINCT mp.match_id) FROM match_participants mp WHERE mp.registration_id = ANY($1))::int AS matches,
@@ -194,7 +205,15 @@ async function round(base, professionals, db, label, seconds, receiver) {
     if (!slices.has(slice)) slices.set(slice, []);
     slices.get(slice).push(signalAt.get(x.id) - x.at);
   }
-  const timeline = [...slices].sort(([a], [b]) => a - b).map(([slice, values]) => `${slice * 10}s: ${percentile(values.sort((a, b) => a - b), 99)}`);
+  const timeline = [...slices]
+    .sort(([a], [b]) => a - b)
+    .map(
+      ([slice, values]) =>
+        `${slice * 10}s: ${percentile(
+          values.sort((a, b) => a - b),
+          99,
+        )}`,
+    );
   console.log(`p99 ms (201 → signal) per 10 s of the round: ${timeline.join(', ')}`);
   if (errors > 0) console.log('errors by kind', errorKinds);
   console.log(JSON.stringify(figures));
@@ -244,11 +263,16 @@ async function main() {
     await waitForHttp(`${base}/health/ready`);
     await db.connect();
     const organisations = await makeOrganisations(base, 10, 10);
-    const professionals = organisations.flatMap((o) => o.professionals.map((id) => ({ id, secret: o.secret, organisationId: o.id })));
+    const professionals = organisations.flatMap((o) =>
+      o.professionals.map((id) => ({ id, secret: o.secret, organisationId: o.id })),
+    );
     const receiver = await startReceiver();
     closeReceiver = receiver.close;
     for (const o of WEBHOOKS ? organisations : []) {
-      await call(base, ADMIN_KEY, 'PATCH', `/v1/organisations/${o.id}`, { webhookUrl: receiver.url, webhookSecret: 'bench-webhook-secret-0123456789' });
+      await call(base, ADMIN_KEY, 'PATCH', `/v1/organisations/${o.id}`, {
+        webhookUrl: receiver.url,
+        webhookSecret: 'bench-webhook-secret-0123456789',
+      });
     }
     console.log(`\nSteady ${RATE} registrations/s for ${SECONDS} s; 30% of youths get 2–4 registrations.`);
     await round(base, professionals, db, 'warm-up (not counted)', 15, receiver);
@@ -256,13 +280,17 @@ async function main() {
     const empty = await round(base, professionals, db, 'empty index', SECONDS, receiver);
     await preload(db, professionals, PRELOAD);
     const full = await round(base, professionals, db, `${PRELOAD} active registrations`, SECONDS, receiver);
-    console.log(`\np99 with ${PRELOAD} preloaded / p99 on an empty index: ${(full['p99 ms (201 → signal)'] / empty['p99 ms (201 → signal)']).toFixed(2)}`);
+    console.log(
+      `\np99 with ${PRELOAD} preloaded / p99 on an empty index: ${(full['p99 ms (201 → signal)'] / empty['p99 ms (201 → signal)']).toFixed(2)}`,
+    );
   } finally {
     closeReceiver();
     await pool?.close();
     await db.end().catch(() => undefined);
     for (const p of processes) p.kill('SIGTERM');
-    await Promise.all(processes.map((p) => new Promise((resolve) => (p.exitCode !== null ? resolve() : p.once('exit', resolve)))));
+    await Promise.all(
+      processes.map((p) => new Promise((resolve) => (p.exitCode !== null ? resolve() : p.once('exit', resolve)))),
+    );
     services.stop();
   }
 }

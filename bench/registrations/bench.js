@@ -14,7 +14,11 @@ async function main() {
   const base = `http://127.0.0.1:${env.PORT}`;
   let api;
   try {
-    require('node:child_process').execFileSync('node', ['dist/apps/cli/src/main.js', 'migrate'], { env, stdio: 'inherit', cwd: require('../lib').ROOT });
+    require('node:child_process').execFileSync('node', ['dist/apps/cli/src/main.js', 'migrate'], {
+      env,
+      stdio: 'inherit',
+      cwd: require('../lib').ROOT,
+    });
     api = run('dist/apps/api/src/main.js', env);
     await waitForHttp(`${base}/health/live`);
     const organisations = await makeOrganisations(base, 10, 5);

@@ -4,5 +4,6 @@ import { takeContractViolations } from './test-api';
 // OpenAPI document fails that test.
 afterEach(() => {
   const violations = takeContractViolations();
-  if (violations.length > 0) throw new Error(`Answers that do not match the OpenAPI document:\n  ${[...new Set(violations)].join('\n  ')}`);
+  if (violations.length > 0)
+    throw new Error(`Answers that do not match the OpenAPI document:\n  ${[...new Set(violations)].join('\n  ')}`);
 });

@@ -20,7 +20,13 @@ export interface TestOrganisation {
  */
 export async function anOrganisation(
   api: TestApi,
-  options: { kind?: string; scopes?: string[]; professionals?: number; adminKey?: string; municipalityCode?: string } = {},
+  options: {
+    kind?: string;
+    scopes?: string[];
+    professionals?: number;
+    adminKey?: string;
+    municipalityCode?: string;
+  } = {},
 ): Promise<TestOrganisation> {
   const admin = bearer(options.adminKey ?? ADMIN_KEY);
   const name = `Organisatie ${unique()}`;
@@ -38,7 +44,12 @@ export async function anOrganisation(
         .http()
         .post(`/v1/organisations/${id}/professionals`)
         .set(admin)
-        .send({ name: `${role} ${index} ${name}`, email: `${role}${index}.${unique()}@example.nl`, phone: '+31 77 123 4567', role })
+        .send({
+          name: `${role} ${index} ${name}`,
+          email: `${role}${index}.${unique()}@example.nl`,
+          phone: '+31 77 123 4567',
+          role,
+        })
         .expect(201)
     ).body.id as string;
   const coordinatorId = await person('coordinator', 0);
@@ -59,7 +70,12 @@ export async function aFollowUpOfficer(api: TestApi, municipalityOrganisationId:
     .http()
     .post(`/v1/organisations/${municipalityOrganisationId}/professionals`)
     .set(bearer(ADMIN_KEY))
-    .send({ name: 'Regievoerder', email: `regie.${unique()}@venlo.example`, phone: '+31 77 359 6666', role: 'follow_up_officer' })
+    .send({
+      name: 'Regievoerder',
+      email: `regie.${unique()}@venlo.example`,
+      phone: '+31 77 359 6666',
+      role: 'follow_up_officer',
+    })
     .expect(201);
   return response.body.id as string;
 }

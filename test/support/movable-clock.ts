@@ -18,8 +18,13 @@ export class MovableClock extends Clock {
 }
 
 /** The real worker module in this process with a movable clock; a new instance is a restart. */
-export async function startWorkerWithClock(clock: Clock, overrides: Record<string, string> = {}): Promise<TestingModule> {
-  const worker = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig({ OUTBOX_POLL_INTERVAL_MS: '20', ...overrides }))] })
+export async function startWorkerWithClock(
+  clock: Clock,
+  overrides: Record<string, string> = {},
+): Promise<TestingModule> {
+  const worker = await Test.createTestingModule({
+    imports: [WorkerModule.forRoot(testConfig({ OUTBOX_POLL_INTERVAL_MS: '20', ...overrides }))],
+  })
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();

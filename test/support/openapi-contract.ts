@@ -47,7 +47,10 @@ export class OpenApiContract {
   private readonly operations: { method: string; pattern: RegExp; path: string; operation: Operation }[] = [];
   private readonly validators = new Map<string, ValidateFunction>();
 
-  constructor(document: { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } }) {
+  constructor(document: {
+    paths: Record<string, Record<string, Operation>>;
+    components?: { schemas?: Record<string, Schema> };
+  }) {
     this.ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(this.ajv);
     const formats = new Set<string>();
@@ -55,9 +58,12 @@ export class OpenApiContract {
     for (const format of formats) if (!KNOWN_FORMATS.has(format)) this.ajv.addFormat(format, true);
     this.ajv.addSchema({ $id: 'oas', components: { schemas: toJsonSchema(document.components?.schemas ?? {}) } });
     for (const [path, item] of Object.entries(document.paths)) {
-      const pattern = new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\\{[^/]+?\\\}|\{[^/]+?\}/g, '[^/]+')}$`);
+      const pattern = new RegExp(
+        `^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\\{[^/]+?\\\}|\{[^/]+?\}/g, '[^/]+')}$`,
+      );
       for (const [method, operation] of Object.entries(item)) {
-        if (operation && typeof operation === 'object' && 'responses' in operation) this.operations.push({ method: method.toUpperCase(), pattern, path, operation });
+        if (operation && typeof operation === 'object' && 'responses' in operation)
+          this.operations.push({ method: method.toUpperCase(), pattern, path, operation });
       }
     }
   }
@@ -70,16 +76,33 @@ export class OpenApiContract {
   }
 
   /** A description of what does not match, or undefined when the answer is as documented (or the route is not part of the contract). */
-  check(method: string, route: string | undefined, status: number, contentType: string | undefined, payload: unknown): string | undefined {
-    if (!route || !route.startsWith('/v1') || route.startsWith('/v1/docs') || route.startsWith('/v1/openapi') || route === '/v1') return undefined;
+  check(
+    method: string,
+    route: string | undefined,
+    status: number,
+    contentType: string | undefined,
+    payload: unknown,
+  ): string | undefined {
+    if (
+      !route ||
+      !route.startsWith('/v1') ||
+      route.startsWith('/v1/docs') ||
+      route.startsWith('/v1/openapi') ||
+      route === '/v1'
+    )
+      return undefined;
     const found = this.find(method, route);
     if (!found) return `${method} ${route}: not in the OpenAPI document`;
     const response = found.operation.responses[String(status)] ?? found.operation.responses.default;
     if (!response) return `${method} ${found.path} answered ${status}, which the document does not list`;
     const media = (contentType ?? '').split(';')[0].trim();
-    if (!response.content) return media && payload !== '' && payload !== undefined ? `${method} ${found.path} ${status}: a body the document does not describe` : undefined;
+    if (!response.content)
+      return media && payload !== '' && payload !== undefined
+        ? `${method} ${found.path} ${status}: a body the document does not describe`
+        : undefined;
     const content = response.content[media];
-    if (!content) return `${method} ${found.path} ${status}: media type ${media || '(none)'}, documented ${Object.keys(response.content).join(', ')}`;
+    if (!content)
+      return `${method} ${found.path} ${status}: media type ${media || '(none)'}, documented ${Object.keys(response.content).join(', ')}`;
     if (!content.schema) return undefined;
     const key = `${found.path} ${method} ${status} ${media}`;
     let validate = this.validators.get(key);
@@ -94,7 +117,12 @@ export class OpenApiContract {
       return `${method} ${found.path} ${status}: the body is not JSON`;
     }
     if (validate(body)) return undefined;
-    const errors = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '(body)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+    const errors = (validate.errors ?? [])
+      .slice(0, 5)
+      .map(
+        (e) =>
+          `${e.instancePath || '(body)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
+      );
     return `${method} ${found.path} ${status}: ${errors.join('; ')}`;
   }
 }

@@ -28,9 +28,15 @@ export function cli(...args: string[]): Promise<{ code: number; stdout: string; 
   return cliWithEnv({}, ...args);
 }
 
-export async function cliWithEnv(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function cliWithEnv(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await execFileAsync('node', [join(ROOT, 'dist/apps/cli/src/main.js'), ...args], { env: processEnv(env), cwd: ROOT });
+    const { stdout, stderr } = await execFileAsync('node', [join(ROOT, 'dist/apps/cli/src/main.js'), ...args], {
+      env: processEnv(env),
+      cwd: ROOT,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -47,7 +53,12 @@ export interface WorkerProcess {
 
 /** Starts the compiled worker as a real process and waits until it reports ready. */
 export async function startWorker(extra: Record<string, string> = {}): Promise<WorkerProcess> {
-  return startProcess('dist/apps/worker/src/main.js', '"worker ready"', { OUTBOX_POLL_INTERVAL_MS: '20', RECONCILE_INTERVAL_MS: '2000', JOB_LOCK_MS: '3000', ...extra });
+  return startProcess('dist/apps/worker/src/main.js', '"worker ready"', {
+    OUTBOX_POLL_INTERVAL_MS: '20',
+    RECONCILE_INTERVAL_MS: '2000',
+    JOB_LOCK_MS: '3000',
+    ...extra,
+  });
 }
 
 export interface ApiProcess extends WorkerProcess {
@@ -58,7 +69,12 @@ export interface ApiProcess extends WorkerProcess {
 export async function startApiProcess(extra: Record<string, string> = {}): Promise<ApiProcess> {
   const { stdout } = await execFileAsync('node', [join(ROOT, 'scripts/free-port.js')]);
   const port = stdout.trim();
-  const api = await startProcess('dist/apps/api/src/main.js', '"api listening"', { PORT: port, HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '1000000', ...extra });
+  const api = await startProcess('dist/apps/api/src/main.js', '"api listening"', {
+    PORT: port,
+    HOST: '127.0.0.1',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    ...extra,
+  });
   return { ...api, url: `http://127.0.0.1:${port}` };
 }
 
@@ -77,7 +93,8 @@ async function startProcess(script: string, readyLine: string, extra: Record<str
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const deadline = Date.now() + 30_000;
   while (!logs.some((line) => line.includes(readyLine))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${script} did not start:\n${logs.join('\n')}`);
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`${script} did not start:\n${logs.join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {

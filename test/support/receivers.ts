@@ -13,7 +13,12 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on a free port. `failNext(n)` answers the next n messages with 451 (try again later). */
-export async function startSmtpSink(): Promise<{ url: string; mails: ReceivedMail[]; failNext: (n: number) => void; close: () => Promise<void> }> {
+export async function startSmtpSink(): Promise<{
+  url: string;
+  mails: ReceivedMail[];
+  failNext: (n: number) => void;
+  close: () => Promise<void>;
+}> {
   const mails: ReceivedMail[] = [];
   let failures = 0;
   const server = new SMTPServer({
@@ -32,8 +37,16 @@ export async function startSmtpSink(): Promise<{ url: string; mails: ReceivedMai
           return;
         }
         const parsed = await simpleParser(Buffer.concat(chunks));
-        const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ''));
-        mails.push({ to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: String(parsed.html || ''), messageId: parsed.messageId ?? '' });
+        const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) =>
+          a.value.map((v) => v.address ?? ''),
+        );
+        mails.push({
+          to,
+          subject: parsed.subject ?? '',
+          text: parsed.text ?? '',
+          html: String(parsed.html || ''),
+          messageId: parsed.messageId ?? '',
+        });
         callback();
       });
     },
@@ -78,7 +91,13 @@ export async function startWebhookReceiver(secret: string): Promise<{
       const expected = `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
       const path = request.url ?? '/';
       const status = plans.get(path)?.shift() ?? 200;
-      events.push({ path, headers: request.headers, body, validSignature: request.headers['x-verwijsindex-signature'] === expected, status });
+      events.push({
+        path,
+        headers: request.headers,
+        body,
+        validSignature: request.headers['x-verwijsindex-signature'] === expected,
+        status,
+      });
       response.writeHead(status).end();
     });
   });

@@ -10,7 +10,10 @@ const run = promisify(execFile);
  */
 function servicesDir(): string {
   const dir = process.env.TEST_SERVICES_DIR;
-  if (!dir) throw new Error('TEST_SERVICES_DIR is not set: run the suite with `npm test`, which starts its own PostgreSQL and Redis');
+  if (!dir)
+    throw new Error(
+      'TEST_SERVICES_DIR is not set: run the suite with `npm test`, which starts its own PostgreSQL and Redis',
+    );
   return dir;
 }
 

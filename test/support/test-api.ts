@@ -31,7 +31,10 @@ export interface TestApi {
 }
 
 /** Starts the real HTTP application against the test PostgreSQL and Redis, logging into memory. */
-export async function startApi(overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApi> {
+export async function startApi(
+  overrides: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<TestApi> {
   const logs: string[] = [];
   const config = testConfig(overrides);
   const logger = createRootLogger('api', config.LOG_LEVEL, { write: (line: string) => void logs.push(line) });
@@ -45,7 +48,13 @@ export async function startApi(overrides: Record<string, string> = {}, options: 
     .getHttpAdapter()
     .getInstance()
     .addHook('onSend', async (request, reply, payload) => {
-      const problem = contract?.check(request.method, request.routeOptions?.url, reply.statusCode, String(reply.getHeader('content-type') ?? ''), payload);
+      const problem = contract?.check(
+        request.method,
+        request.routeOptions?.url,
+        reply.statusCode,
+        String(reply.getHeader('content-type') ?? ''),
+        payload,
+      );
       if (problem) violations.push(problem);
       return payload;
     });

@@ -13,7 +13,10 @@ type Status = 'up' | 'down' | 'degraded';
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)))]);
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -50,12 +53,17 @@ export class HealthController {
       (answer) => (answer === 'PONG' ? 'up' : 'degraded'),
       () => 'degraded',
     );
-    const details: Record<string, Record<string, unknown>> = { database: { status: database }, redis: { status: redis } };
-    if (redis === 'degraded') details.redis.message = 'queue unreachable: registrations are accepted and wait in the outbox';
+    const details: Record<string, Record<string, unknown>> = {
+      database: { status: database },
+      redis: { status: redis },
+    };
+    if (redis === 'degraded')
+      details.redis.message = 'queue unreachable: registrations are accepted and wait in the outbox';
     if (database === 'up') {
       const without = await this.coverage.collegesWithoutOfficer().catch(() => undefined);
       if (without !== undefined) {
-        details.followUpOfficers = without === 0 ? { status: 'up' } : { status: 'degraded', collegesWithoutOfficer: without };
+        details.followUpOfficers =
+          without === 0 ? { status: 'up' } : { status: 'degraded', collegesWithoutOfficer: without };
       }
     }
     if (database !== 'up') reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));

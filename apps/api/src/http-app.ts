@@ -20,22 +20,38 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 
 type RequestWithPrincipal = FastifyRequest & { principal?: Principal };
 
-function sendProblem(reply: FastifyReply, request: FastifyRequest, status: number, code: string, title: string, detail: string): void {
+function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: string,
+  title: string,
+  detail: string,
+): void {
   void reply
     .status(status)
     .header('content-type', PROBLEM_CONTENT_TYPE)
-    .send({ ...problem(status, code, title, detail), instance: request.url.split('?')[0], correlationId: String(request.id) });
+    .send({
+      ...problem(status, code, title, detail),
+      instance: request.url.split('?')[0],
+      correlationId: String(request.id),
+    });
 }
 
 /**
  * Builds the HTTP application (used by main.ts and by the e2e tests alike).
  * `docsUi: false` skips the browsable docs, whose static-file plugin is ESM-only and cannot load under jest.
  */
-export async function createApiApp(config: AppConfig, logger: Logger, options: { docsUi?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApiApp(
+  config: AppConfig,
+  logger: Logger,
+  options: { docsUi?: boolean } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.isProduction,
-    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => correlationIdFrom(request.headers),
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
+      correlationIdFrom(request.headers),
     requestIdHeader: false,
     serverFactory: serverFactory(config),
     clientErrorHandler,
@@ -43,10 +59,23 @@ export async function createApiApp(config: AppConfig, logger: Logger, options: {
       const framework = error as { code?: string; statusCode?: number; message?: string };
       const known: Record<string, [number, string, string, string]> = {
         FST_ERR_BAD_URL: [400, 'BAD_URL', 'Bad URL', 'The request URL could not be decoded.'],
-        FST_ERR_MAX_PARAM_LENGTH: [414, 'URI_TOO_LONG', 'URI too long', 'A path segment of the URL is longer than this service accepts.'],
+        FST_ERR_MAX_PARAM_LENGTH: [
+          414,
+          'URI_TOO_LONG',
+          'URI too long',
+          'A path segment of the URL is longer than this service accepts.',
+        ],
       };
-      const [status, code, title, detail] = known[framework.code ?? ''] ?? [400, 'BAD_REQUEST', 'Bad request', 'The request could not be read.'];
-      reply.header('API-Version', API_VERSION).header('Cache-Control', 'no-store').header('X-Content-Type-Options', 'nosniff');
+      const [status, code, title, detail] = known[framework.code ?? ''] ?? [
+        400,
+        'BAD_REQUEST',
+        'Bad request',
+        'The request could not be read.',
+      ];
+      reply
+        .header('API-Version', API_VERSION)
+        .header('Cache-Control', 'no-store')
+        .header('X-Content-Type-Options', 'nosniff');
       sendProblem(reply, request, status, code, title, detail);
     },
   });
@@ -98,13 +127,25 @@ export async function createApiApp(config: AppConfig, logger: Logger, options: {
 
   // Request log and metrics without body or query: paths carry ids only, never a BSN.
   const metrics = app.get(Metrics);
-  const duration = metrics.histogram('vir_http_request_duration_seconds', 'HTTP requests by route and status', ['method', 'route', 'status'], [
-    0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
-  ]);
+  const duration = metrics.histogram(
+    'vir_http_request_duration_seconds',
+    'HTTP requests by route and status',
+    ['method', 'route', 'status'],
+    [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  );
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions?.url ?? 'unmatched';
     duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
-    logger.info({ correlationId: request.id, method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    logger.info(
+      {
+        correlationId: request.id,
+        method: request.method,
+        route,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
     done();
   });
 

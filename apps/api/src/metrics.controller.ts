@@ -17,7 +17,8 @@ export class MetricsController {
 
   @Get()
   async render(@Headers('authorization') authorization: string | undefined, @Res() reply: FastifyReply): Promise<void> {
-    if (this.config.METRICS_TOKEN && authorization !== `Bearer ${this.config.METRICS_TOKEN}`) throw new UnauthenticatedError();
+    if (this.config.METRICS_TOKEN && authorization !== `Bearer ${this.config.METRICS_TOKEN}`)
+      throw new UnauthenticatedError();
     await reply.header('content-type', this.metrics.contentType).send(await this.metrics.render());
   }
 }

@@ -5,7 +5,14 @@ import type { AppConfig } from '@vir/config';
 export const API_VERSION = '1.0.0';
 
 type Schema = Record<string, unknown>;
-type Operation = { responses: Record<string, { description?: string; headers?: Record<string, unknown>; content?: Record<string, unknown> }>; requestBody?: unknown; parameters?: Schema[] };
+type Operation = {
+  responses: Record<
+    string,
+    { description?: string; headers?: Record<string, unknown>; content?: Record<string, unknown> }
+  >;
+  requestBody?: unknown;
+  parameters?: Schema[];
+};
 
 const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemSchema' } } };
 const NULL_ONLY: Schema = { type: 'object', nullable: true, enum: [null], description: 'null' };
@@ -32,11 +39,14 @@ function tighten(schema: Schema): Schema {
   }
   const out: Schema = { ...schema };
   if (out.properties) {
-    out.properties = Object.fromEntries(Object.entries(out.properties as Record<string, Schema>).map(([key, value]) => [key, tighten(value)]));
+    out.properties = Object.fromEntries(
+      Object.entries(out.properties as Record<string, Schema>).map(([key, value]) => [key, tighten(value)]),
+    );
     if (out.additionalProperties === undefined) out.additionalProperties = false;
   }
   if (out.items) out.items = tighten(out.items as Schema);
-  for (const key of ['oneOf', 'anyOf', 'allOf']) if (Array.isArray(out[key])) out[key] = (out[key] as Schema[]).map(tighten);
+  for (const key of ['oneOf', 'anyOf', 'allOf'])
+    if (Array.isArray(out[key])) out[key] = (out[key] as Schema[]).map(tighten);
   return out;
 }
 
@@ -53,22 +63,30 @@ export function buildOpenApiDocument(app: NestFastifyApplication, config: AppCon
     .setContact('Beheer verwijsindex', `${config.VIR_PUBLIC_URL}/v1/docs`, 'beheer@verwijsindex.example')
     .setLicense('EUPL-1.2', 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12')
     .addServer(`${config.VIR_PUBLIC_URL}/v1`)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Opaque credential secret issued by the gemeente administrator (not a JWT)' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'Opaque credential secret issued by the gemeente administrator (not a JWT)',
+    })
     .build();
   const document = SwaggerModule.createDocument(app, options, { ignoreGlobalPrefix: true });
   const bearer = document.components?.securitySchemes?.bearer as { bearerFormat?: string } | undefined;
   if (bearer) delete bearer.bearerFormat;
   if (document.components?.schemas) {
-    document.components.schemas = Object.fromEntries(Object.entries(document.components.schemas).map(([name, schema]) => [name, tighten(schema as Schema)]));
+    document.components.schemas = Object.fromEntries(
+      Object.entries(document.components.schemas).map(([name, schema]) => [name, tighten(schema as Schema)]),
+    );
   }
 
   for (const path of Object.values(document.paths)) {
     for (const operation of Object.values(path) as Operation[]) {
       if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
-      for (const [status, description] of Object.entries(EVERYWHERE)) operation.responses[status] ??= { description, content: PROBLEM };
+      for (const [status, description] of Object.entries(EVERYWHERE))
+        operation.responses[status] ??= { description, content: PROBLEM };
       for (const parameter of operation.parameters ?? []) {
         const schema = parameter.schema as Schema | undefined;
-        if (parameter.in === 'path' && /Id$/.test(String(parameter.name)) && schema && !schema.format) schema.format = 'uuid';
+        if (parameter.in === 'path' && /Id$/.test(String(parameter.name)) && schema && !schema.format)
+          schema.format = 'uuid';
       }
       // Every response carries API-Version (NL GOV API Design Rules).
       for (const response of Object.values(operation.responses)) {

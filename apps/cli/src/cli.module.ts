@@ -8,6 +8,14 @@ import { OrganisationsModule } from '@vir/organisations';
 import { QueueModule } from '@vir/queue';
 
 @Module({
-  imports: [ConfigModule.forRoot(), MetricsModule.forRoot('cli'), ClockModule, DatabaseModule, QueueModule, AuditModule, OrganisationsModule],
+  imports: [
+    ConfigModule.forRoot(),
+    MetricsModule.forRoot('cli'),
+    ClockModule,
+    DatabaseModule,
+    QueueModule,
+    AuditModule,
+    OrganisationsModule,
+  ],
 })
 export class CliModule {}

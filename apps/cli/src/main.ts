@@ -40,7 +40,9 @@ async function main(argv: string[]): Promise<number> {
         console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
         if (config.DATABASE_APP_ROLE) {
           await grantApplicationRole(dataSource, config.DATABASE_APP_ROLE);
-          console.log(`Granted ${config.DATABASE_APP_ROLE} the privileges of api and worker (no DDL; audit log append-only).`);
+          console.log(
+            `Granted ${config.DATABASE_APP_ROLE} the privileges of api and worker (no DDL; audit log append-only).`,
+          );
         }
       } finally {
         await dataSource.destroy();
@@ -55,7 +57,9 @@ async function main(argv: string[]): Promise<number> {
           return 0;
         }
         for (const credential of summary.credentials) {
-          console.log(`  ${credential.organisation.padEnd(40)} Bearer ${credential.secret}   (${credential.scopes.join(', ')})`);
+          console.log(
+            `  ${credential.organisation.padEnd(40)} Bearer ${credential.secret}   (${credential.scopes.join(', ')})`,
+          );
         }
         console.log(`\n  ${summary.organisations} organisations connected; not connected (not a designated category):`);
         for (const skipped of summary.skipped) console.log(`    - ${skipped.name}: ${skipped.why}`);
@@ -72,7 +76,9 @@ async function main(argv: string[]): Promise<number> {
       if (sub !== 'list') break;
       return withContext(async (get) => {
         for (const o of await get(OperatorCommands).listOrganisations()) {
-          console.log(`${o.id}  ${o.municipalityCode}  ${o.status.padEnd(12)} ${o.kind.padEnd(18)} ${String(o.activeCredentials).padStart(2)} credential(s)  ${o.name}`);
+          console.log(
+            `${o.id}  ${o.municipalityCode}  ${o.status.padEnd(12)} ${o.kind.padEnd(18)} ${String(o.activeCredentials).padStart(2)} credential(s)  ${o.name}`,
+          );
         }
         return 0;
       });
@@ -96,8 +102,14 @@ async function main(argv: string[]): Promise<number> {
         );
         console.log(`current pseudonym key version: ${config.VIR_PSEUDONYM_KEY_VERSION}`);
         for (const row of rows) console.log(`  ${row.source.padEnd(22)} version ${row.key_version}: ${row.n}`);
-        const stale = rows.filter((row) => row.key_version !== config.VIR_PSEUDONYM_KEY_VERSION).reduce((sum, row) => sum + row.n, 0);
-        console.log(stale ? `${stale} rows still on an earlier version (they move when presented again, or leave as they expire)` : 'every row is on the current version');
+        const stale = rows
+          .filter((row) => row.key_version !== config.VIR_PSEUDONYM_KEY_VERSION)
+          .reduce((sum, row) => sum + row.n, 0);
+        console.log(
+          stale
+            ? `${stale} rows still on an earlier version (they move when presented again, or leave as they expire)`
+            : 'every row is on the current version',
+        );
         return 0;
       });
     case 'audit':
@@ -106,9 +118,13 @@ async function main(argv: string[]): Promise<number> {
       return withContext(async (get) => {
         const anchorFile = arg ?? config.AUDIT_ANCHOR_FILE;
         const result = await get(AuditChain).verify({ anchorFile });
-        const anchors = anchorFile ? `; ${result.anchorsChecked} anchored heads checked` : '; no anchor file given (AUDIT_ANCHOR_FILE), so a cut tail cannot be seen';
+        const anchors = anchorFile
+          ? `; ${result.anchorsChecked} anchored heads checked`
+          : '; no anchor file given (AUDIT_ANCHOR_FILE), so a cut tail cannot be seen';
         if (result.intact) {
-          console.log(`intact: ${result.checked} events checked${result.unsealed ? ` (${result.unsealed} recent events not sealed yet)` : ''}${anchors}`);
+          console.log(
+            `intact: ${result.checked} events checked${result.unsealed ? ` (${result.unsealed} recent events not sealed yet)` : ''}${anchors}`,
+          );
           return 0;
         }
         if (result.brokenAtEventId) {
@@ -116,7 +132,8 @@ async function main(argv: string[]): Promise<number> {
             `broken: audit event ${result.brokenAtEventId} (chain position ${result.chainPosition}): ${result.reason}; ${result.checked} events before it are intact`,
           );
         } else console.log(`broken: ${result.reason}`);
-        for (const problem of result.anchorProblems) console.log(`  anchor file line ${problem.line}: ${problem.problem}`);
+        for (const problem of result.anchorProblems)
+          console.log(`  anchor file line ${problem.line}: ${problem.problem}`);
         return 1;
       });
     default:

@@ -7,7 +7,9 @@ export function startHealthServer(config: AppConfig, metrics: Metrics): Server {
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/health/live') {
-      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ status: 'ok' }));
+      response
+        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end(JSON.stringify({ status: 'ok' }));
       return;
     }
     if (path === '/metrics') {
@@ -16,7 +18,8 @@ export function startHealthServer(config: AppConfig, metrics: Metrics): Server {
         return;
       }
       metrics.render().then(
-        (text) => response.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' }).end(text),
+        (text) =>
+          response.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' }).end(text),
         () => response.writeHead(503).end(),
       );
       return;

@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   try {
     config = loadConfig();
     // The worker seals the audit chain, which needs its key (never stored in the database).
-    if (!config.VIR_AUDIT_KEY) throw new ConfigError(['VIR_AUDIT_KEY: required by the worker, which seals the audit log (32+ random characters)']);
+    if (!config.VIR_AUDIT_KEY)
+      throw new ConfigError([
+        'VIR_AUDIT_KEY: required by the worker, which seals the audit log (32+ random characters)',
+      ]);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -29,7 +32,10 @@ async function main(): Promise<void> {
   if (config.WORKER_HEALTH_PORT > 0) {
     const server = startHealthServer(config, app.get(Metrics));
     server.on('error', (error: NodeJS.ErrnoException) => {
-      logger.fatal({ err: { code: error.code }, port: config.WORKER_HEALTH_PORT }, 'worker health port unavailable (WORKER_HEALTH_PORT)');
+      logger.fatal(
+        { err: { code: error.code }, port: config.WORKER_HEALTH_PORT },
+        'worker health port unavailable (WORKER_HEALTH_PORT)',
+      );
       process.exit(1);
     });
   }

@@ -11,7 +11,9 @@ export interface Anchor {
 }
 
 function mac(key: Buffer, anchor: Omit<Anchor, 'mac'>): string {
-  return createHmac('sha256', key).update(`vir-audit-anchor|${anchor.position}|${anchor.eventId}|${anchor.hash}|${anchor.at}`).digest('hex');
+  return createHmac('sha256', key)
+    .update(`vir-audit-anchor|${anchor.position}|${anchor.eventId}|${anchor.hash}|${anchor.at}`)
+    .digest('hex');
 }
 
 export function signAnchor(key: Buffer, head: Omit<Anchor, 'mac'>): Anchor {
@@ -39,7 +41,10 @@ export async function readAnchors(file: string): Promise<{ line: number; anchor?
     .map(({ raw, line }) => {
       try {
         const parsed = JSON.parse(raw) as Anchor;
-        return { line, anchor: typeof parsed.position === 'string' && typeof parsed.hash === 'string' ? parsed : undefined };
+        return {
+          line,
+          anchor: typeof parsed.position === 'string' && typeof parsed.hash === 'string' ? parsed : undefined,
+        };
       } catch {
         return { line };
       }

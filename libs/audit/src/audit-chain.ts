@@ -129,7 +129,10 @@ export class AuditChain {
               ORDER BY e.id LIMIT $3`,
             [Math.max(0, highest - LATE_COMMIT_WINDOW), highest, limit],
           )
-        : await manager.query(`SELECT ${COLUMNS} FROM audit_events e WHERE e.id > $1 ORDER BY e.id LIMIT $2`, [highest, limit]);
+        : await manager.query(`SELECT ${COLUMNS} FROM audit_events e WHERE e.id > $1 ORDER BY e.id LIMIT $2`, [
+            highest,
+            limit,
+          ]);
       let previous: Buffer = last?.hash ?? GENESIS;
       let position = BigInt(last?.position ?? 0);
       const links: { position: string; event_id: string; prev: string; hash: string }[] = [];
@@ -138,7 +141,12 @@ export class AuditChain {
         if (index > 0 && index % HASH_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
         position += 1n;
         const hash = eventHash(previous, event, key);
-        links.push({ position: position.toString(), event_id: String(event.id), prev: previous.toString('hex'), hash: hash.toString('hex') });
+        links.push({
+          position: position.toString(),
+          event_id: String(event.id),
+          prev: previous.toString('hex'),
+          hash: hash.toString('hex'),
+        });
         previous = hash;
       }
       if (links.length > 0) {
@@ -160,7 +168,12 @@ export class AuditChain {
       `SELECT position, event_id, hash FROM audit_chain ORDER BY position DESC LIMIT 1`,
     );
     if (!row) return undefined;
-    return signAnchor(key, { position: String(row.position), eventId: String(row.event_id), hash: row.hash.toString('hex'), at: new Date().toISOString() });
+    return signAnchor(key, {
+      position: String(row.position),
+      eventId: String(row.event_id),
+      hash: row.hash.toString('hex'),
+      at: new Date().toISOString(),
+    });
   }
 
   /**
@@ -174,23 +187,34 @@ export class AuditChain {
     let checked = 0;
     let broken: { eventId: string; position: string; reason: string } | undefined;
     walk: for (;;) {
-      const rows: (Partial<EventRow> & { position: string; event_id: string; chain_prev: Buffer; chain_hash: Buffer; keyed: boolean; present: boolean })[] =
-        await this.dataSource.query(
-          `SELECT c.position, c.event_id, c.prev_hash AS chain_prev, c.hash AS chain_hash, c.keyed, e.id IS NOT NULL AS present,
+      const rows: (Partial<EventRow> & {
+        position: string;
+        event_id: string;
+        chain_prev: Buffer;
+        chain_hash: Buffer;
+        keyed: boolean;
+        present: boolean;
+      })[] = await this.dataSource.query(
+        `SELECT c.position, c.event_id, c.prev_hash AS chain_prev, c.hash AS chain_hash, c.keyed, e.id IS NOT NULL AS present,
                   e.id, e.occurred_at, e.action, e.object_type, e.object_id, e.actor_credential_id, e.actor_organisation_id,
                   e.actor_professional_id, e.details, e.correlation_id, e.municipality_code
              FROM audit_chain c LEFT JOIN audit_events e ON e.id = c.event_id
             WHERE c.position > $1 ORDER BY c.position LIMIT $2`,
-          [after.toString(), batch],
-        );
+        [after.toString(), batch],
+      );
       for (const row of rows) {
         const expectedPosition = after + 1n;
         const at = (reason: string) => ({ eventId: String(row.event_id), position: String(row.position), reason });
-        if (BigInt(row.position) !== expectedPosition) broken = at(`the link at chain position ${expectedPosition} is missing`);
+        if (BigInt(row.position) !== expectedPosition)
+          broken = at(`the link at chain position ${expectedPosition} is missing`);
         else if (!row.chain_prev.equals(previous)) broken = at('the link to the previous event does not match');
         else if (!row.present) broken = at('the event was removed after it was sealed');
         else if (!row.chain_hash.equals(eventHash(previous, row as EventRow, row.keyed ? key : undefined))) {
-          broken = at(row.keyed ? 'the event was changed after it was sealed, or its link was not made with this audit key' : 'the event was changed after it was sealed');
+          broken = at(
+            row.keyed
+              ? 'the event was changed after it was sealed, or its link was not made with this audit key'
+              : 'the event was changed after it was sealed',
+          );
         }
         if (broken) break walk;
         previous = row.chain_hash;
@@ -223,9 +247,20 @@ export class AuditChain {
     const problems: AnchorProblem[] = [];
     const entries = await readAnchors(file);
     const signed = entries.filter((e): e is { line: number; anchor: Anchor } => {
-      if (!e.anchor) problems.push({ line: e.line, position: null, at: null, problem: `line ${e.line} of the anchor file is not an anchor` });
+      if (!e.anchor)
+        problems.push({
+          line: e.line,
+          position: null,
+          at: null,
+          problem: `line ${e.line} of the anchor file is not an anchor`,
+        });
       else if (!anchorIsSigned(key, e.anchor)) {
-        problems.push({ line: e.line, position: e.anchor.position, at: e.anchor.at, problem: `the anchor on line ${e.line} is not signed with this audit key` });
+        problems.push({
+          line: e.line,
+          position: e.anchor.position,
+          at: e.anchor.at,
+          problem: `the anchor on line ${e.line} is not signed with this audit key`,
+        });
       } else return true;
       return false;
     });
@@ -238,7 +273,12 @@ export class AuditChain {
     for (const { line, anchor } of signed) {
       const link = byPosition.get(anchor.position);
       if (!link) {
-        problems.push({ line, position: anchor.position, at: anchor.at, problem: `the chain was cut: position ${anchor.position}, anchored at ${anchor.at}, is missing` });
+        problems.push({
+          line,
+          position: anchor.position,
+          at: anchor.at,
+          problem: `the chain was cut: position ${anchor.position}, anchored at ${anchor.at}, is missing`,
+        });
       } else if (link.hash.toString('hex') !== anchor.hash || link.event_id !== anchor.eventId) {
         problems.push({
           line,

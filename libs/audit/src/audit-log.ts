@@ -52,7 +52,11 @@ export class AuditLog {
    * The correlation id each object's `action` event was recorded with, e.g. the request that created
    * a registration: for work done later on its behalf (a match made in a batch its own job was not in).
    */
-  async correlationsOf(manager: EntityManager, action: AuditAction, objectIds: string[]): Promise<Map<string, string | null>> {
+  async correlationsOf(
+    manager: EntityManager,
+    action: AuditAction,
+    objectIds: string[],
+  ): Promise<Map<string, string | null>> {
     if (objectIds.length === 0) return new Map();
     const rows: { object_id: string; correlation_id: string | null }[] = await manager.query(
       `SELECT DISTINCT ON (object_id) object_id, correlation_id FROM audit_events WHERE object_id = ANY($1::uuid[]) AND action = $2 ORDER BY object_id, id`,
@@ -62,7 +66,13 @@ export class AuditLog {
   }
 
   /** A read of personal data: one event per request, naming what was shown (ids only). */
-  recordRead(manager: EntityManager, action: AuditAction, actor: Actor, about: { type: string; id: string }, shown?: Record<string, string[]>): Promise<void> {
+  recordRead(
+    manager: EntityManager,
+    action: AuditAction,
+    actor: Actor,
+    about: { type: string; id: string },
+    shown?: Record<string, string[]>,
+  ): Promise<void> {
     return this.record(manager, { action, objectType: about.type, objectId: about.id, actor, details: shown });
   }
 
@@ -71,7 +81,12 @@ export class AuditLog {
    * round trip: one event per row of `fromCte`, whose `object_id` column names the object.
    * Returns the SQL (to put after `WITH …, audited AS (`) and its parameters, numbered from `firstParam`.
    */
-  cte(event: Omit<AuditEventInput, 'objectId'>, fromCte: string, firstParam: number, rowwise: RowwiseAudit = {}): { sql: string; params: unknown[] } {
+  cte(
+    event: Omit<AuditEventInput, 'objectId'>,
+    fromCte: string,
+    firstParam: number,
+    rowwise: RowwiseAudit = {},
+  ): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);

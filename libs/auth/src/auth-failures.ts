@@ -32,8 +32,15 @@ export class AuthFailures {
     metrics: Metrics,
     private readonly sink: AuthFailureSink,
   ) {
-    this.failures = metrics.counter('vir_auth_failures_total', 'Requests refused for a missing, malformed or unknown credential', ['reason']);
-    this.throttledTotal = metrics.counter('vir_auth_throttled_total', 'Client addresses throttled after too many failed authentications');
+    this.failures = metrics.counter(
+      'vir_auth_failures_total',
+      'Requests refused for a missing, malformed or unknown credential',
+      ['reason'],
+    );
+    this.throttledTotal = metrics.counter(
+      'vir_auth_throttled_total',
+      'Client addresses throttled after too many failed authentications',
+    );
   }
 
   /** Seconds until `source` may try again, or 0 when it is not throttled. */
@@ -43,7 +50,12 @@ export class AuthFailures {
     return Math.max(1, Math.ceil((window.start + WINDOW_MS - now) / 1000));
   }
 
-  record(source: string, reason: AuthFailureReason, context: { route: string; correlationId: string }, now = Date.now()): void {
+  record(
+    source: string,
+    reason: AuthFailureReason,
+    context: { route: string; correlationId: string },
+    now = Date.now(),
+  ): void {
     this.failures.inc({ reason });
     let window = this.windows.get(source);
     if (!window || now - window.start >= WINDOW_MS) {
@@ -53,11 +65,23 @@ export class AuthFailures {
     }
     window.count += 1;
     if (window.count <= LOGGED_PER_WINDOW) {
-      this.logger.warn({ source, reason, route: context.route, correlationId: context.correlationId, failuresThisMinute: window.count }, 'authentication failed');
+      this.logger.warn(
+        {
+          source,
+          reason,
+          route: context.route,
+          correlationId: context.correlationId,
+          failuresThisMinute: window.count,
+        },
+        'authentication failed',
+      );
     }
     if (window.count === this.config.AUTH_FAILURES_PER_MINUTE) {
       this.throttledTotal.inc();
-      this.logger.warn({ source, failures: window.count, correlationId: context.correlationId }, 'client address throttled after failed authentications');
+      this.logger.warn(
+        { source, failures: window.count, correlationId: context.correlationId },
+        'client address throttled after failed authentications',
+      );
       this.sink.throttled(source, window.count, context.correlationId).catch((error: Error) => {
         this.logger.error({ err: { name: error.name } }, 'could not trace a throttled client address');
       });

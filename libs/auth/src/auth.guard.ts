@@ -13,19 +13,34 @@ export const WWW_AUTHENTICATE = 'Bearer realm="verwijsindex"';
 
 export class UnauthenticatedError extends AppError {
   constructor() {
-    super('UNAUTHENTICATED', 401, 'Authentication required', 'Send a valid, unrevoked credential as `Authorization: Bearer <secret>`.');
+    super(
+      'UNAUTHENTICATED',
+      401,
+      'Authentication required',
+      'Send a valid, unrevoked credential as `Authorization: Bearer <secret>`.',
+    );
   }
 }
 
 export class AuthenticationThrottledError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super('AUTHENTICATION_THROTTLED', 429, 'Too many failed authentications', `Too many failed authentications from your address; retry after ${retryAfterSeconds} s.`);
+    super(
+      'AUTHENTICATION_THROTTLED',
+      429,
+      'Too many failed authentications',
+      `Too many failed authentications from your address; retry after ${retryAfterSeconds} s.`,
+    );
   }
 }
 
 export class MissingScopeError extends AppError {
   constructor(required: Scope[]) {
-    super('SCOPE_MISSING', 403, 'Forbidden', `This credential lacks the scope this action needs (one of: ${required.join(', ')}).`);
+    super(
+      'SCOPE_MISSING',
+      403,
+      'Forbidden',
+      `This credential lacks the scope this action needs (one of: ${required.join(', ')}).`,
+    );
   }
 }
 
@@ -55,7 +70,10 @@ export class AuthGuard implements CanActivate {
     const principal = match ? await this.resolver.resolve(match[1], String(request.id)) : undefined;
     if (!principal) {
       const reason: AuthFailureReason = !header ? 'missing' : match ? 'unknown' : 'malformed';
-      this.failures.record(source, reason, { route: request.routeOptions?.url ?? 'unmatched', correlationId: String(request.id) });
+      this.failures.record(source, reason, {
+        route: request.routeOptions?.url ?? 'unmatched',
+        correlationId: String(request.id),
+      });
       reply.header('WWW-Authenticate', header ? `${WWW_AUTHENTICATE}, error="invalid_token"` : WWW_AUTHENTICATE);
       throw new UnauthenticatedError();
     }

@@ -16,7 +16,11 @@ export class AuthModule {
     return {
       module: AuthModule,
       imports: [resolverModule, sinkModule],
-      providers: [AuthFailures, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: CredentialRateLimitGuard }],
+      providers: [
+        AuthFailures,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: CredentialRateLimitGuard },
+      ],
     };
   }
 }

@@ -8,7 +8,12 @@ const WINDOW_MS = 60_000;
 
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super('RATE_LIMITED', 429, 'Too many requests', `This credential reached its limit of requests per minute; retry after ${retryAfterSeconds} s.`);
+    super(
+      'RATE_LIMITED',
+      429,
+      'Too many requests',
+      `This credential reached its limit of requests per minute; retry after ${retryAfterSeconds} s.`,
+    );
   }
 }
 

@@ -47,7 +47,8 @@ export class Batcher<T, R> {
     let outcomes: BatchOutcome<R>[];
     try {
       outcomes = await this.run(batch.map((w) => w.item));
-      if (outcomes.length !== batch.length) throw new Error(`batch of ${batch.length} answered ${outcomes.length} outcomes`);
+      if (outcomes.length !== batch.length)
+        throw new Error(`batch of ${batch.length} answered ${outcomes.length} outcomes`);
     } catch (error) {
       for (const w of batch) w.reject(error as Error);
       return;

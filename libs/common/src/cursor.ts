@@ -37,7 +37,11 @@ export interface Page<T> {
 }
 
 /** Builds a page from `limit + 1` fetched rows. */
-export function toPage<R extends { createdAt: Date; id: string }, T>(rows: R[], limit: number, map: (row: R) => T): Page<T> {
+export function toPage<R extends { createdAt: Date; id: string }, T>(
+  rows: R[],
+  limit: number,
+  map: (row: R) => T,
+): Page<T> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items: items.map(map), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
@@ -47,18 +51,33 @@ export function toPage<R extends { createdAt: Date; id: string }, T>(rows: R[], 
  * Newest-first keyset paging over (created_at, id) of a raw SQL query: adds the cursor condition and
  * returns the ORDER BY … LIMIT clause, fetching one row more than the page to know whether more follow.
  */
-export function newestFirst(alias: string, cursor: Cursor | undefined, limit: number, conditions: string[], values: unknown[]): string {
+export function newestFirst(
+  alias: string,
+  cursor: Cursor | undefined,
+  limit: number,
+  conditions: string[],
+  values: unknown[],
+): string {
   if (cursor) {
     values.push(cursor.createdAt, cursor.id);
-    conditions.push(`(${alias}.created_at, ${alias}.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
+    conditions.push(
+      `(${alias}.created_at, ${alias}.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`,
+    );
   }
   values.push(limit + 1);
   return `ORDER BY ${alias}.created_at DESC, ${alias}.id DESC LIMIT $${values.length}`;
 }
 
 /** Splits the `limit + 1` rows fetched by `newestFirst` into the page and the next cursor. */
-export function splitPage<R extends { created_at: Date | string; id: string }>(rows: R[], limit: number): { page: R[]; nextCursor: string | null } {
+export function splitPage<R extends { created_at: Date | string; id: string }>(
+  rows: R[],
+  limit: number,
+): { page: R[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { page, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: new Date(last.created_at), id: last.id }) : null };
+  return {
+    page,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ createdAt: new Date(last.created_at), id: last.id }) : null,
+  };
 }

@@ -10,7 +10,13 @@ export { PageQueryDto } from './pagination.dto';
 export type { ProblemDetailsOptions } from './problem-details.filter';
 export { describeUnknownError, ProblemDetailsFilter } from './problem-details.filter';
 export type { ProblemDetails } from './problem-details';
-export { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailable, fromFrameworkError, problem, PROBLEM_CONTENT_TYPE } from './problem-details';
+export {
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseUnavailable,
+  fromFrameworkError,
+  problem,
+  PROBLEM_CONTENT_TYPE,
+} from './problem-details';
 export type { Actor } from './actor';
 export { systemActor } from './actor';
 export { isDatabaseUnavailable, isUniqueViolation } from './postgres-errors';

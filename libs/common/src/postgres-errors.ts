@@ -1,6 +1,8 @@
 /** True when a query failed on a unique constraint (optionally: this one). */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const driver = (error as { driverError?: { code?: string; constraint?: string } })?.driverError ?? (error as { code?: string; constraint?: string });
+  const driver =
+    (error as { driverError?: { code?: string; constraint?: string } })?.driverError ??
+    (error as { code?: string; constraint?: string });
   return driver?.code === '23505' && (constraint === undefined || driver.constraint === constraint);
 }
 
@@ -23,7 +25,8 @@ const UNAVAILABLE_CODES = new Set([
   '08006',
   '53300', // too_many_connections
 ]);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|the database system is (starting up|shutting down|in recovery mode)|terminating connection/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|the database system is (starting up|shutting down|in recovery mode)|terminating connection/i;
 
 /** True when an error means PostgreSQL cannot be reached right now (answer 503 and retry later), not that the query was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {

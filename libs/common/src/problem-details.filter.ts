@@ -2,7 +2,14 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './app-error';
 import { isDatabaseUnavailable } from './postgres-errors';
-import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailable, fromFrameworkError, problem, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseUnavailable,
+  fromFrameworkError,
+  problem,
+  PROBLEM_CONTENT_TYPE,
+  ProblemDetails,
+} from './problem-details';
 
 const CODES_BY_STATUS: Record<number, [string, string]> = {
   400: ['BAD_REQUEST', 'Bad request'],
@@ -49,7 +56,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     body.instance = path;
     body.correlationId = String(request.id);
     if (body.status === 429 && !reply.getHeader('retry-after')) reply.header('Retry-After', '60');
-    if (body.status === 503 && !reply.getHeader('retry-after')) reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    if (body.status === 503 && !reply.getHeader('retry-after'))
+      reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 
@@ -66,7 +74,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (framework && status !== 404 && status !== 429 && status < 500) return framework;
       const [code, title] = CODES_BY_STATUS[status] ?? [status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST', 'Error'];
       const detail =
-        status === 404 ? 'No resource exists at this path.' : status === 429 ? 'Rate limit reached; retry later.' : title;
+        status === 404
+          ? 'No resource exists at this path.'
+          : status === 429
+            ? 'Rate limit reached; retry later.'
+            : title;
       return problem(status, code, title, detail);
     }
     if (isDatabaseUnavailable(exception)) {
@@ -85,9 +97,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
  * driver details that can hold personal data, so of those only the class and codes are kept.
  */
 export function describeUnknownError(exception: unknown): Record<string, unknown> {
-  const error = exception as { name?: string; message?: string; stack?: string; code?: string; driverError?: { code?: string; constraint?: string; table?: string } };
+  const error = exception as {
+    name?: string;
+    message?: string;
+    stack?: string;
+    code?: string;
+    driverError?: { code?: string; constraint?: string; table?: string };
+  };
   if (error?.name === 'QueryFailedError' || error?.driverError) {
-    return { name: error.name, code: error.driverError?.code ?? error.code, constraint: error.driverError?.constraint, table: error.driverError?.table };
+    return {
+      name: error.name,
+      code: error.driverError?.code ?? error.code,
+      constraint: error.driverError?.constraint,
+      table: error.driverError?.table,
+    };
   }
   return { name: error?.name, message: error?.message, stack: error?.stack };
 }

@@ -35,20 +35,39 @@ export function problem(
 }
 
 /** Fastify's own errors (body parsing, limits, URLs) as problems; undefined when it is not one of them. */
-export function fromFrameworkError(error: { code?: string; statusCode?: number; message?: string }): ProblemDetails | undefined {
+export function fromFrameworkError(error: {
+  code?: string;
+  statusCode?: number;
+  message?: string;
+}): ProblemDetails | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return problem(413, 'PAYLOAD_TOO_LARGE', 'Request body too large', 'The request body exceeds 64 KiB.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send the request body as application/json (UTF-8).');
+      return problem(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Unsupported media type',
+        'Send the request body as application/json (UTF-8).',
+      );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return problem(400, 'MALFORMED_JSON', 'Malformed JSON', 'The request body is empty but declared as JSON.');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return problem(400, 'INVALID_CONTENT_LENGTH', 'Invalid Content-Length', 'The Content-Length header does not match the body.');
+      return problem(
+        400,
+        'INVALID_CONTENT_LENGTH',
+        'Invalid Content-Length',
+        'The Content-Length header does not match the body.',
+      );
     case 'FST_ERR_BAD_URL':
       return problem(400, 'BAD_URL', 'Bad URL', 'The request URL could not be decoded.');
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return problem(414, 'URI_TOO_LONG', 'URI too long', 'A path segment of the URL is longer than this service accepts.');
+      return problem(
+        414,
+        'URI_TOO_LONG',
+        'URI too long',
+        'A path segment of the URL is longer than this service accepts.',
+      );
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_PLUGIN':
       return problem(400, 'MALFORMED_JSON', 'Malformed JSON', 'The request body is not valid JSON.');

@@ -8,14 +8,21 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const error of errors) {
     const unknownField = error.constraints?.whitelistValidation !== undefined;
-    const property = NAMEABLE.test(error.property) || /^\d{1,4}$/.test(error.property) ? error.property : '(unknown field)';
+    const property =
+      NAMEABLE.test(error.property) || /^\d{1,4}$/.test(error.property) ? error.property : '(unknown field)';
     if (unknownField && property !== error.property) {
-      problems.push({ field: prefix ? `${prefix}.(unknown field)` : '(unknown field)', reason: 'a field that is not part of the contract was sent' });
+      problems.push({
+        field: prefix ? `${prefix}.(unknown field)` : '(unknown field)',
+        reason: 'a field that is not part of the contract was sent',
+      });
       continue;
     }
     const path = prefix ? `${prefix}.${property}` : property;
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
-      problems.push({ field: path, reason: constraint === 'whitelistValidation' ? `${path} is not part of the contract` : message });
+      problems.push({
+        field: path,
+        reason: constraint === 'whitelistValidation' ? `${path} is not part of the contract` : message,
+      });
     }
     if (error.children?.length) problems.push(...flatten(error.children, path));
   }

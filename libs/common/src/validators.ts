@@ -1,7 +1,12 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { isCalendarDate } from './calendar';
 
-function decorator(name: string, message: (property: string) => string, validate: (value: unknown) => boolean, options?: ValidationOptions): PropertyDecorator {
+function decorator(
+  name: string,
+  message: (property: string) => string,
+  validate: (value: unknown) => boolean,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name,
@@ -14,15 +19,26 @@ function decorator(name: string, message: (property: string) => string, validate
 
 /** A real calendar date written as YYYY-MM-DD (2024-02-30 is refused). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return decorator('isCalendarDate', (p) => `${p} must be an existing date written as YYYY-MM-DD`, isCalendarDate, options);
+  return decorator(
+    'isCalendarDate',
+    (p) => `${p} must be an existing date written as YYYY-MM-DD`,
+    isCalendarDate,
+    options,
+  );
 }
 
 /** A string with something besides white space in it (such strings are trimmed before they are stored). */
 export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
-  return decorator('isNotBlank', (p) => `${p} must not be empty or only white space`, (value) => typeof value === 'string' && value.trim().length > 0, options);
+  return decorator(
+    'isNotBlank',
+    (p) => `${p} must not be empty or only white space`,
+    (value) => typeof value === 'string' && value.trim().length > 0,
+    options,
+  );
 }
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{1,6})?(Z|[+-](0\d|1[0-4]):([0-5]\d))$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{1,6})?(Z|[+-](0\d|1[0-4]):([0-5]\d))$/;
 
 /**
  * An RFC 3339 date-time with a time zone (Z or ±hh:mm up to ±14:00, the real range of offsets),

@@ -34,9 +34,12 @@ describe('webhook targets', () => {
     expect(isPublicAddress(address)).toBe(false);
   });
 
-  it.each([['93.184.216.34'], ['8.8.8.8'], ['2606:4700:4700::1111'], ['[2a00:1450:400e:80f::200e]']])('accepts the public address %s', (address) => {
-    expect(isPublicAddress(address)).toBe(true);
-  });
+  it.each([['93.184.216.34'], ['8.8.8.8'], ['2606:4700:4700::1111'], ['[2a00:1450:400e:80f::200e]']])(
+    'accepts the public address %s',
+    (address) => {
+      expect(isPublicAddress(address)).toBe(true);
+    },
+  );
 
   it('fails closed: without the development switch only public https URLs pass', async () => {
     const strict = { allowPrivate: false };

@@ -31,7 +31,10 @@ export interface WebhookTargetPolicy {
 }
 
 /** Why a webhook URL may not be used, or undefined when it may. A webhook must be a public https URL unless private targets are allowed. */
-export async function webhookTargetProblem(url: string, { allowPrivate, resolve = true }: WebhookTargetPolicy): Promise<string | undefined> {
+export async function webhookTargetProblem(
+  url: string,
+  { allowPrivate, resolve = true }: WebhookTargetPolicy,
+): Promise<string | undefined> {
   let parsed: URL;
   try {
     parsed = new URL(url);

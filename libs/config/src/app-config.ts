@@ -30,7 +30,8 @@ export const SECRET_KEYS = [
   'METRICS_TOKEN',
 ] as const;
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' || value === '' ? false : value);
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' || value === '' ? false : value;
 
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
@@ -81,7 +82,9 @@ export class AppConfig {
    */
   @Transform(emptyToUndefined)
   @IsOptional()
-  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_APP_ROLE must be a plain PostgreSQL role name (lower case, digits, _)' })
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, {
+    message: 'DATABASE_APP_ROLE must be a plain PostgreSQL role name (lower case, digits, _)',
+  })
   DATABASE_APP_ROLE?: string;
 
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
@@ -106,7 +109,9 @@ export class AppConfig {
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
-  @Matches(/^\d{1,5}:[^;]{32,512}(;\d{1,5}:[^;]{32,512})*$/, { message: 'VIR_PSEUDONYM_PREVIOUS_KEYS must be version:key pairs separated by ";", each key at least 32 characters' })
+  @Matches(/^\d{1,5}:[^;]{32,512}(;\d{1,5}:[^;]{32,512})*$/, {
+    message: 'VIR_PSEUDONYM_PREVIOUS_KEYS must be version:key pairs separated by ";", each key at least 32 characters',
+  })
   VIR_PSEUDONYM_PREVIOUS_KEYS?: string;
 
   /** When set, a gemeente-administrator credential with exactly this secret exists after start. */

@@ -5,7 +5,8 @@ type PostgresConnectionOptions = Extract<DataSourceOptions, { type: 'postgres' }
 import { MIGRATIONS } from './migrations';
 
 export function postgresOptions(
-  config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'> & Partial<Pick<AppConfig, 'DATABASE_CONNECT_TIMEOUT_MS'>>,
+  config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'> &
+    Partial<Pick<AppConfig, 'DATABASE_CONNECT_TIMEOUT_MS'>>,
 ): PostgresConnectionOptions {
   return {
     type: 'postgres',

@@ -40,15 +40,22 @@ const APPEND_ONLY_TABLES = ['audit_events', 'audit_chain'];
 export async function grantApplicationRole(dataSource: DataSource, role: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new Error('DATABASE_APP_ROLE must be a plain role name');
   const [exists] = await dataSource.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role]);
-  if (!exists) throw new Error(`The role ${role} (DATABASE_APP_ROLE) does not exist; create it first (see docs/operations.md).`);
-  const tables: { tablename: string }[] = await dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+  if (!exists)
+    throw new Error(`The role ${role} (DATABASE_APP_ROLE) does not exist; create it first (see docs/operations.md).`);
+  const tables: { tablename: string }[] = await dataSource.query(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
+  );
   await dataSource.transaction(async (manager) => {
     await manager.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
     await manager.query(`REVOKE ALL ON SCHEMA public FROM ${role}`);
     await manager.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
     for (const { tablename } of tables) {
       await manager.query(`REVOKE ALL ON TABLE "${tablename}" FROM ${role}`);
-      const privileges = APPEND_ONLY_TABLES.includes(tablename) ? 'SELECT, INSERT' : tablename === 'schema_migrations' ? 'SELECT' : 'SELECT, INSERT, UPDATE, DELETE';
+      const privileges = APPEND_ONLY_TABLES.includes(tablename)
+        ? 'SELECT, INSERT'
+        : tablename === 'schema_migrations'
+          ? 'SELECT'
+          : 'SELECT, INSERT, UPDATE, DELETE';
       await manager.query(`GRANT ${privileges} ON TABLE "${tablename}" TO ${role}`);
     }
     await manager.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);

@@ -11,12 +11,18 @@ import { DataSource, EntityManager } from 'typeorm';
  * Runs in the transaction of `on` when it is a transaction's manager, else on a pooled connection.
  * Returns the rows, also for INSERT/UPDATE … RETURNING.
  */
-export async function runPrepared<Row>(on: DataSource | EntityManager, name: string, text: string, values: unknown[]): Promise<Row[]> {
+export async function runPrepared<Row>(
+  on: DataSource | EntityManager,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<Row[]> {
   const manager = on instanceof DataSource ? on.manager : on;
   const transaction = manager.queryRunner;
   const runner = transaction ?? manager.connection.createQueryRunner();
   try {
-    const client: { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }> } = await runner.connect();
+    const client: { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }> } =
+      await runner.connect();
     return (await client.query({ name, text, values })).rows;
   } finally {
     if (!transaction) await runner.release();

@@ -83,7 +83,10 @@ export class FollowUpService {
         ORDER BY created_at LIMIT 5000`,
       [today],
     );
-    return { reminders: rows.filter((r) => r.remind).map((r) => r.id), escalations: rows.filter((r) => r.escalate).map((r) => r.id) };
+    return {
+      reminders: rows.filter((r) => r.remind).map((r) => r.id),
+      escalations: rows.filter((r) => r.escalate).map((r) => r.id),
+    };
   }
 
   /** Reminds every active participant who has not confirmed contact. Returns how many signals were sent. */
@@ -92,21 +95,43 @@ export class FollowUpService {
       const everyone = participants.map((p) => p.professional_id);
       return participants
         .filter((p) => !p.contact_confirmed_at)
-        .map((p) => followUpSignal('reminder', matchId, { id: p.professional_id, organisationId: p.organisation_id }, 'participant', everyone));
+        .map((p) =>
+          followUpSignal(
+            'reminder',
+            matchId,
+            { id: p.professional_id, organisationId: p.organisation_id },
+            'participant',
+            everyone,
+          ),
+        );
     });
   }
 
   /** Tells the follow-up officers of the match's municipality that contact has not been confirmed in time. */
   escalate(matchId: string, correlationId?: string | null): Promise<number> {
-    return this.onceForMatch(matchId, correlationId, 'escalated_at', 'match.escalated', async (match, participants, manager) => {
-      const officers: { id: string; organisation_id: string }[] = await manager.query(
-        `SELECT f.id, f.organisation_id FROM professionals f JOIN organisations g ON g.id = f.organisation_id
+    return this.onceForMatch(
+      matchId,
+      correlationId,
+      'escalated_at',
+      'match.escalated',
+      async (match, participants, manager) => {
+        const officers: { id: string; organisation_id: string }[] = await manager.query(
+          `SELECT f.id, f.organisation_id FROM professionals f JOIN organisations g ON g.id = f.organisation_id
           WHERE g.municipality_code = $1 AND g.kind = 'municipality' AND g.status = 'connected' AND f.role = 'follow_up_officer' AND f.active`,
-        [match.municipality_code],
-      );
-      const everyone = participants.map((p) => p.professional_id);
-      return officers.map((o) => followUpSignal('escalation', matchId, { id: o.id, organisationId: o.organisation_id }, 'follow_up_officer', everyone));
-    });
+          [match.municipality_code],
+        );
+        const everyone = participants.map((p) => p.professional_id);
+        return officers.map((o) =>
+          followUpSignal(
+            'escalation',
+            matchId,
+            { id: o.id, organisationId: o.organisation_id },
+            'follow_up_officer',
+            everyone,
+          ),
+        );
+      },
+    );
   }
 
   /**
@@ -127,7 +152,14 @@ export class FollowUpService {
       const drafts = await signalsFor(match, await this.activeParticipants(manager, matchId), manager);
       const { length: sent } = await this.signals.write(manager, drafts, actor);
       await manager.query(`UPDATE matches SET ${sentColumn} = now() WHERE id = $1`, [matchId]);
-      await this.audit.record(manager, { action, objectType: 'match', objectId: matchId, actor, municipalityCode: match.municipality_code, details: { signals: sent } });
+      await this.audit.record(manager, {
+        action,
+        objectType: 'match',
+        objectId: matchId,
+        actor,
+        municipalityCode: match.municipality_code,
+        details: { signals: sent },
+      });
       return sent;
     });
   }
@@ -163,7 +195,10 @@ export class FollowUpService {
       const recipient = { id: officerId, organisationId: officer.organisation_id };
       const { length: sent } = await this.signals.write(
         manager,
-        missed.map((m) => ({ ...followUpSignal('match', m.match_id, recipient, 'follow_up_officer', m.named), triggerRegistrationId: m.trigger_registration_id })),
+        missed.map((m) => ({
+          ...followUpSignal('match', m.match_id, recipient, 'follow_up_officer', m.named),
+          triggerRegistrationId: m.trigger_registration_id,
+        })),
         { correlationId: correlationId ?? undefined },
       );
       if (sent > 0) {
@@ -180,7 +215,11 @@ export class FollowUpService {
     });
   }
 
-  private async lockOpen(manager: EntityManager, matchId: string, sentColumn: 'reminded_at' | 'escalated_at'): Promise<MatchRow | undefined> {
+  private async lockOpen(
+    manager: EntityManager,
+    matchId: string,
+    sentColumn: 'reminded_at' | 'escalated_at',
+  ): Promise<MatchRow | undefined> {
     const [match]: MatchRow[] = await manager.query(
       `SELECT id, status, municipality_code, reminded_at, escalated_at FROM matches WHERE id = $1 FOR UPDATE`,
       [matchId],

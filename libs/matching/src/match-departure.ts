@@ -49,16 +49,20 @@ export class MatchDeparture {
             objectId: registrationId,
             actor: { correlationId: correlationId ?? undefined },
             municipalityCode: memberships[0]?.municipality_code ?? null,
-            details: { reason: registration.removal_reason, signalsEmptied: triggered.length, signalsNoLongerNaming: named.length },
+            details: {
+              reason: registration.removal_reason,
+              signalsEmptied: triggered.length,
+              signalsNoLongerNaming: named.length,
+            },
           });
         }
       }
       const closed: string[] = [];
       for (const { match_id: matchId, municipality_code: municipalityCode } of memberships) {
-        await manager.query(`UPDATE match_participants SET left_at = now() WHERE match_id = $1 AND registration_id = $2 AND left_at IS NULL`, [
-          matchId,
-          registrationId,
-        ]);
+        await manager.query(
+          `UPDATE match_participants SET left_at = now() WHERE match_id = $1 AND registration_id = $2 AND left_at IS NULL`,
+          [matchId, registrationId],
+        );
         const [{ remaining }]: { remaining: number }[] = await manager.query(
           `SELECT count(*)::int AS remaining FROM match_participants mp JOIN registrations r ON r.id = mp.registration_id
             WHERE mp.match_id = $1 AND mp.left_at IS NULL AND r.status = 'active'`,

@@ -1,8 +1,16 @@
 import { ActiveRegistration, MatchPlanInput, planMatch } from './match-planner';
 
-const reg = (n: number, org = `org${n}`): ActiveRegistration => ({ id: `r${n}`, professionalId: `p${n}`, organisationId: org });
+const reg = (n: number, org = `org${n}`): ActiveRegistration => ({
+  id: `r${n}`,
+  professionalId: `p${n}`,
+  organisationId: org,
+});
 
-function input(active: ActiveRegistration[], participants: string[] = [], extra: Partial<MatchPlanInput> = {}): MatchPlanInput {
+function input(
+  active: ActiveRegistration[],
+  participants: string[] = [],
+  extra: Partial<MatchPlanInput> = {},
+): MatchPlanInput {
   const organisations = [...new Set(active.map((r) => r.organisationId))];
   return {
     active,
@@ -16,7 +24,9 @@ function input(active: ActiveRegistration[], participants: string[] = [], extra:
 }
 
 const summary = (plan: ReturnType<typeof planMatch>) =>
-  plan.signals.map((s) => `${s.recipientProfessionalId}:${s.kind}:${s.recipientRole}:${[...s.named].sort().join(',')}`).sort();
+  plan.signals
+    .map((s) => `${s.recipientProfessionalId}:${s.kind}:${s.recipientRole}:${[...s.named].sort().join(',')}`)
+    .sort();
 
 describe('planMatch', () => {
   it('does nothing for a single registration', () => {
@@ -58,7 +68,12 @@ describe('planMatch', () => {
 
   it('matches two professionals of one organisation, with one coordinator copy per event', () => {
     const plan = planMatch(input([reg(1, 'school'), reg(2, 'school')]));
-    expect(summary(plan)).toEqual(['c-school:match:coordinator:p1,p2', 'officer:match:follow_up_officer:p1,p2', 'p1:match:participant:p2', 'p2:match:participant:p1']);
+    expect(summary(plan)).toEqual([
+      'c-school:match:coordinator:p1,p2',
+      'officer:match:follow_up_officer:p1,p2',
+      'p1:match:participant:p2',
+      'p2:match:participant:p1',
+    ]);
   });
 
   it('handles several newcomers in one go in registration order, each participant told once per later participant', () => {
@@ -85,15 +100,22 @@ describe('planMatch', () => {
         ]),
         officersByMunicipality: new Map([
           ['0983', [{ id: 'venlo', organisationId: 'g1' }]],
-          ['0957', [{ id: 'roermond', organisationId: 'g2' }, { id: 'roermond2', organisationId: 'g2' }]],
+          [
+            '0957',
+            [
+              { id: 'roermond', organisationId: 'g2' },
+              { id: 'roermond2', organisationId: 'g2' },
+            ],
+          ],
         ]),
       }),
     );
-    expect(plan.signals.filter((s) => s.recipientRole === 'follow_up_officer').map((s) => s.recipientProfessionalId).sort()).toEqual([
-      'roermond',
-      'roermond2',
-      'venlo',
-    ]);
+    expect(
+      plan.signals
+        .filter((s) => s.recipientRole === 'follow_up_officer')
+        .map((s) => s.recipientProfessionalId)
+        .sort(),
+    ).toEqual(['roermond', 'roermond2', 'venlo']);
   });
 
   it('does nothing again once everyone takes part (a retried job)', () => {

@@ -66,7 +66,12 @@ export function planMatch(input: MatchPlanInput): MatchPlan {
 
   for (const newcomer of newcomers) {
     const kind: SignalKind = plan.createMatch && members.length === 1 ? 'match' : 'match_extended';
-    const event = (recipient: Person, role: RecipientRole, named: string[], signalKind: SignalKind = kind): SignalDraft => ({
+    const event = (
+      recipient: Person,
+      role: RecipientRole,
+      named: string[],
+      signalKind: SignalKind = kind,
+    ): SignalDraft => ({
       kind: signalKind,
       triggerRegistrationId: newcomer.id,
       recipientProfessionalId: recipient.id,
@@ -75,9 +80,20 @@ export function planMatch(input: MatchPlanInput): MatchPlan {
       named: unique(named.filter((id) => id !== recipient.id)),
     });
 
-    plan.signals.push(event({ id: newcomer.professionalId, organisationId: newcomer.organisationId }, 'participant', members.map((m) => m.professionalId), 'match'));
+    plan.signals.push(
+      event(
+        { id: newcomer.professionalId, organisationId: newcomer.organisationId },
+        'participant',
+        members.map((m) => m.professionalId),
+        'match',
+      ),
+    );
     for (const member of members) {
-      plan.signals.push(event({ id: member.professionalId, organisationId: member.organisationId }, 'participant', [newcomer.professionalId]));
+      plan.signals.push(
+        event({ id: member.professionalId, organisationId: member.organisationId }, 'participant', [
+          newcomer.professionalId,
+        ]),
+      );
     }
     const involved = [...members, newcomer];
     const everyone = involved.map((r) => r.professionalId);
@@ -89,9 +105,14 @@ export function planMatch(input: MatchPlanInput): MatchPlan {
   return plan;
 }
 
-function copyRecipients(involved: ActiveRegistration[], input: MatchPlanInput): { person: Person; role: RecipientRole }[] {
+function copyRecipients(
+  involved: ActiveRegistration[],
+  input: MatchPlanInput,
+): { person: Person; role: RecipientRole }[] {
   const organisations = unique(involved.map((r) => r.organisationId));
-  const municipalities = unique(organisations.map((o) => input.municipalityByOrganisation.get(o)).filter((m): m is string => !!m));
+  const municipalities = unique(
+    organisations.map((o) => input.municipalityByOrganisation.get(o)).filter((m): m is string => !!m),
+  );
   const seen = new Set<string>();
   const recipients: { person: Person; role: RecipientRole }[] = [];
   const add = (person: Person, role: RecipientRole) => {
@@ -99,7 +120,9 @@ function copyRecipients(involved: ActiveRegistration[], input: MatchPlanInput): 
     seen.add(person.id);
     recipients.push({ person, role });
   };
-  for (const organisation of organisations) for (const person of input.coordinatorsByOrganisation.get(organisation) ?? []) add(person, 'coordinator');
-  for (const municipality of municipalities) for (const person of input.officersByMunicipality.get(municipality) ?? []) add(person, 'follow_up_officer');
+  for (const organisation of organisations)
+    for (const person of input.coordinatorsByOrganisation.get(organisation) ?? []) add(person, 'coordinator');
+  for (const municipality of municipalities)
+    for (const person of input.officersByMunicipality.get(municipality) ?? []) add(person, 'follow_up_officer');
   return recipients;
 }

@@ -9,6 +9,13 @@ import { ChooseLeadHandler, ConfirmContactHandler, GetMatchHandler, ListMatchesH
 @Module({
   imports: [CqrsModule],
   controllers: [MatchesController],
-  providers: [ContactDirectory, MatchReader, ListMatchesHandler, GetMatchHandler, ConfirmContactHandler, ChooseLeadHandler],
+  providers: [
+    ContactDirectory,
+    MatchReader,
+    ListMatchesHandler,
+    GetMatchHandler,
+    ConfirmContactHandler,
+    ChooseLeadHandler,
+  ],
 })
 export class MatchesModule {}

@@ -10,7 +10,16 @@ import { SignalWriter } from './signal-writer';
 
 /** The matching and follow-up consumers, for the worker process only. */
 @Module({
-  providers: [SignalWriter, MatchingService, MatchDeparture, FollowUpService, MatchingProcessor, MatchReconciler, FollowUpSweeper, MatchRetention],
+  providers: [
+    SignalWriter,
+    MatchingService,
+    MatchDeparture,
+    FollowUpService,
+    MatchingProcessor,
+    MatchReconciler,
+    FollowUpSweeper,
+    MatchRetention,
+  ],
   exports: [MatchingService, MatchReconciler, FollowUpService, FollowUpSweeper, MatchRetention],
 })
 export class MatchingJobsModule {}

@@ -7,7 +7,15 @@ import { UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { FollowUpService, FollowUpSettings } from './follow-up.service';
 import { ActiveRegistration, MatchPlan, Person, planMatch, SignalDraft } from './match-planner';
-import { CHECK_ALONE, COPY_RECIPIENTS, CREATE_MATCHES, JOIN_MATCHES, LOCK_YOUTHS, MARK_CHECKED, YOUTH_STATES } from './match-statements';
+import {
+  CHECK_ALONE,
+  COPY_RECIPIENTS,
+  CREATE_MATCHES,
+  JOIN_MATCHES,
+  LOCK_YOUTHS,
+  MARK_CHECKED,
+  YOUTH_STATES,
+} from './match-statements';
 import { SignalToWrite, SignalWriter } from './signal-writer';
 
 export interface MatchOutcome {
@@ -86,7 +94,10 @@ function archiveSignals(archived: string[], registrations: ActiveRegistration[])
 function signalDrafts(plans: YouthPlan[], correlationOf: Map<string, string | null>): SignalToWrite[] {
   return plans.flatMap((p) => {
     const unchecked = p.state.active.filter((r) => !r.checked);
-    const drafts = [...p.plan.signals.map((s) => ({ ...s, matchId: p.matchId })), ...archiveSignals(p.state.archived, unchecked)];
+    const drafts = [
+      ...p.plan.signals.map((s) => ({ ...s, matchId: p.matchId })),
+      ...archiveSignals(p.state.archived, unchecked),
+    ];
     return drafts.map((d) => ({ ...d, correlationId: correlationOf.get(d.triggerRegistrationId) ?? p.correlationId }));
   });
 }
@@ -113,7 +124,10 @@ export class MatchingService {
     private readonly relay: OutboxRelay,
     config: AppConfig,
   ) {
-    this.batcher = new Batcher((requests) => this.matchBatch(requests), { parallel: config.MATCH_BATCHES, maxSize: config.MATCH_CONCURRENCY });
+    this.batcher = new Batcher((requests) => this.matchBatch(requests), {
+      parallel: config.MATCH_BATCHES,
+      maxSize: config.MATCH_CONCURRENCY,
+    });
   }
 
   onRegistrationCreated(registrationId: string, correlationId?: string | null): Promise<MatchOutcome> {
@@ -124,7 +138,8 @@ export class MatchingService {
     const ids = [...new Set(requests.map((r) => r.registrationId))];
     const alone = await this.checkAlone(ids);
     const rest = ids.filter((id) => !alone.has(id));
-    const outcomes = rest.length > 0 ? await this.matchLocked(rest, requests) : new Map<string, BatchOutcome<MatchOutcome>>();
+    const outcomes =
+      rest.length > 0 ? await this.matchLocked(rest, requests) : new Map<string, BatchOutcome<MatchOutcome>>();
     // The signals' delivery events are committed: hand them to the relay now, not at its next poll.
     if ([...outcomes.values()].some((o) => o.ok && o.value.signals > 0)) this.relay.nudge();
     return requests.map((r) => outcomes.get(r.registrationId) ?? { ok: true, value: NOTHING });
@@ -147,7 +162,8 @@ export class MatchingService {
       const found: RegistrationRow[] = await manager.query(LOCK_YOUTHS, [ids]);
       const foundIds = new Set(found.map((r) => r.id));
       for (const id of ids) {
-        if (!foundIds.has(id)) outcomes.set(id, { ok: false, error: new UnrecoverableError(`registration ${id} does not exist`) });
+        if (!foundIds.has(id))
+          outcomes.set(id, { ok: false, error: new UnrecoverableError(`registration ${id} does not exist`) });
       }
       const keys = new Map<string, Buffer>();
       const youthOf = new Map<string, string>();
@@ -161,26 +177,45 @@ export class MatchingService {
 
       const states: YouthState[] = await manager.query(YOUTH_STATES, [[...keys.values()]]);
       const matching = states.filter((s) => s.active.length >= 2 || s.match_id !== null);
-      const copies = await this.copyRecipients(manager, matching.flatMap((s) => s.active.map((r) => r.organisationId)));
+      const copies = await this.copyRecipients(
+        manager,
+        matching.flatMap((s) => s.active.map((r) => r.organisationId)),
+      );
       // A youth's events carry the correlation id of the first request of the batch about it.
       const correlationOf = new Map(requests.map((r) => [r.registrationId, r.correlationId]));
       const correlationOfYouth = new Map<string, string | null>();
-      for (const [id, key] of youthOf) if (!correlationOfYouth.has(key)) correlationOfYouth.set(key, correlationOf.get(id) ?? null);
+      for (const [id, key] of youthOf)
+        if (!correlationOfYouth.has(key)) correlationOfYouth.set(key, correlationOf.get(id) ?? null);
 
       const plans: YouthPlan[] = states.map((state) => {
         const key = state.youth_key.toString('hex');
-        const plan = planMatch({ active: state.active, participants: new Set(state.participants), matchExists: state.match_id !== null, ...copies });
+        const plan = planMatch({
+          active: state.active,
+          participants: new Set(state.participants),
+          matchExists: state.match_id !== null,
+          ...copies,
+        });
         return { key, state, plan, matchId: state.match_id, correlationId: correlationOfYouth.get(key) ?? null };
       });
-      await this.createMatches(manager, plans.filter((p) => p.plan.createMatch), copies);
+      await this.createMatches(
+        manager,
+        plans.filter((p) => p.plan.createMatch),
+        copies,
+      );
       await this.joinMatches(manager, plans);
       // A registration joins in the batch that ran first, which need not hold its own job: its signals
       // still carry the correlation id of the request that made it.
       const drafts = signalDrafts(plans, correlationOf);
-      const elsewhere = [...new Set(drafts.map((d) => d.triggerRegistrationId).filter((id): id is string => !!id && !correlationOf.get(id)))];
+      const elsewhere = [
+        ...new Set(
+          drafts.map((d) => d.triggerRegistrationId).filter((id): id is string => !!id && !correlationOf.get(id)),
+        ),
+      ];
       if (elsewhere.length > 0) {
         const found = await this.audit.correlationsOf(manager, 'registration.created', elsewhere);
-        for (const d of drafts) if (d.triggerRegistrationId && found.has(d.triggerRegistrationId)) d.correlationId = found.get(d.triggerRegistrationId);
+        for (const d of drafts)
+          if (d.triggerRegistrationId && found.has(d.triggerRegistrationId))
+            d.correlationId = found.get(d.triggerRegistrationId);
       }
       const written = await this.signals.write(manager, drafts, {});
 
@@ -196,16 +231,23 @@ export class MatchingService {
         }));
       const audit = this.audit.manyCte(created, 2);
       const unchecked = plans.flatMap((p) => p.state.active.filter((r) => !r.checked).map((r) => r.id));
-      await manager.query(`WITH checked AS (${MARK_CHECKED}), audited AS (${audit.sql}) SELECT 1`, [unchecked, ...audit.params]);
+      await manager.query(`WITH checked AS (${MARK_CHECKED}), audited AS (${audit.sql}) SELECT 1`, [
+        unchecked,
+        ...audit.params,
+      ]);
 
       const signalsOf = new Map<string, number>();
       for (const signal of written) {
-        if (signal.triggerRegistrationId) signalsOf.set(signal.triggerRegistrationId, (signalsOf.get(signal.triggerRegistrationId) ?? 0) + 1);
+        if (signal.triggerRegistrationId)
+          signalsOf.set(signal.triggerRegistrationId, (signalsOf.get(signal.triggerRegistrationId) ?? 0) + 1);
       }
       const matchOf = new Map(plans.map((p) => [p.key, p.matchId]));
       for (const id of foundIds) {
         const key = youthOf.get(id);
-        outcomes.set(id, { ok: true, value: key ? { matchId: matchOf.get(key) ?? null, signals: signalsOf.get(id) ?? 0 } : NOTHING });
+        outcomes.set(id, {
+          ok: true,
+          value: key ? { matchId: matchOf.get(key) ?? null, signals: signalsOf.get(id) ?? 0 } : NOTHING,
+        });
       }
       return outcomes;
     });
@@ -216,9 +258,17 @@ export class MatchingService {
     if (founding.length === 0) return;
     const rows = founding.map((p) => {
       const municipality = copies.municipalityByOrganisation.get(p.plan.join[0].organisationId) ?? null;
-      const settings = (municipality && copies.followUpByMunicipality.get(municipality)) || { reminderDays: null, escalationDays: null };
+      const settings = (municipality && copies.followUpByMunicipality.get(municipality)) || {
+        reminderDays: null,
+        escalationDays: null,
+      };
       const due = this.followUp.deadlines(settings);
-      return { youth_key: p.key, municipality_code: municipality, reminder_due_on: due.reminderDueOn, escalation_due_on: due.escalationDueOn };
+      return {
+        youth_key: p.key,
+        municipality_code: municipality,
+        reminder_due_on: due.reminderDueOn,
+        escalation_due_on: due.escalationDueOn,
+      };
     });
     const created: { id: string; youth_key: string }[] = await manager.query(CREATE_MATCHES, [JSON.stringify(rows)]);
     const idOf = new Map(created.map((m) => [m.youth_key, m.id]));
@@ -227,19 +277,30 @@ export class MatchingService {
 
   private async joinMatches(manager: EntityManager, plans: YouthPlan[]): Promise<void> {
     const rows = plans.flatMap((p) =>
-      p.matchId ? p.plan.join.map((r, i) => ({ match_id: p.matchId, id: r.id, professional_id: r.professionalId, organisation_id: r.organisationId, n: i + 1 })) : [],
+      p.matchId
+        ? p.plan.join.map((r, i) => ({
+            match_id: p.matchId,
+            id: r.id,
+            professional_id: r.professionalId,
+            organisation_id: r.organisationId,
+            n: i + 1,
+          }))
+        : [],
     );
     if (rows.length > 0) await manager.query(JOIN_MATCHES, [JSON.stringify(rows)]);
   }
 
   /** Coordinators of the organisations involved, follow-up officers of their municipalities, and those municipalities' terms. */
   private async copyRecipients(manager: EntityManager, organisationIds: string[]): Promise<Copies> {
-    const rows: OrganisationRow[] = organisationIds.length === 0 ? [] : await manager.query(COPY_RECIPIENTS, [[...new Set(organisationIds)]]);
+    const rows: OrganisationRow[] =
+      organisationIds.length === 0 ? [] : await manager.query(COPY_RECIPIENTS, [[...new Set(organisationIds)]]);
     return {
       coordinatorsByOrganisation: new Map(rows.map((r) => [r.organisation_id, r.coordinators ?? []])),
       municipalityByOrganisation: new Map(rows.map((r) => [r.organisation_id, r.municipality_code])),
       officersByMunicipality: new Map(rows.map((r) => [r.municipality_code, r.officers ?? []])),
-      followUpByMunicipality: new Map(rows.map((r) => [r.municipality_code, { reminderDays: r.reminder_days, escalationDays: r.escalation_days }])),
+      followUpByMunicipality: new Map(
+        rows.map((r) => [r.municipality_code, { reminderDays: r.reminder_days, escalationDays: r.escalation_days }]),
+      ),
     };
   }
 }

@@ -41,7 +41,11 @@ export class SignalWriter {
     if (drafts.length === 0) return [];
     const correlationOf = (d: SignalToWrite) => d.correlationId ?? actor.correlationId ?? null;
     const correlations = new Set(drafts.map(correlationOf));
-    const byTrigger = Object.fromEntries(drafts.filter((d) => d.triggerRegistrationId && d.correlationId).map((d) => [d.triggerRegistrationId, d.correlationId]));
+    const byTrigger = Object.fromEntries(
+      drafts
+        .filter((d) => d.triggerRegistrationId && d.correlationId)
+        .map((d) => [d.triggerRegistrationId, d.correlationId]),
+    );
     const audit = this.audit.cte(
       { action: 'signal.created', objectType: 'signal', actor },
       `(SELECT c.id AS object_id, c.kind, c.recipient_organisation_id, c.recipient_professional_id, c.trigger_registration_id, o.municipality_code
@@ -50,7 +54,8 @@ export class SignalWriter {
       {
         municipalitySql: 'f.municipality_code',
         detailsSql: `jsonb_build_object('kind', f.kind, 'channel', 'inbox', 'recipientOrganisationId', f.recipient_organisation_id, 'recipientProfessionalId', f.recipient_professional_id)`,
-        correlationSql: (actorCorrelation) => `coalesce($4::jsonb ->> f.trigger_registration_id::text, ${actorCorrelation})`,
+        correlationSql: (actorCorrelation) =>
+          `coalesce($4::jsonb ->> f.trigger_registration_id::text, ${actorCorrelation})`,
       },
     );
     const created: { id: string; trigger_registration_id: string | null }[] = await manager.query(

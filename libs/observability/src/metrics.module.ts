@@ -6,6 +6,10 @@ import { Metrics } from './metrics';
 @Module({})
 export class MetricsModule {
   static forRoot(service: string): DynamicModule {
-    return { module: MetricsModule, providers: [{ provide: Metrics, useValue: new Metrics(service) }], exports: [Metrics] };
+    return {
+      module: MetricsModule,
+      providers: [{ provide: Metrics, useValue: new Metrics(service) }],
+      exports: [Metrics],
+    };
   }
 }

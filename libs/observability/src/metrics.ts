@@ -14,10 +14,18 @@ export class Metrics {
   }
 
   counter<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
-    return (this.registry.getSingleMetric(name) as Counter<L> | undefined) ?? new Counter({ name, help, labelNames, registers: [this.registry] });
+    return (
+      (this.registry.getSingleMetric(name) as Counter<L> | undefined) ??
+      new Counter({ name, help, labelNames, registers: [this.registry] })
+    );
   }
 
-  gauge<L extends string>(name: string, help: string, labelNames: readonly L[] = [], collect?: (gauge: Gauge<L>) => Promise<void>): Gauge<L> {
+  gauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[] = [],
+    collect?: (gauge: Gauge<L>) => Promise<void>,
+  ): Gauge<L> {
     const existing = this.registry.getSingleMetric(name) as Gauge<L> | undefined;
     if (existing) return existing;
     return new Gauge<L>({
@@ -25,12 +33,21 @@ export class Metrics {
       help,
       labelNames,
       registers: [this.registry],
-      ...(collect ? { collect: async function (this: Gauge<L>) { await collect(this); } } : {}),
+      ...(collect
+        ? {
+            collect: async function (this: Gauge<L>) {
+              await collect(this);
+            },
+          }
+        : {}),
     });
   }
 
   histogram<L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]): Histogram<L> {
-    return (this.registry.getSingleMetric(name) as Histogram<L> | undefined) ?? new Histogram({ name, help, labelNames, buckets, registers: [this.registry] });
+    return (
+      (this.registry.getSingleMetric(name) as Histogram<L> | undefined) ??
+      new Histogram({ name, help, labelNames, buckets, registers: [this.registry] })
+    );
   }
 
   get contentType(): string {

@@ -20,7 +20,9 @@ export class ScheduledTask {
     private readonly work: () => Promise<unknown>,
     metrics: Metrics,
   ) {
-    this.failures = metrics.counter('vir_scheduled_task_failures_total', 'Failed runs of scheduled worker tasks', ['task']);
+    this.failures = metrics.counter('vir_scheduled_task_failures_total', 'Failed runs of scheduled worker tasks', [
+      'task',
+    ]);
     this.runs = metrics.counter('vir_scheduled_task_runs_total', 'Runs of scheduled worker tasks', ['task']);
   }
 
@@ -34,14 +36,19 @@ export class ScheduledTask {
     this.running ??= this.work()
       .then(() => {
         this.runs.inc({ task: this.name });
-        if (this.consecutiveFailures > 0) this.logger.log({ task: this.name, after: this.consecutiveFailures }, 'scheduled task recovered');
+        if (this.consecutiveFailures > 0)
+          this.logger.log({ task: this.name, after: this.consecutiveFailures }, 'scheduled task recovered');
         this.consecutiveFailures = 0;
       })
       .catch((error: Error) => {
         this.consecutiveFailures += 1;
         this.failures.inc({ task: this.name });
         this.logger.error(
-          { task: this.name, consecutiveFailures: this.consecutiveFailures, err: { name: error?.name, message: error?.message, code: (error as { code?: string })?.code } },
+          {
+            task: this.name,
+            consecutiveFailures: this.consecutiveFailures,
+            err: { name: error?.name, message: error?.message, code: (error as { code?: string })?.code },
+          },
           'scheduled task failed',
         );
       })

@@ -65,13 +65,17 @@ export class CredentialCache implements OnModuleInit, OnModuleDestroy {
 
   private async listen(attempt = 0): Promise<void> {
     if (this.closed) return;
-    const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'verwijsindex-credential-listener' });
+    const client = new Client({
+      connectionString: this.config.DATABASE_URL,
+      application_name: 'verwijsindex-credential-listener',
+    });
     client.on('notification', () => this.invalidate());
     client.on('error', () => undefined);
     client.on('end', () => {
       this.listening = false;
       this.invalidate();
-      if (!this.closed) setTimeout(() => void this.listen(attempt + 1), Math.min(10_000, 250 * 2 ** Math.min(attempt, 6))).unref();
+      if (!this.closed)
+        setTimeout(() => void this.listen(attempt + 1), Math.min(10_000, 250 * 2 ** Math.min(attempt, 6))).unref();
     });
     try {
       await client.connect();
@@ -80,7 +84,10 @@ export class CredentialCache implements OnModuleInit, OnModuleDestroy {
       this.invalidate();
       this.listening = true;
     } catch (error) {
-      this.logger.warn({ err: { name: (error as Error).name } }, 'credential cache disabled until PostgreSQL can be listened to');
+      this.logger.warn(
+        { err: { name: (error as Error).name } },
+        'credential cache disabled until PostgreSQL can be listened to',
+      );
       await client.end().catch(() => undefined);
     }
   }

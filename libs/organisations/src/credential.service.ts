@@ -1,5 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { hashCredentialSecret, MUNICIPALITY_ONLY_SCOPES, newCredentialSecret, Principal, PrincipalResolver, Scope } from '@vir/auth';
+import {
+  hashCredentialSecret,
+  MUNICIPALITY_ONLY_SCOPES,
+  newCredentialSecret,
+  Principal,
+  PrincipalResolver,
+  Scope,
+} from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { Actor } from '@vir/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -121,7 +128,9 @@ export class CredentialService extends PrincipalResolver {
   /** Revokes with immediate effect; revoking twice changes nothing. */
   async revoke(manager: EntityManager, credential: CredentialEntity, actor: Actor): Promise<void> {
     if (credential.revokedAt) return;
-    await manager.query(`UPDATE credentials SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [credential.id]);
+    await manager.query(`UPDATE credentials SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
+      credential.id,
+    ]);
     await this.announceChange(manager);
     await this.audit.record(manager, {
       action: 'credential.revoked',

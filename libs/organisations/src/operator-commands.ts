@@ -16,7 +16,9 @@ export class OperatorCommands {
   ) {}
 
   async listOrganisations(): Promise<(OrganisationEntity & { activeCredentials: number })[]> {
-    const organisations = await this.dataSource.getRepository(OrganisationEntity).find({ order: { municipalityCode: 'ASC', name: 'ASC' } });
+    const organisations = await this.dataSource
+      .getRepository(OrganisationEntity)
+      .find({ order: { municipalityCode: 'ASC', name: 'ASC' } });
     const counts: { organisation_id: string; n: string }[] = await this.dataSource.query(
       `SELECT organisation_id, count(*) AS n FROM credentials WHERE revoked_at IS NULL GROUP BY organisation_id`,
     );
@@ -30,7 +32,9 @@ export class OperatorCommands {
       const gemeente = await manager
         .getRepository(OrganisationEntity)
         .createQueryBuilder('o')
-        .where("o.municipality_code = :code AND o.kind = 'municipality' AND o.status = 'connected'", { code: this.config.VIR_MUNICIPALITY_CODE })
+        .where("o.municipality_code = :code AND o.kind = 'municipality' AND o.status = 'connected'", {
+          code: this.config.VIR_MUNICIPALITY_CODE,
+        })
         .orderBy('o.created_at')
         .getOne();
       const organisation =

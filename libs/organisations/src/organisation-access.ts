@@ -6,7 +6,6 @@ import { Repository } from 'typeorm';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { organisationNotFound } from './organisation-errors';
 
-
 /**
  * Which organisations a credential may see. An administrator sees the organisations whose agreement
  * is with their own college; any other credential only its own organisation. Everything else
@@ -29,7 +28,10 @@ export class OrganisationAccess {
   /** Own organisation (any scope), or one the caller administers. */
   async loadVisible(principal: Principal, id: string): Promise<OrganisationEntity> {
     const organisation = isUuid(id) ? await this.organisations.findOneBy({ id }) : null;
-    if (!organisation || (organisation.id !== principal.organisationId && !this.canAdminister(principal, organisation))) {
+    if (
+      !organisation ||
+      (organisation.id !== principal.organisationId && !this.canAdminister(principal, organisation))
+    ) {
       throw organisationNotFound();
     }
     return organisation;

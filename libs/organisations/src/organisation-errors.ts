@@ -5,7 +5,11 @@ export const professionalNotFound = () => new NotFoundError('PROFESSIONAL_NOT_FO
 export const credentialNotFound = () => new NotFoundError('CREDENTIAL_NOT_FOUND', 'Credential');
 
 export const organisationDisconnected = () =>
-  new ConflictError('ORGANISATION_DISCONNECTED', 'Organisation is disconnected', 'This organisation is no longer connected to the index.');
+  new ConflictError(
+    'ORGANISATION_DISCONNECTED',
+    'Organisation is disconnected',
+    'This organisation is no longer connected to the index.',
+  );
 
 export const organisationExists = () =>
   new ConflictError(

@@ -10,9 +10,13 @@ export class OrganisationWarnings {
 
   async views(organisations: OrganisationEntity[]): Promise<OrganisationView[]> {
     const municipalities = organisations.filter((o) => o.kind === 'municipality' && o.status === 'connected');
-    const without = municipalities.length > 0 ? new Set(await this.directory.collegesWithoutFollowUpOfficer()) : new Set<string>();
+    const without =
+      municipalities.length > 0 ? new Set(await this.directory.collegesWithoutFollowUpOfficer()) : new Set<string>();
     return organisations.map((o) => {
-      const warnings: OrganisationWarning[] = o.kind === 'municipality' && o.status === 'connected' && without.has(o.municipalityCode) ? ['NO_FOLLOW_UP_OFFICER'] : [];
+      const warnings: OrganisationWarning[] =
+        o.kind === 'municipality' && o.status === 'connected' && without.has(o.municipalityCode)
+          ? ['NO_FOLLOW_UP_OFFICER']
+          : [];
       return OrganisationView.of(o, warnings);
     });
   }

@@ -40,12 +40,23 @@ export class OrganisationsBootstrap {
   ) {}
 
   /** Makes sure a credential with exactly VIR_BOOTSTRAP_ADMIN_KEY administers the operating college. */
-  async ensureBootstrapAdministrator(actor: Actor = systemActor(undefined, this.config.VIR_MUNICIPALITY_CODE)): Promise<boolean> {
+  async ensureBootstrapAdministrator(
+    actor: Actor = systemActor(undefined, this.config.VIR_MUNICIPALITY_CODE),
+  ): Promise<boolean> {
     const key = this.config.VIR_BOOTSTRAP_ADMIN_KEY;
     if (!key) return false;
     await this.dataSource.transaction(async (manager) => {
-      const gemeente = await this.ensureOrganisation(manager, this.config.VIR_MUNICIPALITY_NAME, 'municipality', null, actor);
-      const issued = await this.credentials.issue(manager, gemeente, ['admin'], actor, { secret: key, label: 'bootstrap administrator' });
+      const gemeente = await this.ensureOrganisation(
+        manager,
+        this.config.VIR_MUNICIPALITY_NAME,
+        'municipality',
+        null,
+        actor,
+      );
+      const issued = await this.credentials.issue(manager, gemeente, ['admin'], actor, {
+        secret: key,
+        label: 'bootstrap administrator',
+      });
       if (issued) this.logger.log('bootstrap administrator credential created');
     });
     return true;
@@ -61,21 +72,38 @@ export class OrganisationsBootstrap {
           summary.skipped.push({ name: party.name, why: party.why ?? '' });
           continue;
         }
-        const organisation = await this.ensureOrganisation(manager, party.name, party.kind, demoMailbox('datalek', party.name), actor);
+        const organisation = await this.ensureOrganisation(
+          manager,
+          party.name,
+          party.kind,
+          demoMailbox('datalek', party.name),
+          actor,
+        );
         summary.organisations += 1;
         const people: [ProfessionalRole, string][] = [
           ['coordinator', 'Contactpersoon'],
           ['professional', 'Meldingsbevoegde'],
-          ...(party.kind === 'municipality' ? ([['follow_up_officer', 'Regievoerder']] as [ProfessionalRole, string][]) : []),
+          ...(party.kind === 'municipality'
+            ? ([['follow_up_officer', 'Regievoerder']] as [ProfessionalRole, string][])
+            : []),
         ];
         const ids: Partial<Record<ProfessionalRole, string>> = {};
-        for (const [role, title] of people) ids[role] = await this.ensureDemoPerson(manager, organisation, role, `${title} ${party.name}`);
+        for (const [role, title] of people)
+          ids[role] = await this.ensureDemoPerson(manager, organisation, role, `${title} ${party.name}`);
 
         const scopes: Scope[] =
-          party.kind === 'municipality' ? ['registrations', 'signals', 'contact-details', 'follow-up'] : ['registrations', 'signals', 'contact-details'];
+          party.kind === 'municipality'
+            ? ['registrations', 'signals', 'contact-details', 'follow-up']
+            : ['registrations', 'signals', 'contact-details'];
         const secret = this.demoSecret(party.name);
         await this.credentials.issue(manager, organisation, scopes, actor, { secret, label: 'demo' });
-        summary.credentials.push({ organisation: party.name, organisationId: organisation.id, professionalId: ids.professional as string, scopes, secret });
+        summary.credentials.push({
+          organisation: party.name,
+          organisationId: organisation.id,
+          professionalId: ids.professional as string,
+          scopes,
+          secret,
+        });
       }
     });
     return summary;
@@ -87,7 +115,10 @@ export class OrganisationsBootstrap {
    * the key can compute them.
    */
   private demoSecret(name: string): string {
-    const tag = createHmac('sha256', this.config.VIR_PSEUDONYM_KEY).update(`demo-credential|${name}`).digest('base64url').slice(0, 24);
+    const tag = createHmac('sha256', this.config.VIR_PSEUDONYM_KEY)
+      .update(`demo-credential|${name}`)
+      .digest('base64url')
+      .slice(0, 24);
     return `demo-${slug(name)}-${tag}`;
   }
 
@@ -103,7 +134,13 @@ export class OrganisationsBootstrap {
       `INSERT INTO organisations (name, kind, municipality_code, agreement_reference, breach_notification_email)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (municipality_code, lower(name)) DO NOTHING RETURNING id`,
-      [name, kind, code, kind === 'municipality' ? 'college van B&W (eigen organisatie)' : COVENANT_REFERENCE, breachNotificationEmail],
+      [
+        name,
+        kind,
+        code,
+        kind === 'municipality' ? 'college van B&W (eigen organisatie)' : COVENANT_REFERENCE,
+        breachNotificationEmail,
+      ],
     );
     if (inserted[0]) {
       await this.audit.record(manager, {
@@ -121,7 +158,12 @@ export class OrganisationsBootstrap {
       .getOneOrFail();
   }
 
-  private async ensureDemoPerson(manager: EntityManager, organisation: OrganisationEntity, role: ProfessionalRole, name: string): Promise<string> {
+  private async ensureDemoPerson(
+    manager: EntityManager,
+    organisation: OrganisationEntity,
+    role: ProfessionalRole,
+    name: string,
+  ): Promise<string> {
     const repository = manager.getRepository(ProfessionalEntity);
     const existing = await repository.findOneBy({ organisationId: organisation.id, role, name });
     if (existing) return existing.id;

@@ -20,10 +20,19 @@ export class OrganisationView {
   @ApiProperty({ enum: ORGANISATION_STATUSES }) status: OrganisationStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) disconnectedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Where signals are announced as CloudEvents' }) webhookUrl: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Municipality only: working days before a reminder (default 5)' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Where signals are announced as CloudEvents' })
+  webhookUrl: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Municipality only: working days before a reminder (default 5)',
+  })
   followUpReminderWorkingDays: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Municipality only: working days before escalation (default 10)' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Municipality only: working days before escalation (default 10)',
+  })
   followUpEscalationWorkingDays: number | null;
   @ApiProperty({
     enum: ORGANISATION_WARNINGS,

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Injectable, Module, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, RequireScopes } from '@vir/auth';
 import type { Principal } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
@@ -15,21 +23,35 @@ const present = (_: unknown, value: unknown) => value !== undefined;
 
 /** A breach report: the summary is what every partner's breach desk receives, so it must say something. */
 export class ReportIncidentDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 100, example: 'DL-2026-014', description: 'Your reference; one is made when left out' })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 100,
+    example: 'DL-2026-014',
+    description: 'Your reference; one is made when left out',
+  })
   @ValidateIf(present)
   @IsString()
   @IsNotBlank()
   @MaxLength(100)
   reference?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', maxLength: 35, description: 'When it happened or was discovered; now when left out' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    maxLength: 35,
+    description: 'When it happened or was discovered; now when left out',
+  })
   @ValidateIf(present)
   @IsString()
   @MaxLength(35)
   @IsDateTime()
   occurredAt?: string;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 2000, description: 'What happened and what is being done (required, or as `description`). Never personal data of a youth.' })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 2000,
+    description:
+      'What happened and what is being done (required, or as `description`). Never personal data of a youth.',
+  })
   @ValidateIf((dto: ReportIncidentDto) => dto.description === undefined || dto.summary !== undefined)
   @IsString({ message: 'summary is required: say what happened and what is being done' })
   @IsNotBlank()
@@ -95,7 +117,12 @@ export class Incidents {
         [incident.id, principal.municipalityCode],
       );
       for (const recipient of recipients) {
-        await this.outbox.add(manager, 'incident.notification', { incidentId: incident.id, organisationId: recipient.organisation_id }, principal.correlationId);
+        await this.outbox.add(
+          manager,
+          'incident.notification',
+          { incidentId: incident.id, organisationId: recipient.organisation_id },
+          principal.correlationId,
+        );
       }
       await this.audit.record(manager, {
         action: 'incident.reported',
@@ -110,14 +137,21 @@ export class Incidents {
   }
 
   async get(principal: Principal, id: string): Promise<IncidentView> {
-    const [incident]: { id: string; reference: string; occurred_at: Date; reported_at: Date; summary: string }[] = isUuid(id)
-      ? await this.dataSource.query(`SELECT id, reference, occurred_at, reported_at, summary FROM incidents WHERE id = $1 AND municipality_code = $2`, [
-          id,
-          principal.municipalityCode,
-        ])
-      : [];
+    const [incident]: { id: string; reference: string; occurred_at: Date; reported_at: Date; summary: string }[] =
+      isUuid(id)
+        ? await this.dataSource.query(
+            `SELECT id, reference, occurred_at, reported_at, summary FROM incidents WHERE id = $1 AND municipality_code = $2`,
+            [id, principal.municipalityCode],
+          )
+        : [];
     if (!incident) throw incidentNotFound();
-    const notifications: { organisation_id: string; name: string; email: string; status: string; notified_at: Date | null }[] = await this.dataSource.query(
+    const notifications: {
+      organisation_id: string;
+      name: string;
+      email: string;
+      status: string;
+      notified_at: Date | null;
+    }[] = await this.dataSource.query(
       `SELECT n.organisation_id, o.name, n.email, n.status, n.notified_at FROM incident_notifications n JOIN organisations o ON o.id = n.organisation_id
         WHERE n.incident_id = $1 ORDER BY o.name`,
       [id],
@@ -155,8 +189,15 @@ export class IncidentNotifier extends JobProcessor {
 
   readonly handlers: Record<string, JobHandler> = {
     'notify-incident': async (data, job) => {
-      const [row]: { email: string; status: string; reference: string; occurred_at: Date; summary: string; name: string; municipality_code: string }[] =
-        await this.dataSource.query(
+      const [row]: {
+        email: string;
+        status: string;
+        reference: string;
+        occurred_at: Date;
+        summary: string;
+        name: string;
+        municipality_code: string;
+      }[] = await this.dataSource.query(
         `SELECT n.email, n.status, i.reference, i.occurred_at, i.summary, o.name, i.municipality_code FROM incident_notifications n
            JOIN incidents i ON i.id = n.incident_id JOIN organisations o ON o.id = n.organisation_id
           WHERE n.incident_id = $1 AND n.organisation_id = $2`,
@@ -185,9 +226,15 @@ export class IncidentNotifier extends JobProcessor {
         const final = isPermanentMailFailure(error) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         await this.dataSource.query(
           `UPDATE incident_notifications SET status = $3, attempts = attempts + 1, last_error = $4 WHERE incident_id = $1 AND organisation_id = $2`,
-          [data.incidentId, data.organisationId, final ? 'dead' : 'failed', String((error as Error).message).slice(0, 300)],
+          [
+            data.incidentId,
+            data.organisationId,
+            final ? 'dead' : 'failed',
+            String((error as Error).message).slice(0, 300),
+          ],
         );
-        if (isPermanentMailFailure(error)) throw new UnrecoverableError('the breach address was refused by the mail server');
+        if (isPermanentMailFailure(error))
+          throw new UnrecoverableError('the breach address was refused by the mail server');
         throw error;
       }
       await this.dataSource.transaction(async (manager) => {
@@ -218,7 +265,10 @@ export class IncidentsController {
   constructor(private readonly incidents: Incidents) {}
 
   @Post()
-  @ApiOperation({ summary: "Report a data breach: every connected organisation's breach address is e-mailed (privacy protocol art. 8)" })
+  @ApiOperation({
+    summary:
+      "Report a data breach: every connected organisation's breach address is e-mailed (privacy protocol art. 8)",
+  })
   @ApiCreatedResponse({ type: IncidentView })
   @ApiProblems(413)
   report(@CurrentPrincipal() principal: Principal, @Body() body: ReportIncidentDto): Promise<IncidentView> {
@@ -226,7 +276,9 @@ export class IncidentsController {
   }
 
   @Get(':incidentId')
-  @ApiOperation({ summary: 'An incident with the time each organisation was notified (to show the 24-hour duty was met)' })
+  @ApiOperation({
+    summary: 'An incident with the time each organisation was notified (to show the 24-hour duty was met)',
+  })
   @ApiOkResponse({ type: IncidentView })
   @ApiProblems(404)
   get(@CurrentPrincipal() principal: Principal, @Param('incidentId') id: string): Promise<IncidentView> {

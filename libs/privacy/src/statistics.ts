@@ -16,12 +16,22 @@ export function suppress(count: number): number | typeof SUPPRESSED {
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 
 export class StatisticsParams {
-  @ApiProperty({ example: '2026-01', pattern: MONTH.source, maxLength: 10, description: 'First month (YYYY-MM; a date YYYY-MM-DD counts as its month)' })
+  @ApiProperty({
+    example: '2026-01',
+    pattern: MONTH.source,
+    maxLength: 10,
+    description: 'First month (YYYY-MM; a date YYYY-MM-DD counts as its month)',
+  })
   @IsString()
   @Matches(MONTH, { message: 'from must be a month written as YYYY-MM (or a date YYYY-MM-DD)' })
   from: string;
 
-  @ApiProperty({ example: '2026-12', pattern: MONTH.source, maxLength: 10, description: 'Last month (YYYY-MM or a date in it), at most 36 months after from' })
+  @ApiProperty({
+    example: '2026-12',
+    pattern: MONTH.source,
+    maxLength: 10,
+    description: 'Last month (YYYY-MM or a date in it), at most 36 months after from',
+  })
   @IsString()
   @Matches(MONTH, { message: 'to must be a month written as YYYY-MM (or a date YYYY-MM-DD)' })
   to: string;
@@ -41,14 +51,28 @@ const FIGURES = [
 export class StatisticsRow {
   @ApiProperty({ example: '2026-11' }) month: string;
   @ApiProperty({ example: 'education' }) organisationKind: string;
-  @ApiProperty({ description: 'Number, or "<5" for 1–4', oneOf: [{ type: 'integer' }, { type: 'string', enum: [SUPPRESSED] }] }) registrations: number | string;
-  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', enum: [SUPPRESSED] }] }) withdrawnRiskGone: number | string;
-  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', enum: [SUPPRESSED] }] }) withdrawnUnjustified: number | string;
+  @ApiProperty({
+    description: 'Number, or "<5" for 1–4',
+    oneOf: [{ type: 'integer' }, { type: 'string', enum: [SUPPRESSED] }],
+  })
+  registrations: number | string;
+  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', enum: [SUPPRESSED] }] }) withdrawnRiskGone:
+    number | string;
+  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', enum: [SUPPRESSED] }] }) withdrawnUnjustified:
+    number | string;
   @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', enum: [SUPPRESSED] }] }) expired: number | string;
-  @ApiProperty({ description: 'Matches with a participant of this kind, by the month they were made', oneOf: [{ type: 'integer' }, { type: 'string', enum: [SUPPRESSED] }] })
+  @ApiProperty({
+    description: 'Matches with a participant of this kind, by the month they were made',
+    oneOf: [{ type: 'integer' }, { type: 'string', enum: [SUPPRESSED] }],
+  })
   matches: number | string;
-  @ApiProperty({ description: 'Signals to people of organisations of this kind', oneOf: [{ type: 'integer' }, { type: 'string', enum: [SUPPRESSED] }] }) signals: number | string;
-  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', enum: [SUPPRESSED] }] }) inContactWithinDeadline: number | string;
+  @ApiProperty({
+    description: 'Signals to people of organisations of this kind',
+    oneOf: [{ type: 'integer' }, { type: 'string', enum: [SUPPRESSED] }],
+  })
+  signals: number | string;
+  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', enum: [SUPPRESSED] }] }) inContactWithinDeadline:
+    number | string;
   @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', enum: [SUPPRESSED] }] }) escalated: number | string;
 }
 
@@ -68,7 +92,8 @@ export class Statistics {
   async report(principal: Principal, params: StatisticsParams): Promise<StatisticsView> {
     const from = params.from.slice(0, 7);
     const to = params.to.slice(0, 7);
-    const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5));
+    const months =
+      (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5));
     if (months < 0) throw new ValidationFailedError([{ field: 'to', reason: 'to must not be before from' }]);
     if (months >= 36) throw new ValidationFailedError([{ field: 'to', reason: 'at most 36 months at a time' }]);
     const rows: Record<string, string | number>[] = await this.dataSource.query(
@@ -109,7 +134,11 @@ export class Statistics {
       const key = `${row.month}/${row.kind}`;
       const entry =
         byKey.get(key) ??
-        ({ month: row.month, organisationKind: row.kind, ...Object.fromEntries(FIGURES.map((f) => [f, 0])) } as unknown as StatisticsRow);
+        ({
+          month: row.month,
+          organisationKind: row.kind,
+          ...Object.fromEntries(FIGURES.map((f) => [f, 0])),
+        } as unknown as StatisticsRow);
       (entry as unknown as Record<string, number>)[row.figure as string] = Number(row.n);
       byKey.set(key, entry);
     }
@@ -134,7 +163,9 @@ export class StatisticsController {
   constructor(private readonly statistics: Statistics) {}
 
   @Get()
-  @ApiOperation({ summary: 'Aggregates per month and organisation kind for the organisations of your college; 1–4 shown as "<5"' })
+  @ApiOperation({
+    summary: 'Aggregates per month and organisation kind for the organisations of your college; 1–4 shown as "<5"',
+  })
   @ApiOkResponse({ type: StatisticsView })
   @ApiProblems()
   report(@CurrentPrincipal() principal: Principal, @Query() params: StatisticsParams): Promise<StatisticsView> {

@@ -15,12 +15,21 @@ export class SubjectAccessDto {
 }
 
 export class SubjectErasureDto extends SubjectAccessDto {
-  @ApiPropertyOptional({ enum: ['erasure', 'objection'], default: 'erasure', description: 'AVG 17 (erasure) or AVG 21 (objection); decided by the college' })
+  @ApiPropertyOptional({
+    enum: ['erasure', 'objection'],
+    default: 'erasure',
+    description: 'AVG 17 (erasure) or AVG 21 (objection); decided by the college',
+  })
   @IsOptional()
   @IsIn(['erasure', 'objection'])
   ground: 'erasure' | 'objection' = 'erasure';
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100, description: 'Only these registrations; without it every registration and archive entry of the youth' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 100,
+    description: 'Only these registrations; without it every registration and archive entry of the youth',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -51,7 +60,8 @@ export class SubjectSignalView {
 export class SubjectAccessView {
   @ApiProperty({
     enum: ['legal_representative', 'youth_and_legal_representative', 'youth'],
-    description: 'Who must file the request, by age (Jw 7.1.5.1(2)): under 12 the legal representative, 12–15 jointly, 16+ the youth',
+    description:
+      'Who must file the request, by age (Jw 7.1.5.1(2)): under 12 the legal representative, 12–15 jointly, 16+ the youth',
   })
   requestedBy: string;
   @ApiProperty({ type: [SubjectRegistrationView] }) registrations: SubjectRegistrationView[];
@@ -83,19 +93,26 @@ export class SubjectRights {
   async access(principal: Principal, youth: YouthDto): Promise<SubjectAccessView> {
     const keys = this.youthKeys.allKeys(youthIdentifier(youth));
     const iso = (value: Date) => new Date(value).toISOString();
-    const registrations: { id: string; organisation: string; professional: string; created_at: Date; planned_removal_date: string; status: string }[] =
-      await this.dataSource.query(
-        `SELECT r.id, o.name AS organisation, p.name AS professional, r.created_at, r.planned_removal_date::text, r.status
+    const registrations: {
+      id: string;
+      organisation: string;
+      professional: string;
+      created_at: Date;
+      planned_removal_date: string;
+      status: string;
+    }[] = await this.dataSource.query(
+      `SELECT r.id, o.name AS organisation, p.name AS professional, r.created_at, r.planned_removal_date::text, r.status
            FROM registrations r JOIN organisations o ON o.id = r.organisation_id JOIN professionals p ON p.id = r.professional_id
           WHERE r.youth_key = ANY($1) AND o.municipality_code = $2 ORDER BY r.created_at`,
-        [keys, principal.municipalityCode],
-      );
-    const archive: { organisation: string; professional: string; archived_at: Date; destroy_at: string }[] = await this.dataSource.query(
-      `SELECT o.name AS organisation, p.name AS professional, a.archived_at, a.destroy_at::text
-         FROM archive_entries a JOIN organisations o ON o.id = a.organisation_id JOIN professionals p ON p.id = a.professional_id
-        WHERE a.youth_key = ANY($1) AND o.municipality_code = $2 ORDER BY a.archived_at`,
       [keys, principal.municipalityCode],
     );
+    const archive: { organisation: string; professional: string; archived_at: Date; destroy_at: string }[] =
+      await this.dataSource.query(
+        `SELECT o.name AS organisation, p.name AS professional, a.archived_at, a.destroy_at::text
+         FROM archive_entries a JOIN organisations o ON o.id = a.organisation_id JOIN professionals p ON p.id = a.professional_id
+        WHERE a.youth_key = ANY($1) AND o.municipality_code = $2 ORDER BY a.archived_at`,
+        [keys, principal.municipalityCode],
+      );
     const ids = registrations.map((r) => r.id);
     const signals: { id: string; kind: string; organisation: string; created_at: Date }[] = ids.length
       ? await this.dataSource.query(
@@ -122,8 +139,18 @@ export class SubjectRights {
         plannedRemovalDate: r.planned_removal_date,
         status: r.status,
       })),
-      archiveEntries: archive.map((a) => ({ organisation: a.organisation, professional: a.professional, archivedAt: iso(a.archived_at), destroyAt: a.destroy_at })),
-      signals: signals.map((s) => ({ id: s.id, kind: s.kind, recipientOrganisation: s.organisation, createdAt: iso(s.created_at) })),
+      archiveEntries: archive.map((a) => ({
+        organisation: a.organisation,
+        professional: a.professional,
+        archivedAt: iso(a.archived_at),
+        destroyAt: a.destroy_at,
+      })),
+      signals: signals.map((s) => ({
+        id: s.id,
+        kind: s.kind,
+        recipientOrganisation: s.organisation,
+        createdAt: iso(s.created_at),
+      })),
     };
   }
 
@@ -143,7 +170,14 @@ export class SubjectRights {
           );
         }
       }
-      const removed = await this.removal.removeYouth(manager, keys, input.ground, actor, principal.municipalityCode, input.registrationIds);
+      const removed = await this.removal.removeYouth(
+        manager,
+        keys,
+        input.ground,
+        actor,
+        principal.municipalityCode,
+        input.registrationIds,
+      );
       await this.audit.record(manager, {
         action: 'subject-erasure.carried-out',
         objectType: 'subject-request',
@@ -164,7 +198,9 @@ export class SubjectRightsController {
 
   @Post('subject-access-requests')
   @HttpCode(200)
-  @ApiOperation({ summary: 'What the index holds about one youth: registrations, archive entries, signals (AVG 15, Jw 7.1.2.3(1)(i))' })
+  @ApiOperation({
+    summary: 'What the index holds about one youth: registrations, archive entries, signals (AVG 15, Jw 7.1.2.3(1)(i))',
+  })
   @ApiOkResponse({ type: SubjectAccessView })
   @ApiProblems(413, 422)
   access(@CurrentPrincipal() principal: Principal, @Body() body: SubjectAccessDto): Promise<SubjectAccessView> {

@@ -8,7 +8,10 @@ export function IsBsn(options?: ValidationOptions): PropertyDecorator {
       name: 'isBsn',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: 'bsn must be 9 digits (or 8 with a leading zero left off) that pass the eleven-test', ...options },
+      options: {
+        message: 'bsn must be 9 digits (or 8 with a leading zero left off) that pass the eleven-test',
+        ...options,
+      },
       validator: { validate: (value: unknown) => typeof value === 'string' && isValidBsn(value) },
     });
 }

@@ -40,7 +40,10 @@ export class YouthKeyService {
   /** During a key rotation: the youth's keys under the earlier versions, to re-key stored rows. */
   previousKeys(youth: YouthIdentifier): YouthKey[] {
     const subject = this.subject(youth);
-    return this.previous.map(({ version, secret }) => ({ key: createHmac('sha256', secret).update(subject, 'utf8').digest(), version }));
+    return this.previous.map(({ version, secret }) => ({
+      key: createHmac('sha256', secret).update(subject, 'utf8').digest(),
+      version,
+    }));
   }
 
   /** The current key followed by the earlier ones: for finding every stored row of a youth. */
@@ -49,7 +52,10 @@ export class YouthKeyService {
   }
 
   derive(youth: YouthIdentifier): YouthKey {
-    return { key: createHmac('sha256', this.secret).update(this.subject(youth), 'utf8').digest(), version: this.version };
+    return {
+      key: createHmac('sha256', this.secret).update(this.subject(youth), 'utf8').digest(),
+      version: this.version,
+    };
   }
 
   private subject(youth: YouthIdentifier): string {

@@ -79,5 +79,11 @@ export class DeceasedYouthDto {
 
 /** The nested, validated `youth` object of a request. */
 export function YouthField(type: new () => object = YouthDto, description?: string): PropertyDecorator {
-  return applyDecorators(ApiProperty({ type, description }), IsDefined(), IsObject(), ValidateNested(), Type(() => type));
+  return applyDecorators(
+    ApiProperty({ type, description }),
+    IsDefined(),
+    IsObject(),
+    ValidateNested(),
+    Type(() => type),
+  );
 }

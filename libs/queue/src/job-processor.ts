@@ -36,7 +36,9 @@ export abstract class JobProcessor implements OnApplicationBootstrap, BeforeAppl
       stalledInterval: this.appConfig.JOB_LOCK_MS,
       settings: { backoffStrategy: (attempt: number, type?: string) => this.backoff(attempt, type ?? '') ?? 1000 },
     });
-    this.worker.on('error', (error) => this.logger.warn({ err: { name: error.name, message: error.message } }, 'queue connection problem'));
+    this.worker.on('error', (error) =>
+      this.logger.warn({ err: { name: error.name, message: error.message } }, 'queue connection problem'),
+    );
   }
 
   /** Before the database pool closes: running jobs finish, no new ones start. */

@@ -79,7 +79,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         const route = ROUTES[row.topic];
         if (!route) throw new Error(`outbox topic without a route: ${row.topic}`);
         const jobs = byQueue.get(route.queue) ?? [];
-        jobs.push({ name: route.job, data: { ...row.payload, correlationId: row.correlation_id }, opts: { ...jobOptions(this.config, route), jobId: route.jobId(row.payload) } });
+        jobs.push({
+          name: route.job,
+          data: { ...row.payload, correlationId: row.correlation_id },
+          opts: { ...jobOptions(this.config, route), jobId: route.jobId(row.payload) },
+        });
         byQueue.set(route.queue, jobs);
       }
       // Fail fast when Redis is away, so the claimed rows are released instead of held open.
@@ -117,7 +121,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         if (Date.now() - this.prunedAt >= PRUNE_EVERY_MS) {
           this.prunedAt = Date.now();
           const pruned = await this.prune();
-          if (pruned > 0) this.logger.log({ pruned, retentionHours: this.config.OUTBOX_RETENTION_HOURS }, 'published outbox events deleted');
+          if (pruned > 0)
+            this.logger.log(
+              { pruned, retentionHours: this.config.OUTBOX_RETENTION_HOURS },
+              'published outbox events deleted',
+            );
         }
         published = await this.publishBatch();
         if (this.failures > 0) this.logger.log({ after: this.failures }, 'outbox relay recovered');
@@ -126,7 +134,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         this.failures += 1;
         // Redis or PostgreSQL unreachable: nothing was marked, so nothing is lost. Log now and then.
         if (this.failures === 1 || this.failures % 50 === 0) {
-          this.logger.warn({ err: { name: (error as Error).name, message: (error as Error).message }, failures: this.failures }, 'outbox relay cannot publish yet');
+          this.logger.warn(
+            { err: { name: (error as Error).name, message: (error as Error).message }, failures: this.failures },
+            'outbox relay cannot publish yet',
+          );
         }
       }
       if (this.failures > 0) await this.sleep(Math.min(5000, 200 * this.failures));

@@ -10,21 +10,38 @@ const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
 @Injectable()
 export class QueueMetrics {
   constructor(metrics: Metrics, queues: QueueRegistry, dataSource: DataSource) {
-    metrics.gauge('vir_queue_jobs', 'BullMQ jobs per queue and state (failed: given up, kept 30 days for inspection)', ['queue', 'state'], async (gauge) => {
-      for (const name of Object.values(QUEUES)) {
-        const counts = await queues.get(name).getJobCounts(...STATES);
-        for (const state of STATES) gauge.set({ queue: name, state }, counts[state] ?? 0);
-      }
-    });
-    metrics.gauge('vir_outbox_backlog', 'Outbox events not yet handed to the queue (grows while Redis is unreachable)', [], async (gauge) => {
-      const [row]: { n: number }[] = await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`);
-      gauge.set(row?.n ?? 0);
-    });
-    metrics.gauge('vir_outbox_oldest_unpublished_seconds', 'Age of the oldest outbox event not yet handed to the queue (0 when none)', [], async (gauge) => {
-      const [row]: { age: number | null }[] = await dataSource.query(
-        `SELECT extract(epoch FROM now() - min(created_at))::float AS age FROM outbox WHERE published_at IS NULL`,
-      );
-      gauge.set(row?.age ?? 0);
-    });
+    metrics.gauge(
+      'vir_queue_jobs',
+      'BullMQ jobs per queue and state (failed: given up, kept 30 days for inspection)',
+      ['queue', 'state'],
+      async (gauge) => {
+        for (const name of Object.values(QUEUES)) {
+          const counts = await queues.get(name).getJobCounts(...STATES);
+          for (const state of STATES) gauge.set({ queue: name, state }, counts[state] ?? 0);
+        }
+      },
+    );
+    metrics.gauge(
+      'vir_outbox_backlog',
+      'Outbox events not yet handed to the queue (grows while Redis is unreachable)',
+      [],
+      async (gauge) => {
+        const [row]: { n: number }[] = await dataSource.query(
+          `SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`,
+        );
+        gauge.set(row?.n ?? 0);
+      },
+    );
+    metrics.gauge(
+      'vir_outbox_oldest_unpublished_seconds',
+      'Age of the oldest outbox event not yet handed to the queue (0 when none)',
+      [],
+      async (gauge) => {
+        const [row]: { age: number | null }[] = await dataSource.query(
+          `SELECT extract(epoch FROM now() - min(created_at))::float AS age FROM outbox WHERE published_at IS NULL`,
+        );
+        gauge.set(row?.age ?? 0);
+      },
+    );
   }
 }

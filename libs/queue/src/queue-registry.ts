@@ -10,7 +10,10 @@ export class QueueRegistry implements OnApplicationShutdown {
 
   constructor(config: AppConfig) {
     for (const name of Object.values(QUEUES)) {
-      const queue = new Queue(name, { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, defaultJobOptions: jobOptions(config) });
+      const queue = new Queue(name, {
+        connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+        defaultJobOptions: jobOptions(config),
+      });
       queue.on('error', () => undefined); // outages are reported by the relay and the workers
       this.queues.set(name, queue);
     }

@@ -17,7 +17,11 @@ import { createRedis, REDIS_CLIENT } from './redis';
       provide: REDIS_CLIENT,
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
-        const redis = createRedis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: 'vir' });
+        const redis = createRedis(config.REDIS_URL, {
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+          connectionName: 'vir',
+        });
         // Readiness reports an outage; reconnecting is ioredis's job. Without a listener it would print every failure.
         redis.on('error', () => undefined);
         return redis;

@@ -25,7 +25,8 @@ export const WEBHOOK_BACKOFF = 'webhook';
 
 const byEntity = (prefix: string, key: string) => (payload: OutboxPayload) => `${prefix}-${String(payload[key])}`;
 /** A batch is named after its first signal: each signal is created once, so no two batches share it. */
-const byFirstSignal = (prefix: string) => (payload: OutboxPayload) => `${prefix}-${String((payload.signalIds as string[])[0])}`;
+const byFirstSignal = (prefix: string) => (payload: OutboxPayload) =>
+  `${prefix}-${String((payload.signalIds as string[])[0])}`;
 
 const EMAIL_RETRIES: JobsOptions = { attempts: 8, backoff: { type: 'exponential', delay: 2000 } };
 // Retried until WEBHOOK_RETRY_WINDOW_MS has passed; the attempt count is only a ceiling.
@@ -33,20 +34,56 @@ const WEBHOOK_RETRIES: JobsOptions = { attempts: 1000, backoff: { type: WEBHOOK_
 
 /** Where each outbox topic goes. The worker refuses to start when one of these has no handler. */
 export const ROUTES: Record<OutboxTopic, Route> = {
-  'registration.created': { queue: QUEUES.matching, job: 'registration-created', jobId: byEntity('registration-created', 'registrationId') },
-  'registration.removed': { queue: QUEUES.matching, job: 'registration-removed', jobId: byEntity('registration-removed', 'registrationId') },
-  'organisation.disconnected': { queue: QUEUES.lifecycle, job: 'organisation-disconnected', jobId: byEntity('organisation-disconnected', 'organisationId') },
-  'follow-up-officer.designated': { queue: QUEUES.matching, job: 'follow-up-officer-designated', jobId: byEntity('follow-up-officer-designated', 'professionalId') },
-  'signal.email': { queue: QUEUES.delivery, job: 'deliver-email', jobId: byEntity('deliver-email', 'signalId'), options: EMAIL_RETRIES },
-  'signals.email': { queue: QUEUES.delivery, job: 'deliver-emails', jobId: byFirstSignal('deliver-emails'), options: EMAIL_RETRIES },
+  'registration.created': {
+    queue: QUEUES.matching,
+    job: 'registration-created',
+    jobId: byEntity('registration-created', 'registrationId'),
+  },
+  'registration.removed': {
+    queue: QUEUES.matching,
+    job: 'registration-removed',
+    jobId: byEntity('registration-removed', 'registrationId'),
+  },
+  'organisation.disconnected': {
+    queue: QUEUES.lifecycle,
+    job: 'organisation-disconnected',
+    jobId: byEntity('organisation-disconnected', 'organisationId'),
+  },
+  'follow-up-officer.designated': {
+    queue: QUEUES.matching,
+    job: 'follow-up-officer-designated',
+    jobId: byEntity('follow-up-officer-designated', 'professionalId'),
+  },
+  'signal.email': {
+    queue: QUEUES.delivery,
+    job: 'deliver-email',
+    jobId: byEntity('deliver-email', 'signalId'),
+    options: EMAIL_RETRIES,
+  },
+  'signals.email': {
+    queue: QUEUES.delivery,
+    job: 'deliver-emails',
+    jobId: byFirstSignal('deliver-emails'),
+    options: EMAIL_RETRIES,
+  },
   'incident.notification': {
     queue: QUEUES.notifications,
     job: 'notify-incident',
     jobId: (payload) => `notify-incident-${String(payload.incidentId)}-${String(payload.organisationId)}`,
     options: { attempts: 10, backoff: { type: 'exponential', delay: 5000 } },
   },
-  'signal.webhook': { queue: QUEUES.delivery, job: 'deliver-webhook', jobId: byEntity('deliver-webhook', 'signalId'), options: WEBHOOK_RETRIES },
-  'signals.webhook': { queue: QUEUES.delivery, job: 'deliver-webhooks', jobId: byFirstSignal('deliver-webhooks'), options: WEBHOOK_RETRIES },
+  'signal.webhook': {
+    queue: QUEUES.delivery,
+    job: 'deliver-webhook',
+    jobId: byEntity('deliver-webhook', 'signalId'),
+    options: WEBHOOK_RETRIES,
+  },
+  'signals.webhook': {
+    queue: QUEUES.delivery,
+    job: 'deliver-webhooks',
+    jobId: byFirstSignal('deliver-webhooks'),
+    options: WEBHOOK_RETRIES,
+  },
 };
 
 /** Job data: the outbox payload (ids only) plus the correlation id of the request that caused it. */
@@ -57,7 +94,10 @@ export type JobData = OutboxPayload & { correlationId?: string | null };
  * completed jobs are kept an hour so that a re-published event with the same id is recognised;
  * failed jobs stay 30 days for inspection. A route's own retry policy comes on top.
  */
-export function jobOptions(config: Pick<AppConfig, 'JOB_ATTEMPTS' | 'JOB_BACKOFF_MS'>, route?: Pick<Route, 'options'>): JobsOptions {
+export function jobOptions(
+  config: Pick<AppConfig, 'JOB_ATTEMPTS' | 'JOB_BACKOFF_MS'>,
+  route?: Pick<Route, 'options'>,
+): JobsOptions {
   return {
     attempts: config.JOB_ATTEMPTS,
     backoff: { type: 'exponential', delay: config.JOB_BACKOFF_MS },

@@ -15,7 +15,8 @@ export class JobHandlerCheck implements OnApplicationBootstrap {
     const handled = new Set<string>();
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as unknown;
-      if (instance instanceof JobProcessor) for (const name of Object.keys(instance.handlers)) handled.add(`${instance.queue}/${name}`);
+      if (instance instanceof JobProcessor)
+        for (const name of Object.keys(instance.handlers)) handled.add(`${instance.queue}/${name}`);
     }
     const missing = Object.entries(ROUTES)
       .filter(([, route]) => !handled.has(`${route.queue}/${route.job}`))

@@ -3,7 +3,12 @@ export { RegistrationsModule } from './registrations.module';
 export type { YouthRemovalReason } from './registration-removal';
 export { RegistrationRemoval } from './registration-removal';
 export type { RegistrationStatus, RemovalReason } from './entities/registration.entity';
-export { ARCHIVED_REASONS, REGISTRATION_STATUSES, REMOVAL_REASONS, RegistrationEntity } from './entities/registration.entity';
+export {
+  ARCHIVED_REASONS,
+  REGISTRATION_STATUSES,
+  REMOVAL_REASONS,
+  RegistrationEntity,
+} from './entities/registration.entity';
 export { ageLimitDate, archiveDestroyDate, informTarget, planRemoval } from './registration-rules';
 export { RegistrationsJobsModule } from './registrations-jobs.module';
 export { RetentionService } from './retention.service';

@@ -3,8 +3,16 @@ import { ConflictError, NotFoundError, RuleViolationError, ValidationFailedError
 export const registrationNotFound = () => new NotFoundError('REGISTRATION_NOT_FOUND', 'Registration');
 
 const RULES = {
-  YOUTH_TOO_OLD: ['Youth is 23 or older', 'The verwijsindex is for young people who have not yet turned 23 (Jw 7.1.1.1).', 'youth.birthDate'],
-  PLANNED_REMOVAL_NOT_IN_FUTURE: ['Planned removal date not in the future', 'plannedRemovalDate must be after today.', 'plannedRemovalDate'],
+  YOUTH_TOO_OLD: [
+    'Youth is 23 or older',
+    'The verwijsindex is for young people who have not yet turned 23 (Jw 7.1.1.1).',
+    'youth.birthDate',
+  ],
+  PLANNED_REMOVAL_NOT_IN_FUTURE: [
+    'Planned removal date not in the future',
+    'plannedRemovalDate must be after today.',
+    'plannedRemovalDate',
+  ],
   PLANNED_REMOVAL_TOO_LATE: [
     'Planned removal date too late',
     'A registration is removed at most two years after it was made (Jw 7.1.4.5(2)(a)).',
@@ -15,8 +23,16 @@ const RULES = {
     "A registration is removed on the youth's 23rd birthday at the latest (Jw 7.1.4.5(2)(b)).",
     'plannedRemovalDate',
   ],
-  PROFESSIONAL_UNKNOWN: ['Unknown professional', 'professionalId is not a professional of your organisation.', 'professionalId'],
-  PROFESSIONAL_INACTIVE: ['Professional no longer designated', 'This professional has been deactivated by the administrator.', 'professionalId'],
+  PROFESSIONAL_UNKNOWN: [
+    'Unknown professional',
+    'professionalId is not a professional of your organisation.',
+    'professionalId',
+  ],
+  PROFESSIONAL_INACTIVE: [
+    'Professional no longer designated',
+    'This professional has been deactivated by the administrator.',
+    'professionalId',
+  ],
   NOT_A_DESIGNATED_PROFESSIONAL: [
     'Not a meldingsbevoegde',
     'Only people designated with role `professional` may register (Jw 7.1.1.2); coordinators and follow-up officers may not.',
@@ -27,7 +43,11 @@ const RULES = {
     'Your organisation has no active coordinator (contactpersoon verwijsindex); ask the administrator to designate one first.',
     undefined,
   ],
-  NOT_OWN_REGISTRATION: ['Not your registration', 'A professional can withdraw only a registration they made (Jw 7.1.4.5(1)).', 'professionalId'],
+  NOT_OWN_REGISTRATION: [
+    'Not your registration',
+    'A professional can withdraw only a registration they made (Jw 7.1.4.5(1)).',
+    'professionalId',
+  ],
 } as const;
 
 export type RegistrationRule = keyof typeof RULES;
@@ -38,6 +58,10 @@ export function ruleViolation(rule: RegistrationRule): RuleViolationError {
 }
 
 export const registrationNotActive = () =>
-  new ConflictError('REGISTRATION_NOT_ACTIVE', 'Registration has ended', 'This registration was already withdrawn or removed.');
+  new ConflictError(
+    'REGISTRATION_NOT_ACTIVE',
+    'Registration has ended',
+    'This registration was already withdrawn or removed.',
+  );
 
 export const invalidYouth = (field: string, reason: string) => new ValidationFailedError([{ field, reason }]);

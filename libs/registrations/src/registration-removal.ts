@@ -26,11 +26,22 @@ export class RegistrationRemoval {
   ) {}
 
   /** Removes the given active registrations (locked here); returns how many ended. */
-  async remove(manager: EntityManager, registrationIds: string[], reason: RemovalReason, actor: Actor): Promise<number> {
+  async remove(
+    manager: EntityManager,
+    registrationIds: string[],
+    reason: RemovalReason,
+    actor: Actor,
+  ): Promise<number> {
     if (registrationIds.length === 0) return 0;
     const now = this.clock.now();
     const today = todayInAmsterdam(now);
-    const rows: { id: string; professional_id: string; organisation_id: string; age_limit_date: string; municipality_code: string }[] = await manager.query(
+    const rows: {
+      id: string;
+      professional_id: string;
+      organisation_id: string;
+      age_limit_date: string;
+      municipality_code: string;
+    }[] = await manager.query(
       `SELECT r.id, r.professional_id, r.organisation_id, r.age_limit_date::text, o.municipality_code
          FROM registrations r JOIN organisations o ON o.id = r.organisation_id
         WHERE r.id = ANY($1) AND r.status = 'active' ORDER BY r.id FOR UPDATE OF r`,
@@ -56,7 +67,10 @@ export class RegistrationRemoval {
         action: `registration.${statusAfter(reason)}`,
         objectType: 'registration',
         objectId: row.id,
-        actor: { ...actor, professionalId: actor.professionalId ?? (actor.organisationId ? row.professional_id : undefined) },
+        actor: {
+          ...actor,
+          professionalId: actor.professionalId ?? (actor.organisationId ? row.professional_id : undefined),
+        },
         municipalityCode: row.municipality_code,
         details: { reason, archived: ARCHIVED_REASONS.includes(reason), organisationId: row.organisation_id },
       });
@@ -93,9 +107,14 @@ export class RegistrationRemoval {
     )) as [{ id: string }[], number];
     await this.audit.recordMany(
       manager,
-      destroyed.map(
-        (row): AuditEventInput => ({ action: 'archive-entry.destroyed', objectType: 'archive_entry', objectId: row.id, actor, municipalityCode, details: { reason } }),
-      ),
+      destroyed.map((row): AuditEventInput => ({
+        action: 'archive-entry.destroyed',
+        objectType: 'archive_entry',
+        objectId: row.id,
+        actor,
+        municipalityCode,
+        details: { reason },
+      })),
     );
     return { registrationsRemoved, archiveEntriesDestroyed: destroyed.length };
   }
@@ -111,7 +130,12 @@ export class RegistrationRemoval {
   }
 
   /** An organisation was disconnected: its active registrations end without archiving, in batches. */
-  async removeForOrganisation(manager: EntityManager, organisationId: string, actor: Actor, batchSize = 500): Promise<number> {
+  async removeForOrganisation(
+    manager: EntityManager,
+    organisationId: string,
+    actor: Actor,
+    batchSize = 500,
+  ): Promise<number> {
     const ids: { id: string }[] = await manager.query(
       `SELECT id FROM registrations WHERE organisation_id = $1 AND status = 'active' ORDER BY id LIMIT $2`,
       [organisationId, batchSize],

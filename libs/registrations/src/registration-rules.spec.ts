@@ -38,8 +38,12 @@ describe('registration rules', () => {
   });
 
   it('never exceeds two years from a leap day, and honours a shorter default', () => {
-    expect(planRemoval({ today: '2028-02-29', birthDate: '2015-01-01', defaultMonths: 24 })).toMatchObject({ plannedRemovalDate: '2030-02-28' });
-    expect(planRemoval({ today: '2026-11-28', birthDate: '2015-01-01', defaultMonths: 12 })).toMatchObject({ plannedRemovalDate: '2027-11-28' });
+    expect(planRemoval({ today: '2028-02-29', birthDate: '2015-01-01', defaultMonths: 24 })).toMatchObject({
+      plannedRemovalDate: '2030-02-28',
+    });
+    expect(planRemoval({ today: '2026-11-28', birthDate: '2015-01-01', defaultMonths: 12 })).toMatchObject({
+      plannedRemovalDate: '2027-11-28',
+    });
   });
 
   it('destroys archive entries after five years or at 23, whichever is first', () => {

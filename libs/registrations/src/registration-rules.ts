@@ -30,13 +30,25 @@ export function latestRemovalDate(today: IsoDate): IsoDate {
 
 export type RemovalPlan =
   | { ok: true; plannedRemovalDate: IsoDate; ageLimitDate: IsoDate }
-  | { ok: false; problem: 'YOUTH_TOO_OLD' | 'PLANNED_REMOVAL_NOT_IN_FUTURE' | 'PLANNED_REMOVAL_TOO_LATE' | 'PLANNED_REMOVAL_AFTER_AGE_LIMIT' };
+  | {
+      ok: false;
+      problem:
+        | 'YOUTH_TOO_OLD'
+        | 'PLANNED_REMOVAL_NOT_IN_FUTURE'
+        | 'PLANNED_REMOVAL_TOO_LATE'
+        | 'PLANNED_REMOVAL_AFTER_AGE_LIMIT';
+    };
 
 /**
  * Decides the planned removal date of a new registration: the requested date, or the default term,
  * never later than two years from today, and never after the youth's 23rd birthday.
  */
-export function planRemoval(input: { today: IsoDate; birthDate: IsoDate; requested?: IsoDate; defaultMonths: number }): RemovalPlan {
+export function planRemoval(input: {
+  today: IsoDate;
+  birthDate: IsoDate;
+  requested?: IsoDate;
+  defaultMonths: number;
+}): RemovalPlan {
   const limit = ageLimitDate(input.birthDate);
   if (limit <= input.today) return { ok: false, problem: 'YOUTH_TOO_OLD' };
   const latest = latestRemovalDate(input.today);
@@ -55,4 +67,3 @@ export function archiveDestroyDate(archivedOn: IsoDate, ageLimit: IsoDate): IsoD
   const fiveYears = addYears(archivedOn, ARCHIVE_TERM_YEARS, 'last-day');
   return fiveYears < ageLimit ? fiveYears : ageLimit;
 }
-

@@ -15,7 +15,14 @@ import { ListRegistrationsHandler } from './queries/list-registrations/list-regi
 @Module({
   imports: [CqrsModule, TypeOrmModule.forFeature([RegistrationEntity])],
   controllers: [RegistrationsController, DeathsController],
-  providers: [RegistrationRemoval, RecordDeathHandler, RegisterYouthHandler, WithdrawRegistrationHandler, ListRegistrationsHandler, GetRegistrationHandler],
+  providers: [
+    RegistrationRemoval,
+    RecordDeathHandler,
+    RegisterYouthHandler,
+    WithdrawRegistrationHandler,
+    ListRegistrationsHandler,
+    GetRegistrationHandler,
+  ],
   exports: [RegistrationRemoval],
 })
 export class RegistrationsModule {}

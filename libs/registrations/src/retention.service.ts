@@ -40,7 +40,13 @@ export class RetentionService {
   async run(correlationId?: string | null): Promise<RetentionReport> {
     const today = todayInAmsterdam(this.clock.now());
     const actor = systemActor(correlationId ?? undefined);
-    const report: RetentionReport = { today, expired: 0, removedAt23: 0, archiveEntriesDestroyed: 0, tombstonesDestroyed: 0 };
+    const report: RetentionReport = {
+      today,
+      expired: 0,
+      removedAt23: 0,
+      archiveEntriesDestroyed: 0,
+      tombstonesDestroyed: 0,
+    };
 
     for (;;) {
       const removed = await this.dataSource.transaction(async (manager) => {
@@ -71,7 +77,13 @@ export class RetentionService {
         if (rows.length > 0) {
           await this.audit.recordMany(
             manager,
-            rows.map((row) => ({ action: 'archive-entry.destroyed', objectType: 'archive_entry', objectId: row.id, actor, municipalityCode: row.municipality_code })),
+            rows.map((row) => ({
+              action: 'archive-entry.destroyed',
+              objectType: 'archive_entry',
+              objectId: row.id,
+              actor,
+              municipalityCode: row.municipality_code,
+            })),
           );
         }
         return rows.length;

@@ -13,7 +13,19 @@ export class RegistrationView {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) removedAt: string | null;
   @ApiPropertyOptional({ nullable: true, enum: REMOVAL_REASONS }) removalReason: RemovalReason | null;
 
-  static of(r: Pick<RegistrationEntity, 'id' | 'professionalId' | 'organisationId' | 'createdAt' | 'plannedRemovalDate' | 'status' | 'removedAt' | 'removalReason'>): RegistrationView {
+  static of(
+    r: Pick<
+      RegistrationEntity,
+      | 'id'
+      | 'professionalId'
+      | 'organisationId'
+      | 'createdAt'
+      | 'plannedRemovalDate'
+      | 'status'
+      | 'removedAt'
+      | 'removalReason'
+    >,
+  ): RegistrationView {
     return {
       id: r.id,
       professionalId: r.professionalId,

@@ -62,14 +62,22 @@ export class SignalDeliveryService {
     private readonly webhooks: WebhookClient,
     metrics: Metrics,
   ) {
-    this.attempts = metrics.counter('vir_signal_delivery_attempts_total', 'E-mail and webhook delivery attempts by outcome (delivered, failed: retried, dead: given up)', [
-      'channel',
-      'outcome',
-    ]);
-    metrics.gauge('vir_signal_deliveries_dead', 'Deliveries given up after retrying (dead letters), all organisations', [], async (gauge) => {
-      const [row]: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM signal_deliveries WHERE status = 'dead'`);
-      gauge.set(row?.n ?? 0);
-    });
+    this.attempts = metrics.counter(
+      'vir_signal_delivery_attempts_total',
+      'E-mail and webhook delivery attempts by outcome (delivered, failed: retried, dead: given up)',
+      ['channel', 'outcome'],
+    );
+    metrics.gauge(
+      'vir_signal_deliveries_dead',
+      'Deliveries given up after retrying (dead letters), all organisations',
+      [],
+      async (gauge) => {
+        const [row]: { n: number }[] = await this.dataSource.query(
+          `SELECT count(*)::int AS n FROM signal_deliveries WHERE status = 'dead'`,
+        );
+        gauge.set(row?.n ?? 0);
+      },
+    );
   }
 
   /**
@@ -82,18 +90,37 @@ export class SignalDeliveryService {
     const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const outcomes = await mapLimited(targets, PARALLEL[channel], async (target): Promise<Outcome> => {
       const attempt = channel === 'email' ? await this.sendEmail(target) : await this.postWebhook(target);
-      if (attempt.ok) return { signal_id: target.id, municipality_code: target.municipality_code, status: 'delivered', response: attempt.response, error: null };
+      if (attempt.ok)
+        return {
+          signal_id: target.id,
+          municipality_code: target.municipality_code,
+          status: 'delivered',
+          response: attempt.response,
+          error: null,
+        };
       const final = attempt.permanent || (channel === 'email' ? lastTry : this.retryWindowClosed(target));
       this.logger.warn({ signalId: target.id, channel, reason: attempt.reason, final }, 'signal delivery failed');
-      return { signal_id: target.id, municipality_code: target.municipality_code, status: final ? 'dead' : 'failed', response: attempt.reason, error: attempt.reason };
+      return {
+        signal_id: target.id,
+        municipality_code: target.municipality_code,
+        status: final ? 'dead' : 'failed',
+        response: attempt.reason,
+        error: attempt.reason,
+      };
     });
     await this.record(channel, outcomes);
     for (const outcome of outcomes) this.attempts.inc({ channel, outcome: outcome.status });
 
     const retry = outcomes.filter((o) => o.status === 'failed');
     const dead = outcomes.filter((o) => o.status === 'dead');
-    if (retry.length > 0) throw new Error(`${channel} delivery failed for ${retry.length} of ${outcomes.length} signals: ${retry[0].error}`);
-    if (dead.length > 0) throw new UnrecoverableError(`${channel} delivery given up for ${dead.length} of ${outcomes.length} signals: ${dead[0].error}`);
+    if (retry.length > 0)
+      throw new Error(
+        `${channel} delivery failed for ${retry.length} of ${outcomes.length} signals: ${retry[0].error}`,
+      );
+    if (dead.length > 0)
+      throw new UnrecoverableError(
+        `${channel} delivery given up for ${dead.length} of ${outcomes.length} signals: ${dead[0].error}`,
+      );
     return 'delivered';
   }
 
@@ -117,7 +144,10 @@ export class SignalDeliveryService {
 
   private async postWebhook(target: SignalTarget): Promise<Attempt> {
     if (!target.webhook_url || !target.webhook_secret) return { ok: false, reason: 'webhook removed', permanent: true };
-    const problem = await webhookTargetProblem(target.webhook_url, { allowPrivate: this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS, resolve: false });
+    const problem = await webhookTargetProblem(target.webhook_url, {
+      allowPrivate: this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      resolve: false,
+    });
     if (problem) return { ok: false, reason: `refused: ${problem}`, permanent: false };
     const body = JSON.stringify({
       specversion: '1.0',
@@ -133,20 +163,28 @@ export class SignalDeliveryService {
     try {
       const status = await this.webhooks.post(
         target.webhook_url,
-        { 'content-type': 'application/cloudevents+json', [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: `sha256=${signature}` },
+        {
+          'content-type': 'application/cloudevents+json',
+          [TIMESTAMP_HEADER]: timestamp,
+          [SIGNATURE_HEADER]: `sha256=${signature}`,
+        },
         body,
       );
       const response = `http ${status}`;
       return status >= 200 && status < 300 ? { ok: true, response } : { ok: false, reason: response, permanent: false };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === PRIVATE_ADDRESS) return { ok: false, reason: 'refused: resolves to a private or loopback address', permanent: false };
+      if (code === PRIVATE_ADDRESS)
+        return { ok: false, reason: 'refused: resolves to a private or loopback address', permanent: false };
       return { ok: false, reason: `network ${code ?? (error as Error).name}`, permanent: false };
     }
   }
 
   private retryWindowClosed(target: SignalTarget): boolean {
-    return !!target.first_attempt_at && Date.now() - new Date(target.first_attempt_at).getTime() >= this.config.WEBHOOK_RETRY_WINDOW_MS;
+    return (
+      !!target.first_attempt_at &&
+      Date.now() - new Date(target.first_attempt_at).getTime() >= this.config.WEBHOOK_RETRY_WINDOW_MS
+    );
   }
 
   /**
@@ -200,7 +238,12 @@ export class SignalDeliveryService {
             AND d.signal_id = ANY($3::uuid[])
        )${audit ? `, audited AS (${audit.sql})` : ''}
        SELECT 1`,
-      [JSON.stringify(outcomes.map(({ municipality_code: _college, ...outcome }) => outcome)), channel, outcomes.map((o) => o.signal_id), ...(audit?.params ?? [])],
+      [
+        JSON.stringify(outcomes.map(({ municipality_code: _college, ...outcome }) => outcome)),
+        channel,
+        outcomes.map((o) => o.signal_id),
+        ...(audit?.params ?? []),
+      ],
     );
   }
 }

@@ -7,7 +7,10 @@ const KIND_LABELS: Record<string, string> = {
   escalation: 'escalatie: het contact tussen de betrokkenen is niet op tijd bevestigd',
 };
 
-export function signalMail(signal: { id: string; kind: string }, publicUrl: string): { subject: string; text: string; html: string } {
+export function signalMail(
+  signal: { id: string; kind: string },
+  publicUrl: string,
+): { subject: string; text: string; html: string } {
   const label = KIND_LABELS[signal.kind] ?? 'signaal';
   const link = `${publicUrl}/v1/signals/${signal.id}`;
   const text = [

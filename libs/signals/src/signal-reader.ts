@@ -25,7 +25,8 @@ export function visibleRoles(principal: Principal): string[] {
   return roles;
 }
 
-export const SIGNAL_COLUMNS = 's.id, s.kind, s.match_id, s.recipient_professional_id, s.recipient_role, s.named_professional_ids, s.created_at, s.acknowledged_at';
+export const SIGNAL_COLUMNS =
+  's.id, s.kind, s.match_id, s.recipient_professional_id, s.recipient_role, s.named_professional_ids, s.created_at, s.acknowledged_at';
 
 /** Turns signal rows into what recipients see, with current contact details. */
 @Injectable()
@@ -64,7 +65,13 @@ export class SignalReader {
         recipientRole: row.recipient_role,
         createdAt: new Date(row.created_at).toISOString(),
         acknowledgedAt: row.acknowledged_at ? new Date(row.acknowledged_at).toISOString() : null,
-        involved: involved.map(({ name, organisation, email, phone, role }) => ({ name, organisation, email, phone, role })),
+        involved: involved.map(({ name, organisation, email, phone, role }) => ({
+          name,
+          organisation,
+          email,
+          phone,
+          role,
+        })),
         coordinators: coordinators
           .filter((c) => theirOrganisations.has(c.organisationId))
           .map(({ name, organisation, email, phone }) => ({ name, organisation, email, phone })),

@@ -34,7 +34,8 @@ export class SignalView {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) acknowledgedAt: string | null;
   @ApiProperty({ type: [SignalPerson], description: 'The other professionals involved' }) involved: SignalPerson[];
-  @ApiProperty({ type: [SignalCoordinator], description: 'Contact persons of their organisations' }) coordinators: SignalCoordinator[];
+  @ApiProperty({ type: [SignalCoordinator], description: 'Contact persons of their organisations' })
+  coordinators: SignalCoordinator[];
 }
 
 export class SignalPage {

@@ -14,7 +14,11 @@ describe('WebhookClient', () => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: request.headers['x-signature'] as string, connection: connections });
+        received.push({
+          body: Buffer.concat(chunks).toString('utf8'),
+          signature: request.headers['x-signature'] as string,
+          connection: connections,
+        });
         response.statusCode = request.url === '/gone' ? 410 : 202;
         response.end('a body the client drops');
       });
@@ -26,16 +30,20 @@ describe('WebhookClient', () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
   beforeEach(() => (received.length = 0));
 
-  const client = (allowPrivate: boolean) => new WebhookClient({ WEBHOOK_ALLOW_PRIVATE_TARGETS: allowPrivate } as AppConfig);
+  const client = (allowPrivate: boolean) =>
+    new WebhookClient({ WEBHOOK_ALLOW_PRIVATE_TARGETS: allowPrivate } as AppConfig);
 
   it('posts the body with its headers, answers the status, and keeps connections open for posts in a row', async () => {
     const webhooks = client(true);
     try {
       const before = connections;
-      expect(await webhooks.post(`http://127.0.0.1:${port}/events`, { 'x-signature': 'sha256=abc' }, '{"id":"1"}')).toBe(202);
+      expect(
+        await webhooks.post(`http://127.0.0.1:${port}/events`, { 'x-signature': 'sha256=abc' }, '{"id":"1"}'),
+      ).toBe(202);
       expect(await webhooks.post(`http://127.0.0.1:${port}/events`, {}, '{"id":"2"}')).toBe(202);
       expect(await webhooks.post(`http://127.0.0.1:${port}/gone`, {}, '{"id":"3"}')).toBe(410);
-      for (let i = 4; i <= 10; i += 1) expect(await webhooks.post(`http://127.0.0.1:${port}/events?n=${i}`, {}, `{"id":"${i}"}`)).toBe(202);
+      for (let i = 4; i <= 10; i += 1)
+        expect(await webhooks.post(`http://127.0.0.1:${port}/events?n=${i}`, {}, `{"id":"${i}"}`)).toBe(202);
       expect(received.map((r) => r.body)).toEqual(Array.from({ length: 10 }, (_, i) => `{"id":"${i + 1}"}`));
       expect(received[0].signature).toBe('sha256=abc');
       // A connection is free again a moment after its answer, so a post right behind it may open a
@@ -49,7 +57,9 @@ describe('WebhookClient', () => {
   it('unless private targets are allowed, refuses to connect to a host name that resolves to a loopback address', async () => {
     const webhooks = client(false);
     try {
-      await expect(webhooks.post(`http://localhost:${port}/events`, {}, '{}')).rejects.toMatchObject({ code: 'EPRIVATE' });
+      await expect(webhooks.post(`http://localhost:${port}/events`, {}, '{}')).rejects.toMatchObject({
+        code: 'EPRIVATE',
+      });
       expect(received).toEqual([]);
     } finally {
       await webhooks.onApplicationShutdown();
@@ -59,7 +69,9 @@ describe('WebhookClient', () => {
   it('rejects when nothing listens', async () => {
     const webhooks = client(true);
     try {
-      await expect(webhooks.post('http://127.0.0.1:1/events', {}, '{}')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+      await expect(webhooks.post('http://127.0.0.1:1/events', {}, '{}')).rejects.toMatchObject({
+        code: 'ECONNREFUSED',
+      });
     } finally {
       await webhooks.onApplicationShutdown();
     }

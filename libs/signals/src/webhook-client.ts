@@ -23,7 +23,10 @@ function publicOnlyLookup(hostname: string, options: LookupOptions, callback: Lo
   dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
     if (error) return callback(error, []);
     if (addresses.length === 0 || addresses.some((a) => !isPublicAddress(a.address))) {
-      return callback(Object.assign(new Error(`${hostname} resolves to a private or loopback address`), { code: PRIVATE_ADDRESS }), []);
+      return callback(
+        Object.assign(new Error(`${hostname} resolves to a private or loopback address`), { code: PRIVATE_ADDRESS }),
+        [],
+      );
     }
     if (options.all) return callback(null, addresses);
     callback(null, addresses[0].address, addresses[0].family);
@@ -44,14 +47,23 @@ export class WebhookClient implements OnApplicationShutdown {
       connections: CONNECTIONS_PER_HOST,
       headersTimeout: IDLE_TIMEOUT_MS,
       bodyTimeout: IDLE_TIMEOUT_MS,
-      connect: { timeout: IDLE_TIMEOUT_MS, ...(config.WEBHOOK_ALLOW_PRIVATE_TARGETS ? {} : { lookup: publicOnlyLookup }) },
+      connect: {
+        timeout: IDLE_TIMEOUT_MS,
+        ...(config.WEBHOOK_ALLOW_PRIVATE_TARGETS ? {} : { lookup: publicOnlyLookup }),
+      },
     });
   }
 
   /** Resolves with the receiver's status code (its body is read and dropped); rejects on a network failure or timeout. */
   async post(url: string, headers: Record<string, string>, body: string): Promise<number> {
     const target = new URL(url);
-    const response = await this.agent.request({ origin: target.origin, path: `${target.pathname}${target.search}`, method: 'POST', headers, body });
+    const response = await this.agent.request({
+      origin: target.origin,
+      path: `${target.pathname}${target.search}`,
+      method: 'POST',
+      headers,
+      body,
+    });
     await response.body.dump();
     return response.statusCode;
   }

@@ -10,7 +10,9 @@ import { API_VERSION } from '../openapi';
  * idle keep-alive connections close after HTTP_KEEP_ALIVE_TIMEOUT_MS, and at most
  * HTTP_MAX_CONNECTIONS are open at once. Node checks the timeouts every second (its default is 30 s).
  */
-export function serverFactory(config: AppConfig): (handler: (req: IncomingMessage, res: ServerResponse) => void) => Server {
+export function serverFactory(
+  config: AppConfig,
+): (handler: (req: IncomingMessage, res: ServerResponse) => void) => Server {
   return (handler) => {
     const server = createServer(
       {
@@ -28,7 +30,12 @@ export function serverFactory(config: AppConfig): (handler: (req: IncomingMessag
 }
 
 const CLIENT_ERRORS: Record<string, [number, string, string, string]> = {
-  HPE_HEADER_OVERFLOW: [431, 'HEADERS_TOO_LARGE', 'Request header fields too large', 'The request headers exceed 16 KiB.'],
+  HPE_HEADER_OVERFLOW: [
+    431,
+    'HEADERS_TOO_LARGE',
+    'Request header fields too large',
+    'The request headers exceed 16 KiB.',
+  ],
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'REQUEST_TIMEOUT', 'Request timeout', 'The request did not arrive in time.'],
   HPE_HEADERS_TIMEOUT: [408, 'REQUEST_TIMEOUT', 'Request timeout', 'The request headers did not arrive in time.'],
 };
@@ -42,7 +49,12 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
     socket.destroy();
     return;
   }
-  const [status, code, title, detail] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'BAD_REQUEST', 'Bad request', 'The request could not be read.'];
+  const [status, code, title, detail] = CLIENT_ERRORS[error.code ?? ''] ?? [
+    400,
+    'BAD_REQUEST',
+    'Bad request',
+    'The request could not be read.',
+  ];
   const body = JSON.stringify(problem(status, code, title, detail));
   socket.end(
     `HTTP/1.1 ${status} ${title}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +

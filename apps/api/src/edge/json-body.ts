@@ -8,13 +8,23 @@ export const MAX_JSON_VALUES = 1000;
 
 export class UnsupportedMediaTypeError extends AppError {
   constructor() {
-    super('UNSUPPORTED_MEDIA_TYPE', 415, 'Unsupported media type', 'Send the request body as application/json in UTF-8.');
+    super(
+      'UNSUPPORTED_MEDIA_TYPE',
+      415,
+      'Unsupported media type',
+      'Send the request body as application/json in UTF-8.',
+    );
   }
 }
 
 export class BodyTooComplexError extends AppError {
   constructor(what: string) {
-    super('BODY_TOO_COMPLEX', 400, 'Request body too complex', `The JSON body ${what}; no request of this API needs that.`);
+    super(
+      'BODY_TOO_COMPLEX',
+      400,
+      'Request body too complex',
+      `The JSON body ${what}; no request of this API needs that.`,
+    );
   }
 }
 
@@ -23,7 +33,11 @@ export class BodyTooComplexError extends AppError {
  * characters, before anything is parsed or validated: a crafted body is refused for the price of a
  * scan instead of costing the event loop the parse, the transform and the validation.
  */
-export function jsonShapeProblem(text: string, maxDepth = MAX_JSON_DEPTH, maxValues = MAX_JSON_VALUES): string | undefined {
+export function jsonShapeProblem(
+  text: string,
+  maxDepth = MAX_JSON_DEPTH,
+  maxValues = MAX_JSON_VALUES,
+): string | undefined {
   let depth = 0;
   let values = 0;
   let inString = false;
@@ -91,7 +105,11 @@ export function acceptJsonOnly(fastify: FastifyInstance): void {
     parseJson(request, text as string, (error: Error | null, value?: unknown) => {
       if (error) return done(error, undefined);
       const nul = nulCharacterAt(value);
-      if (nul) return done(new ValidationFailedError([{ field: nul, reason: 'text must not contain the NUL character (\\u0000)' }]), undefined);
+      if (nul)
+        return done(
+          new ValidationFailedError([{ field: nul, reason: 'text must not contain the NUL character (\\u0000)' }]),
+          undefined,
+        );
       done(null, value);
     });
   });

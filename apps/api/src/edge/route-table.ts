@@ -13,7 +13,9 @@ export class RouteTable {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       const source = route.url
         .split('/')
-        .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment === '*' ? '.*' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .map((segment) =>
+          segment.startsWith(':') ? '[^/]+' : segment === '*' ? '.*' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+        )
         .join('/');
       const pattern = new RegExp(`^${source}/?$`);
       const existing = this.routes.find((r) => r.pattern.source === pattern.source);

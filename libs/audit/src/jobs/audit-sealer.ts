@@ -23,13 +23,18 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
     metrics: Metrics,
   ) {
     this.task = new ScheduledTask('audit-seal', () => this.tick(), metrics);
-    metrics.gauge('vir_audit_oldest_unsealed_seconds', 'Age of the oldest audit event not yet sealed into the chain (0 when none)', [], async (gauge) => {
-      const [row]: { age: number | null }[] = await this.dataSource.query(
-        `SELECT extract(epoch FROM now() - min(e.occurred_at))::float AS age FROM audit_events e
+    metrics.gauge(
+      'vir_audit_oldest_unsealed_seconds',
+      'Age of the oldest audit event not yet sealed into the chain (0 when none)',
+      [],
+      async (gauge) => {
+        const [row]: { age: number | null }[] = await this.dataSource.query(
+          `SELECT extract(epoch FROM now() - min(e.occurred_at))::float AS age FROM audit_events e
           WHERE e.id > coalesce((SELECT max(event_id) FROM audit_chain), 0)`,
-      );
-      gauge.set(row?.age ?? 0);
-    });
+        );
+        gauge.set(row?.age ?? 0);
+      },
+    );
   }
 
   onApplicationBootstrap(): void {

@@ -5,7 +5,9 @@ export class Foundation1764300000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     // Millisecond timestamps: they round-trip through JavaScript unchanged, so keyset cursors are exact.
-    await q.query(`CREATE FUNCTION ms_now() RETURNS timestamptz LANGUAGE sql STABLE AS $$ SELECT date_trunc('milliseconds', now()) $$`);
+    await q.query(
+      `CREATE FUNCTION ms_now() RETURNS timestamptz LANGUAGE sql STABLE AS $$ SELECT date_trunc('milliseconds', now()) $$`,
+    );
     await q.query(`
       CREATE TABLE organisations (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -19,7 +21,9 @@ export class Foundation1764300000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT ms_now(),
         disconnected_at timestamptz
       )`);
-    await q.query(`CREATE UNIQUE INDEX organisations_name_per_municipality ON organisations (municipality_code, lower(name))`);
+    await q.query(
+      `CREATE UNIQUE INDEX organisations_name_per_municipality ON organisations (municipality_code, lower(name))`,
+    );
 
     await q.query(`
       CREATE TABLE professionals (

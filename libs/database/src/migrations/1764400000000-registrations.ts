@@ -28,7 +28,9 @@ export class Registrations1764400000000 implements MigrationInterface {
         CHECK (status = 'active' OR (youth_key IS NULL AND key_version IS NULL AND age_limit_date IS NULL))
       )`);
     // One active registration per professional and youth: a retry answers with the existing one.
-    await q.query(`CREATE UNIQUE INDEX registrations_one_active_per_professional ON registrations (youth_key, professional_id) WHERE status = 'active'`);
+    await q.query(
+      `CREATE UNIQUE INDEX registrations_one_active_per_professional ON registrations (youth_key, professional_id) WHERE status = 'active'`,
+    );
     await q.query(`CREATE INDEX registrations_active_by_youth ON registrations (youth_key) WHERE status = 'active'`);
     await q.query(`CREATE INDEX registrations_by_organisation ON registrations (organisation_id, created_at, id)`);
     await q.query(`CREATE INDEX registrations_due ON registrations (planned_removal_date) WHERE status = 'active'`);

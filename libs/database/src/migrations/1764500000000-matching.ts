@@ -7,7 +7,9 @@ export class Matching1764500000000 implements MigrationInterface {
     // Set when the matching worker has handled a registration; the reconciliation sweep
     // re-enqueues registrations left without it (a job lost with a Redis restart).
     await q.query(`ALTER TABLE registrations ADD COLUMN match_checked_at timestamptz`);
-    await q.query(`CREATE INDEX registrations_unchecked ON registrations (created_at) WHERE status = 'active' AND match_checked_at IS NULL`);
+    await q.query(
+      `CREATE INDEX registrations_unchecked ON registrations (created_at) WHERE status = 'active' AND match_checked_at IS NULL`,
+    );
 
     // A match: two or more active registrations of the same youth (Jw 7.1.2.3(1)(c)).
     // The youth key is kept only while the match is open, to find it again; a closed match keeps nothing of the youth.
@@ -21,7 +23,9 @@ export class Matching1764500000000 implements MigrationInterface {
         closed_at timestamptz,
         CHECK ((status = 'closed') = (youth_key IS NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX matches_one_open_per_youth ON matches (youth_key, kind) WHERE status <> 'closed'`);
+    await q.query(
+      `CREATE UNIQUE INDEX matches_one_open_per_youth ON matches (youth_key, kind) WHERE status <> 'closed'`,
+    );
 
     await q.query(`
       CREATE TABLE match_participants (

@@ -31,10 +31,16 @@ export class FollowUpAndDelivery1764600000000 implements MigrationInterface {
 
     // Reminder and escalation signals belong to a match, not to a registration event: once per match and person.
     await q.query(`ALTER TABLE signals DROP CONSTRAINT signals_kind_check`);
-    await q.query(`ALTER TABLE signals ADD CONSTRAINT signals_kind_check CHECK (kind IN ('match','match_extended','archive','reminder','escalation'))`);
+    await q.query(
+      `ALTER TABLE signals ADD CONSTRAINT signals_kind_check CHECK (kind IN ('match','match_extended','archive','reminder','escalation'))`,
+    );
     await q.query(`ALTER TABLE signals ALTER COLUMN trigger_registration_id DROP NOT NULL`);
-    await q.query(`ALTER TABLE signals ADD CHECK ((kind IN ('reminder','escalation')) = (trigger_registration_id IS NULL))`);
-    await q.query(`CREATE UNIQUE INDEX signals_once_per_match_follow_up ON signals (match_id, recipient_professional_id, kind) WHERE kind IN ('reminder','escalation')`);
+    await q.query(
+      `ALTER TABLE signals ADD CHECK ((kind IN ('reminder','escalation')) = (trigger_registration_id IS NULL))`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX signals_once_per_match_follow_up ON signals (match_id, recipient_professional_id, kind) WHERE kind IN ('reminder','escalation')`,
+    );
     await q.query(`CREATE INDEX signals_inbox_newest ON signals (recipient_organisation_id, created_at DESC, id DESC)`);
     await q.query(`DROP INDEX signals_inbox`);
 
@@ -44,12 +50,16 @@ export class FollowUpAndDelivery1764600000000 implements MigrationInterface {
         ADD COLUMN first_attempt_at timestamptz,
         ADD COLUMN organisation_id uuid REFERENCES organisations(id),
         ADD COLUMN last_response varchar(16)`);
-    await q.query(`CREATE INDEX signal_deliveries_dead ON signal_deliveries (organisation_id, last_attempt_at) WHERE status = 'dead'`);
+    await q.query(
+      `CREATE INDEX signal_deliveries_dead ON signal_deliveries (organisation_id, last_attempt_at) WHERE status = 'dead'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX signal_deliveries_dead`);
-    await q.query(`ALTER TABLE signal_deliveries DROP COLUMN first_attempt_at, DROP COLUMN organisation_id, DROP COLUMN last_response`);
+    await q.query(
+      `ALTER TABLE signal_deliveries DROP COLUMN first_attempt_at, DROP COLUMN organisation_id, DROP COLUMN last_response`,
+    );
     await q.query(`CREATE INDEX signals_inbox ON signals (recipient_organisation_id, created_at, id)`);
     await q.query(`DROP INDEX signals_inbox_newest`);
     await q.query(`DROP INDEX signals_once_per_match_follow_up`);

@@ -13,7 +13,9 @@ export class LighterHotIndexes1764900000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX registrations_active_by_youth`);
     await q.query(`DROP INDEX audit_events_actor`);
-    await q.query(`CREATE INDEX audit_events_actor ON audit_events (actor_organisation_id, occurred_at) WHERE actor_organisation_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX audit_events_actor ON audit_events (actor_organisation_id, occurred_at) WHERE actor_organisation_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -12,7 +12,9 @@ export class CollegeScopedKeyedAudit1765000000000 implements MigrationInterface 
   name = 'CollegeScopedKeyedAudit1765000000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE audit_events ADD COLUMN municipality_code char(4) CHECK (municipality_code ~ '^[0-9]{4}$')`);
+    await q.query(
+      `ALTER TABLE audit_events ADD COLUMN municipality_code char(4) CHECK (municipality_code ~ '^[0-9]{4}$')`,
+    );
     await q.query(`CREATE INDEX audit_events_college ON audit_events (municipality_code, id)`);
     await q.query(`ALTER TABLE audit_chain ADD COLUMN keyed boolean NOT NULL DEFAULT false`);
   }

@@ -32,7 +32,9 @@ export const MATCH_COLUMNS = `m.id, m.status, m.created_at, m.closed_at, m.lead_
 export function visibilityCondition(principal: Principal, alias = 'm', first = 2): { sql: string; values: unknown[] } {
   const parts: string[] = [];
   if (principal.scopes.includes('signals')) {
-    parts.push(`EXISTS (SELECT 1 FROM match_participants vp WHERE vp.match_id = ${alias}.id AND vp.organisation_id = $${first} AND vp.left_at IS NULL)`);
+    parts.push(
+      `EXISTS (SELECT 1 FROM match_participants vp WHERE vp.match_id = ${alias}.id AND vp.organisation_id = $${first} AND vp.left_at IS NULL)`,
+    );
   }
   if (principal.scopes.includes('follow-up')) {
     parts.push(
@@ -50,7 +52,12 @@ export class MatchReader {
     private readonly clock: Clock,
   ) {}
 
-  async findVisible(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<MatchRow | undefined> {
+  async findVisible(
+    principal: Principal,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<MatchRow | undefined> {
     const visible = visibilityCondition(principal);
     const [row]: MatchRow[] = await manager.query(
       `SELECT ${MATCH_COLUMNS} FROM matches m WHERE m.id = $1 AND ${visible.sql}${lock ? ' FOR UPDATE OF m' : ''}`,
@@ -61,11 +68,12 @@ export class MatchReader {
 
   async render(rows: MatchRow[]): Promise<MatchView[]> {
     if (rows.length === 0) return [];
-    const participants: { match_id: string; professional_id: string; contact_confirmed_at: Date | null }[] = await this.dataSource.query(
-      `SELECT mp.match_id, mp.professional_id, mp.contact_confirmed_at FROM match_participants mp JOIN registrations r ON r.id = mp.registration_id
+    const participants: { match_id: string; professional_id: string; contact_confirmed_at: Date | null }[] =
+      await this.dataSource.query(
+        `SELECT mp.match_id, mp.professional_id, mp.contact_confirmed_at FROM match_participants mp JOIN registrations r ON r.id = mp.registration_id
         WHERE mp.match_id = ANY($1) AND mp.left_at IS NULL AND r.status = 'active'`,
-      [rows.map((r) => r.id)],
-    );
+        [rows.map((r) => r.id)],
+      );
     const cards = await this.contacts.cards([
       ...participants.map((p) => p.professional_id),
       ...rows.map((r) => r.lead_professional_id).filter((id): id is string => !!id),
@@ -91,7 +99,11 @@ export class MatchReader {
         // By name, never in the order of joining: a signal tells who is involved, not when or in what order they registered (rule 13).
         participants: participants
           .filter((p) => p.match_id === row.id)
-          .sort((a, b) => byName(cards.get(a.professional_id)?.name, cards.get(b.professional_id)?.name) || a.professional_id.localeCompare(b.professional_id))
+          .sort(
+            (a, b) =>
+              byName(cards.get(a.professional_id)?.name, cards.get(b.professional_id)?.name) ||
+              a.professional_id.localeCompare(b.professional_id),
+          )
           .map((p) => {
             const card = cards.get(p.professional_id);
             return {

@@ -4,7 +4,14 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentPrincipal, RequireScopes } from '@vir/auth';
 import type { Principal } from '@vir/auth';
 import { ApiProblems } from '@vir/common';
-import { ChooseLeadCommand, ConfirmContactCommand, GetMatchQuery, ListMatchesParams, ListMatchesQuery, ProfessionalRefDto } from './matches.handlers';
+import {
+  ChooseLeadCommand,
+  ConfirmContactCommand,
+  GetMatchQuery,
+  ListMatchesParams,
+  ListMatchesQuery,
+  ProfessionalRefDto,
+} from './matches.handlers';
 import { MatchPage, MatchView } from './match-view';
 
 @ApiTags('Matches en opvolging')
@@ -37,10 +44,16 @@ export class MatchesController {
   @Post(':matchId/contact-confirmation')
   @HttpCode(200)
   @RequireScopes('signals')
-  @ApiOperation({ summary: '"I have been in touch with the others" — by a participating professional of your organisation' })
+  @ApiOperation({
+    summary: '"I have been in touch with the others" — by a participating professional of your organisation',
+  })
   @ApiOkResponse({ type: MatchView })
   @ApiProblems(404, 409, 422)
-  confirm(@CurrentPrincipal() principal: Principal, @Param('matchId') id: string, @Body() body: ProfessionalRefDto): Promise<MatchView> {
+  confirm(
+    @CurrentPrincipal() principal: Principal,
+    @Param('matchId') id: string,
+    @Body() body: ProfessionalRefDto,
+  ): Promise<MatchView> {
     return this.commands.execute(new ConfirmContactCommand(principal, id, body.professionalId));
   }
 
@@ -50,7 +63,11 @@ export class MatchesController {
   @ApiOperation({ summary: 'Choose who coordinates the help (one family, one plan, one coordinator)' })
   @ApiOkResponse({ type: MatchView })
   @ApiProblems(404, 409, 422)
-  lead(@CurrentPrincipal() principal: Principal, @Param('matchId') id: string, @Body() body: ProfessionalRefDto): Promise<MatchView> {
+  lead(
+    @CurrentPrincipal() principal: Principal,
+    @Param('matchId') id: string,
+    @Body() body: ProfessionalRefDto,
+  ): Promise<MatchView> {
     return this.commands.execute(new ChooseLeadCommand(principal, id, body.professionalId));
   }
 }

@@ -3,15 +3,29 @@ import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@n
 import { actorOf } from '@vir/auth';
 import type { Principal } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
-import { Clock, ConflictError, decodeCursor, isUuid, newestFirst, NotFoundError, Page, PageQueryDto, RuleViolationError, splitPage, todayInAmsterdam } from '@vir/common';
+import {
+  Clock,
+  ConflictError,
+  decodeCursor,
+  isUuid,
+  newestFirst,
+  NotFoundError,
+  Page,
+  PageQueryDto,
+  RuleViolationError,
+  splitPage,
+  todayInAmsterdam,
+} from '@vir/common';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { MATCH_COLUMNS, MatchReader, MatchRow, visibilityCondition } from './match-reader';
 import { MatchView } from './match-view';
 
 const matchNotFound = () => new NotFoundError('MATCH_NOT_FOUND', 'Match');
-const matchClosed = () => new ConflictError('MATCH_CLOSED', 'Match closed', 'Fewer than two active registrations remain; the match is closed.');
-const notAParticipant = (detail: string) => new RuleViolationError('NOT_A_PARTICIPANT', 'Not a participant', detail, 'professionalId');
+const matchClosed = () =>
+  new ConflictError('MATCH_CLOSED', 'Match closed', 'Fewer than two active registrations remain; the match is closed.');
+const notAParticipant = (detail: string) =>
+  new RuleViolationError('NOT_A_PARTICIPANT', 'Not a participant', detail, 'professionalId');
 
 export const FOLLOW_UP_FILTERS = ['overdue', 'open', 'in_contact', 'closed'] as const;
 
@@ -77,11 +91,16 @@ export class ListMatchesHandler implements IQueryHandler<ListMatchesQuery, Page<
       conditions.push(`m.status = $${values.length}`);
     }
     const order = newestFirst('m', decodeCursor(params.cursor), params.limit, conditions, values);
-    const rows: MatchRow[] = await this.dataSource.query(`SELECT ${MATCH_COLUMNS} FROM matches m WHERE ${conditions.join(' AND ')} ${order}`, values);
+    const rows: MatchRow[] = await this.dataSource.query(
+      `SELECT ${MATCH_COLUMNS} FROM matches m WHERE ${conditions.join(' AND ')} ${order}`,
+      values,
+    );
     const { page, nextCursor } = splitPage(rows, params.limit);
     const items = await this.reader.render(page);
     const about = { type: 'organisation', id: principal.organisationId };
-    await this.audit.recordRead(this.dataSource.manager, 'matches.listed', actorOf(principal), about, { matchIds: items.map((m) => m.id) });
+    await this.audit.recordRead(this.dataSource.manager, 'matches.listed', actorOf(principal), about, {
+      matchIds: items.map((m) => m.id),
+    });
     return { items, nextCursor };
   }
 }
@@ -97,12 +116,14 @@ export class GetMatchHandler implements IQueryHandler<GetMatchQuery, MatchView> 
   async execute({ principal, matchId }: GetMatchQuery): Promise<MatchView> {
     const row = isUuid(matchId) ? await this.reader.findVisible(principal, matchId) : undefined;
     if (!row) throw matchNotFound();
-    await this.audit.recordRead(this.dataSource.manager, 'match.read', actorOf(principal), { type: 'match', id: row.id });
+    await this.audit.recordRead(this.dataSource.manager, 'match.read', actorOf(principal), {
+      type: 'match',
+      id: row.id,
+    });
     const [view] = await this.reader.render([row]);
     return view;
   }
 }
-
 
 /** Locks a visible, not closed match, applies `change` in the same transaction, and answers with the match as it is then. */
 async function changeOpenMatch(
@@ -146,7 +167,8 @@ export class ConfirmContactHandler implements ICommandHandler<ConfirmContactComm
           RETURNING mp.professional_id`,
         [matchId, professionalId, principal.organisationId],
       )) as [unknown[], number];
-      if (updated.length === 0) throw notAParticipant('professionalId is not a professional of your organisation taking part in this match.');
+      if (updated.length === 0)
+        throw notAParticipant('professionalId is not a professional of your organisation taking part in this match.');
       await this.audit.record(manager, {
         action: 'match.contact-confirmed',
         objectType: 'match',

@@ -34,8 +34,16 @@ export class FollowUpSweeper implements OnApplicationBootstrap, OnApplicationShu
     const due = await this.followUp.due();
     const options = jobOptions(this.config);
     const jobs = [
-      ...due.reminders.map((matchId) => ({ name: 'follow-up-reminder', data: { matchId }, opts: { ...options, jobId: `follow-up-reminder-${matchId}` } })),
-      ...due.escalations.map((matchId) => ({ name: 'follow-up-escalation', data: { matchId }, opts: { ...options, jobId: `follow-up-escalation-${matchId}` } })),
+      ...due.reminders.map((matchId) => ({
+        name: 'follow-up-reminder',
+        data: { matchId },
+        opts: { ...options, jobId: `follow-up-reminder-${matchId}` },
+      })),
+      ...due.escalations.map((matchId) => ({
+        name: 'follow-up-escalation',
+        data: { matchId },
+        opts: { ...options, jobId: `follow-up-escalation-${matchId}` },
+      })),
     ];
     if (jobs.length > 0) await this.queues.get(QUEUES.matching).addBulk(jobs);
     return { reminders: due.reminders.length, escalations: due.escalations.length };

@@ -38,8 +38,14 @@ export class MatchReconciler implements OnApplicationBootstrap, OnApplicationShu
   ) {
     this.sweepTask = new ScheduledTask('match-reconcile', () => this.sweep(), metrics);
     this.epochTask = new ScheduledTask('redis-epoch-check', () => this.checkEpoch(), metrics);
-    this.requeued = metrics.counter('vir_match_jobs_requeued_total', 'Registrations whose match job was lost or failed for good, queued again');
-    this.losses = metrics.counter('vir_redis_data_losses_total', 'Times the worker found Redis emptied (its queues lost) and reconciled at once');
+    this.requeued = metrics.counter(
+      'vir_match_jobs_requeued_total',
+      'Registrations whose match job was lost or failed for good, queued again',
+    );
+    this.losses = metrics.counter(
+      'vir_redis_data_losses_total',
+      'Times the worker found Redis emptied (its queues lost) and reconciled at once',
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -69,7 +75,9 @@ export class MatchReconciler implements OnApplicationBootstrap, OnApplicationShu
       this.losses.inc();
       this.logger.warn('Redis came back without its queues: reconciling every registration without a match check now');
     } else {
-      this.logger.log('Redis holds no queue epoch (new, or emptied while no worker ran): reconciling every registration without a match check now');
+      this.logger.log(
+        'Redis holds no queue epoch (new, or emptied while no worker ran): reconciling every registration without a match check now',
+      );
     }
     await this.sweep(0);
     return true;
@@ -108,7 +116,10 @@ export class MatchReconciler implements OnApplicationBootstrap, OnApplicationShu
       })),
     );
     this.requeued.inc(rows.length);
-    this.logger.warn({ requeued: rows.length, replacedFinishedJobs: freed }, 'registrations without a match check were queued again');
+    this.logger.warn(
+      { requeued: rows.length, replacedFinishedJobs: freed },
+      'registrations without a match check were queued again',
+    );
     return rows.length;
   }
 }

@@ -51,7 +51,11 @@ export class MatchRetention implements OnApplicationBootstrap, OnApplicationShut
 
   async run(): Promise<MatchRetentionReport> {
     const now = this.clock.now();
-    const report: MatchRetentionReport = { matchesDestroyed: 0, archiveSignalsDestroyed: 0, tombstoneLinksDestroyed: 0 };
+    const report: MatchRetentionReport = {
+      matchesDestroyed: 0,
+      archiveSignalsDestroyed: 0,
+      tombstoneLinksDestroyed: 0,
+    };
     for (;;) {
       const destroyed = await this.dataSource.transaction((manager) => this.destroyClosedMatches(manager, now));
       report.matchesDestroyed += destroyed;
@@ -63,7 +67,10 @@ export class MatchRetention implements OnApplicationBootstrap, OnApplicationShut
           `SELECT id FROM signals WHERE kind = 'archive' AND created_at < $1::timestamptz - make_interval(days => $2) ORDER BY created_at LIMIT $3`,
           [now, this.config.CLOSED_MATCH_RETENTION_DAYS, BATCH],
         );
-        return this.destroySignals(manager, ids.map((r) => r.id));
+        return this.destroySignals(
+          manager,
+          ids.map((r) => r.id),
+        );
       });
       report.archiveSignalsDestroyed += rows;
       if (rows < BATCH) break;
@@ -80,15 +87,24 @@ export class MatchRetention implements OnApplicationBootstrap, OnApplicationShut
         );
         const ids = tombstones.map((t) => t.id);
         if (ids.length === 0) return 0;
-        const signals: { id: string }[] = await manager.query(`SELECT id FROM signals WHERE trigger_registration_id = ANY($1)`, [ids]);
-        await this.destroySignals(manager, signals.map((s) => s.id));
-        await manager.query(`DELETE FROM match_participants WHERE registration_id = ANY($1) AND left_at IS NOT NULL`, [ids]);
+        const signals: { id: string }[] = await manager.query(
+          `SELECT id FROM signals WHERE trigger_registration_id = ANY($1)`,
+          [ids],
+        );
+        await this.destroySignals(
+          manager,
+          signals.map((s) => s.id),
+        );
+        await manager.query(`DELETE FROM match_participants WHERE registration_id = ANY($1) AND left_at IS NOT NULL`, [
+          ids,
+        ]);
         return ids.length;
       });
       report.tombstoneLinksDestroyed += links;
       if (links < BATCH) break;
     }
-    if (report.matchesDestroyed + report.archiveSignalsDestroyed + report.tombstoneLinksDestroyed > 0) this.logger.log({ ...report }, 'match retention run');
+    if (report.matchesDestroyed + report.archiveSignalsDestroyed + report.tombstoneLinksDestroyed > 0)
+      this.logger.log({ ...report }, 'match retention run');
     return report;
   }
 
@@ -101,7 +117,10 @@ export class MatchRetention implements OnApplicationBootstrap, OnApplicationShut
     if (matches.length === 0) return 0;
     const ids = matches.map((m) => m.id);
     const signals: { id: string }[] = await manager.query(`SELECT id FROM signals WHERE match_id = ANY($1)`, [ids]);
-    await this.destroySignals(manager, signals.map((s) => s.id));
+    await this.destroySignals(
+      manager,
+      signals.map((s) => s.id),
+    );
     await manager.query(`DELETE FROM match_participants WHERE match_id = ANY($1)`, [ids]);
     await manager.query(`DELETE FROM matches WHERE id = ANY($1)`, [ids]);
     await this.audit.recordMany(

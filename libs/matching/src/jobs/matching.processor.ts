@@ -18,9 +18,12 @@ export class MatchingProcessor extends JobProcessor {
   }
 
   readonly handlers: Record<string, JobHandler> = {
-    'registration-created': (data) => this.matching.onRegistrationCreated(String(data.registrationId), data.correlationId),
-    'registration-removed': (data) => this.departure.onRegistrationRemoved(String(data.registrationId), data.correlationId),
-    'follow-up-officer-designated': (data) => this.followUp.deliverMissedCopies(String(data.professionalId), data.correlationId),
+    'registration-created': (data) =>
+      this.matching.onRegistrationCreated(String(data.registrationId), data.correlationId),
+    'registration-removed': (data) =>
+      this.departure.onRegistrationRemoved(String(data.registrationId), data.correlationId),
+    'follow-up-officer-designated': (data) =>
+      this.followUp.deliverMissedCopies(String(data.professionalId), data.correlationId),
     'follow-up-reminder': (data) => this.followUp.remind(String(data.matchId), data.correlationId),
     'follow-up-escalation': (data) => this.followUp.escalate(String(data.matchId), data.correlationId),
   };

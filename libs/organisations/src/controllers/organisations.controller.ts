@@ -15,7 +15,10 @@ import {
   ListWebhookDeliveriesParams,
   ListWebhookDeliveriesQuery,
 } from '../queries/list-webhook-deliveries/list-webhook-deliveries.handler';
-import { ListOrganisationsParams, ListOrganisationsQuery } from '../queries/list-organisations/list-organisations.query';
+import {
+  ListOrganisationsParams,
+  ListOrganisationsQuery,
+} from '../queries/list-organisations/list-organisations.query';
 import { OrganisationPage, OrganisationView } from '../views';
 
 @ApiTags('Administratie: organisaties')
@@ -54,16 +57,24 @@ export class OrganisationsController {
 
   @Patch(':organisationId')
   @RequireScopes('admin')
-  @ApiOperation({ summary: 'Change settings: agreement reference, breach address, webhook, follow-up deadlines (municipality)' })
+  @ApiOperation({
+    summary: 'Change settings: agreement reference, breach address, webhook, follow-up deadlines (municipality)',
+  })
   @ApiOkResponse({ type: OrganisationView })
   @ApiProblems(404, 409, 413, 422)
-  update(@CurrentPrincipal() principal: Principal, @Param('organisationId') id: string, @Body() body: UpdateOrganisationDto): Promise<OrganisationView> {
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('organisationId') id: string,
+    @Body() body: UpdateOrganisationDto,
+  ): Promise<OrganisationView> {
     return this.commands.execute(new UpdateOrganisationCommand(principal, id, body));
   }
 
   @Get(':organisationId/deliveries')
   @RequireScopes('admin')
-  @ApiOperation({ summary: "E-mail and webhook deliveries of the organisation's signals; `status=dead` lists the dead letters" })
+  @ApiOperation({
+    summary: "E-mail and webhook deliveries of the organisation's signals; `status=dead` lists the dead letters",
+  })
   @ApiOkResponse({ type: DeliveryPage })
   @ApiProblems(404)
   deliveries(

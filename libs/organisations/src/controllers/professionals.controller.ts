@@ -9,7 +9,10 @@ import { AddProfessionalDto, UpdateContactDetailsDto } from '../commands/add-pro
 import { DeactivateProfessionalCommand } from '../commands/deactivate-professional/deactivate-professional.command';
 import { UpdateProfessionalCommand } from '../commands/update-professional/update-professional.command';
 import { GetProfessionalQuery } from '../queries/get-professional/get-professional.query';
-import { ListProfessionalsParams, ListProfessionalsQuery } from '../queries/list-professionals/list-professionals.query';
+import {
+  ListProfessionalsParams,
+  ListProfessionalsQuery,
+} from '../queries/list-professionals/list-professionals.query';
 import { ProfessionalPage, ProfessionalView } from '../views';
 
 @ApiTags('Administratie: medewerkers')

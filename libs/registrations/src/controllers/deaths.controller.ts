@@ -16,7 +16,9 @@ export class DeathsController {
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Death notice: remove every registration and archive entry of the youth at once (Jw 7.1.4.5(2)(c))' })
+  @ApiOperation({
+    summary: 'Death notice: remove every registration and archive entry of the youth at once (Jw 7.1.4.5(2)(c))',
+  })
   @ApiOkResponse({ type: DeathRecordedView })
   @ApiProblems(413, 422)
   record(@CurrentPrincipal() principal: Principal, @Body() body: RecordDeathDto): Promise<DeathRecordedView> {

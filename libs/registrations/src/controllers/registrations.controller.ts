@@ -11,7 +11,10 @@ import type { RegistrationResult } from '../commands/register-youth/register-you
 import { WithdrawRegistrationCommand } from '../commands/withdraw-registration/withdraw-registration.command';
 import { WithdrawRegistrationDto } from '../commands/withdraw-registration/withdraw-registration.dto';
 import { GetRegistrationQuery } from '../queries/get-registration/get-registration.query';
-import { ListRegistrationsParams, ListRegistrationsQuery } from '../queries/list-registrations/list-registrations.query';
+import {
+  ListRegistrationsParams,
+  ListRegistrationsQuery,
+} from '../queries/list-registrations/list-registrations.query';
 import { RegistrationPage, RegistrationReceiptView, RegistrationView } from '../views';
 
 @ApiTags('Meldingen')
@@ -33,7 +36,10 @@ export class RegistrationsController {
       'same professional while the registration is active answers 200 with the existing registration.',
   })
   @ApiCreatedResponse({ type: RegistrationReceiptView, description: 'Registered.' })
-  @ApiOkResponse({ type: RegistrationReceiptView, description: 'This professional already had an active registration of this youth.' })
+  @ApiOkResponse({
+    type: RegistrationReceiptView,
+    description: 'This professional already had an active registration of this youth.',
+  })
   @ApiProblems(413, 422)
   async register(
     @CurrentPrincipal() principal: Principal,

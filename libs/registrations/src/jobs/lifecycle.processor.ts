@@ -23,11 +23,16 @@ export class LifecycleProcessor extends JobProcessor {
       const actor = { correlationId: data.correlationId ?? undefined };
       let total = 0;
       for (;;) {
-        const removed = await this.dataSource.transaction((manager) => this.removal.removeForOrganisation(manager, String(data.organisationId), actor));
+        const removed = await this.dataSource.transaction((manager) =>
+          this.removal.removeForOrganisation(manager, String(data.organisationId), actor),
+        );
         total += removed;
         if (removed === 0) break;
       }
-      this.logger.log({ organisationId: data.organisationId, removed: total }, 'registrations of a disconnected organisation removed');
+      this.logger.log(
+        { organisationId: data.organisationId, removed: total },
+        'registrations of a disconnected organisation removed',
+      );
       return { removed: total };
     },
   };

@@ -31,6 +31,8 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnApplication
 
   async schedule(): Promise<void> {
     const today = todayInAmsterdam(this.clock.now());
-    await this.queues.get(QUEUES.lifecycle).add('retention', {}, { ...jobOptions(this.config), jobId: `retention-${today}` });
+    await this.queues
+      .get(QUEUES.lifecycle)
+      .add('retention', {}, { ...jobOptions(this.config), jobId: `retention-${today}` });
   }
 }

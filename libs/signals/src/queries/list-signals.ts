@@ -42,18 +42,24 @@ export class ListSignalsHandler implements IQueryHandler<ListSignalsQuery, Page<
     const cursor = decodeCursor(params.cursor);
     const conditions = ['s.recipient_organisation_id = $1', 's.recipient_role = ANY($2)'];
     const values: unknown[] = [principal.organisationId, visibleRoles(principal)];
-    if (params.status) conditions.push(params.status === 'unread' ? 's.acknowledged_at IS NULL' : 's.acknowledged_at IS NOT NULL');
+    if (params.status)
+      conditions.push(params.status === 'unread' ? 's.acknowledged_at IS NULL' : 's.acknowledged_at IS NOT NULL');
     if (params.professionalId) {
       values.push(params.professionalId);
       conditions.push(`s.recipient_professional_id = $${values.length}`);
     }
     const order = newestFirst('s', cursor, params.limit, conditions, values);
-    const rows: SignalRow[] = await this.dataSource.query(`SELECT ${SIGNAL_COLUMNS} FROM signals s WHERE ${conditions.join(' AND ')} ${order}`, values);
+    const rows: SignalRow[] = await this.dataSource.query(
+      `SELECT ${SIGNAL_COLUMNS} FROM signals s WHERE ${conditions.join(' AND ')} ${order}`,
+      values,
+    );
     const { page, nextCursor } = splitPage(rows, params.limit);
     const items = await this.reader.render(page);
     // Signals name other professionals: every read of them is traced.
     const about = { type: 'organisation', id: principal.organisationId };
-    await this.audit.recordRead(this.dataSource.manager, 'signals.listed', actorOf(principal), about, { signalIds: items.map((s) => s.id) });
+    await this.audit.recordRead(this.dataSource.manager, 'signals.listed', actorOf(principal), about, {
+      signalIds: items.map((s) => s.id),
+    });
     return { items, nextCursor };
   }
 }

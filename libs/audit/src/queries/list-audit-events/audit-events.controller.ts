@@ -14,7 +14,10 @@ export class AuditEventsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: "The college's audit log (logboek, Jw 7.1.2.3(1)(f)): who registered, withdrew, received or read what, and when" })
+  @ApiOperation({
+    summary:
+      "The college's audit log (logboek, Jw 7.1.2.3(1)(f)): who registered, withdrew, received or read what, and when",
+  })
   @ApiOkResponse({ type: AuditEventPage })
   @ApiProblems()
   list(@CurrentPrincipal() principal: Principal, @Query() params: AuditEventsParams): Promise<AuditEventPage> {

@@ -46,7 +46,12 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuer
       action: 'audit-events.read',
       objectType: 'audit-log',
       actor: actorOf(principal),
-      details: { events: page.length, filters: Object.keys(params).filter((key) => key !== 'limit' && params[key as keyof typeof params] !== undefined) },
+      details: {
+        events: page.length,
+        filters: Object.keys(params).filter(
+          (key) => key !== 'limit' && params[key as keyof typeof params] !== undefined,
+        ),
+      },
     });
     return {
       items: page.map((r) => ({

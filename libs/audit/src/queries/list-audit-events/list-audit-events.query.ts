@@ -5,7 +5,10 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditEventsParams {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Events about this object (registration, signal, match, organisation, …)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Events about this object (registration, signal, match, organisation, …)',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'objectId must be a UUID' })
   objectId?: string;
@@ -58,7 +61,10 @@ export class AuditEventView {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorCredentialId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorOrganisationId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorProfessionalId: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Ids and codes only' }) details: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Ids and codes only' }) details: Record<
+    string,
+    unknown
+  >;
   @ApiProperty({ nullable: true, type: String }) correlationId: string | null;
   @ApiProperty({ description: 'Already part of the hash chain' }) sealed: boolean;
 }

@@ -22,14 +22,17 @@ export class ContactDetailsDto {
   @ApiProperty({ maxLength: 32, pattern: PHONE_PATTERN.source, example: '+31 77 123 4567' })
   @IsString()
   @MaxLength(32)
-  @Matches(PHONE_PATTERN, { message: 'phone must be a telephone number of 8 to 22 digits, optionally with +, spaces, dashes or brackets' })
+  @Matches(PHONE_PATTERN, {
+    message: 'phone must be a telephone number of 8 to 22 digits, optionally with +, spaces, dashes or brackets',
+  })
   phone: string;
 }
 
 export class AddProfessionalDto extends ContactDetailsDto {
   @ApiProperty({
     enum: PROFESSIONAL_ROLES,
-    description: 'professional = meldingsbevoegde; coordinator = contactpersoon verwijsindex; follow_up_officer = regievoerder (municipality only).',
+    description:
+      'professional = meldingsbevoegde; coordinator = contactpersoon verwijsindex; follow_up_officer = regievoerder (municipality only).',
   })
   @IsIn(PROFESSIONAL_ROLES)
   role: ProfessionalRole;

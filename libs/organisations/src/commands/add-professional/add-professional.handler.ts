@@ -21,7 +21,8 @@ export class AddProfessionalHandler implements ICommandHandler<AddProfessionalCo
   async execute({ principal, organisationId, input }: AddProfessionalCommand): Promise<ProfessionalView> {
     const organisation = await this.access.loadForAdmin(principal, organisationId);
     if (organisation.status !== 'connected') throw organisationDisconnected();
-    if (input.role === 'follow_up_officer' && organisation.kind !== 'municipality') throw followUpOfficerOutsideMunicipality();
+    if (input.role === 'follow_up_officer' && organisation.kind !== 'municipality')
+      throw followUpOfficerOutsideMunicipality();
 
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ProfessionalEntity);
@@ -44,7 +45,12 @@ export class AddProfessionalHandler implements ICommandHandler<AddProfessionalCo
       });
       // The college's matches made while it had no follow-up officer got no gemeente copy: the worker delivers them now.
       if (professional.role === 'follow_up_officer') {
-        await this.outbox.add(manager, 'follow-up-officer.designated', { professionalId: professional.id }, principal.correlationId);
+        await this.outbox.add(
+          manager,
+          'follow-up-officer.designated',
+          { professionalId: professional.id },
+          principal.correlationId,
+        );
       }
       return ProfessionalView.of(professional);
     });

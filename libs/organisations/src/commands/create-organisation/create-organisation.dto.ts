@@ -11,16 +11,27 @@ export class CreateOrganisationDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ enum: ORGANISATION_KINDS, description: 'Category of Besluit Jeugdwet 7.1.1–7.1.7, or the gemeente itself.' })
+  @ApiProperty({
+    enum: ORGANISATION_KINDS,
+    description: 'Category of Besluit Jeugdwet 7.1.1–7.1.7, or the gemeente itself.',
+  })
   @IsIn(ORGANISATION_KINDS)
   kind: OrganisationKind;
 
-  @ApiProperty({ pattern: '^\\d{4}$', example: '0983', description: 'CBS code of the college the written agreement is with.' })
+  @ApiProperty({
+    pattern: '^\\d{4}$',
+    example: '0983',
+    description: 'CBS code of the college the written agreement is with.',
+  })
   @IsString()
   @Matches(/^\d{4}$/, { message: 'municipalityCode must be a four-digit CBS code such as 0983' })
   municipalityCode: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 200, description: 'Reference of the written agreement with the college (Jw 7.1.3.1).' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 200,
+    description: 'Reference of the written agreement with the college (Jw 7.1.3.1).',
+  })
   @IsString()
   @IsNotBlank({ message: 'agreementReference is required: no connection without a written agreement' })
   @MaxLength(200)

@@ -20,11 +20,17 @@ export class DeactivateProfessionalHandler implements ICommandHandler<Deactivate
     private readonly clock: Clock,
   ) {}
 
-  async execute({ principal, organisationId, professionalId }: DeactivateProfessionalCommand): Promise<ProfessionalView> {
+  async execute({
+    principal,
+    organisationId,
+    professionalId,
+  }: DeactivateProfessionalCommand): Promise<ProfessionalView> {
     const organisation = await this.access.loadForAdmin(principal, organisationId);
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ProfessionalEntity);
-      const professional = isUuid(professionalId) ? await repository.findOneBy({ id: professionalId, organisationId: organisation.id }) : null;
+      const professional = isUuid(professionalId)
+        ? await repository.findOneBy({ id: professionalId, organisationId: organisation.id })
+        : null;
       if (!professional) throw professionalNotFound();
       if (!professional.active) return ProfessionalView.of(professional);
       professional.active = false;

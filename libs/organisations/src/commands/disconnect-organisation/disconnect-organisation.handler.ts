@@ -49,7 +49,12 @@ export class DisconnectOrganisationHandler implements ICommandHandler<Disconnect
         actor: actorOf(principal),
         details: { credentialsRevoked: revoked.length },
       });
-      await this.outbox.add(manager, 'organisation.disconnected', { organisationId: organisation.id }, principal.correlationId);
+      await this.outbox.add(
+        manager,
+        'organisation.disconnected',
+        { organisationId: organisation.id },
+        principal.correlationId,
+      );
       return OrganisationView.of(organisation);
     });
   }

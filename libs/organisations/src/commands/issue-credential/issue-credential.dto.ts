@@ -1,7 +1,16 @@
 import { IsNotBlank } from '@vir/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SCOPES, Scope } from '@vir/auth';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
 
 export class IssueCredentialDto {
   @ApiProperty({ enum: SCOPES, isArray: true, maxItems: SCOPES.length, example: ['registrations'] })
@@ -12,7 +21,11 @@ export class IssueCredentialDto {
   @IsIn(SCOPES, { each: true })
   scopes: Scope[];
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 100, description: 'Where this credential is used, e.g. "Zorgdossier productie".' })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 100,
+    description: 'Where this credential is used, e.g. "Zorgdossier productie".',
+  })
   @IsOptional()
   @IsString()
   @IsNotBlank()

@@ -17,7 +17,9 @@ export class IssueCredentialHandler implements ICommandHandler<IssueCredentialCo
   async execute({ principal, organisationId, input }: IssueCredentialCommand): Promise<IssuedCredentialView> {
     const organisation = await this.access.loadForAdmin(principal, organisationId);
     return this.dataSource.transaction(async (manager) => {
-      const issued = await this.credentials.issue(manager, organisation, input.scopes, actorOf(principal), { label: input.label });
+      const issued = await this.credentials.issue(manager, organisation, input.scopes, actorOf(principal), {
+        label: input.label,
+      });
       if (!issued) throw new Error('a freshly generated credential secret collided');
       return { ...CredentialView.of(issued.credential), secret: issued.secret };
     });

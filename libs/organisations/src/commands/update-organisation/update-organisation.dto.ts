@@ -1,6 +1,17 @@
 import { IsNotBlank } from '@vir/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 /** Settings the administrator keeps per organisation. `null` clears a value. */
 export class UpdateOrganisationDto {
@@ -17,13 +28,25 @@ export class UpdateOrganisationDto {
   @MaxLength(254)
   breachNotificationEmail?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 2000, format: 'uri', nullable: true, type: String, description: 'HTTPS URL (public address) receiving CloudEvents; set together with webhookSecret' })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    format: 'uri',
+    nullable: true,
+    type: String,
+    description: 'HTTPS URL (public address) receiving CloudEvents; set together with webhookSecret',
+  })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsUrl({ require_protocol: true, require_tld: false, protocols: ['http', 'https'] })
   @MaxLength(2000)
   webhookUrl?: string | null;
 
-  @ApiPropertyOptional({ minLength: 16, maxLength: 200, nullable: true, type: String, description: 'HMAC-SHA-256 key for the signature header; never returned' })
+  @ApiPropertyOptional({
+    minLength: 16,
+    maxLength: 200,
+    nullable: true,
+    type: String,
+    description: 'HMAC-SHA-256 key for the signature header; never returned',
+  })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsString()
   @MinLength(16)

@@ -23,17 +23,37 @@ export class UpdateOrganisationHandler implements ICommandHandler<UpdateOrganisa
     const organisation = await this.access.loadForAdmin(principal, organisationId);
     if (organisation.status !== 'connected') throw organisationDisconnected();
     const changed = Object.keys(input).filter((key) => (input as Record<string, unknown>)[key] !== undefined);
-    if (changed.length === 0) throw new ValidationFailedError([{ field: 'body', reason: 'give at least one setting to change' }]);
-    if ((input.webhookUrl === undefined) !== (input.webhookSecret === undefined) || (input.webhookUrl === null) !== (input.webhookSecret === null)) {
-      throw new ValidationFailedError([{ field: 'webhookSecret', reason: 'set or clear webhookUrl and webhookSecret together' }]);
+    if (changed.length === 0)
+      throw new ValidationFailedError([{ field: 'body', reason: 'give at least one setting to change' }]);
+    if (
+      (input.webhookUrl === undefined) !== (input.webhookSecret === undefined) ||
+      (input.webhookUrl === null) !== (input.webhookSecret === null)
+    ) {
+      throw new ValidationFailedError([
+        { field: 'webhookSecret', reason: 'set or clear webhookUrl and webhookSecret together' },
+      ]);
     }
-    const followUp = input.followUpReminderWorkingDays !== undefined || input.followUpEscalationWorkingDays !== undefined;
+    const followUp =
+      input.followUpReminderWorkingDays !== undefined || input.followUpEscalationWorkingDays !== undefined;
     if (followUp && organisation.kind !== 'municipality') {
-      throw new RuleViolationError('FOLLOW_UP_SETTINGS_MUNICIPALITY_ONLY', 'Only for a gemeente', 'Follow-up deadlines are set per municipality.', 'followUpReminderWorkingDays');
+      throw new RuleViolationError(
+        'FOLLOW_UP_SETTINGS_MUNICIPALITY_ONLY',
+        'Only for a gemeente',
+        'Follow-up deadlines are set per municipality.',
+        'followUpReminderWorkingDays',
+      );
     }
     if (input.webhookUrl) {
-      const problem = await webhookTargetProblem(input.webhookUrl, { allowPrivate: this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS });
-      if (problem) throw new RuleViolationError('WEBHOOK_URL_NOT_ALLOWED', 'Webhook URL not allowed', `The webhook URL ${problem}.`, 'webhookUrl');
+      const problem = await webhookTargetProblem(input.webhookUrl, {
+        allowPrivate: this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      });
+      if (problem)
+        throw new RuleViolationError(
+          'WEBHOOK_URL_NOT_ALLOWED',
+          'Webhook URL not allowed',
+          `The webhook URL ${problem}.`,
+          'webhookUrl',
+        );
     }
 
     return this.dataSource.transaction(async (manager) => {
@@ -43,7 +63,8 @@ export class UpdateOrganisationHandler implements ICommandHandler<UpdateOrganisa
       if (input.webhookUrl !== undefined) set.webhookUrl = input.webhookUrl;
       if (input.webhookSecret !== undefined) set.webhookSecret = input.webhookSecret;
       if (input.followUpReminderWorkingDays !== undefined) set.followUpReminderDays = input.followUpReminderWorkingDays;
-      if (input.followUpEscalationWorkingDays !== undefined) set.followUpEscalationDays = input.followUpEscalationWorkingDays;
+      if (input.followUpEscalationWorkingDays !== undefined)
+        set.followUpEscalationDays = input.followUpEscalationWorkingDays;
       await manager.getRepository(OrganisationEntity).update({ id: organisation.id }, set);
       await this.audit.record(manager, {
         action: 'organisation.updated',
@@ -52,7 +73,9 @@ export class UpdateOrganisationHandler implements ICommandHandler<UpdateOrganisa
         actor: actorOf(principal),
         details: { fields: changed },
       });
-      return OrganisationView.of(await manager.getRepository(OrganisationEntity).findOneByOrFail({ id: organisation.id }));
+      return OrganisationView.of(
+        await manager.getRepository(OrganisationEntity).findOneByOrFail({ id: organisation.id }),
+      );
     });
   }
 }

@@ -6,7 +6,11 @@ import { DataSource } from 'typeorm';
 import { ProfessionalEntity } from '../../entities/professional.entity';
 import { OrganisationAccess } from '../../organisation-access';
 import { isUuid } from '@vir/common';
-import { ForbiddenForOrganisationError, organisationDisconnected, professionalNotFound } from '../../organisation-errors';
+import {
+  ForbiddenForOrganisationError,
+  organisationDisconnected,
+  professionalNotFound,
+} from '../../organisation-errors';
 import { ProfessionalView } from '../../views';
 import { UpdateProfessionalCommand } from './update-professional.command';
 
@@ -22,11 +26,18 @@ export class UpdateProfessionalHandler implements ICommandHandler<UpdateProfessi
     private readonly audit: AuditLog,
   ) {}
 
-  async execute({ principal, organisationId, professionalId, input }: UpdateProfessionalCommand): Promise<ProfessionalView> {
+  async execute({
+    principal,
+    organisationId,
+    professionalId,
+    input,
+  }: UpdateProfessionalCommand): Promise<ProfessionalView> {
     const organisation = await this.access.loadVisible(principal, organisationId);
     const ownCoordinator = organisation.id === principal.organisationId && principal.scopes.includes('contact-details');
     if (!this.access.canAdminister(principal, organisation) && !ownCoordinator) {
-      throw new ForbiddenForOrganisationError("Only the administrator or the organisation's coordinator (scope contact-details) may change contact details.");
+      throw new ForbiddenForOrganisationError(
+        "Only the administrator or the organisation's coordinator (scope contact-details) may change contact details.",
+      );
     }
     if (organisation.status !== 'connected') throw organisationDisconnected();
     const changes = Object.fromEntries(
@@ -40,7 +51,9 @@ export class UpdateProfessionalHandler implements ICommandHandler<UpdateProfessi
 
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ProfessionalEntity);
-      const professional = isUuid(professionalId) ? await repository.findOneBy({ id: professionalId, organisationId: organisation.id }) : null;
+      const professional = isUuid(professionalId)
+        ? await repository.findOneBy({ id: professionalId, organisationId: organisation.id })
+        : null;
       if (!professional) throw professionalNotFound();
       Object.assign(professional, changes);
       const saved = await repository.save(professional);

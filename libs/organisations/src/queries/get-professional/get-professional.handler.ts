@@ -24,7 +24,13 @@ export class GetProfessionalHandler implements IQueryHandler<GetProfessionalQuer
       ? await this.professionals.findOneBy({ id: professionalId, organisationId: organisation.id })
       : null;
     if (!professional) throw professionalNotFound();
-    await this.audit.recordRead(this.professionals.manager, 'professional.read', actorOf(principal), { type: 'professional', id: professional.id }, { organisationId: [organisation.id] });
+    await this.audit.recordRead(
+      this.professionals.manager,
+      'professional.read',
+      actorOf(principal),
+      { type: 'professional', id: professional.id },
+      { organisationId: [organisation.id] },
+    );
     return ProfessionalView.of(professional);
   }
 }

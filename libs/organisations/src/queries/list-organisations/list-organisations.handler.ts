@@ -17,8 +17,13 @@ export class ListOrganisationsHandler implements IQueryHandler<ListOrganisations
 
   async execute({ principal, params }: ListOrganisationsQuery): Promise<Page<OrganisationView>> {
     const cursor = decodeCursor(params.cursor);
-    const query = this.organisations.createQueryBuilder('o').orderBy('o.created_at').addOrderBy('o.id').limit(params.limit + 1);
-    if (principal.scopes.includes('admin')) query.where('o.municipality_code = :code', { code: principal.municipalityCode });
+    const query = this.organisations
+      .createQueryBuilder('o')
+      .orderBy('o.created_at')
+      .addOrderBy('o.id')
+      .limit(params.limit + 1);
+    if (principal.scopes.includes('admin'))
+      query.where('o.municipality_code = :code', { code: principal.municipalityCode });
     else query.where('o.id = :own', { own: principal.organisationId });
     if (params.kind) query.andWhere('o.kind = :kind', { kind: params.kind });
     if (params.status) query.andWhere('o.status = :status', { status: params.status });

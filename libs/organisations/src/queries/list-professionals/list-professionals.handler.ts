@@ -32,7 +32,9 @@ export class ListProfessionalsHandler implements IQueryHandler<ListProfessionals
     const page = toPage(await query.getMany(), params.limit, ProfessionalView.of);
     // Contact details are personal data: every read is traced, naming the people shown.
     const about = { type: 'organisation', id: organisation.id };
-    await this.audit.recordRead(this.professionals.manager, 'professionals.listed', actorOf(principal), about, { professionalIds: page.items.map((p) => p.id) });
+    await this.audit.recordRead(this.professionals.manager, 'professionals.listed', actorOf(principal), about, {
+      professionalIds: page.items.map((p) => p.id),
+    });
     return page;
   }
 }

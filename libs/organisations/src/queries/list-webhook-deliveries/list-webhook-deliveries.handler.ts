@@ -50,13 +50,21 @@ export class ListWebhookDeliveriesHandler implements IQueryHandler<ListWebhookDe
   async execute({ principal, organisationId, params }: ListWebhookDeliveriesQuery): Promise<DeliveryPage> {
     const organisation = await this.access.loadForAdmin(principal, organisationId);
     const offset = params.cursor && /^\d{1,9}$/.test(params.cursor) ? Number(params.cursor) : 0;
-    const rows: { signal_id: string; channel: string; status: string; attempts: number; first_attempt_at: Date | null; last_attempt_at: Date | null; delivered_at: Date | null; last_error: string | null }[] =
-      await this.dataSource.query(
-        `SELECT signal_id, channel, status, attempts, first_attempt_at, last_attempt_at, delivered_at, last_error FROM signal_deliveries
+    const rows: {
+      signal_id: string;
+      channel: string;
+      status: string;
+      attempts: number;
+      first_attempt_at: Date | null;
+      last_attempt_at: Date | null;
+      delivered_at: Date | null;
+      last_error: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT signal_id, channel, status, attempts, first_attempt_at, last_attempt_at, delivered_at, last_error FROM signal_deliveries
           WHERE organisation_id = $1 AND channel <> 'inbox' AND ($2::text IS NULL OR status = $2)
           ORDER BY last_attempt_at DESC NULLS LAST, signal_id OFFSET $3 LIMIT $4`,
-        [organisation.id, params.status ?? null, offset, params.limit + 1],
-      );
+      [organisation.id, params.status ?? null, offset, params.limit + 1],
+    );
     const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
     return {
       items: rows.slice(0, params.limit).map((r) => ({

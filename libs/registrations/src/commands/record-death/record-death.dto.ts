@@ -7,6 +7,7 @@ export class RecordDeathDto {
 }
 
 export class DeathRecordedView {
-  @ApiProperty({ description: 'Active registrations removed (reason deceased, nothing archived)' }) registrationsRemoved: number;
+  @ApiProperty({ description: 'Active registrations removed (reason deceased, nothing archived)' })
+  registrationsRemoved: number;
   @ApiProperty({ description: 'Archive entries destroyed' }) archiveEntriesDestroyed: number;
 }

@@ -25,12 +25,18 @@ export class RecordDeathHandler implements ICommandHandler<RecordDeathCommand, D
   async execute({ principal, input }: RecordDeathCommand): Promise<DeathRecordedView> {
     const { bsn, surname, sex } = input.youth;
     // With a BSN nothing else is needed; without one the service number needs surname, birth date and sex.
-    const identifier = bsn !== undefined && surname === undefined && sex === undefined ? { bsn } : youthIdentifier(input.youth);
+    const identifier =
+      bsn !== undefined && surname === undefined && sex === undefined ? { bsn } : youthIdentifier(input.youth);
     const keys = this.youthKeys.allKeys(identifier);
     const actor = actorOf(principal);
     return this.dataSource.transaction(async (manager) => {
       const removed = await this.removal.removeYouth(manager, keys, 'deceased', actor, principal.municipalityCode);
-      await this.audit.record(manager, { action: 'death.recorded', objectType: 'youth', actor, details: { ...removed, source: 'administrator' } });
+      await this.audit.record(manager, {
+        action: 'death.recorded',
+        objectType: 'youth',
+        actor,
+        details: { ...removed, source: 'administrator' },
+      });
       return removed;
     });
   }

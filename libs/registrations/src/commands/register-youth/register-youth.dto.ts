@@ -11,7 +11,10 @@ export class RegisterYouthDto {
   @YouthField()
   youth: YouthDto;
 
-  @ApiPropertyOptional({ format: 'date', description: 'At most two years from today and not after the 23rd birthday; default two years.' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'At most two years from today and not after the 23rd birthday; default two years.',
+  })
   @IsOptional()
   @IsString()
   @IsCalendarDate()

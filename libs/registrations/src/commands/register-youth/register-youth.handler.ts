@@ -125,7 +125,11 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
           });
     if (rows[0]) return { created: true, view: receipt(rows[0], inform) };
 
-    const [existing]: Row[] = await this.dataSource.query(EXISTING, [key, input.professionalId, principal.organisationId]);
+    const [existing]: Row[] = await this.dataSource.query(EXISTING, [
+      key,
+      input.professionalId,
+      principal.organisationId,
+    ]);
     if (existing) return { created: false, view: receipt(existing, inform) };
     throw await this.whyNot(input.professionalId, principal.organisationId);
   }

@@ -27,10 +27,16 @@ export class WithdrawRegistrationHandler implements ICommandHandler<WithdrawRegi
       if (!registration) throw registrationNotFound();
       if (input.professionalId !== registration.professionalId) throw ruleViolation('NOT_OWN_REGISTRATION');
       if (registration.status !== 'active') {
-        if (registration.status === 'withdrawn' && registration.removalReason === input.reason) return RegistrationView.of(registration);
+        if (registration.status === 'withdrawn' && registration.removalReason === input.reason)
+          return RegistrationView.of(registration);
         throw registrationNotActive();
       }
-      await this.removal.remove(manager, [registration.id], input.reason, actorOf(principal, registration.professionalId));
+      await this.removal.remove(
+        manager,
+        [registration.id],
+        input.reason,
+        actorOf(principal, registration.professionalId),
+      );
       return RegistrationView.of(await repository.findOneByOrFail({ id: registration.id }));
     });
   }

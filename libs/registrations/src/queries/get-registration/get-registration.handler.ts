@@ -22,7 +22,10 @@ export class GetRegistrationHandler implements IQueryHandler<GetRegistrationQuer
       ? await this.registrations.findOneBy({ id: registrationId, organisationId: principal.organisationId })
       : null;
     if (!registration) throw registrationNotFound();
-    await this.audit.recordRead(this.registrations.manager, 'registration.read', actorOf(principal), { type: 'registration', id: registration.id });
+    await this.audit.recordRead(this.registrations.manager, 'registration.read', actorOf(principal), {
+      type: 'registration',
+      id: registration.id,
+    });
     return RegistrationView.of(registration);
   }
 }

@@ -24,12 +24,15 @@ export class ListRegistrationsHandler implements IQueryHandler<ListRegistrations
       .orderBy('r.created_at')
       .addOrderBy('r.id')
       .limit(params.limit + 1);
-    if (params.professionalId) query.andWhere('r.professional_id = :professional', { professional: params.professionalId });
+    if (params.professionalId)
+      query.andWhere('r.professional_id = :professional', { professional: params.professionalId });
     if (params.status) query.andWhere('r.status = :status', { status: params.status });
     if (cursor) query.andWhere('(r.created_at, r.id) > (:at, :id)', { at: cursor.createdAt, id: cursor.id });
     const page = toPage(await query.getMany(), params.limit, RegistrationView.of);
     const about = { type: 'organisation', id: principal.organisationId };
-    await this.audit.recordRead(this.registrations.manager, 'registrations.listed', actorOf(principal), about, { registrationIds: page.items.map((r) => r.id) });
+    await this.audit.recordRead(this.registrations.manager, 'registrations.listed', actorOf(principal), about, {
+      registrationIds: page.items.map((r) => r.id),
+    });
     return page;
   }
 }
