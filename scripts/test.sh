@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: type check, lint and layer rules, then unit, integration and e2e tests
+# The whole test suite: type check, lint, format and layer rules, then unit, integration and e2e tests
 # against a throwaway PostgreSQL and Redis that this script starts (on ports the OS says are free)
 # and stops. Servers it did not start are never touched.
 set -euo pipefail
@@ -27,9 +27,9 @@ if ! command -v curl >/dev/null || ! command -v jq >/dev/null; then
   fi
 fi
 
-echo "== type check and layer rules"
+echo "== type check, lint, format and layer rules"
 npx tsc -p tsconfig.json --noEmit
-npx depcruise --config .dependency-cruiser.js apps libs
+npm run -s lint
 
 echo "== starting PostgreSQL (port $PG_PORT) and Redis (port $REDIS_PORT) for the tests"
 SERVICES_DURABLE=0 SERVICES_PG_PORT_VAR=TEST_PG_PORT SERVICES_REDIS_PORT_VAR=TEST_REDIS_PORT \

@@ -1,6 +1,6 @@
 import { anOrganisation, TestOrganisation } from './support/factories';
 import { startWorker, waitFor, WorkerProcess } from './support/processes';
-import { ReceivedMail, startSmtpSink, startWebhookReceiver } from './support/receivers';
+import { startSmtpSink, startWebhookReceiver } from './support/receivers';
 import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
@@ -60,7 +60,7 @@ describe('signal delivery by e-mail and webhook', () => {
       `SELECT id, recipient_professional_id FROM signals`,
     );
     expect(signals).toHaveLength(4); // two professionals, two coordinators (no officer in this gemeente yet)
-    await waitFor('all e-mails', async () => smtp.mails.length >= 4, 30_000);
+    await waitFor('all e-mails', () => smtp.mails.length >= 4, 30_000);
     await waitUntilSettled(api.dataSource);
 
     const everyone = [...(await people(school)), ...(await people(police))];
@@ -69,7 +69,7 @@ describe('signal delivery by e-mail and webhook', () => {
       signals.map((s) => byId.get(s.recipient_professional_id)!.email).sort(),
     );
     expect(smtp.mails).toHaveLength(4); // each exactly once, the refused one included
-    for (const mail of smtp.mails as ReceivedMail[]) {
+    for (const mail of smtp.mails) {
       expect(mail.subject).toBe('Nieuw signaal in de verwijsindex');
       expect(mail.text).toContain('Er staat een nieuw signaal voor u klaar');
       const content = `${mail.subject}\n${mail.text}\n${mail.html}`;
@@ -171,7 +171,7 @@ describe('signal delivery by e-mail and webhook', () => {
     expect(events[0].payload.signalIds).toEqual(signals.map((s) => s.id)); // one event, one job, all four
     await waitFor(
       'the batch delivered',
-      async () => receiver.events.filter((e) => e.path === '/hook-batch').length === 4,
+      () => receiver.events.filter((e) => e.path === '/hook-batch').length === 4,
       30_000,
     );
 
@@ -185,7 +185,7 @@ describe('signal delivery by e-mail and webhook', () => {
     ]);
     await waitFor(
       'the single signal delivered again',
-      async () => receiver.events.filter((e) => e.path === '/hook-batch').length === 5,
+      () => receiver.events.filter((e) => e.path === '/hook-batch').length === 5,
       30_000,
     );
     expect(JSON.parse(receiver.events.filter((e) => e.path === '/hook-batch')[4].body).id).toBe(signals[0].id);

@@ -259,7 +259,7 @@ describe('replicas and faults', () => {
       await startRedis();
       await waitFor(
         'the worker to notice the empty Redis',
-        async () => worker.logs.some((line) => line.includes('Redis came back without its queues')),
+        () => worker.logs.some((line) => line.includes('Redis came back without its queues')),
         15_000,
       );
     } finally {

@@ -16,13 +16,15 @@ describe('match follow-up: reminders and escalation on working days', () => {
   let officerId: string;
 
   const followUpSignals = async () =>
-    (await api.dataSource.query(
+    await api.dataSource.query<
+      {
+        kind: string;
+        recipient_professional_id: string;
+        recipient_role: string;
+      }[]
+    >(
       `SELECT kind, recipient_professional_id, recipient_role FROM signals WHERE kind IN ('reminder','escalation') ORDER BY kind, recipient_professional_id`,
-    )) as {
-      kind: string;
-      recipient_professional_id: string;
-      recipient_role: string;
-    }[];
+    );
   const sweepOn = async (date: string) => {
     clock.set(date);
     await worker.get(FollowUpSweeper).sweep();

@@ -284,7 +284,7 @@ describe('fuzzing from the OpenAPI document', () => {
               pathParameters.map((p) => [
                 p.name,
                 fc.oneof(
-                  { weight: 5, arbitrary: valid(p.schema ?? {}, p.name) as fc.Arbitrary<unknown> },
+                  { weight: 5, arbitrary: valid(p.schema ?? {}, p.name) },
                   { weight: 1, arbitrary: fc.string({ maxLength: 300 }) },
                 ),
               ]),
@@ -303,9 +303,9 @@ describe('fuzzing from the OpenAPI document', () => {
               url = url.replace(`{${name}}`, encodeURIComponent(guarded(op, name, String(value))));
             const pairs: [string, string][] = Object.entries(input.query)
               .filter(([, v]) => v !== undefined)
-              .map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]);
+              .map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
             const query = new URLSearchParams(pairs);
-            if ([...query].length) url += `?${query}`;
+            if ([...query].length) url += `?${query.toString()}`;
             const before = await changes();
             let call = (api.http() as unknown as Record<string, (u: string) => ReturnType<TestApi['http']>['get']>)[
               op.method.toLowerCase()

@@ -55,7 +55,7 @@ describe('data breach notification', () => {
       ['fg1@partner.example', 'pending'],
     ]);
 
-    await waitFor('notifications', async () => smtp.mails.length >= 2, 30_000);
+    await waitFor('notifications', () => smtp.mails.length >= 2, 30_000);
     await waitFor('notified times recorded', async () => {
       const view = await api.http().get(`/v1/incidents/${reported.body.id}`).set(bearer(ADMIN_KEY)).expect(200);
       return view.body.notifications.every(

@@ -23,9 +23,11 @@ describe('outbox relay', () => {
 
   const publishedAt = async (id: string): Promise<Date | null> =>
     (
-      (await api.dataSource.query(`SELECT published_at FROM outbox WHERE id = $1`, [id])) as {
-        published_at: Date | null;
-      }[]
+      await api.dataSource.query<
+        {
+          published_at: Date | null;
+        }[]
+      >(`SELECT published_at FROM outbox WHERE id = $1`, [id])
     )[0].published_at;
 
   it('publishes committed events at once when nudged, not at the next poll', async () => {

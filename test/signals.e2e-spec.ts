@@ -2,7 +2,6 @@ import { aFollowUpOfficer, anOrganisation, TestOrganisation } from './support/fa
 import { startWorker, WorkerProcess } from './support/processes';
 import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
-import { ADMIN_KEY } from './support/test-config';
 import { aBsn, bornYearsAgo } from './support/youths';
 
 const SIGNAL_KEYS = [

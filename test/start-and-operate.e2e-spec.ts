@@ -75,7 +75,7 @@ describe('npm start and the documented operator commands', () => {
     running = npmStart(dataDir, ports, { VIR_BOOTSTRAP_ADMIN_KEY: adminKey });
     await waitFor(
       'npm start to announce it runs',
-      async () => running.output().includes('Press Ctrl-C to stop.') || running.child.exitCode !== null,
+      () => running.output().includes('Press Ctrl-C to stop.') || running.child.exitCode !== null,
       120_000,
     );
   }, 150_000);
@@ -171,7 +171,7 @@ describe('npm start and the documented operator commands', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vir-start-'));
     const second = npmStart(dir, await freePorts(5));
     try {
-      await waitFor('the second instance', async () => second.output().includes('Press Ctrl-C to stop.'), 120_000);
+      await waitFor('the second instance', () => second.output().includes('Press Ctrl-C to stop.'), 120_000);
       const pids = JSON.parse(readFileSync(join(dir, 'processes.json'), 'utf8')) as Record<string, number>;
       process.kill(pids.worker, 'SIGKILL');
       expect(await second.exited).toBe(1);

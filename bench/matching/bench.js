@@ -85,7 +85,6 @@ async function round(base, professionals, db, label, seconds, receiver) {
     errors += 1;
     errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
   };
-  let youths = 0;
   const expectations = [];
 
   const send = (youth, who, expectSignal) => {
@@ -117,7 +116,6 @@ async function round(base, professionals, db, label, seconds, receiver) {
           const [f] = followUps.splice(due, 1);
           send(f.youth, f.who, true);
         } else {
-          youths += 1;
           const k = Math.random() < 0.3 ? 2 + Math.floor(Math.random() * 3) : 1;
           const chosen = new Set();
           while (chosen.size < k) chosen.add(professionals[Math.floor(Math.random() * professionals.length)]);

@@ -28,13 +28,15 @@ export async function startSmtpSink(): Promise<{
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', async () => {
+      stream.on('end', () => {
+        void receive().then(() => callback(), callback);
+      });
+      const receive = async (): Promise<void> => {
         if (failures > 0) {
           failures -= 1;
           const error = new Error('Try again later') as Error & { responseCode: number };
           error.responseCode = 451;
-          callback(error);
-          return;
+          throw error;
         }
         const parsed = await simpleParser(Buffer.concat(chunks));
         const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) =>
@@ -47,8 +49,7 @@ export async function startSmtpSink(): Promise<{
           html: String(parsed.html || ''),
           messageId: parsed.messageId ?? '',
         });
-        callback();
-      });
+      };
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -43,12 +43,12 @@ export async function startApi(
   const clock = options.clock;
   if (clock) app.get(Clock).now = () => clock.now();
   // Every answer is checked against the OpenAPI document the api serves.
-  let contract: OpenApiContract | undefined;
+  const served: { contract?: OpenApiContract } = {};
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onSend', async (request, reply, payload) => {
-      const problem = contract?.check(
+      const problem = served.contract?.check(
         request.method,
         request.routeOptions?.url,
         reply.statusCode,
@@ -60,7 +60,7 @@ export async function startApi(
     });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  contract = new OpenApiContract(buildOpenApiDocument(app, config) as never);
+  served.contract = new OpenApiContract(buildOpenApiDocument(app, config) as never);
   const dataSource = app.get(DataSource);
   return {
     app,

@@ -116,9 +116,12 @@ export class AuditChain {
   async seal(limit = 5000, catchUp = false): Promise<number> {
     const key = this.requireKey();
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [SEAL_LOCK]);
+      const [{ locked }] = await manager.query<{ locked: boolean }[]>(
+        `SELECT pg_try_advisory_xact_lock($1) AS locked`,
+        [SEAL_LOCK],
+      );
       if (!locked) return 0;
-      const [last]: { position: string; hash: Buffer; highest: string | null }[] = await manager.query(
+      const [last] = await manager.query<{ position: string; hash: Buffer; highest: string | null }[]>(
         `SELECT position, hash, (SELECT max(event_id) FROM audit_chain) AS highest FROM audit_chain ORDER BY position DESC LIMIT 1`,
       );
       const highest = Number(last?.highest ?? 0);
@@ -235,7 +238,7 @@ export class AuditChain {
         anchorsChecked: anchors.checked,
       };
     }
-    const [{ unsealed }] = await this.dataSource.query(
+    const [{ unsealed }] = await this.dataSource.query<{ unsealed: number }[]>(
       `SELECT ((SELECT count(*) FROM audit_events) - (SELECT count(*) FROM audit_chain c JOIN audit_events e ON e.id = c.event_id))::int AS unsealed`,
     );
     this.logger.log({ checked, unsealed, anchorsChecked: anchors.checked }, 'audit chain verified');

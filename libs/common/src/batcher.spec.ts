@@ -53,10 +53,10 @@ describe('Batcher', () => {
   it('fails every item of a batch whose run throws, and keeps serving later calls', async () => {
     let calls = 0;
     const batcher = new Batcher<number, number>(
-      async (items) => {
+      (items) => {
         calls += 1;
-        if (calls === 1) throw new Error('connection lost');
-        return items.map((n) => ({ ok: true, value: n }));
+        if (calls === 1) return Promise.reject(new Error('connection lost'));
+        return Promise.resolve(items.map((n) => ({ ok: true as const, value: n })));
       },
       { parallel: 1, maxSize: 10 },
     );
@@ -65,7 +65,7 @@ describe('Batcher', () => {
   });
 
   it('treats a run that answers the wrong number of outcomes as a failure of the batch', async () => {
-    const batcher = new Batcher<number, number>(async () => [], { parallel: 1, maxSize: 10 });
+    const batcher = new Batcher<number, number>(() => Promise.resolve([]), { parallel: 1, maxSize: 10 });
     await expect(batcher.submit(1)).rejects.toThrow('batch of 1 answered 0 outcomes');
   });
 });

@@ -39,7 +39,7 @@ const APPEND_ONLY_TABLES = ['audit_events', 'audit_chain'];
  */
 export async function grantApplicationRole(dataSource: DataSource, role: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new Error('DATABASE_APP_ROLE must be a plain role name');
-  const [exists] = await dataSource.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role]);
+  const [exists] = await dataSource.query<unknown[]>(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role]);
   if (!exists)
     throw new Error(`The role ${role} (DATABASE_APP_ROLE) does not exist; create it first (see docs/operations.md).`);
   const tables: { tablename: string }[] = await dataSource.query(

@@ -21,8 +21,9 @@ export async function runPrepared<Row>(
   const transaction = manager.queryRunner;
   const runner = transaction ?? manager.connection.createQueryRunner();
   try {
-    const client: { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }> } =
-      await runner.connect();
+    const client = (await runner.connect()) as {
+      query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
+    };
     return (await client.query({ name, text, values })).rows;
   } finally {
     if (!transaction) await runner.release();

@@ -91,7 +91,7 @@ export class FollowUpService {
 
   /** Reminds every active participant who has not confirmed contact. Returns how many signals were sent. */
   remind(matchId: string, correlationId?: string | null): Promise<number> {
-    return this.onceForMatch(matchId, correlationId, 'reminded_at', 'match.reminded', async (_, participants) => {
+    return this.onceForMatch(matchId, correlationId, 'reminded_at', 'match.reminded', (_, participants) => {
       const everyone = participants.map((p) => p.professional_id);
       return participants
         .filter((p) => !p.contact_confirmed_at)
@@ -143,7 +143,11 @@ export class FollowUpService {
     correlationId: string | null | undefined,
     sentColumn: 'reminded_at' | 'escalated_at',
     action: 'match.reminded' | 'match.escalated',
-    signalsFor: (match: MatchRow, participants: ParticipantRow[], manager: EntityManager) => Promise<SignalToWrite[]>,
+    signalsFor: (
+      match: MatchRow,
+      participants: ParticipantRow[],
+      manager: EntityManager,
+    ) => SignalToWrite[] | Promise<SignalToWrite[]>,
   ): Promise<number> {
     const actor = { correlationId: correlationId ?? undefined };
     return this.dataSource.transaction(async (manager) => {

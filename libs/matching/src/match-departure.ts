@@ -33,15 +33,15 @@ export class MatchDeparture {
       );
       const scrub = !!registration?.removal_reason && !ARCHIVED_REASONS.includes(registration.removal_reason);
       if (scrub) {
-        const [triggered] = (await manager.query(
+        const [triggered] = await manager.query<[unknown[], number]>(
           `UPDATE signals SET named_professional_ids = '{}' WHERE trigger_registration_id = $1 AND cardinality(named_professional_ids) > 0 RETURNING id`,
           [registrationId],
-        )) as [unknown[], number];
-        const [named] = (await manager.query(
+        );
+        const [named] = await manager.query<[unknown[], number]>(
           `UPDATE signals SET named_professional_ids = array_remove(named_professional_ids, $2)
             WHERE match_id IN (SELECT match_id FROM match_participants WHERE registration_id = $1) AND $2 = ANY(named_professional_ids) RETURNING id`,
           [registrationId, registration.professional_id],
-        )) as [unknown[], number];
+        );
         if (triggered.length + named.length > 0) {
           await this.audit.record(manager, {
             action: 'signals.withdrawn',
@@ -69,10 +69,10 @@ export class MatchDeparture {
           [matchId],
         );
         if (remaining >= 2) continue;
-        const [row] = (await manager.query(
+        const [row] = await manager.query<[{ id: string }[], number]>(
           `UPDATE matches SET status = 'closed', closed_at = now(), youth_key = NULL WHERE id = $1 AND status <> 'closed' RETURNING id`,
           [matchId],
-        )) as [{ id: string }[], number];
+        );
         if (row.length === 0) continue;
         closed.push(matchId);
         await this.audit.record(manager, {

@@ -41,10 +41,10 @@ export class SignalWriter {
     if (drafts.length === 0) return [];
     const correlationOf = (d: SignalToWrite) => d.correlationId ?? actor.correlationId ?? null;
     const correlations = new Set(drafts.map(correlationOf));
-    const byTrigger = Object.fromEntries(
+    const byTrigger: Record<string, string> = Object.fromEntries(
       drafts
         .filter((d) => d.triggerRegistrationId && d.correlationId)
-        .map((d) => [d.triggerRegistrationId, d.correlationId]),
+        .map((d) => [d.triggerRegistrationId as string, d.correlationId as string]),
     );
     const audit = this.audit.cte(
       { action: 'signal.created', objectType: 'signal', actor },

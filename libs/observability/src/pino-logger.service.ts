@@ -33,7 +33,7 @@ export class PinoLoggerService implements LoggerService {
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
     if (message !== null && typeof message === 'object') {
       const { msg, ...fields } = message as Record<string, unknown> & { msg?: string };
-      const text = typeof rest[0] === 'string' ? (rest[0] as string) : msg;
+      const text = typeof rest[0] === 'string' ? rest[0] : msg;
       this.logger[level]({ context, ...fields }, text);
       return;
     }

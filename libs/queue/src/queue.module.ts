@@ -33,7 +33,7 @@ import { createRedis, REDIS_CLIENT } from './redis';
 export class QueueModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     this.redis.disconnect();
   }
 }

@@ -100,11 +100,11 @@ export class RegistrationRemoval {
     const ids = only ?? active.map((r) => r.id);
     const registrationsRemoved = await this.remove(manager, ids, reason, actor);
     if (only) return { registrationsRemoved, archiveEntriesDestroyed: 0 };
-    const [destroyed] = (await manager.query(
+    const [destroyed] = await manager.query<[{ id: string }[], number]>(
       `DELETE FROM archive_entries a USING organisations o
         WHERE a.youth_key = ANY($1) AND o.id = a.organisation_id AND o.municipality_code = $2 RETURNING a.id`,
       [youthKeys, municipalityCode],
-    )) as [{ id: string }[], number];
+    );
     await this.audit.recordMany(
       manager,
       destroyed.map((row): AuditEventInput => ({

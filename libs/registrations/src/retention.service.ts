@@ -93,7 +93,7 @@ export class RetentionService {
     }
 
     for (;;) {
-      const [gone] = (await this.dataSource.query(
+      const [gone] = await this.dataSource.query<[{ id: string }[], number]>(
         `DELETE FROM registrations WHERE id IN (
            SELECT r.id FROM registrations r
             WHERE r.status <> 'active' AND r.removed_at < $1::date - make_interval(months => $2)
@@ -102,7 +102,7 @@ export class RetentionService {
             ORDER BY r.created_at LIMIT $3)
          RETURNING id`,
         [today, TOMBSTONE_TERM_MONTHS, BATCH],
-      )) as [{ id: string }[], number];
+      );
       report.tombstonesDestroyed += gone.length;
       if (gone.length < BATCH) break;
     }

@@ -102,7 +102,7 @@ export function acceptJsonOnly(fastify: FastifyInstance): void {
     if (charset && !/^utf-?8$/i.test(charset)) return done(new UnsupportedMediaTypeError(), undefined);
     const shape = jsonShapeProblem(text as string);
     if (shape) return done(new BodyTooComplexError(shape), undefined);
-    parseJson(request, text as string, (error: Error | null, value?: unknown) => {
+    void parseJson(request, text as string, (error: Error | null, value?: unknown) => {
       if (error) return done(error, undefined);
       const nul = nulCharacterAt(value);
       if (nul)

@@ -159,14 +159,14 @@ export class ConfirmContactHandler implements ICommandHandler<ConfirmContactComm
 
   execute({ principal, matchId, professionalId }: ConfirmContactCommand): Promise<MatchView> {
     return changeOpenMatch(this.dataSource, this.reader, principal, matchId, async (manager) => {
-      const [updated] = (await manager.query(
+      const [updated] = await manager.query<[unknown[], number]>(
         `UPDATE match_participants mp SET contact_confirmed_at = coalesce(mp.contact_confirmed_at, now())
            FROM registrations r
           WHERE mp.match_id = $1 AND mp.professional_id = $2 AND mp.organisation_id = $3 AND mp.left_at IS NULL
             AND r.id = mp.registration_id AND r.status = 'active'
           RETURNING mp.professional_id`,
         [matchId, professionalId, principal.organisationId],
-      )) as [unknown[], number];
+      );
       if (updated.length === 0)
         throw notAParticipant('professionalId is not a professional of your organisation taking part in this match.');
       await this.audit.record(manager, {
@@ -196,7 +196,7 @@ export class ChooseLeadHandler implements ICommandHandler<ChooseLeadCommand, Mat
 
   execute({ principal, matchId, professionalId }: ChooseLeadCommand): Promise<MatchView> {
     return changeOpenMatch(this.dataSource, this.reader, principal, matchId, async (manager) => {
-      const [participant] = await manager.query(
+      const [participant] = await manager.query<unknown[]>(
         `SELECT 1 FROM match_participants mp JOIN registrations r ON r.id = mp.registration_id
           WHERE mp.match_id = $1 AND mp.professional_id = $2 AND mp.left_at IS NULL AND r.status = 'active'`,
         [matchId, professionalId],

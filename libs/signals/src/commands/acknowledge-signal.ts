@@ -27,12 +27,12 @@ export class AcknowledgeSignalHandler implements ICommandHandler<AcknowledgeSign
   async execute({ principal, signalId }: AcknowledgeSignalCommand): Promise<SignalView> {
     if (!isUuid(signalId)) throw signalNotFound();
     const row = await this.dataSource.transaction(async (manager) => {
-      const [updated] = (await manager.query(
+      const [updated] = await manager.query<[SignalRow[], number]>(
         `UPDATE signals s SET acknowledged_at = now()
           WHERE s.id = $1 AND s.recipient_organisation_id = $2 AND s.recipient_role = ANY($3) AND s.acknowledged_at IS NULL
           RETURNING ${SIGNAL_COLUMNS}`,
         [signalId, principal.organisationId, visibleRoles(principal)],
-      )) as [SignalRow[], number];
+      );
       if (updated[0]) {
         await this.audit.record(manager, {
           action: 'signal.acknowledged',

@@ -37,10 +37,10 @@ export class DisconnectOrganisationHandler implements ICommandHandler<Disconnect
       organisation.status = 'disconnected';
       organisation.disconnectedAt = this.clock.now();
       await manager.getRepository(OrganisationEntity).save(organisation);
-      const [revoked] = (await manager.query(
+      const [revoked] = await manager.query<[unknown[], number]>(
         `UPDATE credentials SET revoked_at = now() WHERE organisation_id = $1 AND revoked_at IS NULL RETURNING id`,
         [organisation.id],
-      )) as [unknown[], number];
+      );
       await this.credentials.announceChange(manager);
       await this.audit.record(manager, {
         action: 'organisation.disconnected',

@@ -25,6 +25,6 @@ export class ListCredentialsHandler implements IQueryHandler<ListCredentialsQuer
       .addOrderBy('c.id')
       .limit(params.limit + 1);
     if (cursor) query.andWhere('(c.created_at, c.id) > (:at, :id)', { at: cursor.createdAt, id: cursor.id });
-    return toPage(await query.getMany(), params.limit, CredentialView.of);
+    return toPage(await query.getMany(), params.limit, (c) => CredentialView.of(c));
   }
 }

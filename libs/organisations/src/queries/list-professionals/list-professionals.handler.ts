@@ -29,7 +29,7 @@ export class ListProfessionalsHandler implements IQueryHandler<ListProfessionals
     if (params.role) query.andWhere('p.role = :role', { role: params.role });
     if (params.active !== undefined) query.andWhere('p.active = :active', { active: params.active });
     if (cursor) query.andWhere('(p.created_at, p.id) > (:at, :id)', { at: cursor.createdAt, id: cursor.id });
-    const page = toPage(await query.getMany(), params.limit, ProfessionalView.of);
+    const page = toPage(await query.getMany(), params.limit, (p) => ProfessionalView.of(p));
     // Contact details are personal data: every read is traced, naming the people shown.
     const about = { type: 'organisation', id: organisation.id };
     await this.audit.recordRead(this.professionals.manager, 'professionals.listed', actorOf(principal), about, {

@@ -28,7 +28,7 @@ export class ListRegistrationsHandler implements IQueryHandler<ListRegistrations
       query.andWhere('r.professional_id = :professional', { professional: params.professionalId });
     if (params.status) query.andWhere('r.status = :status', { status: params.status });
     if (cursor) query.andWhere('(r.created_at, r.id) > (:at, :id)', { at: cursor.createdAt, id: cursor.id });
-    const page = toPage(await query.getMany(), params.limit, RegistrationView.of);
+    const page = toPage(await query.getMany(), params.limit, (r) => RegistrationView.of(r));
     const about = { type: 'organisation', id: principal.organisationId };
     await this.audit.recordRead(this.registrations.manager, 'registrations.listed', actorOf(principal), about, {
       registrationIds: page.items.map((r) => r.id),
