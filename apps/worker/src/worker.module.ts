@@ -3,12 +3,12 @@ import { AuditModule, AuditSealer } from '@vir/audit';
 import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
-import { MatchingJobsModule } from '@vir/matching';
+import { MatchingJobsModule, takesPartInAMatch } from '@vir/matching';
 import { MetricsModule } from '@vir/observability';
 import { IncidentNotificationsJobsModule } from '@vir/privacy';
 import { QueueModule, WorkerQueueModule } from '@vir/queue';
 import { RegistrationsJobsModule } from '@vir/registrations';
-import { SignalsJobsModule } from '@vir/signals';
+import { SignalsJobsModule, triggeredASignal } from '@vir/signals';
 
 /** The background process: the outbox relay and the BullMQ consumers. No HTTP server of its own (health and metrics aside). */
 @Module({})
@@ -25,7 +25,8 @@ export class WorkerModule {
         WorkerQueueModule,
         AuditModule,
         MatchingJobsModule,
-        RegistrationsJobsModule,
+        // A tombstone stays while a match participation or a signal still points at its registration.
+        RegistrationsJobsModule.forRoot([takesPartInAMatch, triggeredASignal]),
         SignalsJobsModule,
         IncidentNotificationsJobsModule,
       ],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@vir/common';
+import { rows, sql, type Sql } from '@vir/database';
 import type { EntityManager } from 'typeorm';
 import type { AuditAction } from './audit-actions';
 
@@ -16,11 +17,11 @@ export interface AuditEventInput {
 
 /** What each event of a row-wise insert takes from its row `f` instead of from the event. */
 export interface RowwiseAudit {
-  detailsSql?: string;
-  /** Given the parameter that holds the actor's correlation id. */
-  correlationSql?: (actorCorrelation: string) => string;
+  details?: Sql;
+  /** Given the actor's correlation id (a parameter). */
+  correlation?: (actorCorrelation: Sql) => Sql;
   /** The college of each event, e.g. the recipient organisation's. */
-  municipalitySql?: string;
+  municipality?: Sql;
 }
 
 /**
@@ -30,21 +31,13 @@ export interface RowwiseAudit {
 @Injectable()
 export class AuditLog {
   async record(manager: EntityManager, event: AuditEventInput): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_events (action, object_type, object_id, actor_credential_id, actor_organisation_id,
-         actor_professional_id, details, correlation_id, municipality_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        event.action,
-        event.objectType,
-        event.objectId ?? null,
-        event.actor.credentialId ?? null,
-        event.actor.organisationId ?? null,
-        event.actor.professionalId ?? null,
-        JSON.stringify(event.details ?? {}),
-        event.actor.correlationId ?? null,
-        collegeOf(event),
-      ],
+    await rows(
+      manager,
+      sql`INSERT INTO audit_events (action, object_type, object_id, actor_credential_id, actor_organisation_id,
+            actor_professional_id, details, correlation_id, municipality_code)
+          VALUES (${event.action}, ${event.objectType}, ${event.objectId ?? null}, ${event.actor.credentialId ?? null},
+            ${event.actor.organisationId ?? null}, ${event.actor.professionalId ?? null}, ${JSON.stringify(event.details ?? {})},
+            ${event.actor.correlationId ?? null}, ${collegeOf(event)})`,
     );
   }
 
@@ -58,11 +51,11 @@ export class AuditLog {
     objectIds: string[],
   ): Promise<Map<string, string | null>> {
     if (objectIds.length === 0) return new Map();
-    const rows: { object_id: string; correlation_id: string | null }[] = await manager.query(
+    const found: { object_id: string; correlation_id: string | null }[] = await manager.query(
       `SELECT DISTINCT ON (object_id) object_id, correlation_id FROM audit_events WHERE object_id = ANY($1::uuid[]) AND action = $2 ORDER BY object_id, id`,
       [objectIds, action],
     );
-    return new Map(rows.map((r) => [r.object_id, r.correlation_id]));
+    return new Map(found.map((r) => [r.object_id, r.correlation_id]));
   }
 
   /** A read of personal data: one event per request, naming what was shown (ids only). */
@@ -78,69 +71,48 @@ export class AuditLog {
 
   /**
    * The audit insert as a data-modifying CTE step, for statements that write and trace in one
-   * round trip: one event per row of `fromCte`, whose `object_id` column names the object.
-   * Returns the SQL (to put after `WITH …, audited AS (`) and its parameters, numbered from `firstParam`.
+   * round trip: one event per row of `from` (a CTE name or a subquery), whose `object_id` column
+   * names the object. Put it after `WITH …, audited AS (`.
    */
-  cte(
-    event: Omit<AuditEventInput, 'objectId'>,
-    fromCte: string,
-    firstParam: number,
-    rowwise: RowwiseAudit = {},
-  ): { sql: string; params: unknown[] } {
-    const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${firstParam + params.length - 1}`;
-    };
-    const action = param(event.action);
-    const objectType = param(event.objectType);
-    const credential = param(event.actor.credentialId ?? null);
-    const organisation = param(event.actor.organisationId ?? null);
-    const professional = param(event.actor.professionalId ?? null);
-    const correlation = param(event.actor.correlationId ?? null);
-    const details = rowwise.detailsSql ?? `${param(JSON.stringify(event.details ?? {}))}::jsonb`;
-    const municipality = rowwise.municipalitySql ?? `${param(collegeOf(event))}::char(4)`;
-    return {
-      sql: `INSERT INTO audit_events (action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id, details,
-              correlation_id, municipality_code)
-            SELECT ${action}, ${objectType}, f.object_id, ${credential}::uuid, ${organisation}::uuid, ${professional}::uuid, ${details},
-                   ${rowwise.correlationSql?.(correlation) ?? correlation}, ${municipality} FROM ${fromCte} f`,
-      params,
-    };
+  cte(event: Omit<AuditEventInput, 'objectId'>, from: Sql, rowwise: RowwiseAudit = {}): Sql {
+    const { actor } = event;
+    const correlation = sql`${actor.correlationId ?? null}::text`;
+    return sql`INSERT INTO audit_events (action, object_type, object_id, actor_credential_id, actor_organisation_id,
+                 actor_professional_id, details, correlation_id, municipality_code)
+               SELECT ${event.action}, ${event.objectType}, f.object_id, ${actor.credentialId ?? null}::uuid,
+                      ${actor.organisationId ?? null}::uuid, ${actor.professionalId ?? null}::uuid,
+                      ${rowwise.details ?? sql`${JSON.stringify(event.details ?? {})}::jsonb`},
+                      ${rowwise.correlation?.(correlation) ?? correlation},
+                      ${rowwise.municipality ?? sql`${collegeOf(event)}::char(4)`}
+                 FROM ${from} f`;
   }
 
   /** Many events in one statement (e.g. one per signal a match produced). */
   async recordMany(manager: EntityManager, events: AuditEventInput[]): Promise<void> {
     if (events.length === 0) return;
-    const insert = this.manyCte(events, 1);
-    await manager.query(insert.sql, insert.params);
+    await rows(manager, this.manyCte(events));
   }
 
-  /** The insert of `events` as SQL with one parameter numbered `firstParam`, usable as a CTE step or on its own. */
-  manyCte(events: AuditEventInput[], firstParam: number): { sql: string; params: unknown[] } {
-    return {
-      sql: `INSERT INTO audit_events (action, object_type, object_id, actor_credential_id, actor_organisation_id,
-              actor_professional_id, details, correlation_id, municipality_code)
-            SELECT action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id,
-                   coalesce(details, '{}'::jsonb), correlation_id, municipality_code
-              FROM jsonb_to_recordset($${firstParam}::jsonb) AS e(action text, object_type text, object_id uuid, actor_credential_id uuid,
-                   actor_organisation_id uuid, actor_professional_id uuid, details jsonb, correlation_id text, municipality_code char(4))`,
-      params: [
-        JSON.stringify(
-          events.map((event) => ({
-            action: event.action,
-            object_type: event.objectType,
-            object_id: event.objectId ?? null,
-            actor_credential_id: event.actor.credentialId ?? null,
-            actor_organisation_id: event.actor.organisationId ?? null,
-            actor_professional_id: event.actor.professionalId ?? null,
-            details: event.details ?? {},
-            correlation_id: event.actor.correlationId ?? null,
-            municipality_code: collegeOf(event),
-          })),
-        ),
-      ],
-    };
+  /** The insert of `events` as one statement, usable as a CTE step or on its own. */
+  manyCte(events: AuditEventInput[]): Sql {
+    const records = events.map((event) => ({
+      action: event.action,
+      object_type: event.objectType,
+      object_id: event.objectId ?? null,
+      actor_credential_id: event.actor.credentialId ?? null,
+      actor_organisation_id: event.actor.organisationId ?? null,
+      actor_professional_id: event.actor.professionalId ?? null,
+      details: event.details ?? {},
+      correlation_id: event.actor.correlationId ?? null,
+      municipality_code: collegeOf(event),
+    }));
+    return sql`INSERT INTO audit_events (action, object_type, object_id, actor_credential_id, actor_organisation_id,
+                 actor_professional_id, details, correlation_id, municipality_code)
+               SELECT action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id,
+                      coalesce(details, '{}'::jsonb), correlation_id, municipality_code
+                 FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS e(action text, object_type text,
+                      object_id uuid, actor_credential_id uuid, actor_organisation_id uuid, actor_professional_id uuid,
+                      details jsonb, correlation_id text, municipality_code char(4))`;
   }
 }
 

@@ -47,27 +47,6 @@ export function toPage<R extends { createdAt: Date; id: string }, T>(
   return { items: items.map(map), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
 
-/**
- * Newest-first keyset paging over (created_at, id) of a raw SQL query: adds the cursor condition and
- * returns the ORDER BY … LIMIT clause, fetching one row more than the page to know whether more follow.
- */
-export function newestFirst(
-  alias: string,
-  cursor: Cursor | undefined,
-  limit: number,
-  conditions: string[],
-  values: unknown[],
-): string {
-  if (cursor) {
-    values.push(cursor.createdAt, cursor.id);
-    conditions.push(
-      `(${alias}.created_at, ${alias}.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`,
-    );
-  }
-  values.push(limit + 1);
-  return `ORDER BY ${alias}.created_at DESC, ${alias}.id DESC LIMIT $${values.length}`;
-}
-
 /** Splits the `limit + 1` rows fetched by `newestFirst` into the page and the next cursor. */
 export function splitPage<R extends { created_at: Date | string; id: string }>(
   rows: R[],

@@ -5,7 +5,7 @@ export { createValidationPipe } from './validation';
 export { Clock, SystemClock } from './clock';
 export { ClockModule } from './clock.module';
 export type { Cursor, Page } from './cursor';
-export { decodeCursor, encodeCursor, newestFirst, splitPage, toPage } from './cursor';
+export { decodeCursor, encodeCursor, splitPage, toPage } from './cursor';
 export { PageQueryDto } from './pagination.dto';
 export type { ProblemDetailsOptions } from './problem-details.filter';
 export { describeUnknownError, ProblemDetailsFilter } from './problem-details.filter';

@@ -1,5 +1,6 @@
-/** Platform: the PostgreSQL connection pool, versioned migrations, grants for the application role, prepared statements. */
+/** Platform: the PostgreSQL connection pool, versioned migrations, grants for the application role, SQL composed with the `sql` tag and run typed. */
 export { DatabaseModule } from './database.module';
 export { postgresOptions } from './data-source-options';
 export { assertTestDatabase, grantApplicationRole, runMigrationsLocked } from './migrate';
 export { runPrepared } from './prepared';
+export { newestFirst, rows, Sql, sql } from './sql';

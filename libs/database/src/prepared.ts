@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import type { Sql } from './sql';
 
 /**
  * Runs a statement of the hot path as a named prepared statement: PostgreSQL parses it once per
@@ -7,16 +8,11 @@ import { DataSource, EntityManager } from 'typeorm';
  * and lookups by key. A statement over an array of keys is better planned per call (a generic plan
  * made while a table was small would keep scanning it whole after it grew), so it runs unprepared.
  *
- * `name` must always come with the same `text` (the driver refuses a name reused for other text).
+ * `name` must always come with the same statement text (the driver refuses a name reused for other text).
  * Runs in the transaction of `on` when it is a transaction's manager, else on a pooled connection.
  * Returns the rows, also for INSERT/UPDATE … RETURNING.
  */
-export async function runPrepared<Row>(
-  on: DataSource | EntityManager,
-  name: string,
-  text: string,
-  values: unknown[],
-): Promise<Row[]> {
+export async function runPrepared<Row>(on: DataSource | EntityManager, name: string, statement: Sql): Promise<Row[]> {
   const manager = on instanceof DataSource ? on.manager : on;
   const transaction = manager.queryRunner;
   const runner = transaction ?? manager.connection.createQueryRunner();
@@ -24,7 +20,7 @@ export async function runPrepared<Row>(
     const client = (await runner.connect()) as {
       query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
     };
-    return (await client.query({ name, text, values })).rows;
+    return (await client.query({ name, text: statement.text, values: [...statement.values] })).rows;
   } finally {
     if (!transaction) await runner.release();
   }

@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
 import { addWorkingDays, Clock, IsoDate, todayInAmsterdam } from '@vir/common';
 import { AppConfig } from '@vir/config';
+import { rows, sql } from '@vir/database';
+import { followUpOfficers, organisationsOfCollege } from '@vir/organisations';
+import { registrationActive } from '@vir/registrations';
+import { signalAboutMatchTo, SignalToWrite, SignalWriter } from '@vir/signals';
 import { DataSource, EntityManager } from 'typeorm';
-import { SignalToWrite, SignalWriter } from './signal-writer';
 
 /** A signal about a match (not about one registration's joining); it names everyone involved but its recipient. */
 function followUpSignal(
@@ -76,16 +79,18 @@ export class FollowUpService {
   /** Open matches whose reminder or escalation is due and not yet sent. */
   async due(): Promise<{ reminders: string[]; escalations: string[] }> {
     const today = this.today();
-    const rows: { id: string; remind: boolean; escalate: boolean }[] = await this.dataSource.query(
-      `SELECT id, (reminder_due_on <= $1 AND reminded_at IS NULL) AS remind, (escalation_due_on <= $1 AND escalated_at IS NULL) AS escalate
-         FROM matches
-        WHERE status = 'open' AND ((reminder_due_on <= $1 AND reminded_at IS NULL) OR (escalation_due_on <= $1 AND escalated_at IS NULL))
-        ORDER BY created_at LIMIT 5000`,
-      [today],
+    const due = await rows<{ id: string; remind: boolean; escalate: boolean }>(
+      this.dataSource,
+      sql`SELECT id, (reminder_due_on <= ${today}::date AND reminded_at IS NULL) AS remind,
+                 (escalation_due_on <= ${today}::date AND escalated_at IS NULL) AS escalate
+            FROM matches
+           WHERE status = 'open'
+             AND ((reminder_due_on <= ${today}::date AND reminded_at IS NULL) OR (escalation_due_on <= ${today}::date AND escalated_at IS NULL))
+           ORDER BY created_at LIMIT 5000`,
     );
     return {
-      reminders: rows.filter((r) => r.remind).map((r) => r.id),
-      escalations: rows.filter((r) => r.escalate).map((r) => r.id),
+      reminders: due.filter((r) => r.remind).map((r) => r.id),
+      escalations: due.filter((r) => r.escalate).map((r) => r.id),
     };
   }
 
@@ -115,10 +120,9 @@ export class FollowUpService {
       'escalated_at',
       'match.escalated',
       async (match, participants, manager) => {
-        const officers: { id: string; organisation_id: string }[] = await manager.query(
-          `SELECT f.id, f.organisation_id FROM professionals f JOIN organisations g ON g.id = f.organisation_id
-          WHERE g.municipality_code = $1 AND g.kind = 'municipality' AND g.status = 'connected' AND f.role = 'follow_up_officer' AND f.active`,
-          [match.municipality_code],
+        const officers = await rows<{ id: string; organisation_id: string }>(
+          manager,
+          sql`SELECT f.id, f.organisation_id FROM ${followUpOfficers()} f WHERE f.municipality_code = ${match.municipality_code}`,
         );
         const everyone = participants.map((p) => p.professional_id);
         return officers.map((o) =>
@@ -155,7 +159,7 @@ export class FollowUpService {
       if (!match) return 0;
       const drafts = await signalsFor(match, await this.activeParticipants(manager, matchId), manager);
       const { length: sent } = await this.signals.write(manager, drafts, actor);
-      await manager.query(`UPDATE matches SET ${sentColumn} = now() WHERE id = $1`, [matchId]);
+      await rows(manager, sql`UPDATE matches SET ${sql.raw(sentColumn)} = now() WHERE id = ${matchId}`);
       await this.audit.record(manager, {
         action,
         objectType: 'match',
@@ -175,26 +179,26 @@ export class FollowUpService {
    */
   async deliverMissedCopies(officerId: string, correlationId?: string | null): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [officer]: { organisation_id: string; municipality_code: string }[] = await manager.query(
-        `SELECT f.organisation_id, g.municipality_code FROM professionals f JOIN organisations g ON g.id = f.organisation_id
-          WHERE f.id = $1 AND f.role = 'follow_up_officer' AND f.active AND g.kind = 'municipality' AND g.status = 'connected'`,
-        [officerId],
+      const [officer] = await rows<{ organisation_id: string; municipality_code: string }>(
+        manager,
+        sql`SELECT f.organisation_id, f.municipality_code FROM ${followUpOfficers()} f WHERE f.id = ${officerId}`,
       );
       if (!officer) return 0;
-      const missed: { match_id: string; trigger_registration_id: string; named: string[] }[] = await manager.query(
-        `SELECT m.id AS match_id, p.trigger_registration_id, p.named
+      const missed = await rows<{ match_id: string; trigger_registration_id: string; named: string[] }>(
+        manager,
+        sql`SELECT m.id AS match_id, p.trigger_registration_id, p.named
            FROM matches m
            CROSS JOIN LATERAL (
              SELECT (array_agg(mp.registration_id ORDER BY mp.position DESC))[1] AS trigger_registration_id,
                     array_agg(mp.professional_id ORDER BY mp.position) AS named
-               FROM match_participants mp JOIN registrations r ON r.id = mp.registration_id
-              WHERE mp.match_id = m.id AND mp.left_at IS NULL AND r.status = 'active') p
+               FROM match_participants mp
+              WHERE mp.match_id = m.id AND mp.left_at IS NULL AND ${registrationActive(sql`mp.registration_id`)}) p
           WHERE m.status <> 'closed' AND p.trigger_registration_id IS NOT NULL
-            AND EXISTS (SELECT 1 FROM match_participants mp JOIN organisations o ON o.id = mp.organisation_id
-                         WHERE mp.match_id = m.id AND mp.left_at IS NULL AND o.municipality_code = $2)
-            AND NOT EXISTS (SELECT 1 FROM signals s WHERE s.match_id = m.id AND s.recipient_professional_id = $1)
+            AND EXISTS (SELECT 1 FROM match_participants mp
+                         WHERE mp.match_id = m.id AND mp.left_at IS NULL
+                           AND mp.organisation_id IN (${organisationsOfCollege(officer.municipality_code)}))
+            AND NOT ${signalAboutMatchTo(sql`m.id`, officerId)}
           ORDER BY m.created_at`,
-        [officerId, officer.municipality_code],
       );
       const recipient = { id: officerId, organisationId: officer.organisation_id };
       const { length: sent } = await this.signals.write(
@@ -224,20 +228,20 @@ export class FollowUpService {
     matchId: string,
     sentColumn: 'reminded_at' | 'escalated_at',
   ): Promise<MatchRow | undefined> {
-    const [match]: MatchRow[] = await manager.query(
-      `SELECT id, status, municipality_code, reminded_at, escalated_at FROM matches WHERE id = $1 FOR UPDATE`,
-      [matchId],
+    const [match] = await rows<MatchRow>(
+      manager,
+      sql`SELECT id, status, municipality_code, reminded_at, escalated_at FROM matches WHERE id = ${matchId} FOR UPDATE`,
     );
     if (!match || match.status !== 'open' || match[sentColumn]) return undefined;
     return match;
   }
 
   private activeParticipants(manager: EntityManager, matchId: string): Promise<ParticipantRow[]> {
-    return manager.query(
-      `SELECT mp.professional_id, mp.organisation_id, mp.contact_confirmed_at FROM match_participants mp
-         JOIN registrations r ON r.id = mp.registration_id
-        WHERE mp.match_id = $1 AND mp.left_at IS NULL AND r.status = 'active' ORDER BY mp.position`,
-      [matchId],
+    return rows<ParticipantRow>(
+      manager,
+      sql`SELECT mp.professional_id, mp.organisation_id, mp.contact_confirmed_at FROM match_participants mp
+           WHERE mp.match_id = ${matchId} AND mp.left_at IS NULL AND ${registrationActive(sql`mp.registration_id`)}
+           ORDER BY mp.position`,
     );
   }
 }

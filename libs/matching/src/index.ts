@@ -17,3 +17,4 @@ export { FollowUpSweeper } from './jobs/follow-up-sweeper';
 export { MatchDeparture } from './match-departure';
 export { MatchRetention } from './jobs/match-retention';
 export type { MatchRetentionReport } from './jobs/match-retention';
+export { takesPartInAMatch } from './match-fragments';

@@ -6,7 +6,7 @@ import { MatchReconciler } from './jobs/match-reconciler';
 import { MatchDeparture } from './match-departure';
 import { MatchRetention } from './jobs/match-retention';
 import { MatchingService } from './matching.service';
-import { SignalWriter } from './signal-writer';
+import { SignalWriter } from '@vir/signals';
 
 /** The matching and follow-up consumers, for the worker process only. */
 @Module({

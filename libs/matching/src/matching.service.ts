@@ -2,21 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, AuditEventInput } from '@vir/audit';
 import { Batcher, BatchOutcome } from '@vir/common';
 import { AppConfig } from '@vir/config';
+import { rows, sql } from '@vir/database';
+import { copyRecipients } from '@vir/organisations';
+import { markMatchChecked } from '@vir/registrations';
 import { OutboxRelay } from '@vir/queue';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { FollowUpService, FollowUpSettings } from './follow-up.service';
 import { ActiveRegistration, MatchPlan, Person, planMatch, SignalDraft } from './match-planner';
-import {
-  CHECK_ALONE,
-  COPY_RECIPIENTS,
-  CREATE_MATCHES,
-  JOIN_MATCHES,
-  LOCK_YOUTHS,
-  MARK_CHECKED,
-  YOUTH_STATES,
-} from './match-statements';
-import { SignalToWrite, SignalWriter } from './signal-writer';
+import { checkAlone, createMatches, joinMatches, Joining, lockYouths, NewMatch, youthStates } from './match-statements';
+import { SignalToWrite, SignalWriter } from '@vir/signals';
 
 export interface MatchOutcome {
   matchId: string | null;
@@ -150,8 +145,8 @@ export class MatchingService {
    * open match or archive entry are marked checked in one statement, without a transaction or lock.
    */
   private async checkAlone(ids: string[]): Promise<Set<string>> {
-    const rows: { id: string }[] = await this.dataSource.query(CHECK_ALONE, [ids]);
-    return new Set(rows.map((row) => row.id));
+    const alone = await rows<{ id: string }>(this.dataSource, checkAlone(ids));
+    return new Set(alone.map((row) => row.id));
   }
 
   private matchLocked(ids: string[], requests: MatchRequest[]): Promise<Map<string, BatchOutcome<MatchOutcome>>> {
@@ -159,7 +154,7 @@ export class MatchingService {
       const outcomes = new Map<string, BatchOutcome<MatchOutcome>>();
       // The youths' locks are taken in the statement that finds the registrations; everything else is
       // read by the next statement, whose snapshot is taken after the locks were granted.
-      const found: RegistrationRow[] = await manager.query(LOCK_YOUTHS, [ids]);
+      const found = await rows<RegistrationRow>(manager, lockYouths(ids));
       const foundIds = new Set(found.map((r) => r.id));
       for (const id of ids) {
         if (!foundIds.has(id))
@@ -175,7 +170,7 @@ export class MatchingService {
       }
       if (keys.size === 0) return outcomes;
 
-      const states: YouthState[] = await manager.query(YOUTH_STATES, [[...keys.values()]]);
+      const states = await rows<YouthState>(manager, youthStates([...keys.values()]));
       const matching = states.filter((s) => s.active.length >= 2 || s.match_id !== null);
       const copies = await this.copyRecipients(
         manager,
@@ -229,12 +224,11 @@ export class MatchingService {
           municipalityCode: copies.municipalityByOrganisation.get(p.plan.join[0].organisationId) ?? null,
           details: { participants: p.plan.join.length },
         }));
-      const audit = this.audit.manyCte(created, 2);
       const unchecked = plans.flatMap((p) => p.state.active.filter((r) => !r.checked).map((r) => r.id));
-      await manager.query(`WITH checked AS (${MARK_CHECKED}), audited AS (${audit.sql}) SELECT 1`, [
-        unchecked,
-        ...audit.params,
-      ]);
+      await rows(
+        manager,
+        sql`WITH checked AS (${markMatchChecked(unchecked)}), audited AS (${this.audit.manyCte(created)}) SELECT 1`,
+      );
 
       const signalsOf = new Map<string, number>();
       for (const signal of written) {
@@ -256,7 +250,7 @@ export class MatchingService {
   /** New matches, one per youth whose plan founds one; follow-up deadlines come from the founding organisation's municipality. */
   private async createMatches(manager: EntityManager, founding: YouthPlan[], copies: Copies): Promise<void> {
     if (founding.length === 0) return;
-    const rows = founding.map((p) => {
+    const matches = founding.map((p): NewMatch => {
       const municipality = copies.municipalityByOrganisation.get(p.plan.join[0].organisationId) ?? null;
       const settings = (municipality && copies.followUpByMunicipality.get(municipality)) || {
         reminderDays: null,
@@ -270,13 +264,13 @@ export class MatchingService {
         escalation_due_on: due.escalationDueOn,
       };
     });
-    const created: { id: string; youth_key: string }[] = await manager.query(CREATE_MATCHES, [JSON.stringify(rows)]);
+    const created = await rows<{ id: string; youth_key: string }>(manager, createMatches(matches));
     const idOf = new Map(created.map((m) => [m.youth_key, m.id]));
     for (const p of founding) p.matchId = idOf.get(p.key) ?? null;
   }
 
   private async joinMatches(manager: EntityManager, plans: YouthPlan[]): Promise<void> {
-    const rows = plans.flatMap((p) =>
+    const joining = plans.flatMap((p): Joining[] =>
       p.matchId
         ? p.plan.join.map((r, i) => ({
             match_id: p.matchId,
@@ -287,19 +281,21 @@ export class MatchingService {
           }))
         : [],
     );
-    if (rows.length > 0) await manager.query(JOIN_MATCHES, [JSON.stringify(rows)]);
+    if (joining.length > 0) await rows(manager, joinMatches(joining));
   }
 
   /** Coordinators of the organisations involved, follow-up officers of their municipalities, and those municipalities' terms. */
   private async copyRecipients(manager: EntityManager, organisationIds: string[]): Promise<Copies> {
-    const rows: OrganisationRow[] =
-      organisationIds.length === 0 ? [] : await manager.query(COPY_RECIPIENTS, [[...new Set(organisationIds)]]);
+    const found =
+      organisationIds.length === 0
+        ? []
+        : await rows<OrganisationRow>(manager, copyRecipients([...new Set(organisationIds)]));
     return {
-      coordinatorsByOrganisation: new Map(rows.map((r) => [r.organisation_id, r.coordinators ?? []])),
-      municipalityByOrganisation: new Map(rows.map((r) => [r.organisation_id, r.municipality_code])),
-      officersByMunicipality: new Map(rows.map((r) => [r.municipality_code, r.officers ?? []])),
+      coordinatorsByOrganisation: new Map(found.map((r) => [r.organisation_id, r.coordinators ?? []])),
+      municipalityByOrganisation: new Map(found.map((r) => [r.organisation_id, r.municipality_code])),
+      officersByMunicipality: new Map(found.map((r) => [r.municipality_code, r.officers ?? []])),
       followUpByMunicipality: new Map(
-        rows.map((r) => [r.municipality_code, { reminderDays: r.reminder_days, escalationDays: r.escalation_days }]),
+        found.map((r) => [r.municipality_code, { reminderDays: r.reminder_days, escalationDays: r.escalation_days }]),
       ),
     };
   }

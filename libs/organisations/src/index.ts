@@ -10,3 +10,13 @@ export { OperatorCommands } from './operator-commands';
 export type { ContactCard } from './contact-directory';
 export { ContactDirectory } from './contact-directory';
 export { OrganisationDirectory } from './organisation-directory';
+export type { RegistrantStanding } from './registrant';
+export { eligibleRegistrant, registrantStanding } from './registrant';
+export {
+  copyRecipients,
+  followUpOfficers,
+  organisationFacts,
+  organisationsOfCollege,
+  professionalFacts,
+  webhookTargets,
+} from './organisation-fragments';

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { rows, sql } from '@vir/database';
 import { DataSource } from 'typeorm';
+import { followUpOfficers } from './organisation-fragments';
 
 /** Facts about the region's colleges that other parts of the service need without the administration module. */
 @Injectable()
@@ -11,14 +13,13 @@ export class OrganisationDirectory {
    * gemeente copy (Jw 7.1.3.2) until one is designated, which then receives the missed copies.
    */
   async collegesWithoutFollowUpOfficer(): Promise<string[]> {
-    const rows: { municipality_code: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT o.municipality_code FROM organisations o
-        WHERE o.status = 'connected'
-          AND NOT EXISTS (SELECT 1 FROM professionals f JOIN organisations g ON g.id = f.organisation_id
-                           WHERE g.municipality_code = o.municipality_code AND g.kind = 'municipality' AND g.status = 'connected'
-                             AND f.role = 'follow_up_officer' AND f.active)
-        ORDER BY 1`,
+    const colleges = await rows<{ municipality_code: string }>(
+      this.dataSource,
+      sql`SELECT DISTINCT o.municipality_code FROM organisations o
+           WHERE o.status = 'connected'
+             AND NOT EXISTS (SELECT 1 FROM ${followUpOfficers()} f WHERE f.municipality_code = o.municipality_code)
+           ORDER BY 1`,
     );
-    return rows.map((r) => r.municipality_code);
+    return colleges.map((r) => r.municipality_code);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { rows, sql, type Sql } from '@vir/database';
 import type { EntityManager } from 'typeorm';
 
 /** Topics of events that must survive a crash; each is relayed to a BullMQ queue by the worker. */
@@ -27,10 +28,23 @@ export type OutboxPayload = Record<string, string | number | boolean | null | st
 @Injectable()
 export class OutboxWriter {
   async add(manager: EntityManager, topic: OutboxTopic, payload: OutboxPayload, correlationId?: string): Promise<void> {
-    await manager.query(`INSERT INTO outbox (topic, payload, correlation_id) VALUES ($1, $2, $3)`, [
-      topic,
-      JSON.stringify(payload),
-      correlationId ?? null,
-    ]);
+    await rows(
+      manager,
+      outboxInsert(sql`VALUES (${topic}, ${JSON.stringify(payload)}::jsonb, ${correlationId ?? null})`),
+    );
   }
+}
+
+/**
+ * The outbox insert as a step of another lib's statement (`WITH …, announced AS (…)`), so a change
+ * and its event are one round trip. `events` yields (topic, payload, correlation_id); a topic is
+ * one of OUTBOX_TOPICS, a payload ids only.
+ */
+export function outboxInsert(events: Sql): Sql {
+  return sql`INSERT INTO outbox (topic, payload, correlation_id) ${events}`;
+}
+
+/** The ids named by `key` in the payloads of `topic` events the relay has not published yet (a subquery). */
+export function unpublishedIds(topic: OutboxTopic, key: string): Sql {
+  return sql`SELECT (payload->>${key})::uuid FROM outbox WHERE published_at IS NULL AND topic = ${topic}`;
 }

@@ -13,3 +13,16 @@ export { ageLimitDate, archiveDestroyDate, informTarget, planRemoval } from './r
 export { RegistrationsJobsModule } from './registrations-jobs.module';
 export { RetentionService } from './retention.service';
 export type { RetentionReport } from './retention.service';
+export {
+  activeRegistrationsOfYouth,
+  aloneWithYouth,
+  archivedProfessionalsOfYouth,
+  markMatchChecked,
+  registrationActive,
+  registrationEnding,
+  registrationsById,
+  tombstonesEndedBefore,
+  uncheckedRegistrations,
+} from './registration-fragments';
+export type { RegistrationReference } from './registration-references';
+export { TOMBSTONE_TERM_MONTHS } from './registration-references';

@@ -1,7 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
 import { Clock, IsoDate, systemActor, todayInAmsterdam } from '@vir/common';
+import { rows, sql } from '@vir/database';
 import { DataSource } from 'typeorm';
+import { REGISTRATION_REFERENCES, RegistrationReference, TOMBSTONE_TERM_MONTHS } from './registration-references';
 import { RegistrationRemoval } from './registration-removal';
 
 export interface RetentionReport {
@@ -11,9 +13,6 @@ export interface RetentionReport {
   archiveEntriesDestroyed: number;
   tombstonesDestroyed: number;
 }
-
-/** A tombstone (who registered, when, why it ended; no youth key) is kept two years after its registration ended: the statistics and the log's context need it that long. */
-const TOMBSTONE_TERM_MONTHS = 24;
 
 const BATCH = 500;
 
@@ -35,6 +34,7 @@ export class RetentionService {
     private readonly removal: RegistrationRemoval,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    @Inject(REGISTRATION_REFERENCES) private readonly references: RegistrationReference[],
   ) {}
 
   async run(correlationId?: string | null): Promise<RetentionReport> {
@@ -93,15 +93,17 @@ export class RetentionService {
     }
 
     for (;;) {
-      const [gone] = await this.dataSource.query<[{ id: string }[], number]>(
-        `DELETE FROM registrations WHERE id IN (
+      const gone = await rows<{ id: string }>(
+        this.dataSource,
+        sql`DELETE FROM registrations WHERE id IN (
            SELECT r.id FROM registrations r
-            WHERE r.status <> 'active' AND r.removed_at < $1::date - make_interval(months => $2)
-              AND NOT EXISTS (SELECT 1 FROM match_participants mp WHERE mp.registration_id = r.id)
-              AND NOT EXISTS (SELECT 1 FROM signals s WHERE s.trigger_registration_id = r.id)
-            ORDER BY r.created_at LIMIT $3)
+            WHERE r.status <> 'active' AND r.removed_at < ${today}::date - make_interval(months => ${TOMBSTONE_TERM_MONTHS})
+              ${sql.join(
+                this.references.map((referenced) => sql`AND NOT ${referenced(sql`r.id`)}`),
+                ' ',
+              )}
+            ORDER BY r.created_at LIMIT ${BATCH})
          RETURNING id`,
-        [today, TOMBSTONE_TERM_MONTHS, BATCH],
       );
       report.tombstonesDestroyed += gone.length;
       if (gone.length < BATCH) break;

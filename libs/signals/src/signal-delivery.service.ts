@@ -4,6 +4,8 @@ import type { AuditEventInput } from '@vir/audit';
 import { AuditLog } from '@vir/audit';
 import { webhookTargetProblem } from '@vir/common';
 import { AppConfig } from '@vir/config';
+import { rows, sql } from '@vir/database';
+import { professionalFacts, webhookTargets } from '@vir/organisations';
 import { Metrics } from '@vir/observability';
 import type { Counter } from 'prom-client';
 import { Job, UnrecoverableError } from 'bullmq';
@@ -192,15 +194,16 @@ export class SignalDeliveryService {
    * walks the key array and looks each key up by primary key, whatever the statistics say.
    */
   private async openTargets(signalIds: string[], channel: Channel): Promise<SignalTarget[]> {
-    return this.dataSource.query(
-      `SELECT s.id, s.kind, p.email, o.id AS organisation_id, o.municipality_code, o.webhook_url, o.webhook_secret, d.first_attempt_at
-         FROM unnest($1::uuid[]) AS k(id)
-         JOIN signal_deliveries d ON d.signal_id = k.id AND d.channel = $2
+    return rows<SignalTarget>(
+      this.dataSource,
+      sql`SELECT s.id, s.kind, p.email, o.id AS organisation_id, o.municipality_code, o.webhook_url, o.webhook_secret, d.first_attempt_at
+         FROM unnest(${signalIds}::uuid[]) AS k(id)
+         JOIN signal_deliveries d ON d.signal_id = k.id AND d.channel = ${channel}
          JOIN signals s ON s.id = k.id
-         JOIN professionals p ON p.id = s.recipient_professional_id JOIN organisations o ON o.id = s.recipient_organisation_id
+         JOIN ${professionalFacts()} p ON p.id = s.recipient_professional_id
+         JOIN ${webhookTargets()} o ON o.id = s.recipient_organisation_id
         WHERE d.status IN ('pending', 'failed')
         ORDER BY s.id`,
-      [signalIds, channel],
     );
   }
 
@@ -222,28 +225,24 @@ export class SignalDeliveryService {
         municipalityCode: o.municipality_code,
         details: { channel, reason: String(o.error).slice(0, 100) },
       }));
-    const audit = events.length > 0 ? this.audit.manyCte(events, 4) : undefined;
-    await this.dataSource.query(
-      `WITH outcome AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS o(signal_id uuid, status text, response text, error text)
+    const reported = outcomes.map(({ municipality_code: _college, ...outcome }) => outcome);
+    const audited = events.length > 0 ? sql`, audited AS (${this.audit.manyCte(events)})` : sql``;
+    await rows(
+      this.dataSource,
+      sql`WITH outcome AS (
+         SELECT * FROM jsonb_to_recordset(${JSON.stringify(reported)}::jsonb) AS o(signal_id uuid, status text, response text, error text)
        ), updated AS (
          UPDATE signal_deliveries d
             SET status = o.status, attempts = d.attempts + 1, first_attempt_at = coalesce(d.first_attempt_at, now()), last_attempt_at = now(),
                 delivered_at = CASE WHEN o.status = 'delivered' THEN now() ELSE d.delivered_at END,
                 last_response = left(o.response, 16), last_error = left(o.error, 300)
            FROM outcome o
-          WHERE d.signal_id = o.signal_id AND d.channel = $2
+          WHERE d.signal_id = o.signal_id AND d.channel = ${channel}
             -- Also by key array, so the planner reaches the rows through the primary key rather
             -- than joining the whole table to a record set it cannot estimate.
-            AND d.signal_id = ANY($3::uuid[])
-       )${audit ? `, audited AS (${audit.sql})` : ''}
+            AND d.signal_id = ANY(${outcomes.map((o) => o.signal_id)}::uuid[])
+       )${audited}
        SELECT 1`,
-      [
-        JSON.stringify(outcomes.map(({ municipality_code: _college, ...outcome }) => outcome)),
-        channel,
-        outcomes.map((o) => o.signal_id),
-        ...(audit?.params ?? []),
-      ],
     );
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@vir/auth';
+import { rows, sql } from '@vir/database';
 import { ContactDirectory } from '@vir/organisations';
 import { DataSource } from 'typeorm';
 import { SignalView } from './signal-view';
@@ -25,8 +26,9 @@ export function visibleRoles(principal: Principal): string[] {
   return roles;
 }
 
-export const SIGNAL_COLUMNS =
-  's.id, s.kind, s.match_id, s.recipient_professional_id, s.recipient_role, s.named_professional_ids, s.created_at, s.acknowledged_at';
+export const SIGNAL_COLUMNS = sql.raw(
+  's.id, s.kind, s.match_id, s.recipient_professional_id, s.recipient_role, s.named_professional_ids, s.created_at, s.acknowledged_at',
+);
 
 /** Turns signal rows into what recipients see, with current contact details. */
 @Injectable()
@@ -38,18 +40,19 @@ export class SignalReader {
 
   /** One signal addressed to the principal's organisation, or undefined (also for other organisations' signals). */
   async findVisible(principal: Principal, id: string): Promise<SignalRow | undefined> {
-    const [row]: SignalRow[] = await this.dataSource.query(
-      `SELECT ${SIGNAL_COLUMNS} FROM signals s WHERE s.id = $1 AND s.recipient_organisation_id = $2 AND s.recipient_role = ANY($3)`,
-      [id, principal.organisationId, visibleRoles(principal)],
+    const [row] = await rows<SignalRow>(
+      this.dataSource,
+      sql`SELECT ${SIGNAL_COLUMNS} FROM signals s WHERE s.id = ${id} AND s.recipient_organisation_id = ${principal.organisationId}
+            AND s.recipient_role = ANY(${visibleRoles(principal)}::text[])`,
     );
     return row;
   }
 
-  async render(rows: SignalRow[]): Promise<SignalView[]> {
-    const cards = await this.contacts.cards(rows.flatMap((r) => r.named_professional_ids));
+  async render(signals: SignalRow[]): Promise<SignalView[]> {
+    const cards = await this.contacts.cards(signals.flatMap((r) => r.named_professional_ids));
     const organisations = [...new Set([...cards.values()].map((c) => c.organisationId))];
     const coordinators = await this.contacts.coordinators(organisations);
-    return rows.map((row) => {
+    return signals.map((row) => {
       // By name, never in the order of joining (rule 13: who is involved, not when).
       const involved = row.named_professional_ids
         .map((id) => cards.get(id))

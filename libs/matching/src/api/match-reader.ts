@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@vir/auth';
 import { Clock, todayInAmsterdam } from '@vir/common';
+import { rows, sql, type Sql } from '@vir/database';
 import { ContactDirectory } from '@vir/organisations';
+import { registrationActive } from '@vir/registrations';
+import { followUpCopyReceived } from '@vir/signals';
 import { DataSource, EntityManager } from 'typeorm';
 import { MatchView } from './match-view';
 
@@ -21,27 +24,25 @@ export interface MatchRow {
 const collator = new Intl.Collator('nl');
 export const byName = (a = '', b = '') => collator.compare(a, b);
 
-export const MATCH_COLUMNS = `m.id, m.status, m.created_at, m.closed_at, m.lead_professional_id, m.reminder_due_on::text,
-  m.escalation_due_on::text, m.reminded_at, m.escalated_at, m.in_contact_at`;
+export const MATCH_COLUMNS =
+  sql.raw(`m.id, m.status, m.created_at, m.closed_at, m.lead_professional_id, m.reminder_due_on::text,
+  m.escalation_due_on::text, m.reminded_at, m.escalated_at, m.in_contact_at`);
 
 /**
  * Who may see a match: an organisation with a participant in it (scope `signals`: a match shows
  * other professionals' contact details, as a signal does), or a follow-up officer's organisation
  * that received a signal about it (scope `follow-up`). `registrations` alone sees no match.
  */
-export function visibilityCondition(principal: Principal, alias = 'm', first = 2): { sql: string; values: unknown[] } {
-  const parts: string[] = [];
+export function visibilityCondition(principal: Principal, alias = 'm'): Sql {
+  const match = sql.raw(`${alias}.id`);
+  const parts: Sql[] = [];
   if (principal.scopes.includes('signals')) {
     parts.push(
-      `EXISTS (SELECT 1 FROM match_participants vp WHERE vp.match_id = ${alias}.id AND vp.organisation_id = $${first} AND vp.left_at IS NULL)`,
+      sql`EXISTS (SELECT 1 FROM match_participants vp WHERE vp.match_id = ${match} AND vp.organisation_id = ${principal.organisationId} AND vp.left_at IS NULL)`,
     );
   }
-  if (principal.scopes.includes('follow-up')) {
-    parts.push(
-      `EXISTS (SELECT 1 FROM signals vs WHERE vs.match_id = ${alias}.id AND vs.recipient_organisation_id = $${first} AND vs.recipient_role = 'follow_up_officer')`,
-    );
-  }
-  return { sql: parts.length ? `(${parts.join(' OR ')})` : 'false', values: [principal.organisationId] };
+  if (principal.scopes.includes('follow-up')) parts.push(followUpCopyReceived(match, principal.organisationId));
+  return parts.length ? sql`(${sql.join(parts, ' OR ')})` : sql`false`;
 }
 
 @Injectable()
@@ -58,29 +59,28 @@ export class MatchReader {
     manager: EntityManager = this.dataSource.manager,
     lock = false,
   ): Promise<MatchRow | undefined> {
-    const visible = visibilityCondition(principal);
-    const [row]: MatchRow[] = await manager.query(
-      `SELECT ${MATCH_COLUMNS} FROM matches m WHERE m.id = $1 AND ${visible.sql}${lock ? ' FOR UPDATE OF m' : ''}`,
-      [id, ...visible.values],
+    const [row] = await rows<MatchRow>(
+      manager,
+      sql`SELECT ${MATCH_COLUMNS} FROM matches m WHERE m.id = ${id} AND ${visibilityCondition(principal)}${lock ? sql` FOR UPDATE OF m` : sql``}`,
     );
     return row;
   }
 
-  async render(rows: MatchRow[]): Promise<MatchView[]> {
-    if (rows.length === 0) return [];
-    const participants: { match_id: string; professional_id: string; contact_confirmed_at: Date | null }[] =
-      await this.dataSource.query(
-        `SELECT mp.match_id, mp.professional_id, mp.contact_confirmed_at FROM match_participants mp JOIN registrations r ON r.id = mp.registration_id
-        WHERE mp.match_id = ANY($1) AND mp.left_at IS NULL AND r.status = 'active'`,
-        [rows.map((r) => r.id)],
-      );
+  async render(matches: MatchRow[]): Promise<MatchView[]> {
+    if (matches.length === 0) return [];
+    const participants = await rows<{ match_id: string; professional_id: string; contact_confirmed_at: Date | null }>(
+      this.dataSource,
+      sql`SELECT mp.match_id, mp.professional_id, mp.contact_confirmed_at FROM match_participants mp
+           WHERE mp.match_id = ANY(${matches.map((r) => r.id)}::uuid[]) AND mp.left_at IS NULL
+             AND ${registrationActive(sql`mp.registration_id`)}`,
+    );
     const cards = await this.contacts.cards([
       ...participants.map((p) => p.professional_id),
-      ...rows.map((r) => r.lead_professional_id).filter((id): id is string => !!id),
+      ...matches.map((r) => r.lead_professional_id).filter((id): id is string => !!id),
     ]);
     const today = todayInAmsterdam(this.clock.now());
     const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
-    return rows.map((row) => {
+    return matches.map((row) => {
       const lead = row.lead_professional_id ? cards.get(row.lead_professional_id) : undefined;
       return {
         id: row.id,

@@ -8,7 +8,6 @@ import {
   ConflictError,
   decodeCursor,
   isUuid,
-  newestFirst,
   NotFoundError,
   Page,
   PageQueryDto,
@@ -16,6 +15,8 @@ import {
   splitPage,
   todayInAmsterdam,
 } from '@vir/common';
+import { newestFirst, rows, sql } from '@vir/database';
+import { registrationActive } from '@vir/registrations';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { MATCH_COLUMNS, MatchReader, MatchRow, visibilityCondition } from './match-reader';
@@ -80,22 +81,18 @@ export class ListMatchesHandler implements IQueryHandler<ListMatchesQuery, Page<
   ) {}
 
   async execute({ principal, params }: ListMatchesQuery): Promise<Page<MatchView>> {
-    const visible = visibilityCondition(principal, 'm', 1);
-    const values: unknown[] = [...visible.values];
-    const conditions = [visible.sql];
+    const conditions = [visibilityCondition(principal)];
     if (params.followUp === 'overdue') {
-      values.push(todayInAmsterdam(this.clock.now()));
-      conditions.push(`m.status = 'open' AND m.escalation_due_on <= $${values.length}`);
+      conditions.push(sql`m.status = 'open' AND m.escalation_due_on <= ${todayInAmsterdam(this.clock.now())}`);
     } else if (params.followUp) {
-      values.push(params.followUp);
-      conditions.push(`m.status = $${values.length}`);
+      conditions.push(sql`m.status = ${params.followUp}`);
     }
-    const order = newestFirst('m', decodeCursor(params.cursor), params.limit, conditions, values);
-    const rows: MatchRow[] = await this.dataSource.query(
-      `SELECT ${MATCH_COLUMNS} FROM matches m WHERE ${conditions.join(' AND ')} ${order}`,
-      values,
+    const { after, order } = newestFirst('m', decodeCursor(params.cursor), params.limit);
+    const found = await rows<MatchRow>(
+      this.dataSource,
+      sql`SELECT ${MATCH_COLUMNS} FROM matches m WHERE ${sql.join([...conditions, after], ' AND ')} ${order}`,
     );
-    const { page, nextCursor } = splitPage(rows, params.limit);
+    const { page, nextCursor } = splitPage(found, params.limit);
     const items = await this.reader.render(page);
     const about = { type: 'organisation', id: principal.organisationId };
     await this.audit.recordRead(this.dataSource.manager, 'matches.listed', actorOf(principal), about, {
@@ -159,13 +156,13 @@ export class ConfirmContactHandler implements ICommandHandler<ConfirmContactComm
 
   execute({ principal, matchId, professionalId }: ConfirmContactCommand): Promise<MatchView> {
     return changeOpenMatch(this.dataSource, this.reader, principal, matchId, async (manager) => {
-      const [updated] = await manager.query<[unknown[], number]>(
-        `UPDATE match_participants mp SET contact_confirmed_at = coalesce(mp.contact_confirmed_at, now())
-           FROM registrations r
-          WHERE mp.match_id = $1 AND mp.professional_id = $2 AND mp.organisation_id = $3 AND mp.left_at IS NULL
-            AND r.id = mp.registration_id AND r.status = 'active'
-          RETURNING mp.professional_id`,
-        [matchId, professionalId, principal.organisationId],
+      const updated = await rows<{ professional_id: string }>(
+        manager,
+        sql`UPDATE match_participants mp SET contact_confirmed_at = coalesce(mp.contact_confirmed_at, now())
+             WHERE mp.match_id = ${matchId} AND mp.professional_id = ${professionalId}
+               AND mp.organisation_id = ${principal.organisationId} AND mp.left_at IS NULL
+               AND ${registrationActive(sql`mp.registration_id`)}
+            RETURNING mp.professional_id`,
       );
       if (updated.length === 0)
         throw notAParticipant('professionalId is not a professional of your organisation taking part in this match.');
@@ -175,11 +172,12 @@ export class ConfirmContactHandler implements ICommandHandler<ConfirmContactComm
         objectId: matchId,
         actor: actorOf(principal, professionalId),
       });
-      await manager.query(
-        `UPDATE matches SET status = 'in_contact', in_contact_at = now()
-          WHERE id = $1 AND status = 'open'
-            AND (SELECT count(*) FROM match_participants WHERE match_id = $1 AND left_at IS NULL AND contact_confirmed_at IS NOT NULL) >= 2`,
-        [matchId],
+      await rows(
+        manager,
+        sql`UPDATE matches SET status = 'in_contact', in_contact_at = now()
+             WHERE id = ${matchId} AND status = 'open'
+               AND (SELECT count(*) FROM match_participants
+                     WHERE match_id = ${matchId} AND left_at IS NULL AND contact_confirmed_at IS NOT NULL) >= 2`,
       );
     });
   }
@@ -196,13 +194,14 @@ export class ChooseLeadHandler implements ICommandHandler<ChooseLeadCommand, Mat
 
   execute({ principal, matchId, professionalId }: ChooseLeadCommand): Promise<MatchView> {
     return changeOpenMatch(this.dataSource, this.reader, principal, matchId, async (manager) => {
-      const [participant] = await manager.query<unknown[]>(
-        `SELECT 1 FROM match_participants mp JOIN registrations r ON r.id = mp.registration_id
-          WHERE mp.match_id = $1 AND mp.professional_id = $2 AND mp.left_at IS NULL AND r.status = 'active'`,
-        [matchId, professionalId],
+      const [participant] = await rows(
+        manager,
+        sql`SELECT 1 FROM match_participants mp
+             WHERE mp.match_id = ${matchId} AND mp.professional_id = ${professionalId} AND mp.left_at IS NULL
+               AND ${registrationActive(sql`mp.registration_id`)}`,
       );
       if (!participant) throw notAParticipant('The lead must be a professional taking part in this match.');
-      await manager.query(`UPDATE matches SET lead_professional_id = $2 WHERE id = $1`, [matchId, professionalId]);
+      await rows(manager, sql`UPDATE matches SET lead_professional_id = ${professionalId} WHERE id = ${matchId}`);
       await this.audit.record(manager, {
         action: 'match.lead-chosen',
         objectType: 'match',

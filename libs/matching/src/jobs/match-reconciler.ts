@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@vir/config';
+import { rows } from '@vir/database';
 import { Metrics, ScheduledTask } from '@vir/observability';
-import { jobOptions, QueueRegistry, REDIS_CLIENT, ROUTES } from '@vir/queue';
+import { jobOptions, QueueRegistry, REDIS_CLIENT, ROUTES, unpublishedIds } from '@vir/queue';
+import { uncheckedRegistrations } from '@vir/registrations';
 import type { Counter } from 'prom-client';
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -87,18 +89,15 @@ export class MatchReconciler implements OnApplicationBootstrap, OnApplicationShu
   async sweep(olderThanMs = this.config.RECONCILE_INTERVAL_MS): Promise<number> {
     // A registration whose event the relay has not handed to Redis yet is the relay's: its job will come
     // with the request's correlation id. (The unpublished outbox rows are few, found by their partial index.)
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM registrations
-        WHERE status = 'active' AND match_checked_at IS NULL AND created_at < now() - make_interval(secs => $1::double precision / 1000)
-          AND id NOT IN (SELECT (payload->>'registrationId')::uuid FROM outbox WHERE published_at IS NULL AND topic = 'registration.created')
-        ORDER BY created_at LIMIT 5000`,
-      [olderThanMs],
+    const unchecked = await rows<{ id: string }>(
+      this.dataSource,
+      uncheckedRegistrations(olderThanMs, 5000, unpublishedIds('registration.created', 'registrationId')),
     );
-    if (rows.length === 0) return 0;
+    if (unchecked.length === 0) return 0;
     const route = ROUTES['registration.created'];
     const queue = this.queues.get(route.queue);
     let freed = 0;
-    for (const row of rows) {
+    for (const row of unchecked) {
       const job = await queue.getJob(route.jobId({ registrationId: row.id }));
       if (!job) continue;
       const state = await job.getState();
@@ -109,17 +108,17 @@ export class MatchReconciler implements OnApplicationBootstrap, OnApplicationShu
       }
     }
     await queue.addBulk(
-      rows.map((row) => ({
+      unchecked.map((row) => ({
         name: route.job,
         data: { registrationId: row.id, correlationId: null },
         opts: { ...jobOptions(this.config, route), jobId: route.jobId({ registrationId: row.id }) },
       })),
     );
-    this.requeued.inc(rows.length);
+    this.requeued.inc(unchecked.length);
     this.logger.warn(
-      { requeued: rows.length, replacedFinishedJobs: freed },
+      { requeued: unchecked.length, replacedFinishedJobs: freed },
       'registrations without a match check were queued again',
     );
-    return rows.length;
+    return unchecked.length;
   }
 }

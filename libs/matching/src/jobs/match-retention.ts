@@ -3,11 +3,19 @@ import { AuditLog } from '@vir/audit';
 import { Clock } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { Metrics, ScheduledTask } from '@vir/observability';
+import { rows, sql } from '@vir/database';
+import { takesPartInAMatch } from '../match-fragments';
+import { TOMBSTONE_TERM_MONTHS, tombstonesEndedBefore } from '@vir/registrations';
+import {
+  archiveSignalsMadeBefore,
+  destroySignals,
+  signalsOfMatches,
+  signalsTriggeredBy,
+  triggeredASignal,
+} from '@vir/signals';
 import { DataSource, EntityManager } from 'typeorm';
 
 const BATCH = 500;
-/** A tombstone is kept two years after its registration ended (registrations' retention deletes it then). */
-export const TOMBSTONE_TERM_MONTHS = 24;
 
 export interface MatchRetentionReport {
   matchesDestroyed: number;
@@ -61,43 +69,32 @@ export class MatchRetention implements OnApplicationBootstrap, OnApplicationShut
       report.matchesDestroyed += destroyed;
       if (destroyed < BATCH) break;
     }
+    const signalCutoff = sql`${now}::timestamptz - make_interval(days => ${this.config.CLOSED_MATCH_RETENTION_DAYS})`;
     for (;;) {
-      const rows = await this.dataSource.transaction(async (manager) => {
-        const ids: { id: string }[] = await manager.query(
-          `SELECT id FROM signals WHERE kind = 'archive' AND created_at < $1::timestamptz - make_interval(days => $2) ORDER BY created_at LIMIT $3`,
-          [now, this.config.CLOSED_MATCH_RETENTION_DAYS, BATCH],
-        );
-        return this.destroySignals(
-          manager,
-          ids.map((r) => r.id),
-        );
-      });
-      report.archiveSignalsDestroyed += rows;
-      if (rows < BATCH) break;
+      const destroyed = await this.dataSource.transaction((manager) =>
+        destroySignals(manager, archiveSignalsMadeBefore(signalCutoff, BATCH)),
+      );
+      report.archiveSignalsDestroyed += destroyed;
+      if (destroyed < BATCH) break;
     }
+    const tombstoneCutoff = sql`${now}::timestamptz - make_interval(months => ${TOMBSTONE_TERM_MONTHS})`;
     for (;;) {
       const links = await this.dataSource.transaction(async (manager) => {
-        const tombstones: { id: string }[] = await manager.query(
-          `SELECT r.id FROM registrations r
-            WHERE r.status <> 'active' AND r.removed_at < $1::timestamptz - make_interval(months => $2)
-              AND (EXISTS (SELECT 1 FROM match_participants mp WHERE mp.registration_id = r.id)
-                   OR EXISTS (SELECT 1 FROM signals s WHERE s.trigger_registration_id = r.id))
-            ORDER BY r.created_at LIMIT $3`,
-          [now, TOMBSTONE_TERM_MONTHS, BATCH],
+        const tombstones = await rows<{ id: string }>(
+          manager,
+          tombstonesEndedBefore(
+            tombstoneCutoff,
+            BATCH,
+            (id) => sql`${takesPartInAMatch(id)} OR ${triggeredASignal(id)}`,
+          ),
         );
         const ids = tombstones.map((t) => t.id);
         if (ids.length === 0) return 0;
-        const signals: { id: string }[] = await manager.query(
-          `SELECT id FROM signals WHERE trigger_registration_id = ANY($1)`,
-          [ids],
-        );
-        await this.destroySignals(
+        await destroySignals(manager, signalsTriggeredBy(ids));
+        await rows(
           manager,
-          signals.map((s) => s.id),
+          sql`DELETE FROM match_participants WHERE registration_id = ANY(${ids}::uuid[]) AND left_at IS NOT NULL`,
         );
-        await manager.query(`DELETE FROM match_participants WHERE registration_id = ANY($1) AND left_at IS NOT NULL`, [
-          ids,
-        ]);
         return ids.length;
       });
       report.tombstoneLinksDestroyed += links;
@@ -109,20 +106,18 @@ export class MatchRetention implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async destroyClosedMatches(manager: EntityManager, now: Date): Promise<number> {
-    const matches: { id: string; municipality_code: string | null }[] = await manager.query(
-      `SELECT id, municipality_code FROM matches WHERE status = 'closed' AND closed_at < $1::timestamptz - make_interval(days => $2)
-        ORDER BY closed_at LIMIT $3 FOR UPDATE`,
-      [now, this.config.CLOSED_MATCH_RETENTION_DAYS, BATCH],
+    const matches = await rows<{ id: string; municipality_code: string | null }>(
+      manager,
+      sql`SELECT id, municipality_code FROM matches
+           WHERE status = 'closed'
+             AND closed_at < ${now}::timestamptz - make_interval(days => ${this.config.CLOSED_MATCH_RETENTION_DAYS})
+           ORDER BY closed_at LIMIT ${BATCH} FOR UPDATE`,
     );
     if (matches.length === 0) return 0;
     const ids = matches.map((m) => m.id);
-    const signals: { id: string }[] = await manager.query(`SELECT id FROM signals WHERE match_id = ANY($1)`, [ids]);
-    await this.destroySignals(
-      manager,
-      signals.map((s) => s.id),
-    );
-    await manager.query(`DELETE FROM match_participants WHERE match_id = ANY($1)`, [ids]);
-    await manager.query(`DELETE FROM matches WHERE id = ANY($1)`, [ids]);
+    const signals = await destroySignals(manager, signalsOfMatches(ids));
+    await rows(manager, sql`DELETE FROM match_participants WHERE match_id = ANY(${ids}::uuid[])`);
+    await rows(manager, sql`DELETE FROM matches WHERE id = ANY(${ids}::uuid[])`);
     await this.audit.recordMany(
       manager,
       matches.map((m) => ({
@@ -131,16 +126,9 @@ export class MatchRetention implements OnApplicationBootstrap, OnApplicationShut
         objectId: m.id,
         actor: {},
         municipalityCode: m.municipality_code,
-        details: { reason: 'retention', signals: signals.length },
+        details: { reason: 'retention', signals },
       })),
     );
     return matches.length;
-  }
-
-  private async destroySignals(manager: EntityManager, ids: string[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    await manager.query(`DELETE FROM signal_deliveries WHERE signal_id = ANY($1)`, [ids]);
-    await manager.query(`DELETE FROM signals WHERE id = ANY($1)`, [ids]);
-    return ids.length;
   }
 }

@@ -3,6 +3,7 @@ import { actorOf } from '@vir/auth';
 import type { Principal } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { isUuid } from '@vir/common';
+import { rows, sql } from '@vir/database';
 import { DataSource } from 'typeorm';
 import { signalNotFound } from '../signal-errors';
 import { SIGNAL_COLUMNS, SignalReader, SignalRow, visibleRoles } from '../signal-reader';
@@ -27,11 +28,12 @@ export class AcknowledgeSignalHandler implements ICommandHandler<AcknowledgeSign
   async execute({ principal, signalId }: AcknowledgeSignalCommand): Promise<SignalView> {
     if (!isUuid(signalId)) throw signalNotFound();
     const row = await this.dataSource.transaction(async (manager) => {
-      const [updated] = await manager.query<[SignalRow[], number]>(
-        `UPDATE signals s SET acknowledged_at = now()
-          WHERE s.id = $1 AND s.recipient_organisation_id = $2 AND s.recipient_role = ANY($3) AND s.acknowledged_at IS NULL
-          RETURNING ${SIGNAL_COLUMNS}`,
-        [signalId, principal.organisationId, visibleRoles(principal)],
+      const updated = await rows<SignalRow>(
+        manager,
+        sql`UPDATE signals s SET acknowledged_at = now()
+             WHERE s.id = ${signalId} AND s.recipient_organisation_id = ${principal.organisationId}
+               AND s.recipient_role = ANY(${visibleRoles(principal)}::text[]) AND s.acknowledged_at IS NULL
+            RETURNING ${SIGNAL_COLUMNS}`,
       );
       if (updated[0]) {
         await this.audit.record(manager, {

@@ -3,7 +3,8 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { actorOf } from '@vir/auth';
 import type { Principal } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
-import { decodeCursor, newestFirst, Page, PageQueryDto, splitPage } from '@vir/common';
+import { decodeCursor, Page, PageQueryDto, splitPage } from '@vir/common';
+import { newestFirst, rows, sql } from '@vir/database';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { SIGNAL_COLUMNS, SignalReader, SignalRow, visibleRoles } from '../signal-reader';
@@ -40,20 +41,19 @@ export class ListSignalsHandler implements IQueryHandler<ListSignalsQuery, Page<
 
   async execute({ principal, params }: ListSignalsQuery): Promise<Page<SignalView>> {
     const cursor = decodeCursor(params.cursor);
-    const conditions = ['s.recipient_organisation_id = $1', 's.recipient_role = ANY($2)'];
-    const values: unknown[] = [principal.organisationId, visibleRoles(principal)];
+    const conditions = [
+      sql`s.recipient_organisation_id = ${principal.organisationId}`,
+      sql`s.recipient_role = ANY(${visibleRoles(principal)}::text[])`,
+    ];
     if (params.status)
-      conditions.push(params.status === 'unread' ? 's.acknowledged_at IS NULL' : 's.acknowledged_at IS NOT NULL');
-    if (params.professionalId) {
-      values.push(params.professionalId);
-      conditions.push(`s.recipient_professional_id = $${values.length}`);
-    }
-    const order = newestFirst('s', cursor, params.limit, conditions, values);
-    const rows: SignalRow[] = await this.dataSource.query(
-      `SELECT ${SIGNAL_COLUMNS} FROM signals s WHERE ${conditions.join(' AND ')} ${order}`,
-      values,
+      conditions.push(params.status === 'unread' ? sql`s.acknowledged_at IS NULL` : sql`s.acknowledged_at IS NOT NULL`);
+    if (params.professionalId) conditions.push(sql`s.recipient_professional_id = ${params.professionalId}`);
+    const { after, order } = newestFirst('s', cursor, params.limit);
+    const found = await rows<SignalRow>(
+      this.dataSource,
+      sql`SELECT ${SIGNAL_COLUMNS} FROM signals s WHERE ${sql.join([...conditions, after], ' AND ')} ${order}`,
     );
-    const { page, nextCursor } = splitPage(rows, params.limit);
+    const { page, nextCursor } = splitPage(found, params.limit);
     const items = await this.reader.render(page);
     // Signals name other professionals: every read of them is traced.
     const about = { type: 'organisation', id: principal.organisationId };

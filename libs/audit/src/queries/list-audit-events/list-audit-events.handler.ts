@@ -1,6 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { actorOf } from '@vir/auth';
 import { ValidationFailedError } from '@vir/common';
+import { rows, sql } from '@vir/database';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../../audit-log';
 import { AuditEventPage, ListAuditEventsQuery } from './list-audit-events.query';
@@ -21,27 +22,20 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuer
     if (params.from && params.to && Date.parse(params.from) > Date.parse(params.to)) {
       throw new ValidationFailedError([{ field: 'to', reason: 'to must not be before from' }]);
     }
-    const conditions: string[] = [];
-    const values: unknown[] = [];
-    const add = (sql: (placeholder: string) => string, value: unknown) => {
-      values.push(value);
-      conditions.push(sql(`$${values.length}`));
-    };
-    add((p) => `municipality_code = ${p}`, principal.municipalityCode);
-    if (params.objectId) add((p) => `object_id = ${p}`, params.objectId);
-    if (params.actorOrganisationId) add((p) => `actor_organisation_id = ${p}`, params.actorOrganisationId);
-    if (params.actorCredentialId) add((p) => `actor_credential_id = ${p}`, params.actorCredentialId);
-    if (params.from) add((p) => `occurred_at >= ${p}::timestamptz`, params.from);
-    if (params.to) add((p) => `occurred_at <= ${p}::timestamptz`, params.to);
-    if (params.cursor) add((p) => `id < ${p}::bigint`, params.cursor);
-    values.push(params.limit + 1);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT id, occurred_at, action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id,
+    const conditions = [sql`municipality_code = ${principal.municipalityCode}`];
+    if (params.objectId) conditions.push(sql`object_id = ${params.objectId}`);
+    if (params.actorOrganisationId) conditions.push(sql`actor_organisation_id = ${params.actorOrganisationId}`);
+    if (params.actorCredentialId) conditions.push(sql`actor_credential_id = ${params.actorCredentialId}`);
+    if (params.from) conditions.push(sql`occurred_at >= ${params.from}::timestamptz`);
+    if (params.to) conditions.push(sql`occurred_at <= ${params.to}::timestamptz`);
+    if (params.cursor) conditions.push(sql`id < ${params.cursor}::bigint`);
+    const found = await rows<Record<string, unknown>>(
+      this.dataSource,
+      sql`SELECT id, occurred_at, action, object_type, object_id, actor_credential_id, actor_organisation_id, actor_professional_id,
               details, correlation_id, EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_id = audit_events.id) AS sealed
-         FROM audit_events WHERE ${conditions.join(' AND ')} ORDER BY id DESC LIMIT $${values.length}`,
-      values,
+         FROM audit_events WHERE ${sql.join(conditions, ' AND ')} ORDER BY id DESC LIMIT ${params.limit + 1}`,
     );
-    const page = rows.slice(0, params.limit);
+    const page = found.slice(0, params.limit);
     await this.audit.record(this.dataSource.manager, {
       action: 'audit-events.read',
       objectType: 'audit-log',
@@ -67,7 +61,7 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuer
         correlationId: r.correlation_id as string | null,
         sealed: r.sealed as boolean,
       })),
-      nextCursor: rows.length > params.limit ? String(page[page.length - 1].id) : null,
+      nextCursor: found.length > params.limit ? String(page[page.length - 1].id) : null,
     };
   }
 }

@@ -3,8 +3,10 @@ import { actorOf } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { Clock, todayInAmsterdam } from '@vir/common';
 import { AppConfig } from '@vir/config';
-import { runPrepared } from '@vir/database';
+import { runPrepared, sql, type Sql } from '@vir/database';
+import { eligibleRegistrant, registrantStanding } from '@vir/organisations';
 import { youthIdentifier, YouthKeyService } from '@vir/pseudonymisation';
+import { outboxInsert, type OutboxTopic } from '@vir/queue';
 import { DataSource } from 'typeorm';
 import { invalidYouth, ruleViolation } from '../../registration-errors';
 import { informTarget, planRemoval } from '../../registration-rules';
@@ -25,30 +27,34 @@ interface Row {
 }
 
 /**
- * One statement, one round trip: the eligibility check, the registration, its outbox event and its
- * audit entry are a single atomic INSERT chain. When nothing is inserted, a second query tells why:
- * the professional may not register, or this professional already has an active registration of
- * this youth (then that one is the answer, and no new match event is raised).
+ * One statement, one round trip: the eligibility check (the organisations' rule), the registration,
+ * its outbox event and its audit entry are a single atomic INSERT chain. When nothing is inserted, a
+ * second query tells why: the professional may not register, or this professional already has an
+ * active registration of this youth (then that one is the answer, and no new match event is raised).
  */
-const REGISTER = `
-  WITH eligible AS (
-    SELECT p.id, p.organisation_id
-      FROM professionals p
-      JOIN organisations o ON o.id = p.organisation_id AND o.status = 'connected'
-     WHERE p.id = $1 AND p.organisation_id = $2 AND p.active AND p.role = 'professional'
-       AND EXISTS (SELECT 1 FROM professionals c WHERE c.organisation_id = o.id AND c.role = 'coordinator' AND c.active)
+function registerStatement(r: {
+  professionalId: string;
+  organisationId: string;
+  key: Buffer;
+  version: number;
+  now: Date;
+  plannedRemovalDate: string;
+  ageLimitDate: string;
+  correlationId: string | null;
+  audit: (from: Sql) => Sql;
+}): Sql {
+  return sql`
+  WITH eligible AS (${eligibleRegistrant(r.professionalId, r.organisationId)}
   ), created AS (
     INSERT INTO registrations (youth_key, key_version, professional_id, organisation_id, created_at, planned_removal_date, age_limit_date)
-    SELECT $3, $4, e.id, e.organisation_id, $5, $6, $7 FROM eligible e
+    SELECT ${r.key}, ${r.version}, e.id, e.organisation_id, ${r.now}, ${r.plannedRemovalDate}, ${r.ageLimitDate} FROM eligible e
     ON CONFLICT (youth_key, professional_id) WHERE status = 'active' DO NOTHING
     RETURNING id, professional_id, organisation_id, created_at, planned_removal_date::text
   ), announced AS (
-    INSERT INTO outbox (topic, payload, correlation_id)
-    SELECT 'registration.created', jsonb_build_object('registrationId', c.id), $8 FROM created c
-  ), traced AS (
-    SELECT id AS object_id FROM created
-  ), audited AS (AUDIT)
+    ${outboxInsert(sql`SELECT ${'registration.created' satisfies OutboxTopic}, jsonb_build_object('registrationId', c.id), ${r.correlationId}::text FROM created c`)}
+  ), audited AS (${r.audit(sql`(SELECT id AS object_id FROM created)`)})
   SELECT * FROM created`;
+}
 
 /** Key rotation: the youth's rows stored under an earlier key version move to the current one. */
 const REKEY = `
@@ -65,12 +71,6 @@ const EXISTING = `
   SELECT r.id, r.professional_id, r.organisation_id, r.created_at, r.planned_removal_date::text
     FROM registrations r
    WHERE r.youth_key = $1 AND r.professional_id = $2 AND r.organisation_id = $3 AND r.status = 'active'`;
-
-const WHY_NOT = `
-  SELECT p.active, p.role,
-         EXISTS (SELECT 1 FROM professionals c WHERE c.organisation_id = p.organisation_id AND c.role = 'coordinator' AND c.active) AS has_coordinator
-    FROM professionals p
-   WHERE p.id = $1 AND p.organisation_id = $2`;
 
 @CommandHandler(RegisterYouthCommand)
 export class RegisterYouthHandler implements ICommandHandler<RegisterYouthCommand, RegistrationResult> {
@@ -97,31 +97,26 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
     const { key, version } = this.youthKeys.derive(identifier);
     const inform = informTarget(input.youth.birthDate, today);
 
-    const audit = this.audit.cte(
-      { action: 'registration.created', objectType: 'registration', actor: actorOf(principal, input.professionalId) },
-      'traced',
-      9,
-    );
-    const previous = this.youthKeys.previousKeys(identifier);
-    const params = [
-      input.professionalId,
-      principal.organisationId,
+    const actor = actorOf(principal, input.professionalId);
+    const register = registerStatement({
+      professionalId: input.professionalId,
+      organisationId: principal.organisationId,
       key,
       version,
       now,
-      plan.plannedRemovalDate,
-      plan.ageLimitDate,
-      principal.correlationId,
-      ...audit.params,
-    ];
+      plannedRemovalDate: plan.plannedRemovalDate,
+      ageLimitDate: plan.ageLimitDate,
+      correlationId: principal.correlationId ?? null,
+      audit: (from) => this.audit.cte({ action: 'registration.created', objectType: 'registration', actor }, from),
+    });
+    const previous = this.youthKeys.previousKeys(identifier);
     // One statement normally; during a key rotation the re-keying runs first, in the same transaction.
-    const register = REGISTER.replace('AUDIT', audit.sql);
     const rows: Row[] =
       previous.length === 0
-        ? await runPrepared(this.dataSource, 'register-youth', register, params)
+        ? await runPrepared<Row>(this.dataSource, 'register-youth', register)
         : await this.dataSource.transaction(async (manager) => {
             await manager.query(REKEY, [key, version, previous.map((p) => p.key)]);
-            return runPrepared(manager, 'register-youth', register, params);
+            return runPrepared<Row>(manager, 'register-youth', register);
           });
     if (rows[0]) return { created: true, view: receipt(rows[0], inform) };
 
@@ -135,15 +130,11 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
   }
 
   private async whyNot(professionalId: string, organisationId: string): Promise<Error> {
-    const [row]: { active: boolean; role: string; has_coordinator: boolean }[] = await this.dataSource.query(WHY_NOT, [
-      professionalId,
-      organisationId,
-    ]);
-    if (!row) return ruleViolation('PROFESSIONAL_UNKNOWN');
-    if (row.role !== 'professional') return ruleViolation('NOT_A_DESIGNATED_PROFESSIONAL');
-    if (!row.active) return ruleViolation('PROFESSIONAL_INACTIVE');
-    if (!row.has_coordinator) return ruleViolation('ORGANISATION_WITHOUT_COORDINATOR');
-    // Eligible and not a duplicate, yet nothing inserted: the organisation was disconnected meanwhile.
+    const standing = await registrantStanding(this.dataSource, professionalId, organisationId);
+    if (standing === 'not-designated') return ruleViolation('NOT_A_DESIGNATED_PROFESSIONAL');
+    if (standing === 'inactive') return ruleViolation('PROFESSIONAL_INACTIVE');
+    if (standing === 'no-coordinator') return ruleViolation('ORGANISATION_WITHOUT_COORDINATOR');
+    // Unknown, or eligible and not a duplicate yet nothing inserted: disconnected meanwhile.
     return ruleViolation('PROFESSIONAL_UNKNOWN');
   }
 }

@@ -2,23 +2,32 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
 import type { Actor } from '@vir/common';
 import { AppConfig } from '@vir/config';
+import { rows, sql } from '@vir/database';
+import { organisationFacts } from '@vir/organisations';
+import { outboxInsert } from '@vir/queue';
 import type { EntityManager } from 'typeorm';
-import type { SignalDraft } from './match-planner';
+import type { SIGNAL_KINDS } from './signal-view';
 
-export type SignalToWrite = Omit<SignalDraft, 'triggerRegistrationId' | 'kind'> & {
-  kind: SignalDraft['kind'] | 'reminder' | 'escalation';
-  triggerRegistrationId: string | null;
+export interface SignalToWrite {
+  kind: (typeof SIGNAL_KINDS)[number];
   matchId: string | null;
+  /** The registration whose arrival caused the signal; none for follow-up signals. */
+  triggerRegistrationId: string | null;
+  recipientProfessionalId: string;
+  recipientOrganisationId: string;
+  recipientRole: 'participant' | 'coordinator' | 'follow_up_officer';
+  /** The professionals this signal names: the others involved, never the recipient. */
+  named: string[];
   /** The correlation id of the request behind this signal, when it differs from the writer's actor's. */
   correlationId?: string | null;
-};
+}
 
 export interface WrittenSignal {
   id: string;
   triggerRegistrationId: string | null;
 }
 
-/** Writes signals for matching and follow-up alike. */
+/** Writes signals for matching and follow-up alike, and decides each signal's delivery channels. */
 @Injectable()
 export class SignalWriter {
   constructor(
@@ -48,29 +57,41 @@ export class SignalWriter {
     );
     const audit = this.audit.cte(
       { action: 'signal.created', objectType: 'signal', actor },
-      `(SELECT c.id AS object_id, c.kind, c.recipient_organisation_id, c.recipient_professional_id, c.trigger_registration_id, o.municipality_code
-          FROM created c JOIN organisations o ON o.id = c.recipient_organisation_id)`,
-      5,
+      sql`(SELECT c.id AS object_id, c.kind, c.recipient_organisation_id, c.recipient_professional_id, c.trigger_registration_id, o.municipality_code
+          FROM created c JOIN ${organisationFacts()} o ON o.id = c.recipient_organisation_id)`,
       {
-        municipalitySql: 'f.municipality_code',
-        detailsSql: `jsonb_build_object('kind', f.kind, 'channel', 'inbox', 'recipientOrganisationId', f.recipient_organisation_id, 'recipientProfessionalId', f.recipient_professional_id)`,
-        correlationSql: (actorCorrelation) =>
-          `coalesce($4::jsonb ->> f.trigger_registration_id::text, ${actorCorrelation})`,
+        municipality: sql`f.municipality_code`,
+        details: sql`jsonb_build_object('kind', f.kind, 'channel', 'inbox', 'recipientOrganisationId', f.recipient_organisation_id,
+          'recipientProfessionalId', f.recipient_professional_id)`,
+        correlation: (actorCorrelation) =>
+          sql`coalesce(${JSON.stringify(byTrigger)}::jsonb ->> f.trigger_registration_id::text, ${actorCorrelation})`,
       },
     );
-    const created: { id: string; trigger_registration_id: string | null }[] = await manager.query(
-      `WITH created AS (
+    const drafted = drafts.map((d) => ({
+      kind: d.kind,
+      match_id: d.matchId,
+      trigger_registration_id: d.triggerRegistrationId,
+      recipient_professional_id: d.recipientProfessionalId,
+      recipient_organisation_id: d.recipientOrganisationId,
+      recipient_role: d.recipientRole,
+      named: d.named,
+    }));
+    const shared = correlations.size === 1 ? [...correlations][0] : null;
+    const created = await rows<{ id: string; trigger_registration_id: string | null }>(
+      manager,
+      sql`WITH created AS (
          INSERT INTO signals (kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named_professional_ids)
          SELECT kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named
-           FROM jsonb_to_recordset($1::jsonb) AS d(kind text, match_id uuid, trigger_registration_id uuid, recipient_professional_id uuid,
-                recipient_organisation_id uuid, recipient_role text, named uuid[])
+           FROM jsonb_to_recordset(${JSON.stringify(drafted)}::jsonb) AS d(kind text, match_id uuid, trigger_registration_id uuid,
+                recipient_professional_id uuid, recipient_organisation_id uuid, recipient_role text, named uuid[])
          ON CONFLICT DO NOTHING
          RETURNING id, recipient_organisation_id, recipient_professional_id, kind, trigger_registration_id
        ), channels AS (
          SELECT c.id, c.recipient_organisation_id, ch.channel
-           FROM created c JOIN organisations o ON o.id = c.recipient_organisation_id
+           FROM created c JOIN ${organisationFacts()} o ON o.id = c.recipient_organisation_id
           CROSS JOIN LATERAL (VALUES ('inbox'), ('email'), ('webhook')) AS ch(channel)
-          WHERE ch.channel = 'inbox' OR (ch.channel = 'email' AND $3) OR (ch.channel = 'webhook' AND o.webhook_url IS NOT NULL)
+          WHERE ch.channel = 'inbox' OR (ch.channel = 'email' AND ${this.config.SMTP_URL !== undefined}::boolean)
+             OR (ch.channel = 'webhook' AND o.has_webhook)
        ), deliveries AS (
          INSERT INTO signal_deliveries (signal_id, channel, status, attempts, first_attempt_at, last_attempt_at, delivered_at, organisation_id)
          SELECT id, channel, CASE channel WHEN 'inbox' THEN 'delivered' ELSE 'pending' END,
@@ -79,28 +100,11 @@ export class SignalWriter {
                 recipient_organisation_id
            FROM channels
        ), announced AS (
-         INSERT INTO outbox (topic, payload, correlation_id)
-         SELECT 'signals.' || channel, jsonb_build_object('signalIds', jsonb_agg(id ORDER BY id)), $2
-           FROM channels WHERE channel <> 'inbox' GROUP BY channel
-       ), audited AS (${audit.sql})
+         -- Topics signals.email and signals.webhook: one event per channel names all its signals.
+         ${outboxInsert(sql`SELECT 'signals.' || channel, jsonb_build_object('signalIds', jsonb_agg(id ORDER BY id)), ${shared}::text
+           FROM channels WHERE channel <> 'inbox' GROUP BY channel`)}
+       ), audited AS (${audit})
        SELECT id, trigger_registration_id FROM created`,
-      [
-        JSON.stringify(
-          drafts.map((d) => ({
-            kind: d.kind,
-            match_id: d.matchId,
-            trigger_registration_id: d.triggerRegistrationId,
-            recipient_professional_id: d.recipientProfessionalId,
-            recipient_organisation_id: d.recipientOrganisationId,
-            recipient_role: d.recipientRole,
-            named: d.named,
-          })),
-        ),
-        correlations.size === 1 ? [...correlations][0] : null,
-        this.config.SMTP_URL !== undefined,
-        JSON.stringify(byTrigger),
-        ...audit.params,
-      ],
     );
     return created.map((row) => ({ id: row.id, triggerRegistrationId: row.trigger_registration_id }));
   }

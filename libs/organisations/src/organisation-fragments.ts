@@ -1,0 +1,59 @@
+import { sql, type Sql } from '@vir/database';
+
+/**
+ * The organisations as other libs may join them in one statement (a from-item, aliased by the
+ * caller): id, college, kind, status and whether a webhook is configured. The owner decides the
+ * columns; the planner inlines the subquery.
+ */
+export function organisationFacts(): Sql {
+  return sql`(SELECT id, municipality_code, kind, status, webhook_url IS NOT NULL AS has_webhook FROM organisations)`;
+}
+
+/**
+ * The colleges' active follow-up officers (Jw 7.1.3.2: the gemeente's officials who follow a match
+ * up), as a from-item of (id, organisation_id, municipality_code): designated by a connected
+ * municipality organisation of that college.
+ */
+export function followUpOfficers(): Sql {
+  return sql`(SELECT f.id, f.organisation_id, g.municipality_code
+                FROM professionals f JOIN organisations g ON g.id = f.organisation_id
+               WHERE g.kind = 'municipality' AND g.status = 'connected' AND f.role = 'follow_up_officer' AND f.active)`;
+}
+
+/** The ids of the organisations whose agreement is with `municipalityCode` (the college is their controller). */
+export function organisationsOfCollege(municipalityCode: string): Sql {
+  return sql`SELECT id FROM organisations WHERE municipality_code = ${municipalityCode}`;
+}
+
+/**
+ * For each of these organisations: its college, its active coordinators, that college's active
+ * follow-up officers, and the follow-up terms the college set (on its first connected municipality
+ * organisation). Rows of (organisation_id, municipality_code, coordinators, officers, reminder_days,
+ * escalation_days); coordinators and officers as JSON arrays of {id, organisationId} or null.
+ */
+export function copyRecipients(organisationIds: string[]): Sql {
+  return sql`
+  SELECT o.id AS organisation_id, o.municipality_code,
+         (SELECT jsonb_agg(jsonb_build_object('id', c.id, 'organisationId', c.organisation_id) ORDER BY c.id)
+            FROM professionals c WHERE c.organisation_id = o.id AND c.role = 'coordinator' AND c.active) AS coordinators,
+         (SELECT jsonb_agg(jsonb_build_object('id', f.id, 'organisationId', f.organisation_id) ORDER BY f.id)
+            FROM ${followUpOfficers()} f WHERE f.municipality_code = o.municipality_code) AS officers,
+         t.follow_up_reminder_days AS reminder_days, t.follow_up_escalation_days AS escalation_days
+    FROM organisations o
+    LEFT JOIN LATERAL (
+      SELECT follow_up_reminder_days, follow_up_escalation_days FROM organisations g
+       WHERE g.municipality_code = o.municipality_code AND g.kind = 'municipality' AND g.status = 'connected'
+       ORDER BY g.created_at LIMIT 1
+    ) t ON true
+   WHERE o.id = ANY(${organisationIds}::uuid[])`;
+}
+
+/** Where an organisation's signals go besides the inbox: its webhook and the secret it is signed with (a from-item). */
+export function webhookTargets(): Sql {
+  return sql`(SELECT id, municipality_code, webhook_url, webhook_secret FROM organisations)`;
+}
+
+/** The designated people as other libs may join them (a from-item): id, organisation, role, active, e-mail. */
+export function professionalFacts(): Sql {
+  return sql`(SELECT id, organisation_id, role, active, email FROM professionals)`;
+}

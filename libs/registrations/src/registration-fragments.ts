@@ -1,0 +1,76 @@
+import { sql, type Sql } from '@vir/database';
+
+/**
+ * The registrations as matching reads and marks them, as fragments for its statements (one round
+ * trip per batch). The column names stay here, with the table's owner.
+ */
+
+/** The registrations with these ids: id, youth_key, status (a from-item). */
+export function registrationsById(ids: string[]): Sql {
+  return sql`(SELECT id, youth_key, status FROM registrations WHERE id = ANY(${ids}::uuid[]))`;
+}
+
+/**
+ * Whether registration `r` (an alias of a row of `registrations`) is alone with its youth: active,
+ * keyed, no other active registration of the youth and no archive entry of it.
+ */
+export function aloneWithYouth(r: string): Sql {
+  const a = sql.raw(r);
+  return sql`${a}.status = 'active' AND ${a}.youth_key IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM registrations o WHERE o.youth_key = ${a}.youth_key AND o.status = 'active' AND o.id <> ${a}.id)
+         AND NOT EXISTS (SELECT 1 FROM archive_entries x WHERE x.youth_key = ${a}.youth_key)`;
+}
+
+/** Records that these registrations (an array of ids, or a subquery of ids) were checked for a match. */
+export function markMatchChecked(ids: string[] | Sql): Sql {
+  const which = Array.isArray(ids) ? sql`id = ANY(${ids}::uuid[])` : sql`id IN (${ids})`;
+  return sql`UPDATE registrations SET match_checked_at = now() WHERE ${which} AND match_checked_at IS NULL`;
+}
+
+/**
+ * The youth's active registrations, oldest first, as a JSON array of {id, professionalId,
+ * organisationId, checked}; `youthKey` is an SQL expression of the key.
+ */
+export function activeRegistrationsOfYouth(youthKey: Sql): Sql {
+  return sql`(SELECT coalesce(jsonb_agg(jsonb_build_object('id', r.id, 'professionalId', r.professional_id,
+                   'organisationId', r.organisation_id, 'checked', r.match_checked_at IS NOT NULL) ORDER BY r.created_at, r.id), '[]'::jsonb)
+              FROM registrations r WHERE r.youth_key = ${youthKey} AND r.status = 'active')`;
+}
+
+/** The professionals of the youth's archive entries (Jw 7.1.4.6), as a sorted array. */
+export function archivedProfessionalsOfYouth(youthKey: Sql): Sql {
+  return sql`array(SELECT DISTINCT a.professional_id FROM archive_entries a WHERE a.youth_key = ${youthKey} ORDER BY a.professional_id)`;
+}
+
+/** Whether the registration with id `registrationId` (an SQL expression) is active. */
+export function registrationActive(registrationId: Sql): Sql {
+  return sql`EXISTS (SELECT 1 FROM registrations r WHERE r.id = ${registrationId} AND r.status = 'active')`;
+}
+
+/**
+ * Active registrations not yet checked for a match that were made more than `olderThanMs` ago
+ * (by the database clock, which also stamps the check), oldest first, leaving out the ids of
+ * `except` (a subquery): (id).
+ */
+export function uncheckedRegistrations(olderThanMs: number, limit: number, except: Sql): Sql {
+  return sql`SELECT id FROM registrations
+              WHERE status = 'active' AND match_checked_at IS NULL
+                AND created_at < now() - make_interval(secs => ${olderThanMs}::double precision / 1000)
+                AND id NOT IN (${except})
+              ORDER BY created_at LIMIT ${limit}`;
+}
+
+/** Who made the registration and why it ended (null while active): (professional_id, removal_reason). */
+export function registrationEnding(registrationId: string): Sql {
+  return sql`SELECT professional_id, removal_reason FROM registrations WHERE id = ${registrationId}`;
+}
+
+/**
+ * Ended registrations (tombstones) whose registration ended before `cutoff` (a timestamptz expression) and to which `linked`
+ * (a condition on the registration id, an SQL expression) still applies, oldest first: (id).
+ */
+export function tombstonesEndedBefore(cutoff: Sql, limit: number, linked: (registrationId: Sql) => Sql): Sql {
+  return sql`SELECT r.id FROM registrations r
+              WHERE r.status <> 'active' AND r.removed_at < ${cutoff} AND (${linked(sql`r.id`)})
+              ORDER BY r.created_at LIMIT ${limit}`;
+}
