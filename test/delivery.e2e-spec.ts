@@ -1,4 +1,5 @@
 import { anOrganisation, TestOrganisation } from './support/factories';
+import { BatchedSignalEvents1765100000000 } from '../libs/database/src/migrations/1765100000000-batched-signal-events';
 import { startWorker, waitFor, WorkerProcess } from './support/processes';
 import { startSmtpSink, startWebhookReceiver } from './support/receivers';
 import { waitUntilSettled } from './support/settle';
@@ -175,23 +176,29 @@ describe('signal delivery by e-mail and webhook', () => {
       30_000,
     );
 
-    // An event written one signal at a time (as before batches) is relayed and delivered too.
+    // An event written one signal at a time (as before batches) becomes a batch of one on upgrade
+    // (migration BatchedSignalEvents) and is relayed and delivered too. Not the batch's first signal:
+    // the batch job is named after that one, and its id is still taken.
+    const single = [...signals].sort((a, b) => a.id.localeCompare(b.id)).at(-1)!;
     await api.dataSource.query(
       `UPDATE signal_deliveries SET status = 'pending' WHERE signal_id = $1 AND channel = 'webhook'`,
-      [signals[0].id],
+      [single.id],
     );
-    await api.dataSource.query(`INSERT INTO outbox (topic, payload) VALUES ('signal.webhook', $1)`, [
-      JSON.stringify({ signalId: signals[0].id }),
-    ]);
+    await api.dataSource.transaction(async (manager) => {
+      await manager.query(`INSERT INTO outbox (topic, payload) VALUES ('signal.webhook', $1)`, [
+        JSON.stringify({ signalId: single.id }),
+      ]);
+      await new BatchedSignalEvents1765100000000().up(manager.queryRunner!);
+    });
     await waitFor(
       'the single signal delivered again',
       () => receiver.events.filter((e) => e.path === '/hook-batch').length === 5,
       30_000,
     );
-    expect(JSON.parse(receiver.events.filter((e) => e.path === '/hook-batch')[4].body).id).toBe(signals[0].id);
+    expect(JSON.parse(receiver.events.filter((e) => e.path === '/hook-batch')[4].body).id).toBe(single.id);
     const [delivery] = await api.dataSource.query(
       `SELECT status, attempts FROM signal_deliveries WHERE signal_id = $1 AND channel = 'webhook'`,
-      [signals[0].id],
+      [single.id],
     );
     expect(delivery).toEqual({ status: 'delivered', attempts: 2 });
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { bearer, startApi, TestApi } from './support/test-api';
+import { standardFile } from './support/standards';
 import { ADMIN_KEY } from './support/test-config';
 
 const run = promisify(execFile);
@@ -50,7 +51,7 @@ describe('platform: health, OpenAPI, headers, correlation and rate limits', () =
     const dir = mkdtempSync(join(tmpdir(), 'openapi-'));
     const file = join(dir, 'openapi.json');
     writeFileSync(file, JSON.stringify(document));
-    const ruleset = join(__dirname, 'standards', 'adr-ruleset.yaml');
+    const ruleset = standardFile('adr-ruleset.yaml');
     const result = await run('npx', ['spectral', 'lint', '--quiet', '-f', 'json', '-r', ruleset, file], {
       cwd: join(__dirname, '..'),
     }).catch((error: { stdout: string }) => error);

@@ -5,7 +5,7 @@ import { AuthModule } from '@vir/auth';
 import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
-import { MatchesModule } from '@vir/matching';
+import { MatchesModule, rekeyMatches } from '@vir/matching';
 import { MetricsModule } from '@vir/observability';
 import { OrganisationDirectory, OrganisationsModule } from '@vir/organisations';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
@@ -35,7 +35,8 @@ export class ApiModule {
         CqrsModule.forRoot(),
         PseudonymisationModule,
         OrganisationsModule,
-        RegistrationsModule,
+        // A key rotation moves the youth's matches with its registrations.
+        RegistrationsModule.forRoot([rekeyMatches]),
         SignalsModule,
         MatchesModule,
         AuditApiModule,

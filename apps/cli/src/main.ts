@@ -4,6 +4,7 @@ import { AuditChain, AuditKeyMissingError } from '@vir/audit';
 import { ConfigError, loadConfig } from '@vir/config';
 import { grantApplicationRole, postgresOptions, runMigrationsLocked } from '@vir/database';
 import { OperatorCommands, OrganisationsBootstrap } from '@vir/organisations';
+import { youthKeyVersions } from '@vir/registrations';
 import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
 
@@ -96,10 +97,7 @@ async function main(argv: string[]): Promise<number> {
     case 'keys':
       if (sub !== 'report') break;
       return withContext(async (get) => {
-        const rows: { source: string; key_version: number; n: number }[] = await get(DataSource).query(
-          `SELECT 'active registrations' AS source, key_version, count(*)::int AS n FROM registrations WHERE status = 'active' GROUP BY key_version
-           UNION ALL SELECT 'archive entries', key_version, count(*)::int FROM archive_entries GROUP BY key_version ORDER BY 1, 2`,
-        );
+        const rows = await youthKeyVersions(get(DataSource));
         console.log(`current pseudonym key version: ${config.VIR_PSEUDONYM_KEY_VERSION}`);
         for (const row of rows) console.log(`  ${row.source.padEnd(22)} version ${row.key_version}: ${row.n}`);
         const stale = rows

@@ -1,4 +1,4 @@
-export type { NodeEnv } from './app-config';
-export { AppConfig, SECRET_KEYS } from './app-config';
+/** Platform: the configuration of every process, read from the environment and validated before anything starts. */
+export { AppConfig } from './app-config';
 export { ConfigError, describeConfig, loadConfig } from './load-config';
 export { ConfigModule } from './config.module';

@@ -81,3 +81,8 @@ export function newestFirst(
     order: sql`ORDER BY ${a}.created_at DESC, ${a}.id DESC LIMIT ${limit + 1}`,
   };
 }
+
+/** The calendar month (YYYY-MM) in Amsterdam of a timestamptz expression: the month the service reports by. */
+export function monthOf(at: Sql): Sql {
+  return sql`to_char(${at} AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM')`;
+}

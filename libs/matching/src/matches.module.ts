@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ContactDirectory } from '@vir/organisations';
-import { MatchReader } from './api/match-reader';
-import { MatchesController } from './api/matches.controller';
-import { ChooseLeadHandler, ConfirmContactHandler, GetMatchHandler, ListMatchesHandler } from './api/matches.handlers';
+import { ChooseLeadHandler } from './commands/choose-lead/choose-lead.handler';
+import { ConfirmContactHandler } from './commands/confirm-contact/confirm-contact.handler';
+import { MatchesController } from './controllers/matches.controller';
+import { MatchReader } from './match-reader';
+import { GetMatchHandler } from './queries/get-match/get-match.handler';
+import { ListMatchesHandler } from './queries/list-matches/list-matches.handler';
 
 /** The matches API: participants, lead and follow-up, for the api process. */
 @Module({

@@ -1,18 +1,13 @@
+/** Organisations: the connected organisations of each college, their designated people and credentials, and who may register. */
 export { OrganisationsModule } from './organisations.module';
-export type { DemoSummary, DemoCredential } from './organisations-bootstrap';
 export { OrganisationsBootstrap } from './organisations-bootstrap';
-export type { OrganisationKind } from './entities/organisation.entity';
-export { ORGANISATION_KINDS, OrganisationEntity } from './entities/organisation.entity';
-export type { ProfessionalRole } from './entities/professional.entity';
-export { PROFESSIONAL_ROLES, ProfessionalEntity } from './entities/professional.entity';
-export { CredentialEntity } from './entities/credential.entity';
+export { OrganisationEntity } from './entities/organisation.entity';
 export { OperatorCommands } from './operator-commands';
-export type { ContactCard } from './contact-directory';
 export { ContactDirectory } from './contact-directory';
 export { OrganisationDirectory } from './organisation-directory';
-export type { RegistrantStanding } from './registrant';
 export { eligibleRegistrant, registrantStanding } from './registrant';
 export {
+  breachAddressesOfCollege,
   copyRecipients,
   followUpOfficers,
   organisationFacts,
@@ -20,3 +15,4 @@ export {
   professionalFacts,
   webhookTargets,
 } from './organisation-fragments';
+export { OrganisationAccess } from './organisation-access';

@@ -2,11 +2,11 @@ import { sql, type Sql } from '@vir/database';
 
 /**
  * The organisations as other libs may join them in one statement (a from-item, aliased by the
- * caller): id, college, kind, status and whether a webhook is configured. The owner decides the
+ * caller): id, name, college, kind, status and whether a webhook is configured. The owner decides the
  * columns; the planner inlines the subquery.
  */
 export function organisationFacts(): Sql {
-  return sql`(SELECT id, municipality_code, kind, status, webhook_url IS NOT NULL AS has_webhook FROM organisations)`;
+  return sql`(SELECT id, name, municipality_code, kind, status, webhook_url IS NOT NULL AS has_webhook FROM organisations)`;
 }
 
 /**
@@ -53,7 +53,13 @@ export function webhookTargets(): Sql {
   return sql`(SELECT id, municipality_code, webhook_url, webhook_secret FROM organisations)`;
 }
 
-/** The designated people as other libs may join them (a from-item): id, organisation, role, active, e-mail. */
+/** The designated people as other libs may join them (a from-item): id, organisation, name, role, active, e-mail. */
 export function professionalFacts(): Sql {
-  return sql`(SELECT id, organisation_id, role, active, email FROM professionals)`;
+  return sql`(SELECT id, organisation_id, name, role, active, email FROM professionals)`;
+}
+
+/** Where a breach of the college is reported (privacy protocol art. 8): its connected organisations' breach addresses, (organisation_id, email). */
+export function breachAddressesOfCollege(municipalityCode: string): Sql {
+  return sql`SELECT id AS organisation_id, breach_notification_email AS email FROM organisations
+              WHERE municipality_code = ${municipalityCode} AND status = 'connected' AND breach_notification_email IS NOT NULL`;
 }

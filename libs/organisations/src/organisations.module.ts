@@ -10,7 +10,6 @@ import { IssueCredentialHandler } from './commands/issue-credential/issue-creden
 import { RevokeCredentialHandler } from './commands/revoke-credential/revoke-credential.handler';
 import { UpdateOrganisationHandler } from './commands/update-organisation/update-organisation.handler';
 import { UpdateProfessionalHandler } from './commands/update-professional/update-professional.handler';
-import { ListWebhookDeliveriesHandler } from './queries/list-webhook-deliveries/list-webhook-deliveries.handler';
 import { CredentialsController } from './controllers/credentials.controller';
 import { OrganisationsController } from './controllers/organisations.controller';
 import { ProfessionalsController } from './controllers/professionals.controller';
@@ -45,7 +44,6 @@ import { ListProfessionalsHandler } from './queries/list-professionals/list-prof
     { provide: PrincipalResolver, useExisting: CredentialService },
     CreateOrganisationHandler,
     UpdateOrganisationHandler,
-    ListWebhookDeliveriesHandler,
     AddProfessionalHandler,
     UpdateProfessionalHandler,
     DeactivateProfessionalHandler,

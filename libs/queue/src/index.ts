@@ -1,8 +1,8 @@
-export type { OutboxPayload, OutboxTopic } from './outbox-writer';
-export { OUTBOX_TOPICS, OutboxWriter, outboxInsert, unpublishedIds } from './outbox-writer';
-export { createRedis, REDIS_CLIENT } from './redis';
+/** Platform: the transactional outbox, its relay to BullMQ, the queues and their job processors. */
+export type { OutboxTopic } from './outbox-writer';
+export { OutboxWriter, outboxInsert, unpublishedIds } from './outbox-writer';
+export { REDIS_CLIENT } from './redis';
 export { QueueModule } from './queue.module';
-export type { JobData, QueueName, Route } from './routes';
 export { jobOptions, QUEUES, ROUTES, WEBHOOK_BACKOFF } from './routes';
 export type { JobHandler } from './job-processor';
 export { JobProcessor } from './job-processor';

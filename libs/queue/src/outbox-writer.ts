@@ -8,9 +8,6 @@ export const OUTBOX_TOPICS = [
   'registration.removed',
   'organisation.disconnected',
   'follow-up-officer.designated',
-  // One signal per event (still relayed for rows written before batches existed).
-  'signal.email',
-  'signal.webhook',
   // The signals one statement created, per channel: one job delivers them together.
   'signals.email',
   'signals.webhook',

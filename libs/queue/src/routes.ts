@@ -54,12 +54,6 @@ export const ROUTES: Record<OutboxTopic, Route> = {
     job: 'follow-up-officer-designated',
     jobId: byEntity('follow-up-officer-designated', 'professionalId'),
   },
-  'signal.email': {
-    queue: QUEUES.delivery,
-    job: 'deliver-email',
-    jobId: byEntity('deliver-email', 'signalId'),
-    options: EMAIL_RETRIES,
-  },
   'signals.email': {
     queue: QUEUES.delivery,
     job: 'deliver-emails',
@@ -71,12 +65,6 @@ export const ROUTES: Record<OutboxTopic, Route> = {
     job: 'notify-incident',
     jobId: (payload) => `notify-incident-${String(payload.incidentId)}-${String(payload.organisationId)}`,
     options: { attempts: 10, backoff: { type: 'exponential', delay: 5000 } },
-  },
-  'signal.webhook': {
-    queue: QUEUES.delivery,
-    job: 'deliver-webhook',
-    jobId: byEntity('deliver-webhook', 'signalId'),
-    options: WEBHOOK_RETRIES,
   },
   'signals.webhook': {
     queue: QUEUES.delivery,

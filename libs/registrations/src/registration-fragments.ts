@@ -1,4 +1,4 @@
-import { sql, type Sql } from '@vir/database';
+import { monthOf, sql, type Sql } from '@vir/database';
 
 /**
  * The registrations as matching reads and marks them, as fragments for its statements (one round
@@ -73,4 +73,20 @@ export function tombstonesEndedBefore(cutoff: Sql, limit: number, linked: (regis
   return sql`SELECT r.id FROM registrations r
               WHERE r.status <> 'active' AND r.removed_at < ${cutoff} AND (${linked(sql`r.id`)})
               ORDER BY r.created_at LIMIT ${limit}`;
+}
+
+/**
+ * For the statistics: one row per registration made, and per registration withdrawn or expired, in
+ * [start, stop): (month, organisation_id, figure, subject_id).
+ */
+export function registrationFigures(start: Sql, stop: Sql): Sql {
+  return sql`
+         SELECT ${monthOf(sql`r.created_at`)} AS month, r.organisation_id, 'registrations' AS figure, r.id AS subject_id
+           FROM registrations r WHERE r.created_at >= ${start} AND r.created_at < ${stop}
+         UNION ALL
+         SELECT ${monthOf(sql`r.removed_at`)}, r.organisation_id,
+                CASE r.removal_reason WHEN 'risk_gone' THEN 'withdrawnRiskGone' WHEN 'unjustified' THEN 'withdrawnUnjustified' ELSE 'expired' END,
+                r.id
+           FROM registrations r
+          WHERE r.removal_reason IN ('risk_gone', 'unjustified', 'expired') AND r.removed_at >= ${start} AND r.removed_at < ${stop}`;
 }

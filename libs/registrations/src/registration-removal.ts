@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
 import type { AuditEventInput } from '@vir/audit';
 import { Actor, Clock, todayInAmsterdam } from '@vir/common';
+import { rows, sql } from '@vir/database';
+import { organisationFacts, organisationsOfCollege } from '@vir/organisations';
 import { OutboxWriter } from '@vir/queue';
 import { EntityManager } from 'typeorm';
 import { ARCHIVED_REASONS, RemovalReason, statusAfter } from './entities/registration.entity';
@@ -35,19 +37,19 @@ export class RegistrationRemoval {
     if (registrationIds.length === 0) return 0;
     const now = this.clock.now();
     const today = todayInAmsterdam(now);
-    const rows: {
+    const ending = await rows<{
       id: string;
       professional_id: string;
       organisation_id: string;
       age_limit_date: string;
       municipality_code: string;
-    }[] = await manager.query(
-      `SELECT r.id, r.professional_id, r.organisation_id, r.age_limit_date::text, o.municipality_code
-         FROM registrations r JOIN organisations o ON o.id = r.organisation_id
-        WHERE r.id = ANY($1) AND r.status = 'active' ORDER BY r.id FOR UPDATE OF r`,
-      [registrationIds],
+    }>(
+      manager,
+      sql`SELECT r.id, r.professional_id, r.organisation_id, r.age_limit_date::text, o.municipality_code
+            FROM registrations r JOIN ${organisationFacts()} o ON o.id = r.organisation_id
+           WHERE r.id = ANY(${registrationIds}::uuid[]) AND r.status = 'active' ORDER BY r.id FOR UPDATE OF r`,
     );
-    for (const row of rows) {
+    for (const row of ending) {
       if (ARCHIVED_REASONS.includes(reason)) {
         await manager.query(
           `INSERT INTO archive_entries (youth_key, key_version, registration_id, professional_id, organisation_id, archived_at, destroy_at)
@@ -75,7 +77,7 @@ export class RegistrationRemoval {
         details: { reason, archived: ARCHIVED_REASONS.includes(reason), organisationId: row.organisation_id },
       });
     }
-    return rows.length;
+    return ending.length;
   }
 
   /**
@@ -92,18 +94,14 @@ export class RegistrationRemoval {
     municipalityCode: string,
     only?: string[],
   ): Promise<{ registrationsRemoved: number; archiveEntriesDestroyed: number }> {
-    const active: { id: string }[] = await manager.query(
-      `SELECT r.id FROM registrations r JOIN organisations o ON o.id = r.organisation_id
-        WHERE r.youth_key = ANY($1) AND r.status = 'active' AND o.municipality_code = $2`,
-      [youthKeys, municipalityCode],
-    );
-    const ids = only ?? active.map((r) => r.id);
+    const ids = only ?? (await this.activeOfYouth(manager, youthKeys, municipalityCode));
     const registrationsRemoved = await this.remove(manager, ids, reason, actor);
     if (only) return { registrationsRemoved, archiveEntriesDestroyed: 0 };
-    const [destroyed] = await manager.query<[{ id: string }[], number]>(
-      `DELETE FROM archive_entries a USING organisations o
-        WHERE a.youth_key = ANY($1) AND o.id = a.organisation_id AND o.municipality_code = $2 RETURNING a.id`,
-      [youthKeys, municipalityCode],
+    const destroyed = await rows<{ id: string }>(
+      manager,
+      sql`DELETE FROM archive_entries a
+           WHERE a.youth_key = ANY(${youthKeys}::bytea[]) AND a.organisation_id IN (${organisationsOfCollege(municipalityCode)})
+          RETURNING a.id`,
     );
     await this.audit.recordMany(
       manager,
@@ -121,12 +119,13 @@ export class RegistrationRemoval {
 
   /** The youth's active registrations within one college (to check a selection against). */
   async activeOfYouth(manager: EntityManager, youthKeys: Buffer[], municipalityCode: string): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(
-      `SELECT r.id FROM registrations r JOIN organisations o ON o.id = r.organisation_id
-        WHERE r.youth_key = ANY($1) AND r.status = 'active' AND o.municipality_code = $2`,
-      [youthKeys, municipalityCode],
+    const active = await rows<{ id: string }>(
+      manager,
+      sql`SELECT r.id FROM registrations r
+           WHERE r.youth_key = ANY(${youthKeys}::bytea[]) AND r.status = 'active'
+             AND r.organisation_id IN (${organisationsOfCollege(municipalityCode)})`,
     );
-    return rows.map((r) => r.id);
+    return active.map((r) => r.id);
   }
 
   /** An organisation was disconnected: its active registrations end without archiving, in batches. */

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegisterYouthHandler } from './commands/register-youth/register-youth.handler';
@@ -7,22 +7,32 @@ import { DeathsController } from './controllers/deaths.controller';
 import { RegistrationsController } from './controllers/registrations.controller';
 import { RecordDeathHandler } from './commands/record-death/record-death.handler';
 import { RegistrationEntity } from './entities/registration.entity';
+import { YOUTH_KEY_HOLDERS, YouthKeyHolder } from './registration-references';
 import { RegistrationRemoval } from './registration-removal';
 import { GetRegistrationHandler } from './queries/get-registration/get-registration.handler';
 import { ListRegistrationsHandler } from './queries/list-registrations/list-registrations.handler';
 
-/** Registrations (meldingen): register, list, withdraw; removal in one place for every reason. */
-@Module({
-  imports: [CqrsModule, TypeOrmModule.forFeature([RegistrationEntity])],
-  controllers: [RegistrationsController, DeathsController],
-  providers: [
-    RegistrationRemoval,
-    RecordDeathHandler,
-    RegisterYouthHandler,
-    WithdrawRegistrationHandler,
-    ListRegistrationsHandler,
-    GetRegistrationHandler,
-  ],
-  exports: [RegistrationRemoval],
-})
-export class RegistrationsModule {}
+/**
+ * Registrations (meldingen): register, list, withdraw; removal in one place for every reason.
+ * `youthKeyHolders`: the other contexts' rows keyed by the youth key (see registration-references.ts).
+ */
+@Module({})
+export class RegistrationsModule {
+  static forRoot(youthKeyHolders: YouthKeyHolder[]): DynamicModule {
+    return {
+      module: RegistrationsModule,
+      imports: [CqrsModule, TypeOrmModule.forFeature([RegistrationEntity])],
+      controllers: [RegistrationsController, DeathsController],
+      providers: [
+        { provide: YOUTH_KEY_HOLDERS, useValue: youthKeyHolders },
+        RegistrationRemoval,
+        RecordDeathHandler,
+        RegisterYouthHandler,
+        WithdrawRegistrationHandler,
+        ListRegistrationsHandler,
+        GetRegistrationHandler,
+      ],
+      exports: [RegistrationRemoval],
+    };
+  }
+}

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
 import { Clock, IsoDate, systemActor, todayInAmsterdam } from '@vir/common';
 import { rows, sql } from '@vir/database';
+import { organisationFacts } from '@vir/organisations';
 import { DataSource } from 'typeorm';
 import { REGISTRATION_REFERENCES, RegistrationReference, TOMBSTONE_TERM_MONTHS } from './registration-references';
 import { RegistrationRemoval } from './registration-removal';
@@ -67,17 +68,18 @@ export class RetentionService {
 
     for (;;) {
       const destroyed = await this.dataSource.transaction(async (manager) => {
-        const rows: { id: string; municipality_code: string }[] = await manager.query(
-          `WITH gone AS (
-             DELETE FROM archive_entries WHERE id IN (SELECT id FROM archive_entries WHERE destroy_at <= $1 ORDER BY destroy_at LIMIT $2)
+        const gone = await rows<{ id: string; municipality_code: string }>(
+          manager,
+          sql`WITH gone AS (
+             DELETE FROM archive_entries
+              WHERE id IN (SELECT id FROM archive_entries WHERE destroy_at <= ${today}::date ORDER BY destroy_at LIMIT ${BATCH})
              RETURNING id, organisation_id)
-           SELECT g.id, o.municipality_code FROM gone g JOIN organisations o ON o.id = g.organisation_id`,
-          [today, BATCH],
+           SELECT g.id, o.municipality_code FROM gone g JOIN ${organisationFacts()} o ON o.id = g.organisation_id`,
         );
-        if (rows.length > 0) {
+        if (gone.length > 0) {
           await this.audit.recordMany(
             manager,
-            rows.map((row) => ({
+            gone.map((row) => ({
               action: 'archive-entry.destroyed',
               objectType: 'archive_entry',
               objectId: row.id,
@@ -86,7 +88,7 @@ export class RetentionService {
             })),
           );
         }
-        return rows.length;
+        return gone.length;
       });
       report.archiveEntriesDestroyed += destroyed;
       if (destroyed < BATCH) break;

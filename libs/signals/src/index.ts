@@ -1,12 +1,15 @@
+/** Signals: writing signals and choosing their channels, the inbox, e-mail and webhook delivery, and the deliveries list. */
 export { SignalsModule } from './signals.module';
 export { SignalsJobsModule } from './signals-jobs.module';
-export { SIGNATURE_HEADER, SignalDeliveryService, TIMESTAMP_HEADER } from './signal-delivery.service';
-export { SIGNAL_KINDS, SignalView } from './signal-view';
-export type { Mail } from './mailer';
-export { isPermanentMailFailure, Mailer } from './mailer';
-export type { SignalToWrite, WrittenSignal } from './signal-writer';
+export type { SignalToWrite } from './signal-writer';
 export { SignalWriter } from './signal-writer';
-export { followUpCopyReceived, signalAboutMatchTo, unnameRegistration } from './signal-fragments';
+export {
+  followUpCopyReceived,
+  signalAboutMatchTo,
+  signalFigures,
+  signalsAboutRegistrations,
+  unnameRegistration,
+} from './signal-fragments';
 export {
   archiveSignalsMadeBefore,
   destroySignals,

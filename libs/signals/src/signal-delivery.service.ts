@@ -5,12 +5,12 @@ import { AuditLog } from '@vir/audit';
 import { webhookTargetProblem } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { rows, sql } from '@vir/database';
+import { isPermanentMailFailure, Mailer } from '@vir/mail';
 import { professionalFacts, webhookTargets } from '@vir/organisations';
 import { Metrics } from '@vir/observability';
 import type { Counter } from 'prom-client';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { isPermanentMailFailure, Mailer } from './mailer';
 import { signalMail } from './signal-mail';
 import { PRIVATE_ADDRESS, WebhookClient } from './webhook-client';
 

@@ -1,4 +1,4 @@
-import { rows, sql, type Sql } from '@vir/database';
+import { monthOf, rows, sql, type Sql } from '@vir/database';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -37,4 +37,22 @@ export async function unnameRegistration(
          WHERE match_id IN (${matchIds}) AND ${professionalId}::uuid = ANY(named_professional_ids) RETURNING id`,
   );
   return { emptied: emptied.length, noLongerNaming: unnamed.length };
+}
+
+/** For the statistics: one row per signal made in [start, stop): (month, organisation_id, 'signals', subject_id). */
+export function signalFigures(start: Sql, stop: Sql): Sql {
+  return sql`
+         SELECT ${monthOf(sql`s.created_at`)} AS month, s.recipient_organisation_id AS organisation_id,
+                'signals' AS figure, s.id AS subject_id
+           FROM signals s WHERE s.created_at >= ${start} AND s.created_at < ${stop}`;
+}
+
+/**
+ * For a subject access request: the signals to `organisationIds` (a subquery) that the registrations
+ * triggered or that belong to `matchIds` (a subquery): (id, kind, recipient_organisation_id, created_at).
+ */
+export function signalsAboutRegistrations(registrationIds: string[], matchIds: Sql, organisationIds: Sql): Sql {
+  return sql`SELECT s.id, s.kind, s.recipient_organisation_id, s.created_at FROM signals s
+              WHERE s.recipient_organisation_id IN (${organisationIds})
+                AND (s.trigger_registration_id = ANY(${registrationIds}::uuid[]) OR s.match_id IN (${matchIds}))`;
 }

@@ -6,6 +6,7 @@ import { AuditChain1764700000000 } from './1764700000000-audit-chain';
 import { Incidents1764800000000 } from './1764800000000-incidents';
 import { LighterHotIndexes1764900000000 } from './1764900000000-lighter-hot-indexes';
 import { CollegeScopedKeyedAudit1765000000000 } from './1765000000000-college-scoped-keyed-audit';
+import { BatchedSignalEvents1765100000000 } from './1765100000000-batched-signal-events';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Incidents1764800000000,
   LighterHotIndexes1764900000000,
   CollegeScopedKeyedAudit1765000000000,
+  BatchedSignalEvents1765100000000,
 ];

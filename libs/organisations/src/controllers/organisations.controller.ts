@@ -11,11 +11,6 @@ import { UpdateOrganisationCommand } from '../commands/update-organisation/updat
 import { UpdateOrganisationDto } from '../commands/update-organisation/update-organisation.dto';
 import { GetOrganisationQuery } from '../queries/get-organisation/get-organisation.query';
 import {
-  DeliveryPage,
-  ListWebhookDeliveriesParams,
-  ListWebhookDeliveriesQuery,
-} from '../queries/list-webhook-deliveries/list-webhook-deliveries.handler';
-import {
   ListOrganisationsParams,
   ListOrganisationsQuery,
 } from '../queries/list-organisations/list-organisations.query';
@@ -68,21 +63,6 @@ export class OrganisationsController {
     @Body() body: UpdateOrganisationDto,
   ): Promise<OrganisationView> {
     return this.commands.execute(new UpdateOrganisationCommand(principal, id, body));
-  }
-
-  @Get(':organisationId/deliveries')
-  @RequireScopes('admin')
-  @ApiOperation({
-    summary: "E-mail and webhook deliveries of the organisation's signals; `status=dead` lists the dead letters",
-  })
-  @ApiOkResponse({ type: DeliveryPage })
-  @ApiProblems(404)
-  deliveries(
-    @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') id: string,
-    @Query() params: ListWebhookDeliveriesParams,
-  ): Promise<DeliveryPage> {
-    return this.queries.execute(new ListWebhookDeliveriesQuery(principal, id, params));
   }
 
   @Post(':organisationId/disconnection')

@@ -4,9 +4,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentPrincipal, RequireScopes } from '@vir/auth';
 import type { Principal } from '@vir/auth';
 import { ApiProblems } from '@vir/common';
-import { AcknowledgeSignalCommand } from '../commands/acknowledge-signal';
-import { GetSignalQuery } from '../queries/get-signal';
-import { ListSignalsParams, ListSignalsQuery } from '../queries/list-signals';
+import { AcknowledgeSignalCommand } from '../commands/acknowledge-signal/acknowledge-signal.command';
+import { GetSignalQuery } from '../queries/get-signal/get-signal.query';
+import { ListSignalsParams, ListSignalsQuery } from '../queries/list-signals/list-signals.query';
 import { SignalPage, SignalView } from '../signal-view';
 
 @ApiTags('Signalen')

@@ -13,9 +13,6 @@ export class DeliveryProcessor extends JobProcessor {
   readonly handlers: Record<string, JobHandler> = {
     'deliver-emails': (data, job) => this.delivery.deliver('email', data.signalIds as string[], job),
     'deliver-webhooks': (data, job) => this.delivery.deliver('webhook', data.signalIds as string[], job),
-    // One signal per job, as events written before batches were relayed.
-    'deliver-email': (data, job) => this.delivery.deliver('email', [String(data.signalId)], job),
-    'deliver-webhook': (data, job) => this.delivery.deliver('webhook', [String(data.signalId)], job),
   };
 
   protected override concurrency(): number {

@@ -1,15 +1,17 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorOf } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { Clock, todayInAmsterdam } from '@vir/common';
 import { AppConfig } from '@vir/config';
-import { runPrepared, sql, type Sql } from '@vir/database';
+import { rows, runPrepared, sql, type Sql } from '@vir/database';
 import { eligibleRegistrant, registrantStanding } from '@vir/organisations';
 import { youthIdentifier, YouthKeyService } from '@vir/pseudonymisation';
 import { outboxInsert, type OutboxTopic } from '@vir/queue';
 import { DataSource } from 'typeorm';
 import { invalidYouth, ruleViolation } from '../../registration-errors';
 import { informTarget, planRemoval } from '../../registration-rules';
+import { YOUTH_KEY_HOLDERS, YouthKeyHolder } from '../../registration-references';
 import { RegistrationReceiptView } from '../../views';
 import { RegisterYouthCommand } from './register-youth.command';
 
@@ -56,21 +58,25 @@ function registerStatement(r: {
   SELECT * FROM created`;
 }
 
-/** Key rotation: the youth's rows stored under an earlier key version move to the current one. */
-const REKEY = `
+/**
+ * Key rotation: the youth's rows stored under an earlier key version move to the current one —
+ * registrations and archive entries here, and the rows other contexts keep under the youth key
+ * (`holders`, their owners' statements).
+ */
+function rekeyStatement(key: Buffer, version: number, previous: Buffer[], holders: YouthKeyHolder[]): Sql {
+  const newKey = sql`${key}::bytea`;
+  const oldKeys = sql`${previous}::bytea[]`;
+  return sql`
   WITH registrations_rekeyed AS (
-    UPDATE registrations SET youth_key = $1, key_version = $2 WHERE youth_key = ANY($3) RETURNING 1
+    UPDATE registrations SET youth_key = ${newKey}, key_version = ${version} WHERE youth_key = ANY(${oldKeys}) RETURNING 1
   ), archive_rekeyed AS (
-    UPDATE archive_entries SET youth_key = $1, key_version = $2 WHERE youth_key = ANY($3) RETURNING 1
-  ), matches_rekeyed AS (
-    UPDATE matches SET youth_key = $1 WHERE youth_key = ANY($3) RETURNING 1
-  )
+    UPDATE archive_entries SET youth_key = ${newKey}, key_version = ${version} WHERE youth_key = ANY(${oldKeys}) RETURNING 1
+  )${sql.join(
+    holders.map((holder, i) => sql`, ${sql.raw(`held_${i}`)} AS (${holder(newKey, oldKeys)})`),
+    '',
+  )}
   SELECT (SELECT count(*) FROM registrations_rekeyed)::int AS registrations`;
-
-const EXISTING = `
-  SELECT r.id, r.professional_id, r.organisation_id, r.created_at, r.planned_removal_date::text
-    FROM registrations r
-   WHERE r.youth_key = $1 AND r.professional_id = $2 AND r.organisation_id = $3 AND r.status = 'active'`;
+}
 
 @CommandHandler(RegisterYouthCommand)
 export class RegisterYouthHandler implements ICommandHandler<RegisterYouthCommand, RegistrationResult> {
@@ -80,6 +86,7 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly audit: AuditLog,
+    @Inject(YOUTH_KEY_HOLDERS) private readonly youthKeyHolders: YouthKeyHolder[],
   ) {}
 
   async execute({ principal, input }: RegisterYouthCommand): Promise<RegistrationResult> {
@@ -111,20 +118,30 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
     });
     const previous = this.youthKeys.previousKeys(identifier);
     // One statement normally; during a key rotation the re-keying runs first, in the same transaction.
-    const rows: Row[] =
+    const inserted: Row[] =
       previous.length === 0
         ? await runPrepared<Row>(this.dataSource, 'register-youth', register)
         : await this.dataSource.transaction(async (manager) => {
-            await manager.query(REKEY, [key, version, previous.map((p) => p.key)]);
+            await rows(
+              manager,
+              rekeyStatement(
+                key,
+                version,
+                previous.map((p) => p.key),
+                this.youthKeyHolders,
+              ),
+            );
             return runPrepared<Row>(manager, 'register-youth', register);
           });
-    if (rows[0]) return { created: true, view: receipt(rows[0], inform) };
+    if (inserted[0]) return { created: true, view: receipt(inserted[0], inform) };
 
-    const [existing]: Row[] = await this.dataSource.query(EXISTING, [
-      key,
-      input.professionalId,
-      principal.organisationId,
-    ]);
+    const [existing] = await rows<Row>(
+      this.dataSource,
+      sql`SELECT r.id, r.professional_id, r.organisation_id, r.created_at, r.planned_removal_date::text
+            FROM registrations r
+           WHERE r.youth_key = ${key} AND r.professional_id = ${input.professionalId}
+             AND r.organisation_id = ${principal.organisationId} AND r.status = 'active'`,
+    );
     if (existing) return { created: false, view: receipt(existing, inform) };
     throw await this.whyNot(input.professionalId, principal.organisationId);
   }

@@ -1,0 +1,52 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { actorOf } from '@vir/auth';
+import { AuditLog } from '@vir/audit';
+import { rows, sql } from '@vir/database';
+import { registrationActive } from '@vir/registrations';
+import { DataSource } from 'typeorm';
+import { MatchReader } from '../../match-reader';
+import { MatchView } from '../../match-view';
+import { notAParticipant } from '../../match-errors';
+import { changeOpenMatch } from '../../match-changes';
+import { ConfirmContactCommand } from './confirm-contact.command';
+
+/**
+ * "I have been in touch with the others." A professional of the caller's organisation who takes
+ * part in the match confirms; with two confirmations the match is in contact. Repeating changes nothing.
+ */
+@CommandHandler(ConfirmContactCommand)
+export class ConfirmContactHandler implements ICommandHandler<ConfirmContactCommand, MatchView> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reader: MatchReader,
+    private readonly audit: AuditLog,
+  ) {}
+
+  execute({ principal, matchId, professionalId }: ConfirmContactCommand): Promise<MatchView> {
+    return changeOpenMatch(this.dataSource, this.reader, principal, matchId, async (manager) => {
+      const updated = await rows<{ professional_id: string }>(
+        manager,
+        sql`UPDATE match_participants mp SET contact_confirmed_at = coalesce(mp.contact_confirmed_at, now())
+             WHERE mp.match_id = ${matchId} AND mp.professional_id = ${professionalId}
+               AND mp.organisation_id = ${principal.organisationId} AND mp.left_at IS NULL
+               AND ${registrationActive(sql`mp.registration_id`)}
+            RETURNING mp.professional_id`,
+      );
+      if (updated.length === 0)
+        throw notAParticipant('professionalId is not a professional of your organisation taking part in this match.');
+      await this.audit.record(manager, {
+        action: 'match.contact-confirmed',
+        objectType: 'match',
+        objectId: matchId,
+        actor: actorOf(principal, professionalId),
+      });
+      await rows(
+        manager,
+        sql`UPDATE matches SET status = 'in_contact', in_contact_at = now()
+             WHERE id = ${matchId} AND status = 'open'
+               AND (SELECT count(*) FROM match_participants
+                     WHERE match_id = ${matchId} AND left_at IS NULL AND contact_confirmed_at IS NOT NULL) >= 2`,
+      );
+    });
+  }
+}

@@ -1,0 +1,8 @@
+import type { Principal } from '@vir/auth';
+
+export class GetIncidentQuery {
+  constructor(
+    readonly principal: Principal,
+    readonly incidentId: string,
+  ) {}
+}
