@@ -81,12 +81,25 @@ export async function startApi(
   };
 }
 
-/** Empties every table but the migration history (the audit log's trigger does not stop TRUNCATE). */
+/**
+ * Empties every table but the migration history (the audit log's trigger does not stop TRUNCATE).
+ * A worker's timer (the audit sealer, retention) may hold a table TRUNCATE wants while waiting for
+ * one TRUNCATE already took; PostgreSQL then ends one of the two as a deadlock. When that is the
+ * TRUNCATE, it is simply tried again: the worker's transaction has gone on.
+ */
 export async function truncateAll(dataSource: DataSource): Promise<void> {
   const tables: { tablename: string }[] = await dataSource.query(
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
   );
-  await dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  const statement = `TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await dataSource.query(statement);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt === 5) throw error;
+    }
+  }
 }
 
 export async function countRows(dataSource: DataSource, table: string): Promise<number> {

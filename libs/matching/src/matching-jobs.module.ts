@@ -6,6 +6,7 @@ import { MatchReconciler } from './jobs/match-reconciler';
 import { MatchDeparture } from './match-departure';
 import { MatchRetention } from './jobs/match-retention';
 import { MatchingService } from './matching.service';
+import { MatchWriter } from './match-writer';
 import { SignalWriter } from '@vir/signals';
 
 /** The matching and follow-up consumers, for the worker process only. */
@@ -13,6 +14,7 @@ import { SignalWriter } from '@vir/signals';
   providers: [
     SignalWriter,
     MatchingService,
+    MatchWriter,
     MatchDeparture,
     FollowUpService,
     MatchingProcessor,

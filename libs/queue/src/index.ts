@@ -9,3 +9,4 @@ export { JobProcessor } from './job-processor';
 export { OutboxRelay } from './outbox-relay';
 export { QueueRegistry } from './queue-registry';
 export { WorkerQueueModule } from './worker-queue.module';
+export { ScheduledWorker } from './scheduled-worker';

@@ -1,7 +1,7 @@
 /** Signals: writing signals and choosing their channels, the inbox, e-mail and webhook delivery, and the deliveries list. */
 export { SignalsModule } from './signals.module';
 export { SignalsJobsModule } from './signals-jobs.module';
-export type { SignalToWrite } from './signal-writer';
+export type { SignalToWrite, WrittenSignal } from './signal-writer';
 export { SignalWriter } from './signal-writer';
 export {
   followUpCopyReceived,

@@ -1,6 +1,7 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@vir/config';
-import { Metrics, ScheduledTask } from '@vir/observability';
+import { Metrics } from '@vir/observability';
+import { ScheduledWorker } from '@vir/queue';
 import { DataSource } from 'typeorm';
 import { appendAnchor } from '../audit-anchor';
 import { AuditChain } from '../audit-chain';
@@ -10,8 +11,11 @@ import { AuditChain } from '../audit-chain';
  * the head has moved appends it, signed, to AUDIT_ANCHOR_FILE (at most every AUDIT_ANCHOR_INTERVAL_MS). `vir_audit_oldest_unsealed_seconds` shows a sealer that stopped.
  */
 @Injectable()
-export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly task: ScheduledTask;
+export class AuditSealer extends ScheduledWorker {
+  readonly schedules = {
+    'audit-seal': () => this.tick(),
+  };
+
   private ticks = 0;
   private anchoredAt = 0;
   private anchoredPosition?: string;
@@ -22,7 +26,7 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly dataSource: DataSource,
     metrics: Metrics,
   ) {
-    this.task = new ScheduledTask('audit-seal', () => this.tick(), metrics);
+    super();
     metrics.gauge(
       'vir_audit_oldest_unsealed_seconds',
       'Age of the oldest audit event not yet sealed into the chain (0 when none)',
@@ -35,14 +39,6 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
         gauge.set(row?.age ?? 0);
       },
     );
-  }
-
-  onApplicationBootstrap(): void {
-    this.task.start(this.config.AUDIT_SEAL_INTERVAL_MS);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.task.stop();
   }
 
   private async tick(): Promise<void> {

@@ -1,7 +1,6 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@vir/config';
-import { Metrics, ScheduledTask } from '@vir/observability';
-import { jobOptions, QUEUES, QueueRegistry } from '@vir/queue';
+import { jobOptions, QueueRegistry, QUEUES, ScheduledWorker } from '@vir/queue';
 import { FollowUpService } from '../follow-up.service';
 
 /**
@@ -10,24 +9,17 @@ import { FollowUpService } from '../follow-up.service';
  * the database, so sweeps by several workers or after a restart send nothing twice.
  */
 @Injectable()
-export class FollowUpSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly task: ScheduledTask;
+export class FollowUpSweeper extends ScheduledWorker {
+  readonly schedules = {
+    'follow-up-sweep': () => this.sweep(),
+  };
 
   constructor(
     private readonly followUp: FollowUpService,
     private readonly queues: QueueRegistry,
     private readonly config: AppConfig,
-    metrics: Metrics,
   ) {
-    this.task = new ScheduledTask('follow-up-sweep', () => this.sweep(), metrics);
-  }
-
-  onApplicationBootstrap(): void {
-    this.task.start(this.config.FOLLOW_UP_SWEEP_INTERVAL_MS);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.task.stop();
+    super();
   }
 
   async sweep(): Promise<{ reminders: number; escalations: number }> {

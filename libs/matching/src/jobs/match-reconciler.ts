@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@vir/config';
 import { rows } from '@vir/database';
-import { Metrics, ScheduledTask } from '@vir/observability';
-import { jobOptions, QueueRegistry, REDIS_CLIENT, ROUTES, unpublishedIds } from '@vir/queue';
+import { Metrics } from '@vir/observability';
+import { jobOptions, QueueRegistry, REDIS_CLIENT, ROUTES, ScheduledWorker, unpublishedIds } from '@vir/queue';
 import { uncheckedRegistrations } from '@vir/registrations';
 import type { Counter } from 'prom-client';
 import type Redis from 'ioredis';
@@ -23,10 +23,13 @@ const EPOCH_KEY = 'vir:epoch';
  * instead of at the next RECONCILE_INTERVAL_MS.
  */
 @Injectable()
-export class MatchReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MatchReconciler extends ScheduledWorker {
+  readonly schedules = {
+    'match-reconcile': () => this.sweep(),
+    'redis-epoch-check': () => this.checkEpoch(),
+  };
+
   private readonly logger = new Logger(MatchReconciler.name);
-  private readonly sweepTask: ScheduledTask;
-  private readonly epochTask: ScheduledTask;
   private readonly requeued: Counter;
   private readonly losses: Counter;
   private epoch?: string;
@@ -38,8 +41,7 @@ export class MatchReconciler implements OnApplicationBootstrap, OnApplicationShu
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     metrics: Metrics,
   ) {
-    this.sweepTask = new ScheduledTask('match-reconcile', () => this.sweep(), metrics);
-    this.epochTask = new ScheduledTask('redis-epoch-check', () => this.checkEpoch(), metrics);
+    super();
     this.requeued = metrics.counter(
       'vir_match_jobs_requeued_total',
       'Registrations whose match job was lost or failed for good, queued again',
@@ -48,15 +50,6 @@ export class MatchReconciler implements OnApplicationBootstrap, OnApplicationShu
       'vir_redis_data_losses_total',
       'Times the worker found Redis emptied (its queues lost) and reconciled at once',
     );
-  }
-
-  onApplicationBootstrap(): void {
-    this.sweepTask.start(this.config.RECONCILE_INTERVAL_MS);
-    this.epochTask.start(this.config.REDIS_CHECK_INTERVAL_MS, { immediately: true });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.sweepTask.stop(), this.epochTask.stop()]);
   }
 
   /**

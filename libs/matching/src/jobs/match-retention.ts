@@ -1,8 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
 import { Clock } from '@vir/common';
 import { AppConfig } from '@vir/config';
-import { Metrics, ScheduledTask } from '@vir/observability';
+import { ScheduledWorker } from '@vir/queue';
 import { rows, sql } from '@vir/database';
 import { takesPartInAMatch } from '../match-fragments';
 import { TOMBSTONE_TERM_MONTHS, tombstonesEndedBefore } from '@vir/registrations';
@@ -35,26 +35,20 @@ export interface MatchRetentionReport {
  * Runs every RETENTION_INTERVAL_MS in the worker; idempotent.
  */
 @Injectable()
-export class MatchRetention implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MatchRetention extends ScheduledWorker {
+  readonly schedules = {
+    'match-retention': () => this.run(),
+  };
+
   private readonly logger = new Logger(MatchRetention.name);
-  private readonly task: ScheduledTask;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-    metrics: Metrics,
   ) {
-    this.task = new ScheduledTask('match-retention', () => this.run(), metrics);
-  }
-
-  onApplicationBootstrap(): void {
-    this.task.start(this.config.RETENTION_INTERVAL_MS, { immediately: true });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.task.stop();
+    super();
   }
 
   async run(): Promise<MatchRetentionReport> {

@@ -1,32 +1,24 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock, todayInAmsterdam } from '@vir/common';
 import { AppConfig } from '@vir/config';
-import { Metrics, ScheduledTask } from '@vir/observability';
-import { jobOptions, QUEUES, QueueRegistry } from '@vir/queue';
+import { jobOptions, QueueRegistry, QUEUES, ScheduledWorker } from '@vir/queue';
 
 /**
  * Queues the day's retention run every RETENTION_INTERVAL_MS under the job id `retention-<date>`,
  * so several workers, or a restart, still run it once a day; the run itself is idempotent.
  */
 @Injectable()
-export class RetentionScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly task: ScheduledTask;
+export class RetentionScheduler extends ScheduledWorker {
+  readonly schedules = {
+    'retention-schedule': () => this.schedule(),
+  };
 
   constructor(
     private readonly queues: QueueRegistry,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-    metrics: Metrics,
   ) {
-    this.task = new ScheduledTask('retention-schedule', () => this.schedule(), metrics);
-  }
-
-  onApplicationBootstrap(): void {
-    this.task.start(this.config.RETENTION_INTERVAL_MS, { immediately: true });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.task.stop();
+    super();
   }
 
   async schedule(): Promise<void> {

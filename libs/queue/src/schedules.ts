@@ -1,0 +1,50 @@
+import type { AppConfig } from '@vir/config';
+
+export interface Schedule {
+  /** The configuration key that holds the interval in milliseconds. */
+  every: keyof AppConfig & `${string}_MS`;
+  /** Also run once as the worker starts. */
+  immediately: boolean;
+  /** What it does (for operators reading the log and the metrics). */
+  does: string;
+}
+
+/**
+ * Every piece of work the worker does on a timer, in one place beside the outbox routes. Each runs in
+ * a ScheduledTask (one run at a time; every failure logged by name and counted in
+ * `vir_scheduled_task_failures_total`). The worker refuses to start when one has no runner.
+ */
+export const SCHEDULES = {
+  'audit-seal': {
+    every: 'AUDIT_SEAL_INTERVAL_MS',
+    immediately: false,
+    does: 'seals new audit events into the keyed chain and appends the signed head to the anchor file',
+  },
+  'match-reconcile': {
+    every: 'RECONCILE_INTERVAL_MS',
+    immediately: false,
+    does: 'queues again the registrations whose match job was lost or failed for good',
+  },
+  'redis-epoch-check': {
+    every: 'REDIS_CHECK_INTERVAL_MS',
+    immediately: true,
+    does: 'notices a Redis that came back empty and reconciles at once',
+  },
+  'follow-up-sweep': {
+    every: 'FOLLOW_UP_SWEEP_INTERVAL_MS',
+    immediately: false,
+    does: 'queues the reminders and escalations of matches whose deadline passed',
+  },
+  'retention-schedule': {
+    every: 'RETENTION_INTERVAL_MS',
+    immediately: true,
+    does: "queues the day's retention run of registrations, archive entries and tombstones",
+  },
+  'match-retention': {
+    every: 'RETENTION_INTERVAL_MS',
+    immediately: true,
+    does: 'destroys closed matches, old archive signals and the links of expired tombstones',
+  },
+} as const satisfies Record<string, Schedule>;
+
+export type ScheduleName = keyof typeof SCHEDULES;
