@@ -101,6 +101,15 @@ describe('one layout per use case', () => {
   });
 });
 
+describe('one source of now', () => {
+  it("takes the database's clock only through databaseNow, where it is deliberate", () => {
+    const bare = sourceFiles
+      .filter((file) => !file.startsWith('libs/database/'))
+      .filter((file) => /(?<![.\w$])now\(\)(?!\s*:)/.test(read(file)));
+    expect(bare).toEqual([]);
+  });
+});
+
 describe("a lib's index.ts", () => {
   const libs = readdirSync(join(root, 'libs'));
   const everywhere = [...filesUnder('libs'), ...filesUnder('apps'), ...filesUnder('test'), ...filesUnder('bench')]

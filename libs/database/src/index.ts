@@ -3,4 +3,4 @@ export { DatabaseModule } from './database.module';
 export { postgresOptions } from './data-source-options';
 export { assertTestDatabase, grantApplicationRole, runMigrationsLocked } from './migrate';
 export { runPrepared } from './prepared';
-export { monthOf, newestFirst, rows, Sql, sql } from './sql';
+export { databaseNow, execute, monthOf, newestFirst, rows, Sql, sql } from './sql';

@@ -86,3 +86,24 @@ export function newestFirst(
 export function monthOf(at: Sql): Sql {
   return sql`to_char(${at} AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM')`;
 }
+
+/**
+ * The database's clock, taken on purpose for one kind of time only: the moment a row changed,
+ * stamped by the transaction that changed it (left, closed, confirmed, acknowledged, delivered,
+ * published, revoked), and the ages the metrics report. What a rule computes with — today, deadlines,
+ * removal dates, retention cut-offs, registration times — comes from the application's Clock.
+ */
+export const databaseNow: Sql = sql.raw('now()');
+
+/** Runs a statement for its effect and returns how many rows it changed. */
+export async function execute(on: DataSource | EntityManager, statement: Sql): Promise<number> {
+  const manager = on instanceof DataSource ? on.manager : on;
+  const transaction = manager.queryRunner;
+  const runner = transaction ?? manager.connection.createQueryRunner();
+  try {
+    const result = await runner.query(statement.text, [...statement.values], true);
+    return result.affected ?? 0;
+  } finally {
+    if (!transaction) await runner.release();
+  }
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
 import { addWorkingDays, Clock, IsoDate, todayInAmsterdam } from '@vir/common';
 import { AppConfig } from '@vir/config';
-import { rows, sql } from '@vir/database';
+import { databaseNow, rows, sql } from '@vir/database';
 import { followUpOfficers, organisationsOfCollege } from '@vir/organisations';
 import { registrationActive } from '@vir/registrations';
 import { signalAboutMatchTo, SignalToWrite, SignalWriter } from '@vir/signals';
@@ -159,7 +159,7 @@ export class FollowUpService {
       if (!match) return 0;
       const drafts = await signalsFor(match, await this.activeParticipants(manager, matchId), manager);
       const { length: sent } = await this.signals.write(manager, drafts, actor);
-      await rows(manager, sql`UPDATE matches SET ${sql.raw(sentColumn)} = now() WHERE id = ${matchId}`);
+      await rows(manager, sql`UPDATE matches SET ${sql.raw(sentColumn)} = ${databaseNow} WHERE id = ${matchId}`);
       await this.audit.record(manager, {
         action,
         objectType: 'match',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
-import { rows, sql } from '@vir/database';
+import { databaseNow, rows, sql } from '@vir/database';
 import { ARCHIVED_REASONS, registrationActive, registrationEnding } from '@vir/registrations';
 import { unnameRegistration } from '@vir/signals';
 import type { RemovalReason } from '@vir/registrations';
@@ -60,7 +60,7 @@ export class MatchDeparture {
       for (const { match_id: matchId, municipality_code: municipalityCode } of memberships) {
         await rows(
           manager,
-          sql`UPDATE match_participants SET left_at = now()
+          sql`UPDATE match_participants SET left_at = ${databaseNow}
                WHERE match_id = ${matchId} AND registration_id = ${registrationId} AND left_at IS NULL`,
         );
         const [{ remaining }] = await rows<{ remaining: number }>(
@@ -71,7 +71,7 @@ export class MatchDeparture {
         if (remaining >= 2) continue;
         const closedNow = await rows(
           manager,
-          sql`UPDATE matches SET status = 'closed', closed_at = now(), youth_key = NULL
+          sql`UPDATE matches SET status = 'closed', closed_at = ${databaseNow}, youth_key = NULL
                WHERE id = ${matchId} AND status <> 'closed' RETURNING id`,
         );
         if (closedNow.length === 0) continue;

@@ -9,6 +9,7 @@ import {
 } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { Actor } from '@vir/common';
+import { databaseNow, execute, sql } from '@vir/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { CREDENTIALS_CHANNEL, CredentialCache } from './credential-cache';
 import { CredentialEntity } from './entities/credential.entity';
@@ -73,9 +74,10 @@ export class CredentialService extends PrincipalResolver {
     const now = Date.now();
     if (now - (this.usageWritten.get(credentialId) ?? 0) < 60_000) return;
     this.usageWritten.set(credentialId, now);
-    this.dataSource
-      .query(`UPDATE credentials SET last_used_at = now() WHERE id = $1`, [credentialId])
-      .catch((error: Error) => this.logger.warn({ err: { name: error.name } }, 'could not record credential use'));
+    execute(
+      this.dataSource,
+      sql`UPDATE credentials SET last_used_at = ${databaseNow} WHERE id = ${credentialId}`,
+    ).catch((error: Error) => this.logger.warn({ err: { name: error.name } }, 'could not record credential use'));
   }
 
   /** Tells every api process to forget cached credentials when this transaction commits. */
@@ -128,9 +130,10 @@ export class CredentialService extends PrincipalResolver {
   /** Revokes with immediate effect; revoking twice changes nothing. */
   async revoke(manager: EntityManager, credential: CredentialEntity, actor: Actor): Promise<void> {
     if (credential.revokedAt) return;
-    await manager.query(`UPDATE credentials SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
-      credential.id,
-    ]);
+    await execute(
+      manager,
+      sql`UPDATE credentials SET revoked_at = ${databaseNow} WHERE id = ${credential.id} AND revoked_at IS NULL`,
+    );
     await this.announceChange(manager);
     await this.audit.record(manager, {
       action: 'credential.revoked',

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@vir/config';
+import { databaseNow, execute, sql } from '@vir/database';
 import type { JobsOptions } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { OutboxPayload, OutboxTopic } from './outbox-writer';
@@ -88,7 +89,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }
       // Fail fast when Redis is away, so the claimed rows are released instead of held open.
       await withTimeout(Promise.all([...byQueue].map(([queue, jobs]) => this.queues.get(queue).addBulk(jobs))), 5000);
-      await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1)`, [rows.map((row) => row.id)]);
+      await execute(
+        manager,
+        sql`UPDATE outbox SET published_at = ${databaseNow} WHERE id = ANY(${rows.map((row) => row.id)}::bigint[])`,
+      );
       return rows.length;
     });
   }
@@ -102,10 +106,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async prune(): Promise<number> {
     let deleted = 0;
     for (let slice = 0; slice < PRUNE_SLICES; slice += 1) {
-      const [, count]: [unknown, number] = await this.dataSource.query(
-        `DELETE FROM outbox WHERE id IN (
-           SELECT id FROM outbox WHERE published_at < now() - make_interval(hours => $1) ORDER BY id LIMIT $2)`,
-        [this.config.OUTBOX_RETENTION_HOURS, PRUNE_SLICE],
+      const count = await execute(
+        this.dataSource,
+        sql`DELETE FROM outbox WHERE id IN (
+           SELECT id FROM outbox WHERE published_at < ${databaseNow} - make_interval(hours => ${this.config.OUTBOX_RETENTION_HOURS})
+            ORDER BY id LIMIT ${PRUNE_SLICE})`,
       );
       deleted += count;
       if (count < PRUNE_SLICE || !this.running) break;

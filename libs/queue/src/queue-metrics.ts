@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { databaseNow, rows, sql } from '@vir/database';
 import { Metrics } from '@vir/observability';
 import { DataSource } from 'typeorm';
 import { QueueRegistry } from './queue-registry';
@@ -37,8 +38,9 @@ export class QueueMetrics {
       'Age of the oldest outbox event not yet handed to the queue (0 when none)',
       [],
       async (gauge) => {
-        const [row]: { age: number | null }[] = await dataSource.query(
-          `SELECT extract(epoch FROM now() - min(created_at))::float AS age FROM outbox WHERE published_at IS NULL`,
+        const [row] = await rows<{ age: number | null }>(
+          dataSource,
+          sql`SELECT extract(epoch FROM ${databaseNow} - min(created_at))::float AS age FROM outbox WHERE published_at IS NULL`,
         );
         gauge.set(row?.age ?? 0);
       },

@@ -1,4 +1,4 @@
-import { monthOf, sql, type Sql } from '@vir/database';
+import { databaseNow, monthOf, type Sql, sql } from '@vir/database';
 
 /**
  * The registrations as matching reads and marks them, as fragments for its statements (one round
@@ -24,7 +24,7 @@ export function aloneWithYouth(r: string): Sql {
 /** Records that these registrations (an array of ids, or a subquery of ids) were checked for a match. */
 export function markMatchChecked(ids: string[] | Sql): Sql {
   const which = Array.isArray(ids) ? sql`id = ANY(${ids}::uuid[])` : sql`id IN (${ids})`;
-  return sql`UPDATE registrations SET match_checked_at = now() WHERE ${which} AND match_checked_at IS NULL`;
+  return sql`UPDATE registrations SET match_checked_at = ${databaseNow} WHERE ${which} AND match_checked_at IS NULL`;
 }
 
 /**
@@ -55,7 +55,7 @@ export function registrationActive(registrationId: Sql): Sql {
 export function uncheckedRegistrations(olderThanMs: number, limit: number, except: Sql): Sql {
   return sql`SELECT id FROM registrations
               WHERE status = 'active' AND match_checked_at IS NULL
-                AND created_at < now() - make_interval(secs => ${olderThanMs}::double precision / 1000)
+                AND created_at < ${databaseNow} - make_interval(secs => ${olderThanMs}::double precision / 1000)
                 AND id NOT IN (${except})
               ORDER BY created_at LIMIT ${limit}`;
 }

@@ -4,7 +4,7 @@ import type { AuditEventInput } from '@vir/audit';
 import { AuditLog } from '@vir/audit';
 import { webhookTargetProblem } from '@vir/common';
 import { AppConfig } from '@vir/config';
-import { rows, sql } from '@vir/database';
+import { databaseNow, rows, sql } from '@vir/database';
 import { isPermanentMailFailure, Mailer } from '@vir/mail';
 import { professionalFacts, webhookTargets } from '@vir/organisations';
 import { Metrics } from '@vir/observability';
@@ -233,8 +233,8 @@ export class SignalDeliveryService {
          SELECT * FROM jsonb_to_recordset(${JSON.stringify(reported)}::jsonb) AS o(signal_id uuid, status text, response text, error text)
        ), updated AS (
          UPDATE signal_deliveries d
-            SET status = o.status, attempts = d.attempts + 1, first_attempt_at = coalesce(d.first_attempt_at, now()), last_attempt_at = now(),
-                delivered_at = CASE WHEN o.status = 'delivered' THEN now() ELSE d.delivered_at END,
+            SET status = o.status, attempts = d.attempts + 1, first_attempt_at = coalesce(d.first_attempt_at, ${databaseNow}), last_attempt_at = ${databaseNow},
+                delivered_at = CASE WHEN o.status = 'delivered' THEN ${databaseNow} ELSE d.delivered_at END,
                 last_response = left(o.response, 16), last_error = left(o.error, 300)
            FROM outcome o
           WHERE d.signal_id = o.signal_id AND d.channel = ${channel}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
 import type { Actor } from '@vir/common';
 import { AppConfig } from '@vir/config';
-import { rows, sql } from '@vir/database';
+import { databaseNow, rows, sql } from '@vir/database';
 import { organisationFacts } from '@vir/organisations';
 import { outboxInsert } from '@vir/queue';
 import type { EntityManager } from 'typeorm';
@@ -96,7 +96,7 @@ export class SignalWriter {
          INSERT INTO signal_deliveries (signal_id, channel, status, attempts, first_attempt_at, last_attempt_at, delivered_at, organisation_id)
          SELECT id, channel, CASE channel WHEN 'inbox' THEN 'delivered' ELSE 'pending' END,
                 CASE channel WHEN 'inbox' THEN 1 ELSE 0 END,
-                CASE channel WHEN 'inbox' THEN now() END, CASE channel WHEN 'inbox' THEN now() END, CASE channel WHEN 'inbox' THEN now() END,
+                CASE channel WHEN 'inbox' THEN ${databaseNow} END, CASE channel WHEN 'inbox' THEN ${databaseNow} END, CASE channel WHEN 'inbox' THEN ${databaseNow} END,
                 recipient_organisation_id
            FROM channels
        ), announced AS (

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@vir/config';
+import { databaseNow, rows, sql } from '@vir/database';
 import { Metrics } from '@vir/observability';
 import { ScheduledWorker } from '@vir/queue';
 import { DataSource } from 'typeorm';
@@ -32,9 +33,10 @@ export class AuditSealer extends ScheduledWorker {
       'Age of the oldest audit event not yet sealed into the chain (0 when none)',
       [],
       async (gauge) => {
-        const [row]: { age: number | null }[] = await this.dataSource.query(
-          `SELECT extract(epoch FROM now() - min(e.occurred_at))::float AS age FROM audit_events e
-          WHERE e.id > coalesce((SELECT max(event_id) FROM audit_chain), 0)`,
+        const [row] = await rows<{ age: number | null }>(
+          this.dataSource,
+          sql`SELECT extract(epoch FROM ${databaseNow} - min(e.occurred_at))::float AS age FROM audit_events e
+               WHERE e.id > coalesce((SELECT max(event_id) FROM audit_chain), 0)`,
         );
         gauge.set(row?.age ?? 0);
       },

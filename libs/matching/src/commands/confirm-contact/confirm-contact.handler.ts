@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorOf } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
-import { rows, sql } from '@vir/database';
+import { databaseNow, rows, sql } from '@vir/database';
 import { registrationActive } from '@vir/registrations';
 import { DataSource } from 'typeorm';
 import { MatchReader } from '../../match-reader';
@@ -26,7 +26,7 @@ export class ConfirmContactHandler implements ICommandHandler<ConfirmContactComm
     return changeOpenMatch(this.dataSource, this.reader, principal, matchId, async (manager) => {
       const updated = await rows<{ professional_id: string }>(
         manager,
-        sql`UPDATE match_participants mp SET contact_confirmed_at = coalesce(mp.contact_confirmed_at, now())
+        sql`UPDATE match_participants mp SET contact_confirmed_at = coalesce(mp.contact_confirmed_at, ${databaseNow})
              WHERE mp.match_id = ${matchId} AND mp.professional_id = ${professionalId}
                AND mp.organisation_id = ${principal.organisationId} AND mp.left_at IS NULL
                AND ${registrationActive(sql`mp.registration_id`)}
@@ -42,7 +42,7 @@ export class ConfirmContactHandler implements ICommandHandler<ConfirmContactComm
       });
       await rows(
         manager,
-        sql`UPDATE matches SET status = 'in_contact', in_contact_at = now()
+        sql`UPDATE matches SET status = 'in_contact', in_contact_at = ${databaseNow}
              WHERE id = ${matchId} AND status = 'open'
                AND (SELECT count(*) FROM match_participants
                      WHERE match_id = ${matchId} AND left_at IS NULL AND contact_confirmed_at IS NOT NULL) >= 2`,

@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorOf } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { Clock } from '@vir/common';
+import { databaseNow, rows, sql } from '@vir/database';
 import { OutboxWriter } from '@vir/queue';
 import { DataSource } from 'typeorm';
 import { CredentialService } from '../../credential.service';
@@ -37,9 +38,10 @@ export class DisconnectOrganisationHandler implements ICommandHandler<Disconnect
       organisation.status = 'disconnected';
       organisation.disconnectedAt = this.clock.now();
       await manager.getRepository(OrganisationEntity).save(organisation);
-      const [revoked] = await manager.query<[unknown[], number]>(
-        `UPDATE credentials SET revoked_at = now() WHERE organisation_id = $1 AND revoked_at IS NULL RETURNING id`,
-        [organisation.id],
+      const revoked = await rows<{ id: string }>(
+        manager,
+        sql`UPDATE credentials SET revoked_at = ${databaseNow}
+             WHERE organisation_id = ${organisation.id} AND revoked_at IS NULL RETURNING id`,
       );
       await this.credentials.announceChange(manager);
       await this.audit.record(manager, {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
 import { AppConfig } from '@vir/config';
-import { rows, sql } from '@vir/database';
+import { databaseNow, rows, sql } from '@vir/database';
 import { isPermanentMailFailure, Mailer } from '@vir/mail';
 import { organisationFacts } from '@vir/organisations';
 import { JobHandler, JobProcessor, QUEUES } from '@vir/queue';
@@ -73,7 +73,7 @@ export class IncidentNotifier extends JobProcessor {
       await this.dataSource.transaction(async (manager) => {
         await rows(
           manager,
-          sql`UPDATE incident_notifications SET status = 'notified', attempts = attempts + 1, notified_at = now(), last_error = NULL
+          sql`UPDATE incident_notifications SET status = 'notified', attempts = attempts + 1, notified_at = ${databaseNow}, last_error = NULL
                WHERE incident_id = ${String(data.incidentId)} AND organisation_id = ${String(data.organisationId)}`,
         );
         await this.audit.record(manager, {

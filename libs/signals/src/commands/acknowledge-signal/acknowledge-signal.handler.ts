@@ -2,7 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorOf } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { isUuid } from '@vir/common';
-import { rows, sql } from '@vir/database';
+import { databaseNow, rows, sql } from '@vir/database';
 import { DataSource } from 'typeorm';
 import { signalNotFound } from '../../signal-errors';
 import { SIGNAL_COLUMNS, SignalReader, SignalRow, visibleRoles } from '../../signal-reader';
@@ -23,7 +23,7 @@ export class AcknowledgeSignalHandler implements ICommandHandler<AcknowledgeSign
     const row = await this.dataSource.transaction(async (manager) => {
       const updated = await rows<SignalRow>(
         manager,
-        sql`UPDATE signals s SET acknowledged_at = now()
+        sql`UPDATE signals s SET acknowledged_at = ${databaseNow}
              WHERE s.id = ${signalId} AND s.recipient_organisation_id = ${principal.organisationId}
                AND s.recipient_role = ANY(${visibleRoles(principal)}::text[]) AND s.acknowledged_at IS NULL
             RETURNING ${SIGNAL_COLUMNS}`,
