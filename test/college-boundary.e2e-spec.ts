@@ -1,4 +1,4 @@
-import { aFollowUpOfficer, anOrganisation, TestOrganisation } from './support/factories';
+import { aFollowUpOfficer, anOrganisation, aRegistration, TestOrganisation } from './support/factories';
 import { cliWithEnv, startWorker, WorkerProcess } from './support/processes';
 import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
@@ -20,15 +20,7 @@ describe('the college boundary', () => {
   let venloRegistration: string;
   let beeselRegistration: string;
 
-  const register = async (org: TestOrganisation) =>
-    (
-      await api
-        .http()
-        .post('/v1/registrations')
-        .set(bearer(org.secret))
-        .send({ professionalId: org.professionalIds[0], youth })
-        .expect(201)
-    ).body.id as string;
+  const register = async (org: TestOrganisation) => (await aRegistration(api, org, youth)).body.id as string;
 
   beforeAll(async () => {
     api = await startApi();

@@ -2,7 +2,7 @@ import { TestingModule } from '@nestjs/testing';
 import { addDays, addMonths, todayInAmsterdam } from '../libs/common/src/calendar';
 import { MatchRetention } from '../libs/matching/src';
 import { RetentionService } from '../libs/registrations/src';
-import { aFollowUpOfficer, anOrganisation, TestOrganisation } from './support/factories';
+import { aFollowUpOfficer, anOrganisation, aRegistration, TestOrganisation } from './support/factories';
 import { MovableClock, startWorkerWithClock } from './support/movable-clock';
 import { waitUntilSettled } from './support/settle';
 import { bearer, countRows, startApi, TestApi } from './support/test-api';
@@ -26,14 +26,7 @@ describe('derived data follows the registrations', () => {
   let officerId: string;
 
   const register = async (org: TestOrganisation, youth: object) =>
-    (
-      await api
-        .http()
-        .post('/v1/registrations')
-        .set(bearer(org.secret))
-        .send({ professionalId: org.professionalIds[0], youth })
-        .expect(201)
-    ).body as { id: string; professionalId: string };
+    (await aRegistration(api, org, youth)).body as { id: string; professionalId: string };
   const withdraw = (org: TestOrganisation, registration: { id: string; professionalId: string }, reason: string) =>
     api
       .http()

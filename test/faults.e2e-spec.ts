@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { QUEUES, ROUTES } from '../libs/queue/src/routes';
-import { anOrganisation, TestOrganisation } from './support/factories';
+import { anOrganisation, aRegistration, TestOrganisation } from './support/factories';
 import { ApiProcess, ROOT, startApiProcess, startWorker, waitFor, WorkerProcess } from './support/processes';
 import { startPostgres, startRedis, stopPostgres, stopRedis } from './support/services';
 import { settled } from './support/settle';
@@ -215,17 +215,7 @@ describe('replicas and faults', () => {
   it('reconciles at once when Redis comes back empty, instead of at the next RECONCILE_INTERVAL_MS', async () => {
     const youth = { bsn: aBsn(), birthDate: bornYearsAgo(10) };
     const ids: string[] = [];
-    for (const org of orgs.slice(0, 2))
-      ids.push(
-        (
-          await api
-            .http()
-            .post('/v1/registrations')
-            .set(bearer(org.secret))
-            .send({ professionalId: org.professionalIds[0], youth })
-            .expect(201)
-        ).body.id,
-      );
+    for (const org of orgs.slice(0, 2)) ids.push((await aRegistration(api, org, youth)).body.id);
     // As the relay would: the jobs are in Redis and the outbox says so. Then Redis loses them.
     const queue = new Queue(QUEUES.matching, { connection: { url: process.env.REDIS_URL as string } });
     const route = ROUTES['registration.created'];

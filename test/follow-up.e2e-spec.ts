@@ -1,6 +1,6 @@
 import { TestingModule } from '@nestjs/testing';
 import { FollowUpSweeper } from '../libs/matching/src';
-import { aFollowUpOfficer, anOrganisation, TestOrganisation } from './support/factories';
+import { aFollowUpOfficer, anOrganisation, aRegistration, TestOrganisation } from './support/factories';
 import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
 import { MovableClock, startWorkerWithClock } from './support/movable-clock';
@@ -48,13 +48,7 @@ describe('match follow-up: reminders and escalation on working days', () => {
 
   it('reminds unconfirmed participants after 5 working days and escalates after 10, once each, across a restart', async () => {
     const youth = { bsn: aBsn(), birthDate: bornYearsAgo(10) };
-    for (const org of [a, b])
-      await api
-        .http()
-        .post('/v1/registrations')
-        .set(bearer(org.secret))
-        .send({ professionalId: org.professionalIds[0], youth })
-        .expect(201);
+    for (const org of [a, b]) await aRegistration(api, org, youth);
     await waitUntilSettled(api.dataSource);
     const [match] = await api.dataSource.query(
       `SELECT id, reminder_due_on::text, escalation_due_on::text FROM matches`,
@@ -114,13 +108,7 @@ describe('match follow-up: reminders and escalation on working days', () => {
       .expect(200);
     clock.set('2026-12-18'); // a Friday
     const youth = { bsn: aBsn(), birthDate: bornYearsAgo(12) };
-    for (const org of [a, b])
-      await api
-        .http()
-        .post('/v1/registrations')
-        .set(bearer(org.secret))
-        .send({ professionalId: org.professionalIds[0], youth })
-        .expect(201);
+    for (const org of [a, b]) await aRegistration(api, org, youth);
     await waitUntilSettled(api.dataSource);
     const [match] = await api.dataSource.query(
       `SELECT id, reminder_due_on::text, escalation_due_on::text FROM matches ORDER BY created_at DESC LIMIT 1`,

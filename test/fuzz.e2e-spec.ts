@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { aFollowUpOfficer, anOrganisation, TestOrganisation } from './support/factories';
+import { aFollowUpOfficer, anOrganisation, aRegistration, TestOrganisation } from './support/factories';
 import { cliWithEnv } from './support/processes';
 import { bearer, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
@@ -107,20 +107,8 @@ describe('fuzzing from the OpenAPI document', () => {
 
     // Objects for path parameters: the own organisation's, another's, and throwaway ones.
     const youth = { bsn: aBsn(), birthDate: bornYearsAgo(10) };
-    const registration = (
-      await api
-        .http()
-        .post('/v1/registrations')
-        .set(bearer(own.secret))
-        .send({ professionalId: own.professionalIds[0], youth })
-        .expect(201)
-    ).body;
-    await api
-      .http()
-      .post('/v1/registrations')
-      .set(bearer(other.secret))
-      .send({ professionalId: other.professionalIds[0], youth })
-      .expect(201);
+    const registration = (await aRegistration(api, own, youth)).body;
+    await aRegistration(api, other, youth);
     const incident = (
       await api.http().post('/v1/incidents').set(bearer(ADMIN_KEY)).send({ summary: 'Proef' }).expect(201)
     ).body;

@@ -1,4 +1,4 @@
-import { anOrganisation, TestOrganisation } from './support/factories';
+import { anOrganisation, aRegistration, TestOrganisation } from './support/factories';
 import { cliWithEnv } from './support/processes';
 import { bearer, startApi, TestApi } from './support/test-api';
 import { PSEUDONYM_KEY } from './support/test-config';
@@ -33,43 +33,17 @@ describe('pseudonym key rotation', () => {
   it('re-keys a youth presented again, so the match still happens; others stay until they expire', async () => {
     const youth = { bsn: aBsn(), birthDate: bornYearsAgo(11) };
     const untouched = { bsn: aBsn(), birthDate: bornYearsAgo(12) };
-    const old = (
-      await before
-        .http()
-        .post('/v1/registrations')
-        .set(bearer(a.secret))
-        .send({ professionalId: a.professionalIds[0], youth })
-        .expect(201)
-    ).body;
-    const archived = (
-      await before
-        .http()
-        .post('/v1/registrations')
-        .set(bearer(b.secret))
-        .send({ professionalId: b.professionalIds[0], youth })
-        .expect(201)
-    ).body;
+    const old = (await aRegistration(before, a, youth)).body;
+    const archived = (await aRegistration(before, b, youth)).body;
     await before
       .http()
       .post(`/v1/registrations/${archived.id}/withdrawal`)
       .set(bearer(b.secret))
       .send({ reason: 'risk_gone', professionalId: archived.professionalId })
       .expect(200);
-    await before
-      .http()
-      .post('/v1/registrations')
-      .set(bearer(a.secret))
-      .send({ professionalId: a.professionalIds[0], youth: untouched })
-      .expect(201);
+    await aRegistration(before, a, untouched);
 
-    const fresh = (
-      await during
-        .http()
-        .post('/v1/registrations')
-        .set(bearer(b.secret))
-        .send({ professionalId: b.professionalIds[0], youth })
-        .expect(201)
-    ).body;
+    const fresh = (await aRegistration(during, b, youth)).body;
     const rows = await during.dataSource.query(
       `SELECT id, key_version, encode(youth_key, 'hex') AS k FROM registrations WHERE id = ANY($1)`,
       [[old.id, fresh.id]],

@@ -2,7 +2,7 @@ import { TestingModule } from '@nestjs/testing';
 import { addDays, addYears, todayInAmsterdam } from '../libs/common/src/calendar';
 import { OutboxRelay } from '../libs/queue/src';
 import { RetentionService } from '../libs/registrations/src';
-import { anOrganisation, TestOrganisation } from './support/factories';
+import { anOrganisation, aRegistration, TestOrganisation } from './support/factories';
 import { MovableClock, startWorkerWithClock } from './support/movable-clock';
 import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
@@ -94,22 +94,8 @@ describe('retention', () => {
       apiClock.current = new Date(`${registeredOn}T10:00:00Z`);
       clock.current = apiClock.current;
       const youth = { bsn: aBsn(), birthDate };
-      const kept = (
-        await api
-          .http()
-          .post('/v1/registrations')
-          .set(bearer(org.secret))
-          .send({ professionalId: org.professionalIds[0], youth })
-          .expect(201)
-      ).body;
-      const withdrawn = (
-        await api
-          .http()
-          .post('/v1/registrations')
-          .set(bearer(other.secret))
-          .send({ professionalId: other.professionalIds[0], youth })
-          .expect(201)
-      ).body;
+      const kept = (await aRegistration(api, org, youth)).body;
+      const withdrawn = (await aRegistration(api, other, youth)).body;
       expect(kept.plannedRemovalDate).toBe(limit);
       await api
         .http()
@@ -174,12 +160,7 @@ describe('retention', () => {
         .send({ professionalId: org.professionalIds[0], youth, plannedRemovalDate: addDays(today, 30) })
         .expect(201)
     ).body;
-    await api
-      .http()
-      .post('/v1/registrations')
-      .set(bearer(other.secret))
-      .send({ professionalId: other.professionalIds[0], youth })
-      .expect(201);
+    await aRegistration(api, other, youth);
     await waitUntilSettled(api.dataSource);
     expect((await api.dataSource.query(`SELECT status FROM matches`))[0].status).toBe('open');
     await runOn(addDays(today, 30));
@@ -224,32 +205,15 @@ describe('death notice', () => {
     const a = await anOrganisation(api);
     const b = await anOrganisation(api);
     const youth = { bsn: aBsn(), birthDate: addYears(todayInAmsterdam(new Date()), -15) };
-    const first = (
-      await api
-        .http()
-        .post('/v1/registrations')
-        .set(bearer(a.secret))
-        .send({ professionalId: a.professionalIds[0], youth })
-        .expect(201)
-    ).body;
+    const first = (await aRegistration(api, a, youth)).body;
     await api
       .http()
       .post(`/v1/registrations/${first.id}/withdrawal`)
       .set(bearer(a.secret))
       .send({ reason: 'risk_gone', professionalId: first.professionalId })
       .expect(200);
-    await api
-      .http()
-      .post('/v1/registrations')
-      .set(bearer(a.secret))
-      .send({ professionalId: a.professionalIds[0], youth })
-      .expect(201);
-    await api
-      .http()
-      .post('/v1/registrations')
-      .set(bearer(b.secret))
-      .send({ professionalId: b.professionalIds[0], youth })
-      .expect(201);
+    await aRegistration(api, a, youth);
+    await aRegistration(api, b, youth);
     await waitUntilSettled(api.dataSource);
 
     await api.http().post('/v1/deaths').set(bearer(a.secret)).send({ youth }).expect(403);

@@ -1,4 +1,4 @@
-import { aFollowUpOfficer, anOrganisation, TestOrganisation } from './support/factories';
+import { aFollowUpOfficer, anOrganisation, aRegistration, TestOrganisation } from './support/factories';
 import { startWorker, WorkerProcess } from './support/processes';
 import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
@@ -41,12 +41,7 @@ describe('signals inbox and matches', () => {
     outsider = await anOrganisation(api, { kind: 'youth_care', scopes: ['registrations', 'signals'] });
     youth = { bsn: aBsn(), birthDate: bornYearsAgo(14, 12) };
     for (const org of [school, police]) {
-      await api
-        .http()
-        .post('/v1/registrations')
-        .set(bearer(org.secret))
-        .send({ professionalId: org.professionalIds[0], youth })
-        .expect(201);
+      await aRegistration(api, org, youth);
     }
     await waitUntilSettled(api.dataSource);
   });
@@ -232,13 +227,7 @@ describe('signals inbox and matches', () => {
     const a = await anOrganisation(api, { scopes: ['registrations', 'signals'] });
     const b = await anOrganisation(api, { scopes: ['registrations', 'signals'] });
     const other = { bsn: aBsn(), birthDate: bornYearsAgo(6) };
-    for (const org of [a, b])
-      await api
-        .http()
-        .post('/v1/registrations')
-        .set(bearer(org.secret))
-        .send({ professionalId: org.professionalIds[0], youth: other })
-        .expect(201);
+    for (const org of [a, b]) await aRegistration(api, org, other);
     await waitUntilSettled(api.dataSource);
     await api.dataSource.query(`UPDATE matches SET escalation_due_on = current_date - 1 WHERE status = 'open'`);
     const overdue = await api.http().get('/v1/matches?followUp=overdue').set(bearer(officer)).expect(200);

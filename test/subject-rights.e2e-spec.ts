@@ -1,5 +1,5 @@
 import { todayInAmsterdam } from '../libs/common/src/calendar';
-import { anOrganisation, TestOrganisation } from './support/factories';
+import { anOrganisation, aRegistration, TestOrganisation } from './support/factories';
 import { startWorker, WorkerProcess } from './support/processes';
 import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
@@ -15,14 +15,7 @@ describe('subject rights and statistics', () => {
   const admin = bearer(ADMIN_KEY);
 
   const register = async (org: TestOrganisation, youth: object) =>
-    (
-      await api
-        .http()
-        .post('/v1/registrations')
-        .set(bearer(org.secret))
-        .send({ professionalId: org.professionalIds[0], youth })
-        .expect(201)
-    ).body as { id: string; professionalId: string };
+    (await aRegistration(api, org, youth)).body as { id: string; professionalId: string };
 
   beforeAll(async () => {
     api = await startApi();

@@ -79,3 +79,16 @@ export async function aFollowUpOfficer(api: TestApi, municipalityOrganisationId:
     .expect(201);
   return response.body.id as string;
 }
+
+/**
+ * A registration of `youth` by the organisation's `professional`-th professional through the API,
+ * expected to be accepted (201); answers the response.
+ */
+export function aRegistration(api: TestApi, organisation: TestOrganisation, youth: unknown, professional = 0) {
+  return api
+    .http()
+    .post('/v1/registrations')
+    .set(bearer(organisation.secret))
+    .send({ professionalId: organisation.professionalIds[professional], youth })
+    .expect(201);
+}

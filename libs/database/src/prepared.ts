@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { Sql } from './sql';
+import { type Sql, withRunner } from './sql';
 
 /**
  * Runs a statement of the hot path as a named prepared statement: PostgreSQL parses it once per
@@ -12,16 +12,11 @@ import type { Sql } from './sql';
  * Runs in the transaction of `on` when it is a transaction's manager, else on a pooled connection.
  * Returns the rows, also for INSERT/UPDATE … RETURNING.
  */
-export async function runPrepared<Row>(on: DataSource | EntityManager, name: string, statement: Sql): Promise<Row[]> {
-  const manager = on instanceof DataSource ? on.manager : on;
-  const transaction = manager.queryRunner;
-  const runner = transaction ?? manager.connection.createQueryRunner();
-  try {
+export function runPrepared<Row>(on: DataSource | EntityManager, name: string, statement: Sql): Promise<Row[]> {
+  return withRunner(on, async (runner) => {
     const client = (await runner.connect()) as {
       query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
     };
     return (await client.query({ name, text: statement.text, values: [...statement.values] })).rows;
-  } finally {
-    if (!transaction) await runner.release();
-  }
+  });
 }

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /**
  * A piece of SQL with its values kept apart from the text. Written with the `sql` tag; a value put
@@ -52,12 +52,23 @@ sql.join = (fragments: readonly Sql[], separator: string): Sql =>
  * for INSERT/UPDATE/DELETE … RETURNING. Runs in the transaction of `on` when it is a transaction's manager.
  */
 export async function rows<Row>(on: DataSource | EntityManager, statement: Sql): Promise<Row[]> {
+  const result = await withRunner(on, (runner) => runner.query(statement.text, [...statement.values], true));
+  return result.records as Row[];
+}
+
+/**
+ * Runs `work` on the query runner of `on` when it is a transaction's manager, else on a pooled
+ * connection taken for it and given back afterwards.
+ */
+export async function withRunner<T>(
+  on: DataSource | EntityManager,
+  work: (runner: QueryRunner) => Promise<T>,
+): Promise<T> {
   const manager = on instanceof DataSource ? on.manager : on;
   const transaction = manager.queryRunner;
   const runner = transaction ?? manager.connection.createQueryRunner();
   try {
-    const result = await runner.query(statement.text, [...statement.values], true);
-    return result.records as Row[];
+    return await work(runner);
   } finally {
     if (!transaction) await runner.release();
   }
@@ -97,13 +108,6 @@ export const databaseNow: Sql = sql.raw('now()');
 
 /** Runs a statement for its effect and returns how many rows it changed. */
 export async function execute(on: DataSource | EntityManager, statement: Sql): Promise<number> {
-  const manager = on instanceof DataSource ? on.manager : on;
-  const transaction = manager.queryRunner;
-  const runner = transaction ?? manager.connection.createQueryRunner();
-  try {
-    const result = await runner.query(statement.text, [...statement.values], true);
-    return result.affected ?? 0;
-  } finally {
-    if (!transaction) await runner.release();
-  }
+  const result = await withRunner(on, (runner) => runner.query(statement.text, [...statement.values], true));
+  return result.affected ?? 0;
 }
