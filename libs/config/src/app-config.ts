@@ -312,7 +312,7 @@ export class AppConfig {
   @Max(3_600_000)
   FOLLOW_UP_SWEEP_INTERVAL_MS = 300_000;
 
-  /** SMTP server for signal e-mail, e.g. smtp://user:pass@mail.example.org:587; unset disables e-mail. */
+  /** SMTP server for signal e-mail, e.g. smtp://user:pass@smtp.example.test:587; unset disables e-mail. */
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
