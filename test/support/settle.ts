@@ -16,22 +16,30 @@ async function queuesIdle(): Promise<boolean> {
   return true;
 }
 
-async function databaseIdle(dataSource: DataSource): Promise<boolean> {
+/** Idle when nothing is unpublished or unchecked; answers the newest outbox event's id then (else null). */
+async function databaseIdle(dataSource: DataSource): Promise<string | null> {
   const [row] = await dataSource.query(
     `SELECT (SELECT count(*) FROM outbox WHERE published_at IS NULL)::int AS unpublished,
-            (SELECT count(*) FROM registrations WHERE status = 'active' AND match_checked_at IS NULL)::int AS unchecked`,
+            (SELECT count(*) FROM registrations WHERE status = 'active' AND match_checked_at IS NULL)::int AS unchecked,
+            (SELECT coalesce(max(id), 0) FROM outbox)::text AS newest`,
   );
-  return row.unpublished === 0 && row.unchecked === 0;
+  return row.unpublished === 0 && row.unchecked === 0 ? (row.newest as string) : null;
 }
 
 /**
- * True when every committed event has been relayed and every queue is idle. The queues are looked at
- * before and after the database: a job that finished between two looks may have committed a new
- * event (e.g. a disconnection's removals), which the relay hands to a queue before it marks it
- * published — so the second look sees that job, or the first saw the event unpublished.
+ * True when every committed event has been relayed and every queue is idle. Queues and database are
+ * looked at in turn, twice, and the newest outbox event must be the same both times: a job that
+ * finished between two looks has committed its own events before it finished, so either a look at
+ * the queues still sees it, or a look at the database sees its events (unpublished, or a newer
+ * event than the last look saw) — also when it ran between two hops of a chain (a disconnection,
+ * then its removals, then each removal's departure from its match).
  */
 export async function settled(dataSource: DataSource): Promise<boolean> {
-  return (await queuesIdle()) && (await databaseIdle(dataSource)) && (await queuesIdle());
+  if (!(await queuesIdle())) return false;
+  const first = await databaseIdle(dataSource);
+  if (first === null || !(await queuesIdle())) return false;
+  const second = await databaseIdle(dataSource);
+  return second !== null && second === first && (await queuesIdle());
 }
 
 export async function waitUntilSettled(dataSource: DataSource, timeoutMs = 60_000): Promise<void> {
