@@ -2,10 +2,10 @@
 /*
  * `npm start`: the whole service on this machine with a working local default — PostgreSQL and
  * Redis (unless DATABASE_URL and REDIS_URL are set), migrations, the Venlo demo data, a mail
- * catcher, the worker and the api. Every port is checked before anything is announced; a process
+ * catcher, the worker, the api and the portal. Every port is checked before anything is announced; a process
  * that stops later is named on the console with its last log lines. Ctrl-C stops what it started.
  *
- * Settings (environment): PORT (3000), WORKER_HEALTH_PORT (3001), DEV_SMTP_PORT (1025),
+ * Settings (environment): PORT (3000), WORKER_HEALTH_PORT (3001), PORTAL_PORT (3002), DEV_SMTP_PORT (1025),
  * DEV_PG_PORT (54329), DEV_REDIS_PORT (63799), VIR_DATA_DIR (.data/dev), KEEP_SERVICES=1 (leave
  * PostgreSQL and Redis running), START_SKIP_BUILD=1 (use the existing build). Secrets given in the
  * environment win; only missing ones are generated, once, into <data dir>/secrets.env.
@@ -33,6 +33,7 @@ const PORTS = {
     port: Number(env.WORKER_HEALTH_PORT || 3001),
     what: "the worker's health port",
   },
+  portal: { variable: 'PORTAL_PORT', port: Number(env.PORTAL_PORT || 3002), what: 'the portal' },
   mail: { variable: 'DEV_SMTP_PORT', port: Number(env.DEV_SMTP_PORT || 1025), what: 'the local mail catcher' },
 };
 const PG_PORT = Number(env.DEV_PG_PORT || 54329);
@@ -188,6 +189,8 @@ async function main() {
   env.PORT = String(PORTS.api.port);
   env.WORKER_HEALTH_PORT = String(PORTS.worker.port);
   env.VIR_PUBLIC_URL ||= `http://localhost:${PORTS.api.port}`;
+  env.PORTAL_PORT = String(PORTS.portal.port);
+  env.PORTAL_URL ||= `http://localhost:${PORTS.portal.port}`;
   env.AUDIT_ANCHOR_FILE ||= path.join(dataDir, 'audit-anchors.jsonl');
   const production = env.NODE_ENV === 'production';
   if (!production) env.WEBHOOK_ALLOW_PRIVATE_TARGETS ||= 'true';
@@ -196,7 +199,7 @@ async function main() {
   if (catchMail) env.SMTP_URL = `smtp://127.0.0.1:${PORTS.mail.port}`;
 
   // What `npm run cli` beside this checkout needs to find this database and its keys.
-  const runtime = ['DATABASE_URL', 'REDIS_URL', 'VIR_PUBLIC_URL', 'AUDIT_ANCHOR_FILE', 'NODE_ENV'].map(
+  const runtime = ['DATABASE_URL', 'REDIS_URL', 'VIR_PUBLIC_URL', 'PORTAL_URL', 'AUDIT_ANCHOR_FILE', 'NODE_ENV'].map(
     (key) => `${key}=${env[key]}`,
   );
   fs.writeFileSync(path.join(dataDir, 'runtime.env'), `${runtime.join('\n')}\n`, { mode: 0o600 });
@@ -216,6 +219,9 @@ async function main() {
       `${demo.credentials.map((c) => `${c.organisation.padEnd(40)} Bearer ${c.secret}   (${c.scopes.join(', ')})`).join('\n')}\n`,
       { mode: 0o600 },
     );
+    fs.writeFileSync(path.join(dataDir, 'demo-logins.json'), `${JSON.stringify(demo.logins, null, 2)}\n`, {
+      mode: 0o600,
+    });
   }
 
   if (catchMail)
@@ -225,9 +231,11 @@ async function main() {
     ]);
   const worker = start('the worker', 'dist/apps/worker/src/main.js', path.join(dataDir, 'worker.log'));
   const api = start('the api', 'dist/apps/api/src/main.js', path.join(dataDir, 'api.log'));
+  const portal = start('the portal', 'dist/apps/portal/src/main.js', path.join(dataDir, 'portal.log'));
   for (const [entry, port] of [
     [worker, PORTS.worker.port],
     [api, PORTS.api.port],
+    [portal, PORTS.portal.port],
   ]) {
     if (!(await waitHealthy(entry, port))) {
       if (!entry.exited) fail(`${entry.name} did not become healthy on port ${port}; see ${entry.logFile}`);
@@ -244,12 +252,19 @@ async function main() {
   const rel = (file) => path.relative(ROOT, file) || file;
   log('');
   log('Verwijsindex is running.');
+  log(`Portal: ${env.PORTAL_URL}/inloggen`);
   log(`  API:          ${base}/v1`);
   log(`  API docs:     ${base}/v1/docs   (OpenAPI: ${base}/v1/openapi.json)`);
   log(`  Health:       ${base}/health/ready   Metrics: ${base}/metrics`);
-  log(`  Logs:         ${rel(path.join(dataDir, 'api.log'))}, ${rel(path.join(dataDir, 'worker.log'))}`);
+  log(
+    `  Logs:         ${['api', 'worker', 'portal'].map((name) => rel(path.join(dataDir, `${name}.log`))).join(', ')}`,
+  );
   if (catchMail)
     log(`  Signal mail:  ${rel(path.join(mailDir, 'index.txt'))} (one .eml file per message; local mail catcher)`);
+  if (demo)
+    log(
+      `  Demo logins:  ${rel(path.join(dataDir, 'demo-logins.json'))} (e-mail, password and TOTP secret of each demo person)`,
+    );
   log('');
   log('Administrator (gemeente) credential:');
   log(`  Authorization: Bearer ${env.VIR_BOOTSTRAP_ADMIN_KEY}`);

@@ -78,6 +78,24 @@ export async function startApiProcess(extra: Record<string, string> = {}): Promi
   return { ...api, url: `http://127.0.0.1:${port}` };
 }
 
+export interface PortalProcess extends WorkerProcess {
+  url: string;
+}
+
+/** Starts the compiled portal as a real process on a free port of loopback. */
+export async function startPortalProcess(extra: Record<string, string> = {}): Promise<PortalProcess> {
+  const { stdout } = await execFileAsync('node', [join(ROOT, 'scripts/free-port.js')]);
+  const port = stdout.trim();
+  const url = `http://127.0.0.1:${port}`;
+  const portal = await startProcess('dist/apps/portal/src/main.js', '"portal listening"', {
+    PORTAL_PORT: port,
+    PORTAL_URL: url,
+    HOST: '127.0.0.1',
+    ...extra,
+  });
+  return { ...portal, url };
+}
+
 async function startProcess(script: string, readyLine: string, extra: Record<string, string>): Promise<WorkerProcess> {
   const child = spawn('node', [join(ROOT, script)], { env: processEnv(extra), stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];

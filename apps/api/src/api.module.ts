@@ -5,6 +5,7 @@ import { AuthModule } from '@vir/auth';
 import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
+import { InvitationsApiModule } from '@vir/identity';
 import { MatchesModule, rekeyMatches } from '@vir/matching';
 import { MetricsModule } from '@vir/observability';
 import { OrganisationDirectory, OrganisationsModule } from '@vir/organisations';
@@ -17,6 +18,7 @@ import { ApiIndexController } from './api-index.controller';
 import { AuthFailureAuditModule } from './auth-failure-audit';
 import { FollowUpCoverage } from './follow-up-coverage';
 import { HealthController } from './health.controller';
+import { MeController } from './me.controller';
 import { MetricsController } from './metrics.controller';
 import { StartupTasks } from './startup-tasks';
 
@@ -43,9 +45,10 @@ export class ApiModule {
         SubjectRightsModule,
         StatisticsModule,
         IncidentsModule,
+        InvitationsApiModule,
         AuthModule.forRoot(OrganisationsModule, AuthFailureAuditModule),
       ],
-      controllers: [ApiIndexController, HealthController, MetricsController],
+      controllers: [ApiIndexController, HealthController, MetricsController, MeController],
       providers: [StartupTasks, OrganisationDirectory, FollowUpCoverage],
     };
   }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from '@vir/audit';
 import { ClockModule } from '@vir/common';
 import { ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
+import { IdentityModule } from '@vir/identity';
 import { MetricsModule } from '@vir/observability';
 import { OrganisationsModule } from '@vir/organisations';
 import { QueueModule } from '@vir/queue';
@@ -16,6 +18,8 @@ import { QueueModule } from '@vir/queue';
     QueueModule,
     AuditModule,
     OrganisationsModule,
+    CqrsModule.forRoot(),
+    IdentityModule,
   ],
 })
 export class CliModule {}

@@ -1,8 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { systemActor } from '@vir/common';
 import { AuditChain, AuditKeyMissingError } from '@vir/audit';
 import { ConfigError, loadConfig } from '@vir/config';
 import { grantApplicationRole, postgresOptions, runMigrationsLocked } from '@vir/database';
+import { DemoAccounts, DemoLogin, Invitation, InvitePersonCommand } from '@vir/identity';
 import { OperatorCommands, OrganisationsBootstrap } from '@vir/organisations';
 import { youthKeyVersions } from '@vir/registrations';
 import { DataSource } from 'typeorm';
@@ -14,6 +17,8 @@ const USAGE = `Usage: npm run cli -- <command>
                                set, grant that role what api and worker need (no DDL, the audit log append-only)
   seed-demo [--json]           load the Venlo covenant demo data (not in production) and print its credentials
   admin create [label]         issue a new gemeente-administrator credential; prints its secret once
+  admin invite <email> <name>  make <email> an administrator (a person) of the operating college and print a
+                               one-time invitation link to the portal, where they set a password and TOTP
   organisations list           list connected and disconnected organisations
   credentials revoke <id>      revoke a credential with immediate effect
   audit verify [anchor-file]   check the audit log's keyed hash chain (VIR_AUDIT_KEY) and the signed heads in the anchor
@@ -53,8 +58,24 @@ async function main(argv: string[]): Promise<number> {
     case 'seed-demo':
       return withContext(async (get) => {
         const summary = await get(OrganisationsBootstrap).seedVenloDemo();
+        const logins = await get(DemoAccounts).ensure(
+          summary.people.map((p) => ({ personId: p.personId, email: p.email })),
+        );
         if (sub === '--json') {
-          console.log(JSON.stringify(summary));
+          const byPerson = new Map(logins.map((login) => [login.personId, login]));
+          const people = summary.people.map((p) => {
+            const login = byPerson.get(p.personId) as DemoLogin;
+            return {
+              role: p.role,
+              organisation: p.organisation,
+              municipalityCode: p.municipalityCode,
+              email: login.email,
+              password: login.password,
+              totpSecret: login.totpSecret,
+              loginVia: 'password',
+            };
+          });
+          console.log(JSON.stringify({ ...summary, logins: people }));
           return 0;
         }
         for (const credential of summary.credentials) {
@@ -67,6 +88,27 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       });
     case 'admin':
+      if (sub === 'invite') {
+        const email = arg;
+        const name = argv.slice(3).join(' ').trim();
+        if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !name || name.length > 200) {
+          console.error(
+            'Give the e-mail address and the name: admin invite beheer@gemeente.example.org "Anne de Vries"',
+          );
+          return 2;
+        }
+        return withContext(async (get) => {
+          const personId = await get(OrganisationsBootstrap).ensureAdministratorPerson(email, name);
+          const invitation: Invitation = await get(CommandBus).execute(
+            new InvitePersonCommand(personId, systemActor(undefined, config.VIR_MUNICIPALITY_CODE)),
+          );
+          console.log(
+            `Administrator ${name} <${email}>: one-time invitation link (valid until ${invitation.expiresAt.toISOString()}):`,
+          );
+          console.log(invitation.link);
+          return 0;
+        });
+      }
       if (sub !== 'create') break;
       return withContext(async (get) => {
         const { id, secret } = await get(OperatorCommands).createAdministrator(arg ?? 'created with the CLI');

@@ -53,6 +53,63 @@ export class AppConfig {
   @MaxLength(255)
   HOST = '127.0.0.1';
 
+  /** Port of the portal, the pages where people log in as themselves (its own process, beside the api). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORTAL_PORT = 3002;
+
+  /** The portal's address as people reach it; invitation links and e-mails point here. */
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'PORTAL_URL must be an http(s) URL' },
+  )
+  @MaxLength(255)
+  PORTAL_URL = 'http://localhost:3002';
+
+  /** A portal session ends after this many minutes without a request (Jw: least exposure; BIO 9.4). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  SESSION_IDLE_MINUTES = 15;
+
+  /** A portal session ends this many hours after login, however active. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  SESSION_ABSOLUTE_HOURS = 10;
+
+  /** Failed logins (password or code) in a row before an account is locked. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(3)
+  @Max(20)
+  LOGIN_MAX_FAILURES = 5;
+
+  /** How long a locked account stays locked. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  LOGIN_LOCKOUT_MINUTES = 15;
+
+  /** Failed logins per client address per 15 minutes before that address is refused for the rest of the window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(10_000)
+  LOGIN_FAILURES_PER_SOURCE = 50;
+
+  /** Days an invitation link stays valid. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  INVITATION_VALID_DAYS = 7;
+
   /** Port of the worker's health/metrics endpoint; 0 disables it. */
   @Type(() => Number)
   @IsInt()

@@ -14,7 +14,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CREDENTIALS_CHANNEL, CredentialCache } from './credential-cache';
 import { CredentialEntity } from './entities/credential.entity';
 import { OrganisationEntity } from './entities/organisation.entity';
-import { organisationDisconnected, scopeNotForKind } from './organisation-errors';
+import { adminScopeCombined, organisationDisconnected, scopeNotForKind } from './organisation-errors';
+
+/** Separation of duties: whoever administers connects organisations and never sees registrations, signals or follow-up. */
+const DUTIES_APART_FROM_ADMIN: readonly Scope[] = ['registrations', 'signals', 'follow-up'];
 
 interface PrincipalRow {
   id: string;
@@ -97,6 +100,8 @@ export class CredentialService extends PrincipalResolver {
     if (organisation.status !== 'connected') throw organisationDisconnected();
     const forbidden = scopes.filter((scope) => MUNICIPALITY_ONLY_SCOPES.includes(scope));
     if (organisation.kind !== 'municipality' && forbidden.length > 0) throw scopeNotForKind(forbidden);
+    const mixed = scopes.filter((scope) => DUTIES_APART_FROM_ADMIN.includes(scope));
+    if (scopes.includes('admin') && mixed.length > 0) throw adminScopeCombined(mixed);
 
     const secret = options.secret ?? newCredentialSecret();
     const inserted: CredentialEntity[] = await manager

@@ -35,6 +35,22 @@ export const followUpOfficerOutsideMunicipality = () =>
     'role',
   );
 
+export const collegeRoleOutsideMunicipality = (role: string) =>
+  new RuleViolationError(
+    'COLLEGE_ROLE_OUTSIDE_MUNICIPALITY',
+    'Role of the college outside the gemeente',
+    `The role ${role} is held by the college's own staff, so only a municipality organisation can designate it.`,
+    'role',
+  );
+
+export const adminScopeCombined = (scopes: string[]) =>
+  new RuleViolationError(
+    'ADMIN_SCOPE_COMBINED',
+    'Administration combined with casework',
+    `A credential with the scope admin cannot also carry ${scopes.join(', ')}: the administrator connects organisations and sees no registrations, signals or follow-up. Issue two credentials.`,
+    'scopes',
+  );
+
 export const scopeNotForKind = (scopes: string[]) =>
   new RuleViolationError(
     'SCOPE_NOT_ALLOWED_FOR_KIND',

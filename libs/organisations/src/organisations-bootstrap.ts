@@ -23,7 +23,12 @@ export interface DemoSummary {
   organisations: number;
   skipped: { name: string; why: string }[];
   credentials: DemoCredential[];
+  /** The demo people who get a personal login (`npm start` invites them and writes .data/dev/demo-logins.json). */
+  people: { personId: string; email: string; role: ProfessionalRole; organisation: string; municipalityCode: string }[];
 }
+
+/** Organisations whose demo people log in to the portal: professionals of two organisations, a coordinator. */
+const DEMO_LOGIN_PARTIES = ['Basisschool Sint Martinus', 'GGD Limburg-Noord'];
 
 const DEMO_PHONE = '+31 77 000 0000';
 
@@ -62,10 +67,31 @@ export class OrganisationsBootstrap {
     return true;
   }
 
+  /**
+   * A person with the administrator role in the operating college's own organisation, for the first
+   * person who logs in to a fresh install (the CLI then prints their invitation link). Idempotent by e-mail.
+   */
+  async ensureAdministratorPerson(
+    email: string,
+    name: string,
+    actor: Actor = systemActor(undefined, this.config.VIR_MUNICIPALITY_CODE),
+  ): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const gemeente = await this.ensureOrganisation(
+        manager,
+        this.config.VIR_MUNICIPALITY_NAME,
+        'municipality',
+        null,
+        actor,
+      );
+      return this.ensurePerson(manager, gemeente, 'administrator', name, email, actor);
+    });
+  }
+
   /** Loads the Venlo covenant parties with a demo coordinator and professional each. Refused in production. */
   async seedVenloDemo(actor: Actor = systemActor(undefined, this.config.VIR_MUNICIPALITY_CODE)): Promise<DemoSummary> {
     if (this.config.isProduction) throw new Error('Demo data is never loaded in production (NODE_ENV=production).');
-    const summary: DemoSummary = { organisations: 0, skipped: [], credentials: [] };
+    const summary: DemoSummary = { organisations: 0, skipped: [], credentials: [], people: [] };
     await this.dataSource.transaction(async (manager) => {
       for (const party of VENLO_COVENANT_PARTIES) {
         if (!party.kind) {
@@ -84,12 +110,28 @@ export class OrganisationsBootstrap {
           ['coordinator', 'Contactpersoon'],
           ['professional', 'Meldingsbevoegde'],
           ...(party.kind === 'municipality'
-            ? ([['follow_up_officer', 'Regievoerder']] as [ProfessionalRole, string][])
+            ? ([
+                ['follow_up_officer', 'Regievoerder'],
+                ['administrator', 'Beheerder'],
+                ['privacy_officer', 'Privacyfunctionaris'],
+              ] as [ProfessionalRole, string][])
             : []),
         ];
         const ids: Partial<Record<ProfessionalRole, string>> = {};
-        for (const [role, title] of people)
-          ids[role] = await this.ensureDemoPerson(manager, organisation, role, `${title} ${party.name}`);
+        for (const [role, title] of people) {
+          const personId = await this.ensureDemoPerson(manager, organisation, role, `${title} ${party.name}`);
+          ids[role] = personId;
+          const logsIn =
+            DEMO_LOGIN_PARTIES.includes(party.name) || (party.kind === 'municipality' && role !== 'professional');
+          if (logsIn)
+            summary.people.push({
+              personId,
+              email: demoMailbox(role.replace(/_/g, '-'), party.name),
+              role,
+              organisation: party.name,
+              municipalityCode: this.config.VIR_MUNICIPALITY_CODE,
+            });
+        }
 
         const scopes: Scope[] =
           party.kind === 'municipality'
@@ -156,6 +198,43 @@ export class OrganisationsBootstrap {
       .createQueryBuilder('o')
       .where('o.municipality_code = :code AND lower(o.name) = lower(:name)', { code, name })
       .getOneOrFail();
+  }
+
+  private async ensurePerson(
+    manager: EntityManager,
+    organisation: OrganisationEntity,
+    role: ProfessionalRole,
+    name: string,
+    email: string,
+    actor: Actor,
+  ): Promise<string> {
+    const repository = manager.getRepository(ProfessionalEntity);
+    const existing = await repository
+      .createQueryBuilder('p')
+      .where('p.organisation_id = :organisation AND lower(p.email) = lower(:email) AND p.role = :role AND p.active', {
+        organisation: organisation.id,
+        email,
+        role,
+      })
+      .getOne();
+    if (existing) return existing.id;
+    const inserted = await repository.insert({
+      organisationId: organisation.id,
+      name,
+      email,
+      phone: '',
+      role,
+      active: true,
+    });
+    const id = (inserted.identifiers[0] as { id: string }).id;
+    await this.audit.record(manager, {
+      action: 'professional.designated',
+      objectType: 'professional',
+      objectId: id,
+      actor,
+      details: { role, source: 'cli' },
+    });
+    return id;
   }
 
   private async ensureDemoPerson(

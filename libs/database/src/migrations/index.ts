@@ -7,6 +7,7 @@ import { Incidents1764800000000 } from './1764800000000-incidents';
 import { LighterHotIndexes1764900000000 } from './1764900000000-lighter-hot-indexes';
 import { CollegeScopedKeyedAudit1765000000000 } from './1765000000000-college-scoped-keyed-audit';
 import { BatchedSignalEvents1765100000000 } from './1765100000000-batched-signal-events';
+import { PersonalAccounts1765200000000 } from './1765200000000-personal-accounts';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   LighterHotIndexes1764900000000,
   CollegeScopedKeyedAudit1765000000000,
   BatchedSignalEvents1765100000000,
+  PersonalAccounts1765200000000,
 ];

@@ -2,10 +2,19 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 
 /**
  * professional: meldingsbevoegde (Jw 7.1.1.2); coordinator: contactpersoon verwijsindex (Jw 7.1.3.3);
- * follow_up_officer: the college's regievoerder (Jw 7.1.3.2), only in a municipality organisation.
+ * follow_up_officer: the college's regievoerder (Jw 7.1.3.2), only in a municipality organisation;
+ * administrator (connects organisations, never sees registrations or signals) and privacy_officer
+ * (subject requests, incidents, the college's audit log): the college's staff, only there too.
  */
-export const PROFESSIONAL_ROLES = ['professional', 'coordinator', 'follow_up_officer'] as const;
+export const PROFESSIONAL_ROLES = [
+  'professional',
+  'coordinator',
+  'follow_up_officer',
+  'administrator',
+  'privacy_officer',
+] as const;
 export type ProfessionalRole = (typeof PROFESSIONAL_ROLES)[number];
+export const COLLEGE_ROLES: readonly ProfessionalRole[] = ['administrator', 'privacy_officer'];
 
 @Entity('professionals')
 export class ProfessionalEntity {

@@ -3,9 +3,13 @@ import { actorOf } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { OutboxWriter } from '@vir/queue';
 import { DataSource } from 'typeorm';
-import { ProfessionalEntity } from '../../entities/professional.entity';
+import { COLLEGE_ROLES, ProfessionalEntity } from '../../entities/professional.entity';
 import { OrganisationAccess } from '../../organisation-access';
-import { followUpOfficerOutsideMunicipality, organisationDisconnected } from '../../organisation-errors';
+import {
+  collegeRoleOutsideMunicipality,
+  followUpOfficerOutsideMunicipality,
+  organisationDisconnected,
+} from '../../organisation-errors';
 import { ProfessionalView } from '../../views';
 import { AddProfessionalCommand } from './add-professional.command';
 
@@ -23,6 +27,8 @@ export class AddProfessionalHandler implements ICommandHandler<AddProfessionalCo
     if (organisation.status !== 'connected') throw organisationDisconnected();
     if (input.role === 'follow_up_officer' && organisation.kind !== 'municipality')
       throw followUpOfficerOutsideMunicipality();
+    if (COLLEGE_ROLES.includes(input.role) && organisation.kind !== 'municipality')
+      throw collegeRoleOutsideMunicipality(input.role);
 
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ProfessionalEntity);

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+
+const PORTAL_CSS = `
+.portal-header { display: flex; flex-wrap: wrap; gap: 1rem; justify-content: space-between; align-items: center;
+  padding: 0.75rem 1rem; border-block-end: 1px solid #767676; }
+.portal-service { font-weight: bold; margin: 0; }
+.portal-person { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
+.portal-person p { margin: 0; }
+.portal-main { max-inline-size: 40rem; padding: 1rem; }
+.portal-main .utrecht-form-field { margin-block-end: 1rem; }
+.portal-main .utrecht-textbox { max-inline-size: 100%; box-sizing: border-box; }
+.portal-skip { position: absolute; inset-inline-start: -100vw; }
+.portal-skip:focus { position: static; }
+.portal-secret { overflow-wrap: anywhere; }
+:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
+`;
+
+/** The NL Design System styles, read once from the installed packages and served by the portal itself (CSP: 'self'). */
+export function portalAssets(): Record<string, string> {
+  return {
+    'utrecht.css': readFileSync(require.resolve('@utrecht/component-library-css/dist/index.css'), 'utf8'),
+    'design-tokens.css': readFileSync(require.resolve('@utrecht/design-tokens/dist/index.css'), 'utf8'),
+    'portal.css': PORTAL_CSS,
+  };
+}

@@ -1,0 +1,120 @@
+import escapeHtml from 'escape-html';
+
+/** Markup that is already safe; everything else put into `html` is escaped. */
+export class SafeHtml {
+  constructor(readonly markup: string) {}
+  toString(): string {
+    return this.markup;
+  }
+}
+
+type Part = string | number | SafeHtml | null | undefined | false | Part[];
+
+function render(part: Part): string {
+  if (part === null || part === undefined || part === false) return '';
+  if (Array.isArray(part)) return part.map(render).join('');
+  if (part instanceof SafeHtml) return part.markup;
+  return escapeHtml(String(part));
+}
+
+/** An HTML template whose interpolations are escaped unless they are SafeHtml (the result of another `html`). */
+export function html(strings: TemplateStringsArray, ...parts: Part[]): SafeHtml {
+  return new SafeHtml(strings.reduce((out, text, i) => out + text + (i < parts.length ? render(parts[i]) : ''), ''));
+}
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password';
+  autocomplete?: string;
+  value?: string;
+  error?: string;
+  description?: string;
+  inputmode?: 'numeric' | 'text';
+}
+
+/** An NL Design System form field: label, optional description, the error beside the field, the textbox. */
+export function field(spec: FieldSpec): SafeHtml {
+  const id = `veld-${spec.name}`;
+  const describedBy = [spec.description ? `${id}-uitleg` : '', spec.error ? `${id}-fout` : '']
+    .filter(Boolean)
+    .join(' ');
+  return html`<div
+    class="utrecht-form-field utrecht-form-field--text${spec.error ? ' utrecht-form-field--invalid' : ''}"
+  >
+    <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${id}">${spec.label}</label></div>
+    ${spec.description ? html`<div class="utrecht-form-field-description" id="${id}-uitleg">${spec.description}</div>` : ''}
+    ${spec.error ? html`<div class="utrecht-form-field-error-message" id="${id}-fout">${spec.error}</div>` : ''}
+    <div class="utrecht-form-field__input">
+      <input
+        class="utrecht-textbox${spec.error ? ' utrecht-textbox--invalid' : ''}"
+        id="${id}"
+        name="${spec.name}"
+        type="${spec.type ?? 'text'}"
+        ${spec.autocomplete ? html`autocomplete="${spec.autocomplete}"` : ''}
+        ${spec.inputmode ? html`inputmode="${spec.inputmode}"` : ''}
+        ${describedBy ? html`aria-describedby="${describedBy}"` : ''}
+        ${spec.error ? html`aria-invalid="true"` : ''}
+        value="${spec.value ?? ''}"
+        required
+      />
+    </div>
+  </div>`;
+}
+
+export function button(label: string, variant: 'primary' | 'secondary' = 'primary'): SafeHtml {
+  return html`<button type="submit" class="utrecht-button utrecht-button--${variant}-action">${label}</button>`;
+}
+
+export function csrfField(token: string): SafeHtml {
+  return html`<input type="hidden" name="csrf" value="${token}" />`;
+}
+
+export function alert(kind: 'error' | 'info' | 'ok', text: string): SafeHtml {
+  return html`<div class="utrecht-alert utrecht-alert--${kind}" role="${kind === 'error' ? 'alert' : 'status'}">
+    <p class="utrecht-paragraph">${text}</p>
+  </div>`;
+}
+
+export interface PageSpec {
+  title: string;
+  body: SafeHtml;
+  /** The person's name and the logout form, when logged in. */
+  person?: { name: string; csrfToken: string };
+}
+
+/** The whole page: Dutch, the service's name in every title, the Utrecht theme, no script. */
+export function page(spec: PageSpec): string {
+  return `<!doctype html>${
+    html`<html lang="nl" class="utrecht-theme">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${spec.title} — Verwijsindex</title>
+        <link rel="stylesheet" href="/assets/design-tokens.css" />
+        <link rel="stylesheet" href="/assets/utrecht.css" />
+        <link rel="stylesheet" href="/assets/portal.css" />
+      </head>
+      <body class="utrecht-page-body utrecht-body">
+        <a class="utrecht-link portal-skip" href="#inhoud">Naar de inhoud</a>
+        <header class="portal-header">
+          <p class="utrecht-paragraph portal-service">Verwijsindex risicojongeren</p>
+          ${
+            spec.person
+              ? html`<div class="portal-person">
+                  <p class="utrecht-paragraph">Ingelogd als <strong>${spec.person.name}</strong></p>
+                  <form method="post" action="/uitloggen">
+                    ${csrfField(spec.person.csrfToken)}${button('Uitloggen', 'secondary')}
+                  </form>
+                </div>`
+              : ''
+          }
+        </header>
+        <main id="inhoud" class="portal-main">
+          <h1 class="utrecht-heading-1">${spec.title}</h1>
+          ${spec.body}
+        </main>
+      </body>
+    </html>`.markup
+  }`;
+}

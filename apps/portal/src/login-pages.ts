@@ -1,0 +1,108 @@
+import { alert, button, csrfField, field, html, SafeHtml } from './html';
+
+export interface LoginForm {
+  email?: string;
+  emailError?: string;
+  passwordError?: string;
+  notice?: SafeHtml;
+}
+
+export function loginPage(csrf: string, form: LoginForm = {}): SafeHtml {
+  return html`${form.notice ?? ''}
+    <form method="post" action="/inloggen" novalidate>
+      ${csrfField(csrf)}
+      ${field({ name: 'email', label: 'E-mailadres', type: 'email', autocomplete: 'username', value: form.email, error: form.emailError })}
+      ${field({ name: 'password', label: 'Wachtwoord', type: 'password', autocomplete: 'current-password', error: form.passwordError })}
+      ${button('Inloggen')}
+    </form>
+    <p class="utrecht-paragraph">
+      Nog geen account, of wachtwoord kwijt? Uw contactpersoon verwijsindex of de beheerder van de gemeente stuurt u een
+      uitnodiging.
+    </p>`;
+}
+
+export function codePage(csrf: string, error?: string): SafeHtml {
+  return html`<p class="utrecht-paragraph">
+      Open de authenticator-app op uw telefoon en typ de code van zes cijfers. Telefoon kwijt? Gebruik een van uw
+      herstelcodes.
+    </p>
+    <form method="post" action="/inloggen/verificatiecode" novalidate>
+      ${csrfField(csrf)}
+      ${field({ name: 'code', label: 'Verificatiecode', autocomplete: 'one-time-code', inputmode: 'numeric', error })}
+      ${button('Inloggen')}
+    </form>`;
+}
+
+export interface InvitationForm {
+  name: string;
+  organisationName: string;
+  email: string;
+  totpSecret: string;
+  totpUri: string;
+  errors?: Partial<Record<'password' | 'passwordRepeat' | 'code', string>>;
+}
+
+export function invitationPage(action: string, csrf: string, form: InvitationForm): SafeHtml {
+  const errors = form.errors ?? {};
+  return html`<p class="utrecht-paragraph">
+      Welkom, ${form.name} (${form.organisationName}). U logt in met <strong>${form.email}</strong>. Kies een wachtwoord
+      en koppel een authenticator-app.
+    </p>
+    <form method="post" action="${action}" novalidate>
+      ${csrfField(csrf)}
+      ${field({ name: 'password', label: 'Wachtwoord', type: 'password', autocomplete: 'new-password', description: 'Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden.', error: errors.password })}
+      ${field({ name: 'passwordRepeat', label: 'Herhaal het wachtwoord', type: 'password', autocomplete: 'new-password', error: errors.passwordRepeat })}
+      <h2 class="utrecht-heading-2">Authenticator-app koppelen</h2>
+      <p class="utrecht-paragraph">
+        Voeg in uw authenticator-app een account toe met deze sleutel (of open de
+        <a class="utrecht-link" href="${form.totpUri}">koppellink</a> op uw telefoon):
+      </p>
+      <p class="utrecht-paragraph portal-secret">
+        <code class="utrecht-code" data-testid="totp-secret">${form.totpSecret}</code>
+      </p>
+      ${field({ name: 'code', label: 'Verificatiecode', autocomplete: 'one-time-code', inputmode: 'numeric', description: 'De code van zes cijfers die de app nu toont.', error: errors.code })}
+      ${button('Account activeren')}
+    </form>`;
+}
+
+export function recoveryCodesPage(codes: string[]): SafeHtml {
+  return html`${alert('ok', 'Uw account is klaar. U kunt nu inloggen.')}
+    <h2 class="utrecht-heading-2">Uw herstelcodes</h2>
+    <p class="utrecht-paragraph">
+      Bewaar deze codes op een veilige plek. Met elke code kunt u één keer inloggen als u uw telefoon kwijt bent. U ziet
+      ze maar één keer.
+    </p>
+    <ul class="utrecht-unordered-list" data-testid="recovery-codes">
+      ${codes.map((code) => html`<li class="utrecht-unordered-list__item"><code class="utrecht-code">${code}</code></li>`)}
+    </ul>
+    <p class="utrecht-paragraph"><a class="utrecht-link" href="/inloggen">Naar inloggen</a></p>`;
+}
+
+const ROLE_NAMES: Record<string, string> = {
+  professional: 'meldingsbevoegde',
+  coordinator: 'contactpersoon verwijsindex',
+  follow_up_officer: 'regievoerder',
+  administrator: 'beheerder',
+  privacy_officer: 'privacyfunctionaris',
+};
+
+export function roleName(role: string): string {
+  return ROLE_NAMES[role] ?? role;
+}
+
+export function homePage(person: {
+  name: string;
+  role: string;
+  organisationName: string;
+  municipalityCode: string;
+}): SafeHtml {
+  return html`<p class="utrecht-paragraph">Welkom, ${person.name}.</p>
+    <dl class="portal-facts">
+      <dt>Organisatie</dt>
+      <dd>${person.organisationName}</dd>
+      <dt>Rol</dt>
+      <dd>${roleName(person.role)}</dd>
+      <dt>Gemeente (CBS-code)</dt>
+      <dd>${person.municipalityCode}</dd>
+    </dl>`;
+}

@@ -1,0 +1,297 @@
+import { All, Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { AppError } from '@vir/common';
+import {
+  AcceptedInvitation,
+  AcceptInvitationCommand,
+  ActiveLogin,
+  ConfirmSecondFactorCommand,
+  GetInvitationQuery,
+  InvitationView,
+  LogInCommand,
+  LogOutCommand,
+  OpenSession,
+  PendingLogin,
+  ResumeSessionCommand,
+  sameSecret,
+} from '@vir/identity';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { PortalCookies } from './cookies';
+import { alert, page, SafeHtml } from './html';
+import { codePage, homePage, invitationPage, loginPage, recoveryCodesPage } from './login-pages';
+
+type Form = Record<string, unknown>;
+
+const text = (form: Form | undefined, name: string, max = 256): string => {
+  const value = form?.[name];
+  return typeof value === 'string' ? value.slice(0, max) : '';
+};
+
+/** The login, invitation and start pages. Every state-changing form carries a CSRF token. */
+@Controller()
+export class PagesController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+    private readonly cookies: PortalCookies,
+  ) {}
+
+  @Get()
+  async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const session = await this.session(request);
+    if (!session || session.stage !== 'active')
+      return this.toLogin(reply, request, session === null && this.hadSession(request));
+    this.send(reply, 200, 'Start', homePage(session.person), session);
+  }
+
+  @Get('inloggen')
+  loginForm(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    const query = request.query as Record<string, string | undefined>;
+    const notice = query.verlopen
+      ? alert('info', 'Uw sessie is verlopen. Log opnieuw in.')
+      : query.uitgelogd
+        ? alert('ok', 'U bent uitgelogd.')
+        : undefined;
+    this.send(reply, 200, 'Inloggen', loginPage(this.formToken(request, reply), { notice }));
+  }
+
+  @Post('inloggen')
+  async logIn(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form): Promise<void> {
+    const csrf = this.formToken(request, reply);
+    if (!this.formTokenMatches(request, form)) return this.refuseForgery(reply);
+    const email = text(form, 'email', 254).trim();
+    const password = text(form, 'password');
+    if (!email || !password) {
+      return this.send(
+        reply,
+        400,
+        'Inloggen',
+        loginPage(csrf, {
+          email,
+          emailError: email ? undefined : 'Vul uw e-mailadres in.',
+          passwordError: password ? undefined : 'Vul uw wachtwoord in.',
+        }),
+      );
+    }
+    try {
+      const pending: PendingLogin = await this.commandBus.execute(
+        new LogInCommand(email, password, request.ip, String(request.id)),
+      );
+      this.cookies.set(reply, this.cookies.session, pending.token);
+      void reply.redirect('/inloggen/verificatiecode', 303);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const blocked = error.code !== 'LOGIN_REFUSED';
+      this.send(
+        reply,
+        error.status,
+        'Inloggen',
+        loginPage(csrf, {
+          email,
+          passwordError: blocked ? undefined : 'Het e-mailadres of het wachtwoord klopt niet.',
+          notice: blocked ? alert('error', dutch(error)) : undefined,
+        }),
+      );
+    }
+  }
+
+  @Get('inloggen/verificatiecode')
+  async codeForm(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const session = await this.session(request);
+    if (!session || session.stage !== 'second_factor') return this.toLogin(reply, request, this.hadSession(request));
+    this.send(reply, 200, 'Verificatiecode', codePage(session.csrfToken));
+  }
+
+  @Post('inloggen/verificatiecode')
+  async confirmCode(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form): Promise<void> {
+    const session = await this.session(request);
+    if (!session || session.stage !== 'second_factor') return this.toLogin(reply, request, true);
+    if (!sameSecret(text(form, 'csrf', 64), session.csrfToken)) return this.refuseForgery(reply);
+    const code = text(form, 'code', 32).trim();
+    if (!code)
+      return this.send(reply, 400, 'Verificatiecode', codePage(session.csrfToken, 'Vul de code uit uw app in.'));
+    try {
+      const login: ActiveLogin = await this.commandBus.execute(
+        new ConfirmSecondFactorCommand(
+          this.cookies.read(request, this.cookies.session) ?? '',
+          code,
+          request.ip,
+          String(request.id),
+        ),
+      );
+      this.cookies.set(reply, this.cookies.session, login.token);
+      void reply.redirect('/', 303);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === 'LOGIN_REFUSED')
+        return this.send(
+          reply,
+          401,
+          'Verificatiecode',
+          codePage(session.csrfToken, 'Deze code klopt niet of is al gebruikt. Wacht op de volgende code.'),
+        );
+      this.cookies.clear(reply, this.cookies.session);
+      this.send(
+        reply,
+        error.status,
+        'Inloggen',
+        loginPage(this.formToken(request, reply), { notice: alert('error', dutch(error)) }),
+      );
+    }
+  }
+
+  @Post('uitloggen')
+  async logOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form): Promise<void> {
+    const session = await this.session(request);
+    if (!session) return this.toLogin(reply, request, false);
+    if (!sameSecret(text(form, 'csrf', 64), session.csrfToken)) return this.refuseForgery(reply);
+    await this.commandBus.execute(new LogOutCommand(session, String(request.id)));
+    this.cookies.clear(reply, this.cookies.session);
+    void reply.redirect('/inloggen?uitgelogd=1', 303);
+  }
+
+  @Get('uitnodiging/:token')
+  async invitation(
+    @Param('token') token: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const csrf = this.formToken(request, reply);
+    try {
+      const view: InvitationView = await this.queryBus.execute(new GetInvitationQuery(token));
+      this.send(reply, 200, 'Account activeren', invitationPage(`/uitnodiging/${token}`, csrf, view));
+    } catch (error) {
+      this.invitationGone(reply, error);
+    }
+  }
+
+  @Post('uitnodiging/:token')
+  async acceptInvitation(
+    @Param('token') token: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() form: Form,
+  ): Promise<void> {
+    const csrf = this.formToken(request, reply);
+    if (!this.formTokenMatches(request, form)) return this.refuseForgery(reply);
+    try {
+      const accepted: AcceptedInvitation = await this.commandBus.execute(
+        new AcceptInvitationCommand(
+          token,
+          text(form, 'password', 1024),
+          text(form, 'passwordRepeat', 1024),
+          text(form, 'code', 32),
+          String(request.id),
+        ),
+      );
+      this.send(reply, 200, 'Account geactiveerd', recoveryCodesPage(accepted.recoveryCodes));
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code === 'INVITATION_UNUSABLE')
+        return this.invitationGone(reply, error);
+      const view: InvitationView = await this.queryBus.execute(new GetInvitationQuery(token));
+      const fieldName = (error.fields[0]?.field ?? 'password') as 'password' | 'passwordRepeat' | 'code';
+      this.send(
+        reply,
+        400,
+        'Account activeren',
+        invitationPage(`/uitnodiging/${token}`, csrf, { ...view, errors: { [fieldName]: dutch(error) } }),
+      );
+    }
+  }
+
+  @All('*')
+  @HttpCode(404)
+  notFound(@Res() reply: FastifyReply): void {
+    this.send(
+      reply,
+      404,
+      'Pagina niet gevonden',
+      new SafeHtml(
+        '<p class="utrecht-paragraph">Deze pagina bestaat niet. <a class="utrecht-link" href="/">Naar de start</a></p>',
+      ),
+    );
+  }
+
+  private invitationGone(reply: FastifyReply, error: unknown): void {
+    if (!(error instanceof AppError)) throw error;
+    this.send(
+      reply,
+      410,
+      'Uitnodiging verlopen',
+      alert(
+        'error',
+        'Deze uitnodiging is verlopen of al gebruikt. Vraag uw contactpersoon verwijsindex of de beheerder om een nieuwe.',
+      ),
+    );
+  }
+
+  private async session(request: FastifyRequest): Promise<OpenSession | null> {
+    const token = this.cookies.read(request, this.cookies.session);
+    return token ? this.commandBus.execute(new ResumeSessionCommand(token)) : null;
+  }
+
+  private hadSession(request: FastifyRequest): boolean {
+    return Boolean(this.cookies.read(request, this.cookies.session));
+  }
+
+  private toLogin(reply: FastifyReply, request: FastifyRequest, expired: boolean): void {
+    if (this.hadSession(request)) this.cookies.clear(reply, this.cookies.session);
+    void reply.redirect(expired ? '/inloggen?verlopen=1' : '/inloggen', 303);
+  }
+
+  /** The double-submit token of forms shown before a session exists (login, invitation). */
+  private formToken(request: FastifyRequest, reply: FastifyReply): string {
+    const existing = this.cookies.read(request, this.cookies.formToken);
+    if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+    const token = randomBytes(32).toString('base64url');
+    this.cookies.set(reply, this.cookies.formToken, token);
+    (request.cookies as Record<string, string>)[this.cookies.formToken] = token;
+    return token;
+  }
+
+  private formTokenMatches(request: FastifyRequest, form: Form): boolean {
+    const cookie = this.cookies.read(request, this.cookies.formToken);
+    return Boolean(cookie) && sameSecret(text(form, 'csrf', 64), cookie as string) && cookie !== undefined;
+  }
+
+  private refuseForgery(reply: FastifyReply): void {
+    this.send(
+      reply,
+      403,
+      'Formulier verlopen',
+      alert(
+        'error',
+        'Dit formulier is verlopen of kwam niet van deze site. Open de pagina opnieuw en probeer het nog eens.',
+      ),
+    );
+  }
+
+  private send(reply: FastifyReply, status: number, title: string, body: SafeHtml, session?: OpenSession | null): void {
+    const person =
+      session?.stage === 'active' ? { name: session.person.name, csrfToken: session.csrfToken } : undefined;
+    void reply.status(status).type('text/html; charset=utf-8').send(page({ title, body, person }));
+  }
+}
+
+/** The Dutch text of an error the identity lib raises (its own detail is for integrators, in English). */
+function dutch(error: AppError): string {
+  switch (error.code) {
+    case 'ACCOUNT_LOCKED':
+      return 'Te vaak een verkeerd wachtwoord of een verkeerde code. Uw account is tijdelijk geblokkeerd; probeer het later opnieuw of vraag om een nieuwe uitnodiging.';
+    case 'LOGIN_THROTTLED':
+      return 'Te veel mislukte pogingen vanaf uw adres. Probeer het over een kwartier opnieuw.';
+    case 'SESSION_MISSING':
+      return 'Uw sessie is verlopen. Log opnieuw in.';
+    case 'PASSWORD_TOO_SHORT':
+      return 'Kies een wachtwoord van minstens 12 tekens.';
+    case 'PASSWORDS_DIFFER':
+      return 'De twee wachtwoorden zijn niet gelijk.';
+    case 'TOTP_CODE_WRONG':
+      return 'Deze code klopt niet. Typ de code die de app nu toont.';
+    case 'EMAIL_IN_USE':
+      return 'Met dit e-mailadres logt al iemand anders in. Vraag de beheerder om uw e-mailadres te controleren.';
+    default:
+      return 'Dat lukte niet. Probeer het opnieuw.';
+  }
+}

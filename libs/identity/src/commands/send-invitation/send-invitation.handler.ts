@@ -1,0 +1,52 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { actorOf } from '@vir/auth';
+import { AppError, NotFoundError } from '@vir/common';
+import { Mailer } from '@vir/mail';
+import { OrganisationAccess } from '@vir/organisations';
+import { DataSource } from 'typeorm';
+import { invitationMail } from '../../invitation-mail';
+import { Invitations } from '../../invitations';
+import { SendInvitationCommand, SentInvitationView } from './send-invitation.command';
+
+export class InvitationMailFailedError extends AppError {
+  constructor() {
+    super(
+      'INVITATION_MAIL_FAILED',
+      503,
+      'Invitation not sent',
+      'The e-mail could not be sent now; nothing was changed. Try again in a moment.',
+    );
+  }
+}
+
+/**
+ * The administrator of the college, or the organisation's coordinator (scope contact-details), invites
+ * a person. The e-mail goes out before the invitation is committed: when it cannot be sent, no link exists.
+ */
+@CommandHandler(SendInvitationCommand)
+export class SendInvitationHandler implements ICommandHandler<SendInvitationCommand, SentInvitationView> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: OrganisationAccess,
+    private readonly invitations: Invitations,
+    private readonly mailer: Mailer,
+  ) {}
+
+  async execute({ principal, organisationId, professionalId }: SendInvitationCommand): Promise<SentInvitationView> {
+    const organisation = await this.access.loadVisible(principal, organisationId);
+    const ownCoordinator = organisation.id === principal.organisationId && principal.scopes.includes('contact-details');
+    if (!ownCoordinator && !this.access.canAdminister(principal, organisation))
+      throw new NotFoundError('ORGANISATION_NOT_FOUND', 'Organisation');
+    return this.dataSource.transaction(async (manager) => {
+      const invitation = await this.invitations.create(manager, professionalId, actorOf(principal));
+      if (invitation.person.organisationId !== organisation.id)
+        throw new NotFoundError('PROFESSIONAL_NOT_FOUND', 'Professional');
+      try {
+        await this.mailer.send(invitationMail(invitation));
+      } catch {
+        throw new InvitationMailFailedError();
+      }
+      return { professionalId, sentTo: invitation.person.email, expiresAt: invitation.expiresAt.toISOString() };
+    });
+  }
+}
