@@ -17,12 +17,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The docs' examples are run as an integrator pastes them: with curl and jq.
-if ! command -v curl >/dev/null || ! command -v jq >/dev/null; then
+# The docs' examples are run as an integrator pastes them: with curl and jq; the portal's pages are
+# tested in Debian's Chromium (driven by playwright-core, which downloads no browser of its own).
+CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
+missing=()
+command -v curl >/dev/null || missing+=(curl)
+command -v jq >/dev/null || missing+=(jq)
+[ -x "$CHROMIUM" ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl jq >/dev/null
+    echo "== installing ${missing[*]} from Debian's packages"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "The suite needs curl and jq (sudo apt-get install curl jq)." >&2
+    echo "The suite needs ${missing[*]} (sudo apt-get install ${missing[*]})." >&2
     exit 1
   fi
 fi

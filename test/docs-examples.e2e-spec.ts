@@ -7,6 +7,7 @@ import { Queue } from 'bullmq';
 import { QUEUES } from '../libs/queue/src/routes';
 import { aFollowUpOfficer, anOrganisation } from './support/factories';
 import { ROOT, startWorker, WorkerProcess } from './support/processes';
+import { startSmtpSink } from './support/receivers';
 import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
@@ -21,10 +22,13 @@ const run = promisify(execFile);
 describe('the examples of docs/api.md', () => {
   let api: TestApi;
   let worker: WorkerProcess;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   const state = join(mkdtempSync(join(tmpdir(), 'docs-')), 'state.sh');
 
   beforeAll(async () => {
-    api = await startApi();
+    // The invitation example mails its link.
+    smtp = await startSmtpSink();
+    api = await startApi({ SMTP_URL: smtp.url });
     await api.reset();
     const port = await api.listen();
     worker = await startWorker();
@@ -74,6 +78,7 @@ describe('the examples of docs/api.md', () => {
     await delivery.obliterate({ force: true }).catch(() => undefined);
     await delivery.close();
     await api?.close();
+    await smtp?.close();
   });
 
   const blocks = [...readFileSync(join(ROOT, 'docs/api.md'), 'utf8').matchAll(/```bash\n([\s\S]*?)```/g)].map(

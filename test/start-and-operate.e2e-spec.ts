@@ -4,9 +4,51 @@ import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { generateSync } from 'otplib';
 import { ROOT, waitFor } from './support/processes';
 
 const exec = promisify(execFile);
+
+interface DemoLogin {
+  role: string;
+  organisation: string;
+  municipalityCode: string;
+  email: string;
+  password: string;
+  totpSecret: string;
+  loginVia: string;
+}
+
+/** The two login steps as a browser sends them (cookies and CSRF tokens by hand); answers the portal's GET /v1/me. */
+async function logInByHttp(portal: string, login: DemoLogin): Promise<unknown> {
+  const jar = new Map<string, string>();
+  const remember = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, value] = pair.split('=');
+      jar.set(name, value);
+    }
+    return response;
+  };
+  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  const csrfOf = async (response: Response) => /name="csrf" value="([^"]+)"/.exec(await response.text())?.[1] ?? '';
+  const post = (path: string, form: Record<string, string>) =>
+    fetch(`${portal}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    }).then(remember);
+
+  const loginCsrf = await csrfOf(remember(await fetch(`${portal}/inloggen`)));
+  expect((await post('/inloggen', { csrf: loginCsrf, email: login.email, password: login.password })).status).toBe(303);
+  const codeCsrf = await csrfOf(await fetch(`${portal}/inloggen/verificatiecode`, { headers: { cookie: cookie() } }));
+  const code = generateSync({ secret: login.totpSecret });
+  expect((await post('/inloggen/verificatiecode', { csrf: codeCsrf, code })).status).toBe(303);
+  const me = await fetch(`${portal}/v1/me`, { headers: { cookie: cookie() } });
+  expect(me.status).toBe(200);
+  return me.json();
+}
 
 async function freePorts(count: number): Promise<number[]> {
   const { stdout } = await exec('node', [join(ROOT, 'scripts/free-port.js'), String(count)]);
@@ -21,7 +63,7 @@ interface Started {
 
 /** `npm start` as a newcomer runs it, with its own data directory and ports. */
 function npmStart(dataDir: string, ports: number[], extra: Record<string, string> = {}): Started {
-  const [api, worker, mail, pg, redis] = ports;
+  const [api, worker, mail, pg, redis, portal] = ports;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -31,6 +73,7 @@ function npmStart(dataDir: string, ports: number[], extra: Record<string, string
     DEV_SMTP_PORT: String(mail),
     DEV_PG_PORT: String(pg),
     DEV_REDIS_PORT: String(redis),
+    PORTAL_PORT: String(portal),
     START_SKIP_BUILD: '1', // the suite runs on the build `npm test` made
     ...extra,
   };
@@ -71,7 +114,7 @@ describe('npm start and the documented operator commands', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'vir-start-'));
-    ports = await freePorts(5);
+    ports = await freePorts(6);
     running = npmStart(dataDir, ports, { VIR_BOOTSTRAP_ADMIN_KEY: adminKey });
     await waitFor(
       'npm start to announce it runs',
@@ -134,6 +177,33 @@ describe('npm start and the documented operator commands', () => {
     for (const address of addresses) expect(address).toMatch(/\.example\.org$/);
   });
 
+  it('prints the portal, writes the demo logins, and a demo person logs in with password and TOTP', async () => {
+    const output = running.output();
+    const portal = /^Portal: (\S+)\/inloggen$/m.exec(output)?.[1] as string;
+    expect(portal).toBe(`http://localhost:${ports[5]}`);
+    const logins = JSON.parse(readFileSync(join(dataDir, 'demo-logins.json'), 'utf8')) as DemoLogin[];
+    for (const login of logins) {
+      expect(Object.keys(login).sort()).toEqual(
+        ['email', 'loginVia', 'municipalityCode', 'organisation', 'password', 'role', 'totpSecret'].sort(),
+      );
+      expect(login.email).toMatch(/\.example\.org$/);
+    }
+    const roles = new Set(logins.map((l) => l.role));
+    for (const role of ['professional', 'coordinator', 'follow_up_officer', 'administrator', 'privacy_officer'])
+      expect(roles).toContain(role);
+    expect(
+      new Set(logins.filter((l) => l.role === 'professional').map((l) => l.organisation)).size,
+    ).toBeGreaterThanOrEqual(2);
+
+    const professional = logins.find((l) => l.role === 'professional')!;
+    const me = await logInByHttp(portal, professional);
+    expect(me).toMatchObject({
+      kind: 'person',
+      organisation: { name: professional.organisation },
+      roles: ['professional'],
+    });
+  });
+
   it('runs every operator command the docs show, from the checkout, against this local instance', async () => {
     const docs = ['README.md', ...readdirSync(join(ROOT, 'docs')).map((f) => join('docs', f))]
       .map((f) => readFileSync(join(ROOT, f), 'utf8'))
@@ -151,6 +221,8 @@ describe('npm start and the documented operator commands', () => {
         .replace(/\[label\]/g, '"nog een beheerder"')
         .replace(/\[anchor-file\]/g, join(dataDir, 'audit-anchors.jsonl'))
         .replace(/\[--json\]/g, '')
+        .replace(/<email>/g, 'eerste.beheerder@gemeente-venlo.example.org')
+        .replace(/<name>/g, '"Eerste Beheerder"')
         .match(/"[^"]*"|\S+/g)!
         .map((a) => a.replace(/^"|"$/g, ''));
       const result = await cli(...args);
@@ -169,7 +241,7 @@ describe('npm start and the documented operator commands', () => {
 
   it('says on the console which process stopped, and why, and stops the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vir-start-'));
-    const second = npmStart(dir, await freePorts(5));
+    const second = npmStart(dir, await freePorts(6));
     try {
       await waitFor('the second instance', () => second.output().includes('Press Ctrl-C to stop.'), 120_000);
       const pids = JSON.parse(readFileSync(join(dir, 'processes.json'), 'utf8')) as Record<string, number>;
@@ -189,10 +261,11 @@ describe('npm start and the documented operator commands', () => {
     ['PORT', 0],
     ['DEV_REDIS_PORT', 4],
     ['DEV_PG_PORT', 3],
+    ['PORTAL_PORT', 5],
   ])(
     'fails at once, naming %s, when its port is taken — and never stops the program on it',
     async (variable, index) => {
-      const fresh = await freePorts(5);
+      const fresh = await freePorts(6);
       const squatter = await listen(fresh[index]);
       const dir = mkdtempSync(join(tmpdir(), 'vir-start-'));
       try {

@@ -5,7 +5,6 @@ export { InvitePersonCommand } from './commands/invite-person/invite-person.comm
 export type { Invitation } from './commands/invite-person/invite-person.command';
 export { AcceptInvitationCommand } from './commands/accept-invitation/accept-invitation.command';
 export type { AcceptedInvitation } from './commands/accept-invitation/accept-invitation.command';
-export { PASSWORD_MIN_LENGTH } from './commands/accept-invitation/accept-invitation.handler';
 export { LogInCommand } from './commands/log-in/log-in.command';
 export type { PendingLogin } from './commands/log-in/log-in.command';
 export { ConfirmSecondFactorCommand } from './commands/confirm-second-factor/confirm-second-factor.command';
@@ -15,7 +14,6 @@ export { LogOutCommand } from './commands/log-out/log-out.command';
 export { GetInvitationQuery } from './queries/get-invitation/get-invitation.query';
 export type { InvitationView } from './queries/get-invitation/get-invitation.query';
 export type { OpenSession } from './session-store';
-export type { PersonView } from './people';
 export { sameSecret } from './tokens';
 export { DemoAccounts } from './demo-accounts';
 export type { DemoLogin } from './demo-accounts';
