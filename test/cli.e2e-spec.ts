@@ -47,7 +47,7 @@ describe('operator CLI and demo data', () => {
     expect(result.stderr).toContain('Usage: npm run cli');
   });
 
-  it('loads the Venlo covenant partners once, however often it runs', async () => {
+  it('loads the demo region (the Venlo covenant partners and Beesel) once, however often it runs', async () => {
     const first = await cli('seed-demo');
     expect(first.code).toBe(0);
     const organisations = await countRows(api.dataSource, 'organisations');
@@ -63,8 +63,9 @@ describe('operator CLI and demo data', () => {
       `SELECT kind, count(*)::int AS n FROM organisations GROUP BY kind ORDER BY kind`,
     );
     expect(Object.fromEntries(kinds.map((k) => [k.kind, k.n]))).toEqual({
-      education: 12,
-      municipality: 1,
+      education: 13,
+      health_care: 1,
+      municipality: 2,
       police_and_justice: 2,
       social_support: 1,
       youth_care: 1,
@@ -78,7 +79,14 @@ describe('operator CLI and demo data', () => {
     const [officer] = await api.dataSource.query(
       `SELECT count(*)::int AS n FROM professionals WHERE role = 'follow_up_officer'`,
     );
-    expect(officer.n).toBe(1);
+    expect(officer.n).toBe(2); // one per college
+    const colleges: { municipality_code: string; n: number }[] = await api.dataSource.query(
+      `SELECT municipality_code, count(*)::int AS n FROM organisations GROUP BY 1 ORDER BY 1`,
+    );
+    expect(colleges).toEqual([
+      { municipality_code: '0889', n: 3 },
+      { municipality_code: '0983', n: 18 },
+    ]);
     expect(first.stdout).toContain('Spring Kinderopvang: kinderopvang is not a designated category');
 
     // The printed demo credential works and sees only its own organisation.

@@ -221,6 +221,8 @@ describe('npm start and the documented operator commands', () => {
         .replace(/\[label\]/g, '"nog een beheerder"')
         .replace(/\[anchor-file\]/g, join(dataDir, 'audit-anchors.jsonl'))
         .replace(/\[--json\]/g, '')
+        .replace(/<cbs-code>/g, '0888')
+        .replace(/<college-name>/g, '"Gemeente Proef"')
         .replace(/<email>/g, 'eerste.beheerder@gemeente-venlo.example.org')
         .replace(/<name>/g, '"Eerste Beheerder"')
         .match(/"[^"]*"|\S+/g)!

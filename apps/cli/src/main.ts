@@ -19,12 +19,17 @@ const USAGE = `Usage: npm run cli -- <command>
   admin create [label]         issue a new gemeente-administrator credential; prints its secret once
   admin invite <email> <name>  make <email> an administrator (a person) of the operating college and print a
                                one-time invitation link to the portal, where they set a password and TOTP
+  college connect <cbs-code> <college-name> <email> <name>
+                               connect a college to this regional deployment: its municipality organisation and a
+                               first administrator (a person), whose one-time invitation link is printed
   organisations list           list connected and disconnected organisations
   credentials revoke <id>      revoke a credential with immediate effect
   audit verify [anchor-file]   check the audit log's keyed hash chain (VIR_AUDIT_KEY) and the signed heads in the anchor
                                file (default AUDIT_ANCHOR_FILE); names what is missing or changed
   keys report                  how many stored youth keys are on each pseudonym key version
 `;
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 async function withContext<T>(work: (get: <S>(type: new (...args: never[]) => S) => S) => Promise<T>): Promise<T> {
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
@@ -91,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
       if (sub === 'invite') {
         const email = arg;
         const name = argv.slice(3).join(' ').trim();
-        if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !name || name.length > 200) {
+        if (!email || !EMAIL.test(email) || !name || name.length > 200) {
           console.error(
             'Give the e-mail address and the name: admin invite beheer@gemeente.example.org "Anne de Vries"',
           );
@@ -115,6 +120,31 @@ async function main(argv: string[]): Promise<number> {
         console.log(`Administrator credential ${id}\nSecret (shown once): ${secret}`);
         return 0;
       });
+    case 'college': {
+      if (sub !== 'connect') break;
+      const [code, collegeName, email, ...rest] = argv.slice(2);
+      const name = rest.join(' ').trim();
+      if (!/^\d{4}$/.test(code ?? '') || !collegeName?.trim() || !EMAIL.test(email ?? '') || !name) {
+        console.error(
+          'Give the CBS code, the name, and the first administrator: college connect 0889 "Gemeente Beesel" beheer@beesel.example.org "Anne de Vries"',
+        );
+        return 2;
+      }
+      return withContext(async (get) => {
+        const personId = await get(OrganisationsBootstrap).ensureAdministratorPerson(email, name, {
+          code,
+          name: collegeName.trim(),
+        });
+        const invitation: Invitation = await get(CommandBus).execute(
+          new InvitePersonCommand(personId, systemActor(undefined, code)),
+        );
+        console.log(
+          `College ${code} ${collegeName.trim()} is connected. First administrator ${name} <${email}>, one-time invitation link (valid until ${invitation.expiresAt.toISOString()}):`,
+        );
+        console.log(invitation.link);
+        return 0;
+      });
+    }
     case 'organisations':
       if (sub !== 'list') break;
       return withContext(async (get) => {

@@ -6,7 +6,14 @@ import { Actor, systemActor } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { DataSource, EntityManager } from 'typeorm';
 import { CredentialService } from './credential.service';
-import { COVENANT_REFERENCE, demoMailbox, slug, VENLO_COVENANT_PARTIES } from './demo/venlo-covenant';
+import {
+  BEESEL,
+  COVENANT_REFERENCE,
+  DemoCollege,
+  demoMailbox,
+  slug,
+  VENLO_COVENANT_PARTIES,
+} from './demo/venlo-covenant';
 import { OrganisationEntity, OrganisationKind } from './entities/organisation.entity';
 import { ProfessionalEntity, ProfessionalRole } from './entities/professional.entity';
 
@@ -28,7 +35,7 @@ export interface DemoSummary {
 }
 
 /** Organisations whose demo people log in to the portal: professionals of two organisations, a coordinator. */
-const DEMO_LOGIN_PARTIES = ['Basisschool Sint Martinus', 'GGD Limburg-Noord'];
+const DEMO_LOGIN_PARTIES = ['Basisschool Sint Martinus', 'GGD Limburg-Noord', 'Basisschool De Wegwijzer Reuver'];
 
 const DEMO_PHONE = '+31 77 000 0000';
 
@@ -68,87 +75,110 @@ export class OrganisationsBootstrap {
   }
 
   /**
-   * A person with the administrator role in the operating college's own organisation, for the first
-   * person who logs in to a fresh install (the CLI then prints their invitation link). Idempotent by e-mail.
+   * A person with the administrator role in a college's own municipality organisation (made when the
+   * college is new; the operating college by default), for the first person who logs in to a fresh
+   * install or a newly connected college (the CLI then prints their invitation link). Idempotent by e-mail.
    */
   async ensureAdministratorPerson(
     email: string,
     name: string,
-    actor: Actor = systemActor(undefined, this.config.VIR_MUNICIPALITY_CODE),
+    college: { code: string; name: string } = {
+      code: this.config.VIR_MUNICIPALITY_CODE,
+      name: this.config.VIR_MUNICIPALITY_NAME,
+    },
   ): Promise<string> {
+    const actor = systemActor(undefined, college.code);
     return this.dataSource.transaction(async (manager) => {
-      const gemeente = await this.ensureOrganisation(
-        manager,
-        this.config.VIR_MUNICIPALITY_NAME,
-        'municipality',
-        null,
-        actor,
-      );
+      const gemeente = await this.ensureOrganisation(manager, college.name, 'municipality', null, actor, college.code);
       return this.ensurePerson(manager, gemeente, 'administrator', name, email, actor);
     });
   }
 
-  /** Loads the Venlo covenant parties with a demo coordinator and professional each. Refused in production. */
+  /** Loads the demo region: the Venlo covenant parties and the neighbouring college Beesel, with demo people each. Refused in production. */
   async seedVenloDemo(actor: Actor = systemActor(undefined, this.config.VIR_MUNICIPALITY_CODE)): Promise<DemoSummary> {
     if (this.config.isProduction) throw new Error('Demo data is never loaded in production (NODE_ENV=production).');
     const summary: DemoSummary = { organisations: 0, skipped: [], credentials: [], people: [] };
+    const colleges: DemoCollege[] = [
+      {
+        code: this.config.VIR_MUNICIPALITY_CODE,
+        name: this.config.VIR_MUNICIPALITY_NAME,
+        parties: VENLO_COVENANT_PARTIES,
+      },
+      BEESEL,
+    ];
     await this.dataSource.transaction(async (manager) => {
-      for (const party of VENLO_COVENANT_PARTIES) {
-        if (!party.kind) {
-          summary.skipped.push({ name: party.name, why: party.why ?? '' });
-          continue;
-        }
-        const organisation = await this.ensureOrganisation(
+      for (const college of colleges)
+        await this.seedCollege(
           manager,
-          party.name,
-          party.kind,
-          demoMailbox('datalek', party.name),
-          actor,
+          college,
+          summary,
+          college.code === actor.municipalityCode ? actor : systemActor(undefined, college.code),
         );
-        summary.organisations += 1;
-        const people: [ProfessionalRole, string][] = [
-          ['coordinator', 'Contactpersoon'],
-          ['professional', 'Meldingsbevoegde'],
-          ...(party.kind === 'municipality'
-            ? ([
-                ['follow_up_officer', 'Regievoerder'],
-                ['administrator', 'Beheerder'],
-                ['privacy_officer', 'Privacyfunctionaris'],
-              ] as [ProfessionalRole, string][])
-            : []),
-        ];
-        const ids: Partial<Record<ProfessionalRole, string>> = {};
-        for (const [role, title] of people) {
-          const personId = await this.ensureDemoPerson(manager, organisation, role, `${title} ${party.name}`);
-          ids[role] = personId;
-          const logsIn =
-            DEMO_LOGIN_PARTIES.includes(party.name) || (party.kind === 'municipality' && role !== 'professional');
-          if (logsIn)
-            summary.people.push({
-              personId,
-              email: demoMailbox(role.replace(/_/g, '-'), party.name),
-              role,
-              organisation: party.name,
-              municipalityCode: this.config.VIR_MUNICIPALITY_CODE,
-            });
-        }
-
-        const scopes: Scope[] =
-          party.kind === 'municipality'
-            ? ['registrations', 'signals', 'contact-details', 'follow-up']
-            : ['registrations', 'signals', 'contact-details'];
-        const secret = this.demoSecret(party.name);
-        await this.credentials.issue(manager, organisation, scopes, actor, { secret, label: 'demo' });
-        summary.credentials.push({
-          organisation: party.name,
-          organisationId: organisation.id,
-          professionalId: ids.professional as string,
-          scopes,
-          secret,
-        });
-      }
     });
     return summary;
+  }
+
+  private async seedCollege(
+    manager: EntityManager,
+    college: DemoCollege,
+    summary: DemoSummary,
+    actor: Actor,
+  ): Promise<void> {
+    for (const party of college.parties) {
+      if (!party.kind) {
+        summary.skipped.push({ name: party.name, why: party.why ?? '' });
+        continue;
+      }
+      const organisation = await this.ensureOrganisation(
+        manager,
+        party.name,
+        party.kind,
+        demoMailbox('datalek', party.name),
+        actor,
+        college.code,
+      );
+      summary.organisations += 1;
+      const people: [ProfessionalRole, string][] = [
+        ['coordinator', 'Contactpersoon'],
+        ['professional', 'Meldingsbevoegde'],
+        ...(party.kind === 'municipality'
+          ? ([
+              ['follow_up_officer', 'Regievoerder'],
+              ['administrator', 'Beheerder'],
+              ['privacy_officer', 'Privacyfunctionaris'],
+            ] as [ProfessionalRole, string][])
+          : []),
+      ];
+      const ids: Partial<Record<ProfessionalRole, string>> = {};
+      for (const [role, title] of people) {
+        const personId = await this.ensureDemoPerson(manager, organisation, role, `${title} ${party.name}`);
+        ids[role] = personId;
+        const logsIn =
+          DEMO_LOGIN_PARTIES.includes(party.name) || (party.kind === 'municipality' && role !== 'professional');
+        if (logsIn)
+          summary.people.push({
+            personId,
+            email: demoMailbox(role.replace(/_/g, '-'), party.name),
+            role,
+            organisation: party.name,
+            municipalityCode: college.code,
+          });
+      }
+
+      const scopes: Scope[] =
+        party.kind === 'municipality'
+          ? ['registrations', 'signals', 'contact-details', 'follow-up']
+          : ['registrations', 'signals', 'contact-details'];
+      const secret = this.demoSecret(party.name);
+      await this.credentials.issue(manager, organisation, scopes, actor, { secret, label: 'demo' });
+      summary.credentials.push({
+        organisation: party.name,
+        organisationId: organisation.id,
+        professionalId: ids.professional as string,
+        scopes,
+        secret,
+      });
+    }
   }
 
   /**
@@ -170,8 +200,8 @@ export class OrganisationsBootstrap {
     kind: OrganisationKind,
     breachNotificationEmail: string | null,
     actor: Actor,
+    code = this.config.VIR_MUNICIPALITY_CODE,
   ): Promise<OrganisationEntity> {
-    const code = this.config.VIR_MUNICIPALITY_CODE;
     const inserted: { id: string }[] = await manager.query(
       `INSERT INTO organisations (name, kind, municipality_code, agreement_reference, breach_notification_email)
        VALUES ($1, $2, $3, $4, $5)

@@ -66,3 +66,25 @@ export const VENLO_COVENANT_PARTIES: CovenantParty[] = [
     why: 'the OM is not a designated instantie (BJw 7.1.7 names police, Halt and the Raad voor de Kinderbescherming)',
   },
 ];
+
+/** A college of the demo region with its own parties. */
+export interface DemoCollege {
+  code: string;
+  name: string;
+  parties: CovenantParty[];
+}
+
+/**
+ * The neighbouring college of the demo region (Noord-Limburg): Beesel, with a school, a GP practice
+ * and its own gemeente staff, so that a match across two colleges can be seen. The names are the
+ * demo's own.
+ */
+export const BEESEL: DemoCollege = {
+  code: '0889',
+  name: 'Gemeente Beesel',
+  parties: [
+    { name: 'Gemeente Beesel', kind: 'municipality' },
+    { name: 'Basisschool De Wegwijzer Reuver', kind: 'education' },
+    { name: 'Huisartsenpraktijk Reuver', kind: 'health_care' },
+  ],
+};
