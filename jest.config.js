@@ -6,10 +6,10 @@ module.exports = {
   testRegex: '(\\.spec|\\.integration-spec|\\.e2e-spec)\\.ts$',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-    // otplib's hashing and base32 dependencies ship only as ES modules, which jest cannot require.
+    // otplib's hashing and base32 dependencies and openid-client ship only as ES modules, which jest cannot require.
     '^.+\\.m?js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' }, isolatedModules: true }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(otplib|@otplib|@scure|@noble)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(otplib|@otplib|@scure|@noble|openid-client|oauth4webapi|jose)/)'],
   moduleNameMapper: { '^@vir/(.*)$': '<rootDir>/libs/$1/src' },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   setupFiles: ['reflect-metadata'],

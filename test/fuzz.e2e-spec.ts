@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { aFollowUpOfficer, anOrganisation, aRegistration, TestOrganisation } from './support/factories';
 import { cliWithEnv } from './support/processes';
+import { startSmtpSink } from './support/receivers';
 import { bearer, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
 import { aBsn, bornYearsAgo, today } from './support/youths';
@@ -31,6 +32,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
  */
 describe('fuzzing from the OpenAPI document', () => {
   let api: TestApi;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let document: {
     paths: Record<
       string,
@@ -55,7 +57,9 @@ describe('fuzzing from the OpenAPI document', () => {
 
   beforeAll(async () => {
     // Failed authentications are part of the fuzzing, so the address is not throttled here (http-edge tests that).
-    api = await startApi({ AUTH_FAILURES_PER_MINUTE: '100000' });
+    // A real mail server: an invitation that is accepted is mailed.
+    smtp = await startSmtpSink();
+    api = await startApi({ AUTH_FAILURES_PER_MINUTE: '100000', SMTP_URL: smtp.url });
     await api.reset();
     // Every insert, update or delete of a row outside the audit log counts (credential use times aside).
     const tables: { tablename: string }[] = await api.dataSource.query(
@@ -145,6 +149,7 @@ describe('fuzzing from the OpenAPI document', () => {
       `fuzz: ${requests} requests, ${operations?.length ?? 0} operations × ${Object.keys(roles ?? {}).length} credentials, seed ${SEED}; statuses ${JSON.stringify(counts)}\n`,
     );
     await api?.close();
+    await smtp?.close();
   });
 
   const resolve = (schema: Schema): Schema =>

@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ADMIN_KEY, AUDIT_KEY, PSEUDONYM_KEY } from './test-config';
@@ -78,6 +79,26 @@ export async function startApiProcess(extra: Record<string, string> = {}): Promi
   return { ...api, url: `http://127.0.0.1:${port}` };
 }
 
+export interface IdentityProviderProcess extends WorkerProcess {
+  issuer: string;
+}
+
+/**
+ * The project's demo OpenID Connect provider (scripts/demo-idp.mjs) on a free port, with `config`
+ * (clients and accounts; `issuer` is filled in). It reads the accounts again at every login.
+ */
+export async function startIdentityProvider(
+  configFile: string,
+  config: { clients: object[]; accounts: Record<string, object> },
+): Promise<IdentityProviderProcess> {
+  const { stdout } = await execFileAsync('node', [join(ROOT, 'scripts/free-port.js')]);
+  const port = stdout.trim();
+  const issuer = `http://127.0.0.1:${port}`;
+  writeFileSync(configFile, JSON.stringify({ issuer, ...config }));
+  const idp = await startProcess('scripts/demo-idp.mjs', 'demo identity provider listening', {}, [port, configFile]);
+  return { ...idp, issuer };
+}
+
 export interface PortalProcess extends WorkerProcess {
   url: string;
 }
@@ -96,8 +117,16 @@ export async function startPortalProcess(extra: Record<string, string> = {}): Pr
   return { ...portal, url };
 }
 
-async function startProcess(script: string, readyLine: string, extra: Record<string, string>): Promise<WorkerProcess> {
-  const child = spawn('node', [join(ROOT, script)], { env: processEnv(extra), stdio: ['ignore', 'pipe', 'pipe'] });
+async function startProcess(
+  script: string,
+  readyLine: string,
+  extra: Record<string, string>,
+  args: string[] = [],
+): Promise<WorkerProcess> {
+  const child = spawn('node', [join(ROOT, script), ...args], {
+    env: processEnv(extra),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const logs: string[] = [];
   let buffer = '';
   const collect = (chunk: Buffer) => {

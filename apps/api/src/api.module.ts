@@ -5,7 +5,7 @@ import { AuthModule } from '@vir/auth';
 import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
-import { InvitationsApiModule } from '@vir/identity';
+import { IdentityApiModule } from '@vir/identity';
 import { MatchesModule, rekeyMatches } from '@vir/matching';
 import { MetricsModule } from '@vir/observability';
 import { OrganisationDirectory, OrganisationsModule } from '@vir/organisations';
@@ -45,7 +45,7 @@ export class ApiModule {
         SubjectRightsModule,
         StatisticsModule,
         IncidentsModule,
-        InvitationsApiModule,
+        IdentityApiModule,
         AuthModule.forRoot(OrganisationsModule, AuthFailureAuditModule),
       ],
       controllers: [ApiIndexController, HealthController, MetricsController, MeController],

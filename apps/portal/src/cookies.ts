@@ -9,13 +9,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export class PortalCookies {
   readonly session: string;
   readonly formToken: string;
+  /** The state of a login through an organisation's identity provider, while the browser is there. */
+  readonly ssoState: string;
   private readonly secure: boolean;
 
-  constructor(portalUrl: string) {
+  constructor(readonly portalUrl: string) {
     this.secure = portalUrl.startsWith('https:');
     const prefix = this.secure ? '__Host-' : '';
     this.session = `${prefix}vir-sessie`;
     this.formToken = `${prefix}vir-formulier`;
+    this.ssoState = `${prefix}vir-sso`;
   }
 
   read(request: FastifyRequest, name: string): string | undefined {

@@ -1,6 +1,8 @@
 import { alert, button, csrfField, field, html, SafeHtml } from './html';
 
 export interface LoginForm {
+  /** Organisations whose people log in through their own identity provider. */
+  sso?: { organisationId: string; name: string }[];
   email?: string;
   emailError?: string;
   passwordError?: string;
@@ -8,7 +10,23 @@ export interface LoginForm {
 }
 
 export function loginPage(csrf: string, form: LoginForm = {}): SafeHtml {
-  return html`${form.notice ?? ''}
+  const sso = form.sso ?? [];
+  const ssoButtons = html`<h2 class="utrecht-heading-2">Met het account van uw organisatie</h2>
+    <div class="utrecht-button-group portal-sso">
+      ${sso.map(
+        // A link that looks like a button (NL Design System's button link): the way to the provider is a
+        // navigation, and a form could not follow the redirect under the policy form-action 'self'.
+        (o) =>
+          html`<a
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+            role="button"
+            href="/inloggen/sso/${o.organisationId}"
+            >Inloggen met ${o.name}</a
+          >`,
+      )}
+    </div>
+    <h2 class="utrecht-heading-2">Met een account van de verwijsindex</h2>`;
+  return html`${form.notice ?? ''} ${sso.length > 0 ? ssoButtons : ''}
     <form method="post" action="/inloggen" novalidate>
       ${csrfField(csrf)}
       ${field({ name: 'email', label: 'E-mailadres', type: 'email', autocomplete: 'username', value: form.email, error: form.emailError })}

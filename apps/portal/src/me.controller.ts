@@ -37,7 +37,7 @@ export class MeController {
       organisation: { id: person.organisationId, name: person.organisationName, kind: person.organisationKind },
       municipalityCode: person.municipalityCode,
       roles: [person.role],
-      loginVia: 'password',
+      loginVia: session.loginMethod,
     });
   }
 

@@ -6,14 +6,20 @@ import {
   AcceptInvitationCommand,
   ActiveLogin,
   ConfirmSecondFactorCommand,
+  FinishSsoLoginCommand,
   GetInvitationQuery,
   InvitationView,
+  ListSsoOrganisationsQuery,
   LogInCommand,
   LogOutCommand,
   OpenSession,
   PendingLogin,
   ResumeSessionCommand,
   sameSecret,
+  SsoOrganisation,
+  SsoRedirect,
+  SsoRefusedError,
+  StartSsoLoginCommand,
 } from '@vir/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
@@ -46,14 +52,59 @@ export class PagesController {
   }
 
   @Get('inloggen')
-  loginForm(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+  async loginForm(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const query = request.query as Record<string, string | undefined>;
     const notice = query.verlopen
       ? alert('info', 'Uw sessie is verlopen. Log opnieuw in.')
       : query.uitgelogd
         ? alert('ok', 'U bent uitgelogd.')
         : undefined;
-    this.send(reply, 200, 'Inloggen', loginPage(this.formToken(request, reply), { notice }));
+    this.send(reply, 200, 'Inloggen', loginPage(this.formToken(request, reply), { notice, sso: await this.sso() }));
+  }
+
+  @Get('inloggen/sso/terug')
+  async ssoReturn(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const callback = new URL(request.url, this.cookies.portalUrl);
+    const state = this.cookies.read(request, this.cookies.ssoState);
+    this.cookies.clear(reply, this.cookies.ssoState);
+    try {
+      const login: ActiveLogin = await this.commandBus.execute(
+        new FinishSsoLoginCommand(callback, state, String(request.id)),
+      );
+      this.cookies.set(reply, this.cookies.session, login.token);
+      void reply.redirect('/', 303);
+    } catch (error) {
+      if (!(error instanceof SsoRefusedError)) throw error;
+      const notice = alert('error', SSO_REFUSALS[error.reason]);
+      this.send(reply, 401, 'Inloggen', loginPage(this.formToken(request, reply), { notice, sso: await this.sso() }));
+    }
+  }
+
+  @Get('inloggen/sso/:organisationId')
+  async ssoStart(
+    @Param('organisationId') organisationId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    try {
+      const redirect: SsoRedirect = await this.commandBus.execute(new StartSsoLoginCommand(organisationId));
+      this.cookies.set(reply, this.cookies.ssoState, redirect.state);
+      void reply.redirect(redirect.url, 303);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const notice = alert(
+        'error',
+        error.code === 'SSO_REFUSED'
+          ? SSO_REFUSALS['provider-unreachable']
+          : 'Deze organisatie logt niet in via een eigen inlogsysteem.',
+      );
+      this.send(
+        reply,
+        error.status,
+        'Inloggen',
+        loginPage(this.formToken(request, reply), { notice, sso: await this.sso() }),
+      );
+    }
   }
 
   @Post('inloggen')
@@ -213,6 +264,10 @@ export class PagesController {
     );
   }
 
+  private sso(): Promise<SsoOrganisation[]> {
+    return this.queryBus.execute(new ListSsoOrganisationsQuery());
+  }
+
   private invitationGone(reply: FastifyReply, error: unknown): void {
     if (!(error instanceof AppError)) throw error;
     this.send(
@@ -273,6 +328,17 @@ export class PagesController {
     void reply.status(status).type('text/html; charset=utf-8').send(page({ title, body, person }));
   }
 }
+
+const SSO_REFUSALS: Record<SsoRefusedError['reason'], string> = {
+  state: 'Deze inlogpoging is verlopen of al gebruikt. Begin opnieuw.',
+  denied: 'Het inloggen bij uw organisatie is afgebroken.',
+  provider:
+    'Het inlogsysteem van uw organisatie gaf een antwoord dat niet klopt. Probeer het opnieuw of vraag de beheerder.',
+  'provider-unreachable': 'Het inlogsysteem van uw organisatie is nu niet bereikbaar. Probeer het later opnieuw.',
+  'email-unverified': 'Uw organisatie heeft uw e-mailadres niet bevestigd. Vraag uw eigen beheerder om dat te doen.',
+  'unknown-person':
+    'U bent (nog) niet aangemeld bij de verwijsindex. Vraag uw contactpersoon verwijsindex om u aan te melden.',
+};
 
 /** The Dutch text of an error the identity lib raises (its own detail is for integrators, in English). */
 function dutch(error: AppError): string {

@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'matches.listed',
   'organisation.connected',
   'organisation.disconnected',
+  'organisation.identity-provider-removed',
+  'organisation.identity-provider-set',
   'organisation.updated',
   'person.enrolled',
   'person.invited',

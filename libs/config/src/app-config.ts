@@ -103,6 +103,11 @@ export class AppConfig {
   @Max(10_000)
   LOGIN_FAILURES_PER_SOURCE = 50;
 
+  /** Development and tests only: an organisation's identity provider may be reached over plain http. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  OIDC_ALLOW_HTTP = false;
+
   /** Days an invitation link stays valid. */
   @Type(() => Number)
   @IsInt()

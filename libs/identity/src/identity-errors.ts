@@ -76,3 +76,18 @@ export class SessionMissingError extends AppError {
     );
   }
 }
+
+export type SsoRefusal =
+  'state' | 'denied' | 'provider' | 'provider-unreachable' | 'email-unverified' | 'unknown-person';
+
+/** A login through an organisation's identity provider that did not hold (the reason is traced, never shown in detail). */
+export class SsoRefusedError extends AppError {
+  constructor(readonly reason: SsoRefusal) {
+    super(
+      'SSO_REFUSED',
+      401,
+      'Login through the identity provider refused',
+      `The login through your organisation could not be completed (${reason}).`,
+    );
+  }
+}

@@ -6,7 +6,12 @@ import { InvitePersonHandler } from './commands/invite-person/invite-person.hand
 import { LogInHandler } from './commands/log-in/log-in.handler';
 import { LogOutHandler } from './commands/log-out/log-out.handler';
 import { ResumeSessionHandler } from './commands/resume-session/resume-session.handler';
+import { FinishSsoLoginHandler } from './commands/finish-sso-login/finish-sso-login.handler';
+import { StartSsoLoginHandler } from './commands/start-sso-login/start-sso-login.handler';
 import { DemoAccounts } from './demo-accounts';
+import { IdentityProviders } from './identity-providers';
+import { OidcClient } from './oidc-client';
+import { ListSsoOrganisationsHandler } from './queries/list-sso-organisations/list-sso-organisations.handler';
 import { Invitations } from './invitations';
 import { LoginAttempts } from './login-attempts';
 import { LoginThrottle } from './login-throttle';
@@ -24,6 +29,11 @@ import { SessionStore } from './session-store';
     LoginAttempts,
     DemoAccounts,
     Invitations,
+    IdentityProviders,
+    OidcClient,
+    StartSsoLoginHandler,
+    FinishSsoLoginHandler,
+    ListSsoOrganisationsHandler,
     InvitePersonHandler,
     GetInvitationHandler,
     AcceptInvitationHandler,
@@ -32,6 +42,6 @@ import { SessionStore } from './session-store';
     ResumeSessionHandler,
     LogOutHandler,
   ],
-  exports: [DemoAccounts],
+  exports: [DemoAccounts, IdentityProviders],
 })
 export class IdentityModule {}

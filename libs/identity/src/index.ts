@@ -1,6 +1,6 @@
 /** Identity: people log in as themselves — invitations, built-in accounts with a password and TOTP, and server-side portal sessions. */
 export { IdentityModule } from './identity.module';
-export { InvitationsApiModule } from './invitations-api.module';
+export { IdentityApiModule } from './identity-api.module';
 export { InvitePersonCommand } from './commands/invite-person/invite-person.command';
 export type { Invitation } from './commands/invite-person/invite-person.command';
 export { AcceptInvitationCommand } from './commands/accept-invitation/accept-invitation.command';
@@ -15,5 +15,12 @@ export { GetInvitationQuery } from './queries/get-invitation/get-invitation.quer
 export type { InvitationView } from './queries/get-invitation/get-invitation.query';
 export type { OpenSession } from './session-store';
 export { sameSecret } from './tokens';
+export { SsoRefusedError } from './identity-errors';
 export { DemoAccounts } from './demo-accounts';
 export type { DemoLogin } from './demo-accounts';
+export { StartSsoLoginCommand } from './commands/start-sso-login/start-sso-login.command';
+export type { SsoRedirect } from './commands/start-sso-login/start-sso-login.command';
+export { FinishSsoLoginCommand } from './commands/finish-sso-login/finish-sso-login.command';
+export { ListSsoOrganisationsQuery } from './queries/list-sso-organisations/list-sso-organisations.query';
+export type { SsoOrganisation } from './queries/list-sso-organisations/list-sso-organisations.query';
+export { IdentityProviders } from './identity-providers';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
-import { Actor, Clock, NotFoundError } from '@vir/common';
+import { Actor, Clock, isUuid, NotFoundError } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { execute, rows, sql } from '@vir/database';
 import type { EntityManager } from 'typeorm';
@@ -28,12 +28,21 @@ export class Invitations {
     private readonly audit: AuditLog,
   ) {}
 
-  async create(manager: EntityManager, personId: string, actor: Actor): Promise<NewInvitation> {
-    const [row] = await rows<PersonRow>(
-      manager,
-      sql`SELECT ${PERSON_COLUMNS} FROM (SELECT ${personId}::uuid AS id) i ${personJoin(sql`i.id`)}`,
-    );
-    if (!row?.standing) throw new NotFoundError('PROFESSIONAL_NOT_FOUND', 'Professional');
+  /** Refused as not found (before anything is written) unless the person is in standing, and of `organisationId` when given. */
+  async create(
+    manager: EntityManager,
+    personId: string,
+    actor: Actor,
+    organisationId?: string,
+  ): Promise<NewInvitation> {
+    const [row] = isUuid(personId)
+      ? await rows<PersonRow>(
+          manager,
+          sql`SELECT ${PERSON_COLUMNS} FROM (SELECT ${personId}::uuid AS id) i ${personJoin(sql`i.id`)}`,
+        )
+      : [];
+    if (!row?.standing || (organisationId !== undefined && row.organisation_id !== organisationId))
+      throw new NotFoundError('PROFESSIONAL_NOT_FOUND', 'Professional');
     const person = personView(row);
     const token = newToken();
     const now = this.clock.now();

@@ -1,7 +1,8 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@vir/config';
 import { generateSecret, generateURI, verifySync } from 'otplib';
+import { Sealer } from './sealer';
 
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 export const RECOVERY_CODE_COUNT = 10;
@@ -11,15 +12,14 @@ const PERIOD_SECONDS = 30;
 
 /**
  * The second factor: TOTP (RFC 6238, 30-second steps, six digits, one step of clock drift each way,
- * a step never accepted twice) and one-time recovery codes. TOTP secrets are kept sealed with
- * AES-256-GCM under a key derived from VIR_PSEUDONYM_KEY, so a copy of the database opens nothing.
+ * a step never accepted twice) and one-time recovery codes. TOTP secrets are kept sealed (Sealer).
  */
 @Injectable()
 export class SecondFactor {
-  private readonly sealKey: Buffer;
+  private readonly sealer: Sealer;
 
   constructor(config: AppConfig) {
-    this.sealKey = Buffer.from(hkdfSync('sha256', config.VIR_PSEUDONYM_KEY, 'verwijsindex', 'totp-secret-seal', 32));
+    this.sealer = new Sealer(config, 'totp-secret-seal');
   }
 
   newSecret(): string {
@@ -32,16 +32,11 @@ export class SecondFactor {
   }
 
   seal(secret: string): Buffer {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.sealKey, iv);
-    const body = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    return this.sealer.seal(secret);
   }
 
   unseal(sealed: Buffer): string {
-    const decipher = createDecipheriv('aes-256-gcm', this.sealKey, sealed.subarray(0, 12));
-    decipher.setAuthTag(sealed.subarray(12, 28));
-    return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+    return this.sealer.unseal(sealed);
   }
 
   /** The time step a valid code belongs to, or null; a step at or before `lastStep` is a replay. */

@@ -7,11 +7,13 @@ import { PERSON_COLUMNS, personJoin, PersonRow, personView, PersonView } from '.
 import { newToken, tokenHash } from './tokens';
 
 export type SessionStage = 'second_factor' | 'active';
+export type LoginMethod = 'password' | 'oidc';
 
 export interface OpenSession {
   sessionId: string;
   stage: SessionStage;
   csrfToken: string;
+  loginMethod: LoginMethod;
   person: PersonView;
 }
 
@@ -47,14 +49,15 @@ export class SessionStore {
     manager: EntityManager,
     person: PersonView,
     stage: SessionStage,
+    loginMethod: LoginMethod = 'password',
   ): Promise<{ token: string; csrfToken: string }> {
     const token = newToken();
     const csrfToken = newToken();
     const now = this.clock.now();
     await execute(
       manager,
-      sql`INSERT INTO sessions (token_hash, person_id, role_at_start, stage, csrf_token, created_at, last_seen_at)
-          VALUES (${tokenHash(token)}, ${person.personId}, ${person.role}, ${stage}, ${csrfToken}, ${now}, ${now})`,
+      sql`INSERT INTO sessions (token_hash, person_id, role_at_start, stage, login_method, csrf_token, created_at, last_seen_at)
+          VALUES (${tokenHash(token)}, ${person.personId}, ${person.role}, ${stage}, ${loginMethod}, ${csrfToken}, ${now}, ${now})`,
     );
     return { token, csrfToken };
   }
@@ -65,6 +68,7 @@ export class SessionStore {
       PersonRow & {
         id: string;
         stage: SessionStage;
+        login_method: LoginMethod;
         csrf_token: string;
         role_at_start: string;
         created_at: Date;
@@ -72,7 +76,7 @@ export class SessionStore {
       }
     >(
       this.dataSource,
-      sql`SELECT s.id, s.stage, s.csrf_token, s.role_at_start, s.created_at, s.last_seen_at, ${PERSON_COLUMNS}
+      sql`SELECT s.id, s.stage, s.login_method, s.csrf_token, s.role_at_start, s.created_at, s.last_seen_at, ${PERSON_COLUMNS}
             FROM sessions s ${personJoin(sql`s.person_id`)}
            WHERE s.token_hash = ${tokenHash(token)} AND s.ended_at IS NULL`,
     );
@@ -95,7 +99,13 @@ export class SessionStore {
     if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
       await execute(this.dataSource, sql`UPDATE sessions SET last_seen_at = ${new Date(now)} WHERE id = ${row.id}`);
     }
-    return { sessionId: row.id, stage: row.stage, csrfToken: row.csrf_token, person: personView(row) };
+    return {
+      sessionId: row.id,
+      stage: row.stage,
+      csrfToken: row.csrf_token,
+      loginMethod: row.login_method,
+      person: personView(row),
+    };
   }
 
   async end(manager: EntityManager, sessionId: string, reason: SessionEnd): Promise<void> {

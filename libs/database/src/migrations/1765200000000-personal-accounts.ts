@@ -4,7 +4,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * People log in as themselves. A designated person (a row of `professionals`, whose id stays) may
  * hold the new municipality roles `administrator` and `privacy_officer`; a built-in account holds
  * an argon2id password hash and a sealed TOTP secret; invitations and sessions keep only hashes of
- * their tokens, so a copy of the database opens no account and no session.
+ * their tokens, so a copy of the database opens no account and no session. An organisation may log
+ * its people in through its own OpenID Connect provider (client secret sealed); a person is bound to
+ * an external identity (issuer, subject) at the first login.
  */
 export class PersonalAccounts1765200000000 implements MigrationInterface {
   name = 'PersonalAccounts1765200000000';
@@ -53,6 +55,7 @@ export class PersonalAccounts1765200000000 implements MigrationInterface {
         person_id uuid NOT NULL REFERENCES professionals (id) ON DELETE CASCADE,
         role_at_start varchar(24) NOT NULL,
         stage varchar(16) NOT NULL CHECK (stage IN ('second_factor','active')),
+        login_method varchar(16) NOT NULL CHECK (login_method IN ('password','oidc')),
         csrf_token varchar(64) NOT NULL,
         created_at timestamptz NOT NULL,
         last_seen_at timestamptz NOT NULL,
@@ -60,9 +63,38 @@ export class PersonalAccounts1765200000000 implements MigrationInterface {
         end_reason varchar(32)
       )`);
     await q.query(`CREATE INDEX sessions_open_of_person ON sessions (person_id) WHERE ended_at IS NULL`);
+    await q.query(`
+      CREATE TABLE identity_providers (
+        organisation_id uuid PRIMARY KEY REFERENCES organisations (id) ON DELETE CASCADE,
+        issuer varchar(255) NOT NULL,
+        client_id varchar(255) NOT NULL,
+        client_secret bytea NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      )`);
+    await q.query(`
+      CREATE TABLE external_identities (
+        issuer varchar(255) NOT NULL,
+        subject varchar(255) NOT NULL,
+        person_id uuid NOT NULL REFERENCES professionals (id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL,
+        PRIMARY KEY (issuer, subject)
+      )`);
+    await q.query(`
+      CREATE TABLE sso_logins (
+        state_hash bytea PRIMARY KEY,
+        organisation_id uuid NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+        code_verifier varchar(128) NOT NULL,
+        nonce varchar(128) NOT NULL,
+        created_at timestamptz NOT NULL,
+        used_at timestamptz
+      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE sso_logins');
+    await q.query('DROP TABLE external_identities');
+    await q.query('DROP TABLE identity_providers');
     await q.query('DROP TABLE sessions');
     await q.query('DROP TABLE invitations');
     await q.query('DROP TABLE recovery_codes');

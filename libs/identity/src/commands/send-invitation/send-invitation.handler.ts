@@ -38,9 +38,7 @@ export class SendInvitationHandler implements ICommandHandler<SendInvitationComm
     if (!ownCoordinator && !this.access.canAdminister(principal, organisation))
       throw new NotFoundError('ORGANISATION_NOT_FOUND', 'Organisation');
     return this.dataSource.transaction(async (manager) => {
-      const invitation = await this.invitations.create(manager, professionalId, actorOf(principal));
-      if (invitation.person.organisationId !== organisation.id)
-        throw new NotFoundError('PROFESSIONAL_NOT_FOUND', 'Professional');
+      const invitation = await this.invitations.create(manager, professionalId, actorOf(principal), organisation.id);
       try {
         await this.mailer.send(invitationMail(invitation));
       } catch {

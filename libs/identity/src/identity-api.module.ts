@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailModule } from '@vir/mail';
+import { OrganisationAccess, OrganisationEntity } from '@vir/organisations';
+import { RemoveIdentityProviderHandler } from './commands/remove-identity-provider/remove-identity-provider.handler';
+import { SendInvitationHandler } from './commands/send-invitation/send-invitation.handler';
+import { SetIdentityProviderHandler } from './commands/set-identity-provider/set-identity-provider.handler';
+import { IdentityProvidersController } from './controllers/identity-providers.controller';
+import { InvitationsController } from './controllers/invitations.controller';
+import { IdentityProviders } from './identity-providers';
+import { Invitations } from './invitations';
+import { GetIdentityProviderHandler } from './queries/get-identity-provider/get-identity-provider.handler';
+import { SecondFactor } from './second-factor';
+
+/** The api's part of identity: administrators and coordinators invite people; administrators connect an organisation's identity provider. */
+@Module({
+  imports: [CqrsModule, MailModule, TypeOrmModule.forFeature([OrganisationEntity])],
+  controllers: [InvitationsController, IdentityProvidersController],
+  providers: [
+    OrganisationAccess,
+    SecondFactor,
+    Invitations,
+    IdentityProviders,
+    SendInvitationHandler,
+    SetIdentityProviderHandler,
+    RemoveIdentityProviderHandler,
+    GetIdentityProviderHandler,
+  ],
+})
+export class IdentityApiModule {}

@@ -1,0 +1,12 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { IdentityProviders } from '../../identity-providers';
+import { ListSsoOrganisationsQuery, SsoOrganisation } from './list-sso-organisations.query';
+
+@QueryHandler(ListSsoOrganisationsQuery)
+export class ListSsoOrganisationsHandler implements IQueryHandler<ListSsoOrganisationsQuery, SsoOrganisation[]> {
+  constructor(private readonly providers: IdentityProviders) {}
+
+  async execute(): Promise<SsoOrganisation[]> {
+    return (await this.providers.all()).map((p) => ({ organisationId: p.organisationId, name: p.organisationName }));
+  }
+}
