@@ -2,10 +2,10 @@
 /*
  * `npm start`: the whole service on this machine with a working local default — PostgreSQL and
  * Redis (unless DATABASE_URL and REDIS_URL are set), migrations, the Venlo demo data, a mail
- * catcher, the worker, the api and the portal. Every port is checked before anything is announced; a process
+ * catcher, a demo identity provider, the worker, the api and the portal. Every port is checked before anything is announced; a process
  * that stops later is named on the console with its last log lines. Ctrl-C stops what it started.
  *
- * Settings (environment): PORT (3000), WORKER_HEALTH_PORT (3001), PORTAL_PORT (3002), DEV_SMTP_PORT (1025),
+ * Settings (environment): PORT (3000), WORKER_HEALTH_PORT (3001), PORTAL_PORT (3002), DEV_IDP_PORT (3003), DEV_SMTP_PORT (1025),
  * DEV_PG_PORT (54329), DEV_REDIS_PORT (63799), VIR_DATA_DIR (.data/dev), KEEP_SERVICES=1 (leave
  * PostgreSQL and Redis running), START_SKIP_BUILD=1 (use the existing build). Secrets given in the
  * environment win; only missing ones are generated, once, into <data dir>/secrets.env.
@@ -34,6 +34,7 @@ const PORTS = {
     what: "the worker's health port",
   },
   portal: { variable: 'PORTAL_PORT', port: Number(env.PORTAL_PORT || 3002), what: 'the portal' },
+  idp: { variable: 'DEV_IDP_PORT', port: Number(env.DEV_IDP_PORT || 3003), what: 'the demo identity provider' },
   mail: { variable: 'DEV_SMTP_PORT', port: Number(env.DEV_SMTP_PORT || 1025), what: 'the local mail catcher' },
 };
 const PG_PORT = Number(env.DEV_PG_PORT || 54329);
@@ -64,6 +65,7 @@ function secrets() {
     VIR_PSEUDONYM_KEY: () => randomBytes(32).toString('base64url'),
     VIR_AUDIT_KEY: () => randomBytes(32).toString('base64url'),
     VIR_BOOTSTRAP_ADMIN_KEY: () => `local-admin-${randomBytes(18).toString('base64url')}`,
+    DEV_IDP_CLIENT_SECRET: () => randomBytes(24).toString('base64url'),
   };
   let changed = false;
   for (const [key, make] of Object.entries(generators)) {
@@ -115,10 +117,10 @@ function start(name, script, logFile, args = []) {
   return entry;
 }
 
-async function waitHealthy(entry, port) {
+async function waitHealthy(entry, port, probe = '/health/live') {
   for (let i = 0; i < 300; i += 1) {
     if (entry.exited) return false;
-    const ok = await fetch(`http://127.0.0.1:${port}/health/live`).then(
+    const ok = await fetch(`http://127.0.0.1:${port}${probe}`).then(
       (r) => r.ok,
       () => false,
     );
@@ -194,6 +196,10 @@ async function main() {
   env.AUDIT_ANCHOR_FILE ||= path.join(dataDir, 'audit-anchors.jsonl');
   const production = env.NODE_ENV === 'production';
   if (!production) env.WEBHOOK_ALLOW_PRIVATE_TARGETS ||= 'true';
+  // The demo identity provider speaks plain http on loopback.
+  if (!production) env.OIDC_ALLOW_HTTP ||= 'true';
+  const idpIssuer = `http://127.0.0.1:${PORTS.idp.port}`;
+  const idpClient = 'verwijsindex-demo';
   const mailDir = path.join(dataDir, 'mail');
   const catchMail = !env.SMTP_URL && !production;
   if (catchMail) env.SMTP_URL = `smtp://127.0.0.1:${PORTS.mail.port}`;
@@ -212,7 +218,15 @@ async function main() {
   let demo;
   if (!production) {
     demo = JSON.parse(
-      runOrFail('Loading the demo data', process.execPath, ['dist/apps/cli/src/main.js', 'seed-demo', '--json']),
+      runOrFail('Loading the demo data', process.execPath, [
+        'dist/apps/cli/src/main.js',
+        'seed-demo',
+        '--json',
+        '--idp',
+        idpIssuer,
+        idpClient,
+        env.DEV_IDP_CLIENT_SECRET,
+      ]),
     );
     fs.writeFileSync(
       path.join(dataDir, 'demo-credentials.txt'),
@@ -229,15 +243,22 @@ async function main() {
       mailDir,
       String(PORTS.mail.port),
     ]);
+  const idp = demo
+    ? start('the demo identity provider', 'scripts/demo-idp.mjs', path.join(dataDir, 'demo-idp.log'), [
+        String(PORTS.idp.port),
+        path.join(dataDir, 'demo-idp.json'),
+      ])
+    : undefined;
   const worker = start('the worker', 'dist/apps/worker/src/main.js', path.join(dataDir, 'worker.log'));
   const api = start('the api', 'dist/apps/api/src/main.js', path.join(dataDir, 'api.log'));
   const portal = start('the portal', 'dist/apps/portal/src/main.js', path.join(dataDir, 'portal.log'));
-  for (const [entry, port] of [
+  for (const [entry, port, probe] of [
     [worker, PORTS.worker.port],
     [api, PORTS.api.port],
     [portal, PORTS.portal.port],
+    ...(idp ? [[idp, PORTS.idp.port, '/.well-known/openid-configuration']] : []),
   ]) {
-    if (!(await waitHealthy(entry, port))) {
+    if (!(await waitHealthy(entry, port, probe))) {
       if (!entry.exited) fail(`${entry.name} did not become healthy on port ${port}; see ${entry.logFile}`);
       return; // its exit handler has said why and is stopping the rest
     }
@@ -263,7 +284,7 @@ async function main() {
     log(`  Signal mail:  ${rel(path.join(mailDir, 'index.txt'))} (one .eml file per message; local mail catcher)`);
   if (demo)
     log(
-      `  Demo logins:  ${rel(path.join(dataDir, 'demo-logins.json'))} (e-mail, password and TOTP secret of each demo person)`,
+      `  Demo logins:  ${rel(path.join(dataDir, 'demo-logins.json'))} (e-mail, password and TOTP secret of each demo person; ${idpIssuer} is the demo identity provider of ${demo.logins.find((l) => l.loginVia === 'oidc')?.organisation ?? 'none'})`,
     );
   log('');
   log('Administrator (gemeente) credential:');

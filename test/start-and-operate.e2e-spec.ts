@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { generateSync } from 'otplib';
+import { launchBrowser } from './support/browser';
 import { ROOT, waitFor } from './support/processes';
 
 const exec = promisify(execFile);
@@ -15,7 +16,7 @@ interface DemoLogin {
   municipalityCode: string;
   email: string;
   password: string;
-  totpSecret: string;
+  totpSecret: string | null;
   loginVia: string;
 }
 
@@ -43,7 +44,7 @@ async function logInByHttp(portal: string, login: DemoLogin): Promise<unknown> {
   const loginCsrf = await csrfOf(remember(await fetch(`${portal}/inloggen`)));
   expect((await post('/inloggen', { csrf: loginCsrf, email: login.email, password: login.password })).status).toBe(303);
   const codeCsrf = await csrfOf(await fetch(`${portal}/inloggen/verificatiecode`, { headers: { cookie: cookie() } }));
-  const code = generateSync({ secret: login.totpSecret });
+  const code = generateSync({ secret: login.totpSecret as string });
   expect((await post('/inloggen/verificatiecode', { csrf: codeCsrf, code })).status).toBe(303);
   const me = await fetch(`${portal}/v1/me`, { headers: { cookie: cookie() } });
   expect(me.status).toBe(200);
@@ -63,7 +64,7 @@ interface Started {
 
 /** `npm start` as a newcomer runs it, with its own data directory and ports. */
 function npmStart(dataDir: string, ports: number[], extra: Record<string, string> = {}): Started {
-  const [api, worker, mail, pg, redis, portal] = ports;
+  const [api, worker, mail, pg, redis, portal, idp] = ports;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -74,6 +75,7 @@ function npmStart(dataDir: string, ports: number[], extra: Record<string, string
     DEV_PG_PORT: String(pg),
     DEV_REDIS_PORT: String(redis),
     PORTAL_PORT: String(portal),
+    DEV_IDP_PORT: String(idp),
     START_SKIP_BUILD: '1', // the suite runs on the build `npm test` made
     ...extra,
   };
@@ -114,7 +116,7 @@ describe('npm start and the documented operator commands', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'vir-start-'));
-    ports = await freePorts(6);
+    ports = await freePorts(7);
     running = npmStart(dataDir, ports, { VIR_BOOTSTRAP_ADMIN_KEY: adminKey });
     await waitFor(
       'npm start to announce it runs',
@@ -243,7 +245,7 @@ describe('npm start and the documented operator commands', () => {
 
   it('says on the console which process stopped, and why, and stops the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vir-start-'));
-    const second = npmStart(dir, await freePorts(6));
+    const second = npmStart(dir, await freePorts(7));
     try {
       await waitFor('the second instance', () => second.output().includes('Press Ctrl-C to stop.'), 120_000);
       const pids = JSON.parse(readFileSync(join(dir, 'processes.json'), 'utf8')) as Record<string, number>;
@@ -264,10 +266,11 @@ describe('npm start and the documented operator commands', () => {
     ['DEV_REDIS_PORT', 4],
     ['DEV_PG_PORT', 3],
     ['PORTAL_PORT', 5],
+    ['DEV_IDP_PORT', 6],
   ])(
     'fails at once, naming %s, when its port is taken — and never stops the program on it',
     async (variable, index) => {
-      const fresh = await freePorts(6);
+      const fresh = await freePorts(7);
       const squatter = await listen(fresh[index]);
       const dir = mkdtempSync(join(tmpdir(), 'vir-start-'));
       try {

@@ -5,17 +5,19 @@ import { systemActor } from '@vir/common';
 import { AuditChain, AuditKeyMissingError } from '@vir/audit';
 import { ConfigError, loadConfig } from '@vir/config';
 import { grantApplicationRole, postgresOptions, runMigrationsLocked } from '@vir/database';
-import { DemoAccounts, DemoLogin, Invitation, InvitePersonCommand } from '@vir/identity';
+import { Invitation, InvitePersonCommand } from '@vir/identity';
 import { OperatorCommands, OrganisationsBootstrap } from '@vir/organisations';
 import { youthKeyVersions } from '@vir/registrations';
 import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
+import { DemoIdentityProvider, seedDemo } from './seed-demo';
 
 const USAGE = `Usage: npm run cli -- <command>
 
   migrate                      apply pending database migrations (safe with several replicas); with DATABASE_APP_ROLE
                                set, grant that role what api and worker need (no DDL, the audit log append-only)
-  seed-demo [--json]           load the Venlo covenant demo data (not in production) and print its credentials
+  seed-demo [--json]           load the demo region (Venlo's covenant partners, Beesel; not in production) and print its
+                               credentials and demo logins
   admin create [label]         issue a new gemeente-administrator credential; prints its secret once
   admin invite <email> <name>  make <email> an administrator (a person) of the operating college and print a
                                one-time invitation link to the portal, where they set a password and TOTP
@@ -28,6 +30,15 @@ const USAGE = `Usage: npm run cli -- <command>
                                file (default AUDIT_ANCHOR_FILE); names what is missing or changed
   keys report                  how many stored youth keys are on each pseudonym key version
 `;
+
+/** `--idp <issuer> <client-id> <client-secret>` of seed-demo (npm start passes its demo provider). */
+function demoProviderArgs(args: string[]): DemoIdentityProvider | undefined | 'invalid' {
+  const at = args.indexOf('--idp');
+  if (at < 0) return undefined;
+  const [issuer, clientId, clientSecret] = args.slice(at + 1, at + 4);
+  if (!/^https?:\/\/\S+$/.test(issuer ?? '') || !clientId || !clientSecret) return 'invalid';
+  return { issuer, clientId, clientSecret };
+}
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -60,27 +71,18 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
-    case 'seed-demo':
-      return withContext(async (get) => {
-        const summary = await get(OrganisationsBootstrap).seedVenloDemo();
-        const logins = await get(DemoAccounts).ensure(
-          summary.people.map((p) => ({ personId: p.personId, email: p.email })),
+    case 'seed-demo': {
+      const provider = demoProviderArgs(argv.slice(1));
+      if (provider === 'invalid') {
+        console.error(
+          'Give the demo identity provider as: seed-demo --json --idp <issuer> <client-id> <client-secret>',
         );
-        if (sub === '--json') {
-          const byPerson = new Map(logins.map((login) => [login.personId, login]));
-          const people = summary.people.map((p) => {
-            const login = byPerson.get(p.personId) as DemoLogin;
-            return {
-              role: p.role,
-              organisation: p.organisation,
-              municipalityCode: p.municipalityCode,
-              email: login.email,
-              password: login.password,
-              totpSecret: login.totpSecret,
-              loginVia: 'password',
-            };
-          });
-          console.log(JSON.stringify({ ...summary, logins: people }));
+        return 2;
+      }
+      return withContext(async (get) => {
+        const { summary, logins } = await seedDemo(get, provider);
+        if (argv.includes('--json')) {
+          console.log(JSON.stringify({ ...summary, logins }));
           return 0;
         }
         for (const credential of summary.credentials) {
@@ -92,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
         for (const skipped of summary.skipped) console.log(`    - ${skipped.name}: ${skipped.why}`);
         return 0;
       });
+    }
     case 'admin':
       if (sub === 'invite') {
         const email = arg;

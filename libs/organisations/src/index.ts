@@ -1,6 +1,6 @@
 /** Organisations: the connected organisations of each college, their designated people and credentials, and who may register. */
 export { OrganisationsModule } from './organisations.module';
-export { OrganisationsBootstrap } from './organisations-bootstrap';
+export { DEMO_SSO_ORGANISATION, OrganisationsBootstrap } from './organisations-bootstrap';
 export { OrganisationEntity } from './entities/organisation.entity';
 export { OperatorCommands } from './operator-commands';
 export { ContactDirectory } from './contact-directory';

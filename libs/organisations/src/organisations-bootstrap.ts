@@ -34,8 +34,16 @@ export interface DemoSummary {
   people: { personId: string; email: string; role: ProfessionalRole; organisation: string; municipalityCode: string }[];
 }
 
+/** The demo organisation whose people log in through its own identity provider (npm start's demo provider). */
+export const DEMO_SSO_ORGANISATION = 'Veilig Thuis Noord- en Midden-Limburg';
+
 /** Organisations whose demo people log in to the portal: professionals of two organisations, a coordinator. */
-const DEMO_LOGIN_PARTIES = ['Basisschool Sint Martinus', 'GGD Limburg-Noord', 'Basisschool De Wegwijzer Reuver'];
+const DEMO_LOGIN_PARTIES = [
+  'Basisschool Sint Martinus',
+  'GGD Limburg-Noord',
+  'Basisschool De Wegwijzer Reuver',
+  DEMO_SSO_ORGANISATION,
+];
 
 const DEMO_PHONE = '+31 77 000 0000';
 
