@@ -20,6 +20,7 @@ import { FollowUpCoverage } from './follow-up-coverage';
 import { HealthController } from './health.controller';
 import { MeController } from './me.controller';
 import { MetricsController } from './metrics.controller';
+import { ProfessionalHandoversModule } from './professional-handovers.module';
 import { StartupTasks } from './startup-tasks';
 
 @Module({})
@@ -46,6 +47,7 @@ export class ApiModule {
         StatisticsModule,
         IncidentsModule,
         IdentityApiModule,
+        ProfessionalHandoversModule,
         AuthModule.forRoot(OrganisationsModule, AuthFailureAuditModule),
       ],
       controllers: [ApiIndexController, HealthController, MetricsController, MeController],

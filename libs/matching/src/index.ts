@@ -4,3 +4,4 @@ export { MatchesModule } from './matches.module';
 export { FollowUpSweeper } from './jobs/follow-up-sweeper';
 export { MatchRetention } from './jobs/match-retention';
 export { matchesOfRegistrations, matchFigures, rekeyMatches, takesPartInAMatch } from './match-fragments';
+export { matchHandover } from './match-handover';

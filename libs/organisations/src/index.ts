@@ -16,3 +16,5 @@ export {
   webhookTargets,
 } from './organisation-fragments';
 export { OrganisationAccess } from './organisation-access';
+export type { ProfessionalHandover } from './professional-handover';
+export { PROFESSIONAL_HANDOVERS } from './professional-handover';

@@ -21,3 +21,4 @@ export {
 export { TOMBSTONE_TERM_MONTHS } from './registration-references';
 export { heldAboutYouth } from './youth-holdings';
 export { youthKeyVersions } from './key-versions';
+export { registrationHandover } from './registration-handover';

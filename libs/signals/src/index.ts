@@ -17,3 +17,4 @@ export {
   signalsTriggeredBy,
   triggeredASignal,
 } from './signal-retention';
+export { signalHandover } from './signal-handover';

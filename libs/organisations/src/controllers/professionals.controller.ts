@@ -7,6 +7,7 @@ import { ApiProblems } from '@vir/common';
 import { AddProfessionalCommand } from '../commands/add-professional/add-professional.command';
 import { AddProfessionalDto, UpdateContactDetailsDto } from '../commands/add-professional/add-professional.dto';
 import { DeactivateProfessionalCommand } from '../commands/deactivate-professional/deactivate-professional.command';
+import { DeactivateProfessionalQuery } from '../commands/deactivate-professional/deactivate-professional.dto';
 import { UpdateProfessionalCommand } from '../commands/update-professional/update-professional.command';
 import { GetProfessionalQuery } from '../queries/get-professional/get-professional.query';
 import {
@@ -77,14 +78,20 @@ export class ProfessionalsController {
 
   @Delete(':professionalId')
   @RequireScopes('admin')
-  @ApiOperation({ summary: 'End the designation (the record stays for history)' })
+  @ApiOperation({
+    summary:
+      "End the designation (the record stays for history); a leaver's registrations, open matches and follow-up go to the successor",
+  })
   @ApiOkResponse({ type: ProfessionalView })
-  @ApiProblems(404)
+  @ApiProblems(404, 409, 422)
   deactivate(
     @CurrentPrincipal() principal: Principal,
     @Param('organisationId') organisationId: string,
     @Param('professionalId') professionalId: string,
+    @Query() query: DeactivateProfessionalQuery,
   ): Promise<ProfessionalView> {
-    return this.commands.execute(new DeactivateProfessionalCommand(principal, organisationId, professionalId));
+    return this.commands.execute(
+      new DeactivateProfessionalCommand(principal, organisationId, professionalId, query.successorId),
+    );
   }
 }

@@ -1,16 +1,29 @@
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorOf } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
-import { Clock } from '@vir/common';
-import { DataSource } from 'typeorm';
+import { Clock, ConflictError, isUuid, RuleViolationError } from '@vir/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { ProfessionalEntity } from '../../entities/professional.entity';
 import { OrganisationAccess } from '../../organisation-access';
-import { isUuid } from '@vir/common';
 import { professionalNotFound } from '../../organisation-errors';
+import { PROFESSIONAL_HANDOVERS, ProfessionalHandover } from '../../professional-handover';
 import { ProfessionalView } from '../../views';
 import { DeactivateProfessionalCommand } from './deactivate-professional.command';
 
-/** The designation ends; the record stays so that history and audit entries keep their meaning. */
+const successorInvalid = () =>
+  new RuleViolationError(
+    'SUCCESSOR_INVALID',
+    'Successor not possible',
+    'The successor must be another active professional (role professional) of the same organisation.',
+    'successorId',
+  );
+
+/**
+ * The designation ends; the record stays so that history and audit entries keep their meaning. A
+ * leaver who still holds registrations or places in open matches names a successor, who takes them
+ * over in the same transaction: signals stop going to the leaver at once and name the successor.
+ */
 @CommandHandler(DeactivateProfessionalCommand)
 export class DeactivateProfessionalHandler implements ICommandHandler<DeactivateProfessionalCommand, ProfessionalView> {
   constructor(
@@ -18,21 +31,39 @@ export class DeactivateProfessionalHandler implements ICommandHandler<Deactivate
     private readonly access: OrganisationAccess,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    @Optional() @Inject(PROFESSIONAL_HANDOVERS) private readonly handovers: ProfessionalHandover[] = [],
   ) {}
 
   async execute({
     principal,
     organisationId,
     professionalId,
+    successorId,
   }: DeactivateProfessionalCommand): Promise<ProfessionalView> {
     const organisation = await this.access.loadForAdmin(principal, organisationId);
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ProfessionalEntity);
       const professional = isUuid(professionalId)
-        ? await repository.findOneBy({ id: professionalId, organisationId: organisation.id })
+        ? await repository.findOne({
+            where: { id: professionalId, organisationId: organisation.id },
+            lock: { mode: 'pessimistic_write' },
+          })
         : null;
       if (!professional) throw professionalNotFound();
       if (!professional.active) return ProfessionalView.of(professional);
+      const successor = successorId ? await this.successor(manager, successorId, professional) : undefined;
+      const held = await this.held(manager, professional.id);
+      if (!successor && Object.values(held).some((n) => n > 0))
+        throw new ConflictError(
+          'SUCCESSOR_REQUIRED',
+          'A successor is needed',
+          `This professional still holds ${describe(held)}; name a successor of the same organisation (successorId) to take them over.`,
+          'successorId',
+        );
+      const moved: Record<string, number> = {};
+      if (successor)
+        for (const handover of this.handovers)
+          moved[handover.what] = await handover.move(manager, professional.id, successor.id);
       professional.active = false;
       professional.deactivatedAt = this.clock.now();
       const saved = await repository.save(professional);
@@ -41,9 +72,45 @@ export class DeactivateProfessionalHandler implements ICommandHandler<Deactivate
         objectType: 'professional',
         objectId: professional.id,
         actor: actorOf(principal),
-        details: { organisationId: organisation.id },
+        details: { organisationId: organisation.id, successorId: successor?.id ?? null, ...handedOver(moved) },
       });
       return ProfessionalView.of(saved);
     });
   }
+
+  private async successor(manager: EntityManager, id: string, leaver: ProfessionalEntity): Promise<ProfessionalEntity> {
+    const successor =
+      isUuid(id) && id !== leaver.id ? await manager.getRepository(ProfessionalEntity).findOneBy({ id }) : null;
+    if (
+      !successor ||
+      successor.organisationId !== leaver.organisationId ||
+      !successor.active ||
+      successor.role !== 'professional'
+    )
+      throw successorInvalid();
+    return successor;
+  }
+
+  private async held(manager: EntityManager, professionalId: string): Promise<Record<string, number>> {
+    const held: Record<string, number> = {};
+    for (const handover of this.handovers) held[handover.what] = await handover.held(manager, professionalId);
+    return held;
+  }
+}
+
+function describe(held: Record<string, number>): string {
+  return Object.entries(held)
+    .filter(([, n]) => n > 0)
+    .map(([what, n]) => `${n} ${what}`)
+    .join(' and ');
+}
+
+/** The audit details name each kind handed over: `handedOverRegistrations: 3`, … */
+function handedOver(moved: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(moved).map(([what, n]) => [
+      `handedOver${what[0].toUpperCase()}${what.slice(1).replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`,
+      n,
+    ]),
+  );
 }
