@@ -236,6 +236,25 @@ async function main() {
     fs.writeFileSync(path.join(dataDir, 'demo-logins.json'), `${JSON.stringify(demo.logins, null, 2)}\n`, {
       mode: 0o600,
     });
+    // The demo identity provider knows the portal as its client and the people who log in through it.
+    const accounts = Object.fromEntries(
+      demo.logins.filter((l) => l.loginVia === 'oidc').map((l) => [l.email, { email: l.email, email_verified: true }]),
+    );
+    fs.writeFileSync(
+      path.join(dataDir, 'demo-idp.json'),
+      JSON.stringify({
+        issuer: idpIssuer,
+        clients: [
+          {
+            client_id: idpClient,
+            client_secret: env.DEV_IDP_CLIENT_SECRET,
+            redirect_uris: [`${env.PORTAL_URL}/inloggen/sso/terug`],
+          },
+        ],
+        accounts,
+      }),
+      { mode: 0o600 },
+    );
   }
 
   if (catchMail)

@@ -197,13 +197,38 @@ describe('npm start and the documented operator commands', () => {
       new Set(logins.filter((l) => l.role === 'professional').map((l) => l.organisation)).size,
     ).toBeGreaterThanOrEqual(2);
 
-    const professional = logins.find((l) => l.role === 'professional')!;
+    const professional = logins.find((l) => l.role === 'professional' && l.loginVia === 'password')!;
     const me = await logInByHttp(portal, professional);
     expect(me).toMatchObject({
       kind: 'person',
       organisation: { name: professional.organisation },
       roles: ['professional'],
     });
+    expect(new Set(logins.map((l) => l.municipalityCode))).toEqual(new Set(['0983', '0889']));
+
+    // One organisation logs in through the local demo identity provider npm start runs.
+    const viaProvider = logins.find((l) => l.loginVia === 'oidc')!;
+    expect(viaProvider).toMatchObject({ totpSecret: null });
+    const { browser, close } = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${portal}/inloggen`);
+      let loaded = page.waitForEvent('load');
+      await page.getByRole('button', { name: `Inloggen met ${viaProvider.organisation}` }).click();
+      await loaded;
+      await page.locator('input[name="login"]').fill(viaProvider.email);
+      await page.locator('input[name="password"]').fill(viaProvider.password);
+      loaded = page.waitForEvent('load');
+      await page.getByRole('button', { name: 'Sign-in' }).click();
+      await loaded;
+      await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+      expect(await (await page.context().request.get(`${portal}/v1/me`)).json()).toMatchObject({
+        organisation: { name: viaProvider.organisation },
+        loginVia: 'oidc',
+      });
+    } finally {
+      await close();
+    }
   });
 
   it('runs every operator command the docs show, from the checkout, against this local instance', async () => {
