@@ -1,5 +1,6 @@
 import { CredentialService } from '../libs/organisations/src/credential.service';
 import { anOrganisation, TestOrganisation } from './support/factories';
+import { startSmtpSink } from './support/receivers';
 import { bearer, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
 
@@ -17,12 +18,15 @@ interface Fixture {
  * organisation carries exactly one scope; "other" is a credential of another organisation,
  * which must get exactly what an unknown id gets (404), so nothing can be probed.
  */
-describe('access matrix of the administration API', () => {
+describe('access matrix of the administration and identity API', () => {
   let api: TestApi;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let f: Fixture;
 
   beforeAll(async () => {
-    api = await startApi();
+    // Invitations are mailed: a real mail server takes them.
+    smtp = await startSmtpSink();
+    api = await startApi({ SMTP_URL: smtp.url });
     await api.reset();
     const own = await anOrganisation(api, { kind: 'municipality', scopes: ['signals'] });
     const other = await anOrganisation(api, {
@@ -60,7 +64,10 @@ describe('access matrix of the administration API', () => {
     });
     f = { own, other, secrets, credentialId: admin.id };
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api?.close();
+    await smtp?.close();
+  });
 
   const person = { name: 'B. Jansen', email: 'b.jansen@example.nl', phone: '+31 77 765 4321', role: 'professional' };
 
@@ -109,6 +116,27 @@ describe('access matrix of the administration API', () => {
     ['patch', '/v1/organisations/{other}/professionals/{otherPro}', { phone: '+31 77 111 2222' }, { admin: 200 }],
     ['get', '/v1/organisations/{own}/credentials', undefined, { admin: 200 }],
     ['post', '/v1/organisations/{own}/credentials', { scopes: ['signals'] }, { admin: 201 }],
+    [
+      'get',
+      '/v1/me',
+      undefined,
+      { admin: 200, registrations: 200, signals: 200, 'follow-up': 200, 'contact-details': 200, otherAdmin: 200 },
+    ],
+    [
+      'post',
+      '/v1/organisations/{own}/professionals/{pro}/invitation',
+      undefined,
+      { admin: 202, 'contact-details': 202 },
+    ],
+    ['post', '/v1/organisations/{other}/professionals/{otherPro}/invitation', undefined, { admin: 202 }],
+    [
+      'put',
+      '/v1/organisations/{own}/identity-provider',
+      { issuer: 'https://login.example.org', clientId: 'verwijsindex', clientSecret: 'geheim' },
+      { admin: 200 },
+    ],
+    ['get', '/v1/organisations/{own}/identity-provider', undefined, { admin: 200 }],
+    ['delete', '/v1/organisations/{own}/identity-provider', undefined, { admin: 204 }],
     ['delete', '/v1/organisations/{other}/professionals/{otherPro}', undefined, { admin: 200 }],
   ];
   const callers: Who[] = ['none', 'admin', 'registrations', 'signals', 'follow-up', 'contact-details', 'otherAdmin'];
@@ -123,10 +151,15 @@ describe('access matrix of the administration API', () => {
           const scopeGuarded =
             (method === 'post' && path === '/v1/organisations') ||
             path.includes('/credentials') ||
+            path.includes('/identity-provider') ||
+            path.endsWith('/invitation') ||
             (method === 'post' && path.endsWith('/professionals')) ||
             method === 'delete' ||
             method === 'patch';
-          const hasScope = who === 'admin' || who === 'otherAdmin' || (method === 'patch' && who === 'contact-details');
+          const hasScope =
+            who === 'admin' ||
+            who === 'otherAdmin' ||
+            ((method === 'patch' || path.endsWith('/invitation')) && who === 'contact-details');
           expected = scopeGuarded && !hasScope ? 403 : 404;
         }
       }
