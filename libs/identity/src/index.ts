@@ -17,7 +17,6 @@ export type { OpenSession } from './session-store';
 export { sameSecret } from './tokens';
 export { SsoRefusedError } from './identity-errors';
 export { DemoAccounts } from './demo-accounts';
-export type { DemoLogin } from './demo-accounts';
 export { StartSsoLoginCommand } from './commands/start-sso-login/start-sso-login.command';
 export type { SsoRedirect } from './commands/start-sso-login/start-sso-login.command';
 export { FinishSsoLoginCommand } from './commands/finish-sso-login/finish-sso-login.command';
