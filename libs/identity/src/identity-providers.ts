@@ -54,9 +54,14 @@ export class IdentityProviders {
     return row;
   }
 
-  /** Every connected organisation whose people log in through their own provider, by name. */
-  async all(): Promise<IdentityProviderSettings[]> {
-    return this.select(sql``);
+  /** Every connected organisation whose people log in through their own provider, by name (no secret is read). */
+  async organisations(): Promise<{ organisationId: string; name: string }[]> {
+    const found = await rows<{ organisation_id: string; name: string }>(
+      this.dataSource,
+      sql`SELECT p.organisation_id, o.name FROM identity_providers p JOIN ${organisationFacts()} o ON o.id = p.organisation_id
+           WHERE o.status = 'connected' ORDER BY o.name`,
+    );
+    return found.map((row) => ({ organisationId: row.organisation_id, name: row.name }));
   }
 
   private async select(filter: Sql): Promise<IdentityProviderSettings[]> {

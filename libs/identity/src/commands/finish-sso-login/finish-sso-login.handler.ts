@@ -11,11 +11,9 @@ import { OidcClient, VerifiedClaims } from '../../oidc-client';
 import { PERSON_COLUMNS, personJoin, PersonRow, personView, PersonView } from '../../people';
 import { personActor } from '../../person-actor';
 import { SessionStore } from '../../session-store';
+import { SSO_LOGIN_MINUTES } from '../../sso-login-window';
 import { sameSecret, tokenHash } from '../../tokens';
 import { FinishSsoLoginCommand } from './finish-sso-login.command';
-
-/** A started login must come back within this time. */
-const SSO_LOGIN_MINUTES = 10;
 
 @CommandHandler(FinishSsoLoginCommand)
 export class FinishSsoLoginHandler implements ICommandHandler<FinishSsoLoginCommand, ActiveLogin> {

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { SsoRefusedError } from '../../identity-errors';
 import { IdentityProviders } from '../../identity-providers';
 import { OidcClient } from '../../oidc-client';
+import { SSO_LOGIN_MINUTES } from '../../sso-login-window';
 import { tokenHash } from '../../tokens';
 import { SsoRedirect, StartSsoLoginCommand } from './start-sso-login.command';
 
@@ -23,10 +24,16 @@ export class StartSsoLoginHandler implements ICommandHandler<StartSsoLoginComman
     const request = await this.oidc.authorizationRequest(provider).catch(() => {
       throw new SsoRefusedError('provider-unreachable');
     });
+    const now = this.clock.now();
+    // Started logins that never came back are of no use after their ten minutes: they go as new ones start.
+    await execute(
+      this.dataSource,
+      sql`DELETE FROM sso_logins WHERE created_at < ${new Date(now.getTime() - SSO_LOGIN_MINUTES * 60_000)}`,
+    );
     await execute(
       this.dataSource,
       sql`INSERT INTO sso_logins (state_hash, organisation_id, code_verifier, nonce, created_at)
-          VALUES (${tokenHash(request.state)}, ${organisationId}, ${request.codeVerifier}, ${request.nonce}, ${this.clock.now()})`,
+          VALUES (${tokenHash(request.state)}, ${organisationId}, ${request.codeVerifier}, ${request.nonce}, ${now})`,
     );
     return { url: request.url, state: request.state };
   }

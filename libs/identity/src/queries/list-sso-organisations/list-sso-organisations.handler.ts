@@ -6,7 +6,7 @@ import { ListSsoOrganisationsQuery, SsoOrganisation } from './list-sso-organisat
 export class ListSsoOrganisationsHandler implements IQueryHandler<ListSsoOrganisationsQuery, SsoOrganisation[]> {
   constructor(private readonly providers: IdentityProviders) {}
 
-  async execute(): Promise<SsoOrganisation[]> {
-    return (await this.providers.all()).map((p) => ({ organisationId: p.organisationId, name: p.organisationName }));
+  execute(): Promise<SsoOrganisation[]> {
+    return this.providers.organisations();
   }
 }
