@@ -1,4 +1,4 @@
-import { anOrganisation, aRegistration, TestOrganisation } from './support/factories';
+import { anOrganisation, aPersonOf, aRegistration, TestOrganisation } from './support/factories';
 import { startWorker, waitFor, WorkerProcess } from './support/processes';
 import { startSmtpSink } from './support/receivers';
 import { waitUntilSettled } from './support/settle';
@@ -42,14 +42,7 @@ describe('a leaver and their successor', () => {
         `/v1/organisations/${school.id}/professionals/${professionalId}${successorId ? `?successorId=${successorId}` : ''}`,
       )
       .set(bearer(ADMIN_KEY));
-  const emailOf = async (organisation: TestOrganisation, id: string) =>
-    (
-      await api
-        .http()
-        .get(`/v1/organisations/${organisation.id}/professionals/${id}`)
-        .set(bearer(ADMIN_KEY))
-        .expect(200)
-    ).body.email as string;
+  const emailOf = async (organisation: TestOrganisation, id: string) => (await aPersonOf(api, organisation, id)).email;
 
   it('refuses to let a professional with registrations leave without a successor, and hands everything over with one', async () => {
     const [leaver, successor] = school.professionalIds;

@@ -1,7 +1,7 @@
 import { generateSync } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, reflows } from './support/browser';
-import { anOrganisation, TestOrganisation } from './support/factories';
+import { anOrganisation, aPersonOf, TestOrganisation } from './support/factories';
 import { PortalProcess, startPortalProcess, waitFor } from './support/processes';
 import { startSmtpSink } from './support/receivers';
 import { bearer, startApi, TestApi } from './support/test-api';
@@ -50,14 +50,7 @@ describe('portal login (headless Chromium)', () => {
   });
   afterEach(() => context.close());
 
-  const person = async (organisation: TestOrganisation, id: string) =>
-    (
-      await api
-        .http()
-        .get(`/v1/organisations/${organisation.id}/professionals/${id}`)
-        .set(bearer(ADMIN_KEY))
-        .expect(200)
-    ).body as { id: string; name: string; email: string };
+  const person = (organisation: TestOrganisation, id: string) => aPersonOf(api, organisation, id);
 
   const invite = async (organisation: TestOrganisation, id: string, key = ADMIN_KEY): Promise<string> => {
     const before = smtp.mails.length;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser } from './support/browser';
-import { anOrganisation, TestOrganisation } from './support/factories';
+import { anOrganisation, aPersonOf, TestOrganisation } from './support/factories';
 import { IdentityProviderProcess, PortalProcess, startIdentityProvider, startPortalProcess } from './support/processes';
 import { bearer, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
@@ -60,14 +60,7 @@ describe('portal login through the organisation’s identity provider', () => {
       .set(bearer(ADMIN_KEY))
       .send({ issuer, clientId: CLIENT.client_id, clientSecret: CLIENT.client_secret });
 
-  const emailOf = async (organisation: TestOrganisation, id: string) =>
-    (
-      await api
-        .http()
-        .get(`/v1/organisations/${organisation.id}/professionals/${id}`)
-        .set(bearer(ADMIN_KEY))
-        .expect(200)
-    ).body.email as string;
+  const emailOf = async (organisation: TestOrganisation, id: string) => (await aPersonOf(api, organisation, id)).email;
 
   /** From the portal's login page through the provider's login form; answers the callback URL the browser came back on. */
   const logInThroughProvider = async (organisation: TestOrganisation, login: string): Promise<string> => {

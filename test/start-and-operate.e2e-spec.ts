@@ -5,20 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { generateSync } from 'otplib';
+import type { DemoLoginLine as DemoLogin } from '../apps/cli/src/seed-demo';
 import { launchBrowser } from './support/browser';
 import { ROOT, waitFor } from './support/processes';
 
 const exec = promisify(execFile);
-
-interface DemoLogin {
-  role: string;
-  organisation: string;
-  municipalityCode: string;
-  email: string;
-  password: string;
-  totpSecret: string | null;
-  loginVia: string;
-}
 
 /** The two login steps as a browser sends them (cookies and CSRF tokens by hand); answers the portal's GET /v1/me. */
 async function logInByHttp(portal: string, login: DemoLogin): Promise<unknown> {

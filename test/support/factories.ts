@@ -92,3 +92,14 @@ export function aRegistration(api: TestApi, organisation: TestOrganisation, yout
     .send({ professionalId: organisation.professionalIds[professional], youth })
     .expect(201);
 }
+
+/** A designated person as the administration API shows them. */
+export async function aPersonOf(
+  api: TestApi,
+  organisation: TestOrganisation,
+  id: string,
+): Promise<{ id: string; name: string; email: string }> {
+  return (
+    await api.http().get(`/v1/organisations/${organisation.id}/professionals/${id}`).set(bearer(ADMIN_KEY)).expect(200)
+  ).body as { id: string; name: string; email: string };
+}

@@ -1,19 +1,10 @@
 import 'reflect-metadata';
-import { ConfigError, describeConfig, loadConfig } from '@vir/config';
+import { describeConfig, loadConfigOrExit } from '@vir/config';
 import { createRootLogger, exitGracefully } from '@vir/observability';
 import { createApiApp } from './http-app';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createRootLogger('api', config.LOG_LEVEL);
   logger.info({ config: describeConfig(config) }, 'starting api');
   const app = await createApiApp(config, logger);

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { systemActor } from '@vir/common';
 import { AuditChain, AuditKeyMissingError } from '@vir/audit';
-import { ConfigError, loadConfig } from '@vir/config';
+import { ConfigError, EXIT_CONFIG, loadConfig } from '@vir/config';
 import { grantApplicationRole, postgresOptions, runMigrationsLocked } from '@vir/database';
 import { Invitation, InvitePersonCommand } from '@vir/identity';
 import { OperatorCommands, OrganisationsBootstrap } from '@vir/organisations';
@@ -215,9 +215,6 @@ async function main(argv: string[]): Promise<number> {
   process.stderr.write(USAGE);
   return 2;
 }
-
-/** EX_CONFIG (sysexits.h): the configuration is invalid or incomplete for this command. */
-const EXIT_CONFIG = 78;
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -1,29 +1,18 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, describeConfig, loadConfig } from '@vir/config';
+import { ConfigError, describeConfig, loadConfigOrExit } from '@vir/config';
 import { createRootLogger, exitGracefully, Metrics, PinoLoggerService } from '@vir/observability';
 import { startHealthServer } from './health-server';
 import { WorkerModule } from './worker.module';
 
-/** EX_CONFIG (sysexits.h). */
-const EXIT_CONFIG = 78;
-
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
+  const config = loadConfigOrExit((loaded) => {
     // The worker seals the audit chain, which needs its key (never stored in the database).
-    if (!config.VIR_AUDIT_KEY)
+    if (!loaded.VIR_AUDIT_KEY)
       throw new ConfigError([
         'VIR_AUDIT_KEY: required by the worker, which seals the audit log (32+ random characters)',
       ]);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(EXIT_CONFIG);
-    }
-    throw error;
-  }
+  });
   const logger = createRootLogger('worker', config.LOG_LEVEL);
   logger.info({ config: describeConfig(config) }, 'starting worker');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {

@@ -40,3 +40,24 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
   }
   return shown;
 }
+
+/** EX_CONFIG (sysexits.h): what every process exits with on invalid configuration. */
+export const EXIT_CONFIG = 78;
+
+/**
+ * The configuration a process starts with; on invalid configuration it says which key is wrong on
+ * stderr and exits 78, before anything else has started. `check` adds what one process requires.
+ */
+export function loadConfigOrExit(check: (config: AppConfig) => void = () => undefined): AppConfig {
+  try {
+    const config = loadConfig();
+    check(config);
+    return config;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(EXIT_CONFIG);
+    }
+    throw error;
+  }
+}
