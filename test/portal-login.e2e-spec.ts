@@ -2,7 +2,7 @@ import { generateSync } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, reflows } from './support/browser';
 import { anOrganisation, aPersonOf, TestOrganisation } from './support/factories';
-import { PortalProcess, startPortalProcess, waitFor } from './support/processes';
+import { cliWithEnv, PortalProcess, startPortalProcess, waitFor } from './support/processes';
 import { startSmtpSink } from './support/receivers';
 import { bearer, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
@@ -50,7 +50,7 @@ describe('portal login (headless Chromium)', () => {
   });
   afterEach(() => context.close());
 
-  const person = (organisation: TestOrganisation, id: string) => aPersonOf(api, organisation, id);
+  const person = (organisation: TestOrganisation, id: string, key = ADMIN_KEY) => aPersonOf(api, organisation, id, key);
 
   const invite = async (organisation: TestOrganisation, id: string, key = ADMIN_KEY): Promise<string> => {
     const before = smtp.mails.length;
@@ -68,9 +68,9 @@ describe('portal login (headless Chromium)', () => {
 
   const expectAccessible = async () => expect(await accessibilityViolations(page)).toEqual([]);
 
-  const enrol = async (organisation: TestOrganisation, id: string): Promise<Enrolled> => {
-    const who = await person(organisation, id);
-    await page.goto(await invite(organisation, id));
+  const enrol = async (organisation: TestOrganisation, id: string, key = ADMIN_KEY): Promise<Enrolled> => {
+    const who = await person(organisation, id, key);
+    await page.goto(await invite(organisation, id, key));
     await expect(page.title()).resolves.toBe('Account activeren — Verwijsindex');
     await expectAccessible();
     const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
@@ -360,6 +360,59 @@ describe('portal login (headless Chromium)', () => {
     await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
     expect(await reflows(page)).toBe(true);
     await expectAccessible();
+  });
+
+  it('keeps a college apart: Beesel invites and logs in its own people, Venlo reaches none of them', async () => {
+    // A college connected by the operator, with its first administrator's invitation (printed, not mailed).
+    const connected = await cliWithEnv(
+      { PORTAL_URL: portal.url },
+      'college',
+      'connect',
+      '0889',
+      'Gemeente Beesel',
+      'beheer@beesel.example.org',
+      'Anne Beesel',
+    );
+    expect(connected.code).toBe(0);
+    const adminLink = /https?:\/\/\S+\/uitnodiging\/[A-Za-z0-9_-]+/.exec(connected.stdout)![0];
+    expect(adminLink.startsWith(portal.url)).toBe(true);
+    const created = await cliWithEnv(
+      { VIR_MUNICIPALITY_CODE: '0889', VIR_MUNICIPALITY_NAME: 'Gemeente Beesel' },
+      'admin',
+      'create',
+      'beheerder Beesel',
+    );
+    expect(created.code).toBe(0);
+    const beeselAdmin = /Secret \(shown once\): (\S+)/.exec(created.stdout)?.[1] as string;
+    const practice = await anOrganisation(api, {
+      kind: 'health_care',
+      adminKey: beeselAdmin,
+      municipalityCode: '0889',
+    });
+
+    // Venlo's administrator cannot invite Beesel's people: answered as if they did not exist.
+    const refused = await api
+      .http()
+      .post(`/v1/organisations/${practice.id}/professionals/${practice.professionalIds[0]}/invitation`)
+      .set(bearer(ADMIN_KEY))
+      .expect(404);
+    expect(refused.body.code).toBe('ORGANISATION_NOT_FOUND');
+    const who = await enrol(practice, practice.professionalIds[0], beeselAdmin);
+    await logIn(who);
+    expect(await (await context.request.get(`${portal.url}/v1/me`)).json()).toMatchObject({
+      organisation: { id: practice.id },
+      municipalityCode: '0889',
+    });
+    // The traces of Beesel's people belong to Beesel's log, not Venlo's.
+    const colleges = await api.dataSource.query<{ municipality_code: string }[]>(
+      `SELECT DISTINCT municipality_code FROM audit_events WHERE actor_professional_id = $1`,
+      [who.personId],
+    );
+    expect(colleges).toEqual([{ municipality_code: '0889' }]);
+
+    // The first administrator's link opens an account in Beesel's own municipality organisation.
+    await page.goto(adminLink);
+    expect(await page.textContent('main')).toContain('Anne Beesel (Gemeente Beesel)');
   });
 
   it('sends pages with a strict content security policy, uncached, without a referrer', async () => {

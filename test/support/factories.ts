@@ -98,8 +98,9 @@ export async function aPersonOf(
   api: TestApi,
   organisation: TestOrganisation,
   id: string,
+  adminKey = ADMIN_KEY,
 ): Promise<{ id: string; name: string; email: string }> {
   return (
-    await api.http().get(`/v1/organisations/${organisation.id}/professionals/${id}`).set(bearer(ADMIN_KEY)).expect(200)
+    await api.http().get(`/v1/organisations/${organisation.id}/professionals/${id}`).set(bearer(adminKey)).expect(200)
   ).body as { id: string; name: string; email: string };
 }
