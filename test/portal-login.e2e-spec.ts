@@ -370,7 +370,7 @@ describe('portal login (headless Chromium)', () => {
       'connect',
       '0889',
       'Gemeente Beesel',
-      'beheer@beesel.example.org',
+      'beheerder.beesel@example.org',
       'Anne Beesel',
     );
     expect(connected.code).toBe(0);

@@ -100,9 +100,7 @@ async function main(argv: string[]): Promise<number> {
         const email = arg;
         const name = argv.slice(3).join(' ').trim();
         if (!email || !EMAIL.test(email) || !name || name.length > 200) {
-          console.error(
-            'Give the e-mail address and the name: admin invite beheer@gemeente.example.org "Anne de Vries"',
-          );
+          console.error('Give the e-mail address and the name: admin invite beheerder@example.org "Anne de Vries"');
           return 2;
         }
         return withContext(async (get) => {
@@ -129,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
       const name = rest.join(' ').trim();
       if (!/^\d{4}$/.test(code ?? '') || !collegeName?.trim() || !EMAIL.test(email ?? '') || !name) {
         console.error(
-          'Give the CBS code, the name, and the first administrator: college connect 0889 "Gemeente Beesel" beheer@beesel.example.org "Anne de Vries"',
+          'Give the CBS code, the name, and the first administrator: college connect 0889 "Gemeente Beesel" beheerder.beesel@example.org "Anne de Vries"',
         );
         return 2;
       }
