@@ -3,6 +3,7 @@ import { AuditModule, AuditSealer } from '@vir/audit';
 import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
+import { IdentityJobsModule } from '@vir/identity';
 import { MatchingJobsModule, takesPartInAMatch } from '@vir/matching';
 import { MetricsModule } from '@vir/observability';
 import { IncidentNotificationsJobsModule } from '@vir/privacy';
@@ -29,6 +30,7 @@ export class WorkerModule {
         RegistrationsJobsModule.forRoot([takesPartInAMatch, triggeredASignal]),
         SignalsJobsModule,
         IncidentNotificationsJobsModule,
+        IdentityJobsModule,
       ],
       providers: [AuditSealer],
     };

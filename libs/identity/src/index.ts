@@ -23,3 +23,4 @@ export { FinishSsoLoginCommand } from './commands/finish-sso-login/finish-sso-lo
 export { ListSsoOrganisationsQuery } from './queries/list-sso-organisations/list-sso-organisations.query';
 export type { SsoOrganisation } from './queries/list-sso-organisations/list-sso-organisations.query';
 export { IdentityProviders } from './identity-providers';
+export { IdentityJobsModule } from './identity-jobs.module';

@@ -45,6 +45,11 @@ export const SCHEDULES = {
     immediately: true,
     does: 'destroys closed matches, old archive signals and the links of expired tombstones',
   },
+  'identity-retention': {
+    every: 'RETENTION_INTERVAL_MS',
+    immediately: true,
+    does: 'deletes ended portal sessions, old invitations and single sign-ons that never came back',
+  },
 } as const satisfies Record<string, Schedule>;
 
 export type ScheduleName = keyof typeof SCHEDULES;
