@@ -25,7 +25,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { PortalCookies } from './cookies';
 import { alert, page, SafeHtml } from './html';
-import { codePage, homePage, invitationPage, loginPage, recoveryCodesPage } from './login-pages';
+import { codePage, homePage, invitationPage, LoginForm, loginPage, recoveryCodesPage } from './login-pages';
 
 type Form = Record<string, unknown>;
 
@@ -59,7 +59,7 @@ export class PagesController {
       : query.uitgelogd
         ? alert('ok', 'U bent uitgelogd.')
         : undefined;
-    this.send(reply, 200, 'Inloggen', loginPage(this.formToken(request, reply), { notice, sso: await this.sso() }));
+    await this.showLogin(request, reply, 200, { notice });
   }
 
   @Get('inloggen/sso/terug')
@@ -75,8 +75,7 @@ export class PagesController {
       void reply.redirect('/', 303);
     } catch (error) {
       if (!(error instanceof SsoRefusedError)) throw error;
-      const notice = alert('error', SSO_REFUSALS[error.reason]);
-      this.send(reply, 401, 'Inloggen', loginPage(this.formToken(request, reply), { notice, sso: await this.sso() }));
+      await this.showLogin(request, reply, 401, { notice: alert('error', SSO_REFUSALS[error.reason]) });
     }
   }
 
@@ -98,32 +97,21 @@ export class PagesController {
           ? SSO_REFUSALS['provider-unreachable']
           : 'Deze organisatie logt niet in via een eigen inlogsysteem.',
       );
-      this.send(
-        reply,
-        error.status,
-        'Inloggen',
-        loginPage(this.formToken(request, reply), { notice, sso: await this.sso() }),
-      );
+      await this.showLogin(request, reply, error.status, { notice });
     }
   }
 
   @Post('inloggen')
   async logIn(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form): Promise<void> {
-    const csrf = this.formToken(request, reply);
     if (!this.formTokenMatches(request, form)) return this.refuseForgery(reply);
     const email = text(form, 'email', 254).trim();
     const password = text(form, 'password');
     if (!email || !password) {
-      return this.send(
-        reply,
-        400,
-        'Inloggen',
-        loginPage(csrf, {
-          email,
-          emailError: email ? undefined : 'Vul uw e-mailadres in.',
-          passwordError: password ? undefined : 'Vul uw wachtwoord in.',
-        }),
-      );
+      return this.showLogin(request, reply, 400, {
+        email,
+        emailError: email ? undefined : 'Vul uw e-mailadres in.',
+        passwordError: password ? undefined : 'Vul uw wachtwoord in.',
+      });
     }
     try {
       const pending: PendingLogin = await this.commandBus.execute(
@@ -134,16 +122,11 @@ export class PagesController {
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const blocked = error.code !== 'LOGIN_REFUSED';
-      this.send(
-        reply,
-        error.status,
-        'Inloggen',
-        loginPage(csrf, {
-          email,
-          passwordError: blocked ? undefined : 'Het e-mailadres of het wachtwoord klopt niet.',
-          notice: blocked ? alert('error', dutch(error)) : undefined,
-        }),
-      );
+      await this.showLogin(request, reply, error.status, {
+        email,
+        passwordError: blocked ? undefined : 'Het e-mailadres of het wachtwoord klopt niet.',
+        notice: blocked ? alert('error', dutch(error)) : undefined,
+      });
     }
   }
 
@@ -183,12 +166,7 @@ export class PagesController {
           codePage(session.csrfToken, 'Deze code klopt niet of is al gebruikt. Wacht op de volgende code.'),
         );
       this.cookies.clear(reply, this.cookies.session);
-      this.send(
-        reply,
-        error.status,
-        'Inloggen',
-        loginPage(this.formToken(request, reply), { notice: alert('error', dutch(error)) }),
-      );
+      await this.showLogin(request, reply, error.status, { notice: alert('error', dutch(error)) });
     }
   }
 
@@ -264,8 +242,16 @@ export class PagesController {
     );
   }
 
-  private sso(): Promise<SsoOrganisation[]> {
-    return this.queryBus.execute(new ListSsoOrganisationsQuery());
+  /** The login page (again), with a notice or the fields at fault, and the organisations' own providers. */
+  private async showLogin(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    form: LoginForm,
+  ): Promise<void> {
+    const csrf = this.formToken(request, reply);
+    const sso: SsoOrganisation[] = await this.queryBus.execute(new ListSsoOrganisationsQuery());
+    this.send(reply, status, 'Inloggen', loginPage(csrf, { ...form, sso }));
   }
 
   private invitationGone(reply: FastifyReply, error: unknown): void {

@@ -3,7 +3,7 @@ import { hash } from '@node-rs/argon2';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@vir/common';
 import { AppConfig } from '@vir/config';
-import { execute, sql } from '@vir/database';
+import { execute, rows, sql } from '@vir/database';
 import { DataSource } from 'typeorm';
 import { base32 } from './base32';
 import { SecondFactor } from './second-factor';
@@ -32,6 +32,14 @@ export class DemoAccounts {
   async ensure(people: { personId: string; email: string }[]): Promise<DemoLogin[]> {
     if (this.config.isProduction) throw new Error('Demo accounts are never made in production (NODE_ENV=production).');
     const logins: DemoLogin[] = [];
+    const existing = new Set(
+      (
+        await rows<{ person_id: string }>(
+          this.dataSource,
+          sql`SELECT person_id FROM accounts WHERE person_id = ANY(${people.map((p) => p.personId)}::uuid[])`,
+        )
+      ).map((row) => row.person_id),
+    );
     for (const person of people) {
       const derived = createHmac('sha256', this.config.VIR_PSEUDONYM_KEY)
         .update(`demo-login|${person.personId}`)
@@ -41,6 +49,8 @@ export class DemoAccounts {
         password: `demo-${derived.subarray(0, 9).toString('base64url')}`,
         totpSecret: base32(derived.subarray(12, 32)),
       };
+      logins.push(login);
+      if (existing.has(person.personId)) continue; // a start after the first: argon2 only for new ones
       const now = this.clock.now();
       await execute(
         this.dataSource,
@@ -48,7 +58,6 @@ export class DemoAccounts {
             VALUES (${person.personId}, ${person.email}, ${await hash(login.password)}, ${this.secondFactor.seal(login.totpSecret)}, ${now}, ${now})
             ON CONFLICT (person_id) DO NOTHING`,
       );
-      logins.push(login);
     }
     return logins;
   }

@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AuditLog } from '@vir/audit';
 import { Clock } from '@vir/common';
-import { execute, sql } from '@vir/database';
+import { execute, rows, sql } from '@vir/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountRow, lockedAccount } from '../../account-lookup';
 import { LoginThrottledError, SessionMissingError } from '../../identity-errors';
@@ -76,9 +76,9 @@ export class ConfirmSecondFactorHandler implements ICommandHandler<ConfirmSecond
              WHERE person_id = ${account.person.personId} AND code_hash = ${this.secondFactor.recoveryCodeHash(code)} AND used_at IS NULL`,
       );
       if (spent === 0) return null;
-      const [{ n }] = await manager.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM recovery_codes WHERE person_id = $1 AND used_at IS NULL`,
-        [account.person.personId],
+      const [{ n }] = await rows<{ n: number }>(
+        manager,
+        sql`SELECT count(*)::int AS n FROM recovery_codes WHERE person_id = ${account.person.personId} AND used_at IS NULL`,
       );
       return { recoveryCode: true, left: n };
     }

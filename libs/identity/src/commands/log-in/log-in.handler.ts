@@ -9,7 +9,8 @@ import { SessionStore } from '../../session-store';
 import { LogInCommand, PendingLogin } from './log-in.command';
 
 /** Verified against when no account has the address, so an unknown address takes as long as a known one. */
-const NO_ACCOUNT_HASH = hash('no account has this address');
+let noAccountHash: Promise<string> | undefined;
+const NO_ACCOUNT_HASH = () => (noAccountHash ??= hash('no account has this address'));
 
 @CommandHandler(LogInCommand)
 export class LogInHandler implements ICommandHandler<LogInCommand, PendingLogin> {
@@ -30,7 +31,7 @@ export class LogInHandler implements ICommandHandler<LogInCommand, PendingLogin>
         const password = command.password.slice(0, 256);
         const right = account
           ? await verify(account.passwordHash, password)
-          : (await verify(await NO_ACCOUNT_HASH, password), false);
+          : (await verify(await NO_ACCOUNT_HASH(), password), false);
         if (!account || !right || !account.person.standing) {
           return {
             error: await this.attempts.failed(manager, account?.person.standing ? account : null, 'password', command),
