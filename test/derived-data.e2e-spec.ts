@@ -141,11 +141,13 @@ describe('derived data follows the registrations', () => {
     for (const participant of match.participants)
       expect(Object.keys(participant).sort()).toEqual([
         'contactConfirmedAt',
+        'contactConfirmedBy',
         'email',
         'name',
         'organisation',
         'phone',
         'professionalId',
+        'standIn',
       ]);
     const signal = (await api.http().get('/v1/signals').set(bearer(orgs[0].secret)).expect(200)).body.items.find(
       (s: { involved: unknown[] }) => s.involved.length === 2,

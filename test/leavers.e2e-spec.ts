@@ -58,7 +58,6 @@ describe('a leaver and their successor', () => {
     expect(refused.body.detail).toContain('1 registrations');
     const wrong = await leave(leaver, police.professionalIds[0]).expect(422);
     expect(wrong.body.code).toBe('SUCCESSOR_INVALID');
-    await leave(leaver, school.coordinatorId).expect(422); // a coordinator cannot hold a registration
     await leave(leaver, 'geen-id').expect(400);
     const [still] = await api.dataSource.query(`SELECT active FROM professionals WHERE id = $1`, [leaver]);
     expect(still.active).toBe(true);
@@ -111,6 +110,26 @@ describe('a leaver and their successor', () => {
     expect(toSuccessor[0].n).toBeGreaterThan(0);
     const leaverMail = await emailOf(school, leaver);
     expect(smtp.mails.slice(mailsBefore).filter((m) => m.to.includes(leaverMail))).toEqual([]);
+  });
+
+  it('hands a leaver’s registrations to the coordinator when no colleague takes them over', async () => {
+    const [leaver] = school.professionalIds;
+    const youth = { bsn: aBsn(), birthDate: bornYearsAgo(16) };
+    const registered = await aRegistration(api, school, youth, 0).expect(201);
+    await aRegistration(api, police, youth).expect(201);
+    await waitUntilSettled(api.dataSource);
+    await leave(leaver, school.coordinatorId).expect(200);
+    const [held] = await api.dataSource.query(`SELECT professional_id FROM registrations WHERE id = $1`, [
+      registered.body.id,
+    ]);
+    expect(held.professional_id).toBe(school.coordinatorId);
+    // The coordinator holds it as its registrant: they may withdraw it (Jw 7.1.4.5(1)).
+    await api
+      .http()
+      .post(`/v1/registrations/${registered.body.id}/withdrawal`)
+      .set(bearer(school.secret))
+      .send({ professionalId: school.coordinatorId, reason: 'risk_gone' })
+      .expect(200);
   });
 
   it('stops an e-mail to a leaver that was still being retried when they left', async () => {

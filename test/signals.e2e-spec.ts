@@ -12,6 +12,7 @@ const SIGNAL_KEYS = [
   'involved',
   'kind',
   'matchId',
+  'onBehalfOf',
   'recipientProfessionalId',
   'recipientRole',
   'status',
@@ -62,7 +63,9 @@ describe('signals inbox and matches', () => {
       acknowledgedAt: null,
     });
     expect(mine.involved).toHaveLength(1);
-    expect(Object.keys(mine.involved[0]).sort()).toEqual(['email', 'name', 'organisation', 'phone', 'role']);
+    expect(Object.keys(mine.involved[0]).sort()).toEqual(['email', 'name', 'organisation', 'phone', 'role', 'standIn']);
+    expect(mine.onBehalfOf).toBeNull();
+    expect(mine.involved[0].standIn).toBeNull();
     expect(mine.involved[0]).toMatchObject({ organisation: police.name, role: 'professional' });
     expect(mine.coordinators).toHaveLength(1);
     expect(Object.keys(mine.coordinators[0]).sort()).toEqual(['email', 'name', 'organisation', 'phone']);

@@ -49,7 +49,18 @@ export const AUDIT_ACTIONS = [
   'signal.read',
   'signals.listed',
   'signals.withdrawn',
+  'stand-in.ended',
+  'stand-in.set',
   'subject-access.answered',
   'subject-erasure.carried-out',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * What the administrator alone reads of the log (scope admin without audit): the administration of
+ * the college — organisations, people, credentials, logins, incidents and the reading of the log —
+ * never an event about registrations, matches or signals. The whole log is the privacy officer's.
+ */
+export const ADMINISTRATIVE_ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS.filter((action) =>
+  /^(admin|audit-events|authentication|credential|incident|organisation|person|professionals?|stand-in)\./.test(action),
+);

@@ -68,14 +68,19 @@ export class MatchReader {
 
   async render(matches: MatchRow[]): Promise<MatchView[]> {
     if (matches.length === 0) return [];
-    const participants = await rows<{ match_id: string; professional_id: string; contact_confirmed_at: Date | null }>(
+    const participants = await rows<{
+      match_id: string;
+      professional_id: string;
+      contact_confirmed_at: Date | null;
+      contact_confirmed_by_professional_id: string | null;
+    }>(
       this.dataSource,
-      sql`SELECT mp.match_id, mp.professional_id, mp.contact_confirmed_at FROM match_participants mp
+      sql`SELECT mp.match_id, mp.professional_id, mp.contact_confirmed_at, mp.contact_confirmed_by_professional_id FROM match_participants mp
            WHERE mp.match_id = ANY(${matches.map((r) => r.id)}::uuid[]) AND mp.left_at IS NULL
              AND ${registrationActive(sql`mp.registration_id`)}`,
     );
     const cards = await this.contacts.cards([
-      ...participants.map((p) => p.professional_id),
+      ...participants.flatMap((p) => [p.professional_id, p.contact_confirmed_by_professional_id ?? []].flat()),
       ...matches.map((r) => r.lead_professional_id).filter((id): id is string => !!id),
     ]);
     const today = todayInAmsterdam(this.clock.now());
@@ -106,6 +111,9 @@ export class MatchReader {
           )
           .map((p) => {
             const card = cards.get(p.professional_id);
+            const confirmer = p.contact_confirmed_by_professional_id
+              ? cards.get(p.contact_confirmed_by_professional_id)
+              : undefined;
             return {
               professionalId: p.professional_id,
               name: card?.name ?? '',
@@ -113,6 +121,8 @@ export class MatchReader {
               email: card?.email ?? '',
               phone: card?.phone ?? '',
               contactConfirmedAt: iso(p.contact_confirmed_at),
+              contactConfirmedBy: confirmer ? { professionalId: confirmer.professionalId, name: confirmer.name } : null,
+              standIn: card?.standIn ?? null,
             };
           }),
       };

@@ -2,6 +2,19 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export const FOLLOW_UP_STATES = ['open', 'in_contact', 'closed'] as const;
 
+export class MatchStandInView {
+  @ApiProperty({ format: 'uuid' }) professionalId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'email' }) email: string;
+  @ApiProperty() phone: string;
+  @ApiProperty({ format: 'date', description: 'Last day of the stand-in' }) until: string;
+}
+
+export class MatchColleagueView {
+  @ApiProperty({ format: 'uuid' }) professionalId: string;
+  @ApiProperty() name: string;
+}
+
 export class MatchParticipantView {
   @ApiProperty({ format: 'uuid' }) professionalId: string;
   @ApiProperty() name: string;
@@ -9,6 +22,18 @@ export class MatchParticipantView {
   @ApiProperty({ format: 'email' }) email: string;
   @ApiProperty() phone: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) contactConfirmedAt: string | null;
+  @ApiPropertyOptional({
+    type: MatchColleagueView,
+    nullable: true,
+    description: 'The stand-in who confirmed the contact "namens" this participant, when not the participant',
+  })
+  contactConfirmedBy: MatchColleagueView | null;
+  @ApiPropertyOptional({
+    type: MatchStandInView,
+    nullable: true,
+    description: 'Who stands in for this participant today (vervanger) and acts "namens" them',
+  })
+  standIn: MatchStandInView | null;
 }
 
 export class MatchLeadView {

@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { rows, sql } from '@vir/database';
 import { DataSource } from 'typeorm';
+import { standInsToday } from './stand-ins';
+
+/** Who takes a person's signals today and until when (a stand-in, vervanger): shown to the others as acting "namens" the person. */
+export interface StandInCard {
+  professionalId: string;
+  name: string;
+  email: string;
+  phone: string;
+  until: string;
+}
 
 /** Identification and contact details of a designated person, as a signal may show them (Jw 7.1.4.3(2)). */
 export interface ContactCard {
@@ -10,6 +21,7 @@ export interface ContactCard {
   email: string;
   phone: string;
   role: string;
+  standIn: StandInCard | null;
 }
 
 /**
@@ -22,16 +34,37 @@ export class ContactDirectory {
 
   async cards(professionalIds: string[]): Promise<Map<string, ContactCard>> {
     if (professionalIds.length === 0) return new Map();
-    const rows: ContactCard[] = await this.dataSource.query(
-      `SELECT p.id AS "professionalId", p.name, o.name AS organisation, o.id AS "organisationId", p.email, p.phone, p.role
-         FROM professionals p JOIN organisations o ON o.id = p.organisation_id WHERE p.id = ANY($1)`,
-      [[...new Set(professionalIds)]],
+    const found: (Omit<ContactCard, 'standIn'> &
+      Partial<Record<'siId' | 'siName' | 'siEmail' | 'siPhone' | 'siUntil', string>>)[] = await rows(
+      this.dataSource,
+      sql`SELECT p.id AS "professionalId", p.name, o.name AS organisation, o.id AS "organisationId", p.email, p.phone, p.role,
+                sp.id AS "siId", sp.name AS "siName", sp.email AS "siEmail", sp.phone AS "siPhone", si.ends_on::text AS "siUntil"
+           FROM professionals p JOIN organisations o ON o.id = p.organisation_id
+           LEFT JOIN ${standInsToday()} si ON si.professional_id = p.id
+           LEFT JOIN professionals sp ON sp.id = si.stand_in_id
+          WHERE p.id = ANY(${[...new Set(professionalIds)]}::uuid[])`,
     );
-    return new Map(rows.map((row) => [row.professionalId, row]));
+    return new Map(
+      found.map(({ siId, siName, siEmail, siPhone, siUntil, ...card }) => [
+        card.professionalId,
+        {
+          ...card,
+          standIn: siId
+            ? {
+                professionalId: siId,
+                name: siName ?? '',
+                email: siEmail ?? '',
+                phone: siPhone ?? '',
+                until: siUntil ?? '',
+              }
+            : null,
+        },
+      ]),
+    );
   }
 
   /** The active coordinators of these organisations. */
-  async coordinators(organisationIds: string[]): Promise<ContactCard[]> {
+  async coordinators(organisationIds: string[]): Promise<Omit<ContactCard, 'standIn'>[]> {
     if (organisationIds.length === 0) return [];
     return this.dataSource.query(
       `SELECT p.id AS "professionalId", p.name, o.name AS organisation, o.id AS "organisationId", p.email, p.phone, p.role

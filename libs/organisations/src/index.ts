@@ -16,5 +16,6 @@ export {
   webhookTargets,
 } from './organisation-fragments';
 export { OrganisationAccess } from './organisation-access';
+export { standInsToday } from './stand-ins';
 export type { ProfessionalHandover } from './professional-handover';
 export { PROFESSIONAL_HANDOVERS } from './professional-handover';

@@ -4,7 +4,7 @@ import type { Principal } from '@vir/auth';
 import { isUuid } from '@vir/common';
 import { Repository } from 'typeorm';
 import { OrganisationEntity } from './entities/organisation.entity';
-import { organisationNotFound } from './organisation-errors';
+import { ForbiddenForOrganisationError, organisationDisconnected, organisationNotFound } from './organisation-errors';
 
 /**
  * Which organisations a credential may see. An administrator sees the organisations whose agreement
@@ -34,6 +34,22 @@ export class OrganisationAccess {
     ) {
       throw organisationNotFound();
     }
+    return organisation;
+  }
+
+  /**
+   * For keeping an organisation's people current (contact details, stand-ins): the administrator of
+   * its college, or its own coordinator (scope `contact-details`, Jw 7.1.3.3). The organisation is connected.
+   */
+  async loadForPeopleCare(principal: Principal, id: string, what: string): Promise<OrganisationEntity> {
+    const organisation = await this.loadVisible(principal, id);
+    const ownCoordinator = organisation.id === principal.organisationId && principal.scopes.includes('contact-details');
+    if (!this.canAdminister(principal, organisation) && !ownCoordinator) {
+      throw new ForbiddenForOrganisationError(
+        `Only the administrator or the organisation's coordinator (scope contact-details) may change ${what}.`,
+      );
+    }
+    if (organisation.status !== 'connected') throw organisationDisconnected();
     return organisation;
   }
 }

@@ -51,6 +51,14 @@ export const adminScopeCombined = (scopes: string[]) =>
     'scopes',
   );
 
+export const auditScopeCombined = (scopes: string[]) =>
+  new RuleViolationError(
+    'AUDIT_SCOPE_COMBINED',
+    'Audit log combined with casework',
+    `A credential with the scope audit cannot also carry ${scopes.join(', ')}: the privacy officer who reads the whole log takes no part in casework. Issue two credentials.`,
+    'scopes',
+  );
+
 export const scopeNotForKind = (scopes: string[]) =>
   new RuleViolationError(
     'SCOPE_NOT_ALLOWED_FOR_KIND',
@@ -71,3 +79,31 @@ export class ForbiddenForOrganisationError extends AppError {
     super('FORBIDDEN_FOR_CREDENTIAL', 403, 'Forbidden', detail);
   }
 }
+
+export const standInNotFound = () => new NotFoundError('STAND_IN_NOT_FOUND', 'Stand-in');
+
+export const professionalInactive = () =>
+  new ConflictError(
+    'PROFESSIONAL_INACTIVE',
+    'Designation has ended',
+    'This person is no longer designated; their signals and matches went to their successor.',
+  );
+
+export const standInInvalid = () =>
+  new RuleViolationError(
+    'STAND_IN_INVALID',
+    'Stand-in not possible',
+    'The stand-in must be another active person of the same organisation with the same role.',
+    'standInId',
+  );
+
+export const standInPeriodInvalid = (detail: string, field: 'from' | 'until') =>
+  new RuleViolationError('STAND_IN_PERIOD_INVALID', 'Period not possible', detail, field);
+
+export const collegeExists = () =>
+  new ConflictError(
+    'COLLEGE_EXISTS',
+    'College already connected',
+    'This deployment serves this college already; its administrators invite further people.',
+    'municipalityCode',
+  );

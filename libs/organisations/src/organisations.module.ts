@@ -5,6 +5,8 @@ import { PrincipalResolver } from '@vir/auth';
 import { AddProfessionalHandler } from './commands/add-professional/add-professional.handler';
 import { CreateOrganisationHandler } from './commands/create-organisation/create-organisation.handler';
 import { DeactivateProfessionalHandler } from './commands/deactivate-professional/deactivate-professional.handler';
+import { EndStandInHandler } from './commands/end-stand-in/end-stand-in.handler';
+import { SetStandInHandler } from './commands/set-stand-in/set-stand-in.handler';
 import { DisconnectOrganisationHandler } from './commands/disconnect-organisation/disconnect-organisation.handler';
 import { IssueCredentialHandler } from './commands/issue-credential/issue-credential.handler';
 import { RevokeCredentialHandler } from './commands/revoke-credential/revoke-credential.handler';
@@ -13,6 +15,7 @@ import { UpdateProfessionalHandler } from './commands/update-professional/update
 import { CredentialsController } from './controllers/credentials.controller';
 import { OrganisationsController } from './controllers/organisations.controller';
 import { ProfessionalsController } from './controllers/professionals.controller';
+import { StandInsController } from './controllers/stand-ins.controller';
 import { CredentialCache } from './credential-cache';
 import { CredentialService } from './credential.service';
 import { CredentialEntity } from './entities/credential.entity';
@@ -23,16 +26,18 @@ import { OrganisationDirectory } from './organisation-directory';
 import { OrganisationWarnings } from './organisation-warnings';
 import { OperatorCommands } from './operator-commands';
 import { OrganisationsBootstrap } from './organisations-bootstrap';
+import { StandIns } from './stand-ins';
 import { GetOrganisationHandler } from './queries/get-organisation/get-organisation.handler';
 import { GetProfessionalHandler } from './queries/get-professional/get-professional.handler';
 import { ListCredentialsHandler } from './queries/list-credentials/list-credentials.handler';
 import { ListOrganisationsHandler } from './queries/list-organisations/list-organisations.handler';
+import { GetStandInHandler } from './queries/get-stand-in/get-stand-in.handler';
 import { ListProfessionalsHandler } from './queries/list-professionals/list-professionals.handler';
 
 /** Administration: the gemeente connects organisations, designates their people and issues credentials. */
 @Module({
   imports: [CqrsModule, TypeOrmModule.forFeature([OrganisationEntity, ProfessionalEntity, CredentialEntity])],
-  controllers: [OrganisationsController, ProfessionalsController, CredentialsController],
+  controllers: [OrganisationsController, ProfessionalsController, StandInsController, CredentialsController],
   providers: [
     OrganisationAccess,
     OrganisationDirectory,
@@ -41,12 +46,15 @@ import { ListProfessionalsHandler } from './queries/list-professionals/list-prof
     CredentialService,
     OrganisationsBootstrap,
     OperatorCommands,
+    StandIns,
     { provide: PrincipalResolver, useExisting: CredentialService },
     CreateOrganisationHandler,
     UpdateOrganisationHandler,
     AddProfessionalHandler,
     UpdateProfessionalHandler,
     DeactivateProfessionalHandler,
+    SetStandInHandler,
+    EndStandInHandler,
     IssueCredentialHandler,
     RevokeCredentialHandler,
     DisconnectOrganisationHandler,
@@ -54,6 +62,7 @@ import { ListProfessionalsHandler } from './queries/list-professionals/list-prof
     GetOrganisationHandler,
     ListProfessionalsHandler,
     GetProfessionalHandler,
+    GetStandInHandler,
     ListCredentialsHandler,
   ],
   exports: [PrincipalResolver, OrganisationsBootstrap, OperatorCommands],

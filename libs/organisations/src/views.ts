@@ -90,6 +90,22 @@ export class ProfessionalView {
   }
 }
 
+export class StandInPersonView {
+  @ApiProperty({ format: 'uuid' }) professionalId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'email' }) email: string;
+  @ApiProperty() phone: string;
+}
+
+/** A stand-in (vervanger): for the period, the person's signals also go to the colleague, who may act on the person's matches. */
+export class StandInView {
+  @ApiProperty({ format: 'uuid', description: 'The person who is away' }) professionalId: string;
+  @ApiProperty({ type: StandInPersonView }) standIn: StandInPersonView;
+  @ApiProperty({ format: 'date', description: 'First day' }) from: string;
+  @ApiProperty({ format: 'date', description: 'Last day' }) until: string;
+  @ApiProperty({ description: 'The period includes today and the stand-in is active' }) active: boolean;
+}
+
 export class CredentialView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;

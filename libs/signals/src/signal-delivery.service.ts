@@ -25,6 +25,8 @@ interface SignalTarget {
   email: string;
   /** False once the recipient left the organisation: no e-mail goes to a leaver's mailbox. */
   recipient_active: boolean;
+  /** Received as a stand-in (vervanger) for a colleague. */
+  stand_in: boolean;
   organisation_id: string;
   municipality_code: string;
   webhook_url: string | null;
@@ -130,7 +132,7 @@ export class SignalDeliveryService {
 
   private async sendEmail(target: SignalTarget): Promise<Attempt> {
     if (!target.recipient_active) return { ok: false, reason: 'recipient no longer designated', permanent: true };
-    const mail = signalMail(target, this.config.VIR_PUBLIC_URL);
+    const mail = signalMail({ id: target.id, kind: target.kind, standIn: target.stand_in }, this.config.VIR_PUBLIC_URL);
     try {
       await this.mailer.send({
         to: target.email,
@@ -199,7 +201,7 @@ export class SignalDeliveryService {
   private async openTargets(signalIds: string[], channel: Channel): Promise<SignalTarget[]> {
     return rows<SignalTarget>(
       this.dataSource,
-      sql`SELECT s.id, s.kind, p.email, p.active AS recipient_active, o.id AS organisation_id, o.municipality_code, o.webhook_url, o.webhook_secret, d.first_attempt_at
+      sql`SELECT s.id, s.kind, p.email, p.active AS recipient_active, s.on_behalf_of_professional_id IS NOT NULL AS stand_in, o.id AS organisation_id, o.municipality_code, o.webhook_url, o.webhook_secret, d.first_attempt_at
          FROM unnest(${signalIds}::uuid[]) AS k(id)
          JOIN signal_deliveries d ON d.signal_id = k.id AND d.channel = ${channel}
          JOIN signals s ON s.id = k.id

@@ -8,17 +8,20 @@ const KIND_LABELS: Record<string, string> = {
 };
 
 export function signalMail(
-  signal: { id: string; kind: string },
+  signal: { id: string; kind: string; standIn?: boolean },
   publicUrl: string,
 ): { subject: string; text: string; html: string } {
   const label = KIND_LABELS[signal.kind] ?? 'signaal';
   const link = `${publicUrl}/v1/signals/${signal.id}`;
+  // A stand-in learns that the signal is a colleague's, not whose: the e-mail names nobody.
+  const standIn = signal.standIn ? 'U ontvangt dit signaal als vervanger van een collega.' : '';
   const text = [
     'Goedendag,',
     '',
     'Er staat een nieuw signaal voor u klaar in de verwijsindex risicojongeren.',
     `Soort: ${label}.`,
     `Signaalnummer: ${signal.id}`,
+    ...(standIn ? [standIn] : []),
     '',
     'Bekijk het signaal in het systeem van uw organisatie, of vraag uw contactpersoon verwijsindex.',
     `Rechtstreeks via de API: ${link}`,
@@ -30,7 +33,7 @@ export function signalMail(
   const html = `<!doctype html><html lang="nl"><body>
 <p>Goedendag,</p>
 <p>Er staat een nieuw signaal voor u klaar in de verwijsindex risicojongeren.<br>
-Soort: ${label}.<br>Signaalnummer: <code>${signal.id}</code></p>
+Soort: ${label}.<br>Signaalnummer: <code>${signal.id}</code>${standIn ? `<br>${standIn}` : ''}</p>
 <p>Bekijk het signaal in het systeem van uw organisatie, of vraag uw contactpersoon verwijsindex.
 Rechtstreeks via de API: <a href="${link}">${link}</a></p>
 <p><small>Om privacyredenen staat in deze e-mail niets over de jongere of over de andere betrokkenen.</small></p>

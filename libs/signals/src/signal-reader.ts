@@ -11,6 +11,7 @@ export interface SignalRow {
   match_id: string | null;
   recipient_professional_id: string;
   recipient_role: string;
+  on_behalf_of_professional_id: string | null;
   named_professional_ids: string[];
   created_at: Date;
   acknowledged_at: Date | null;
@@ -27,7 +28,7 @@ export function visibleRoles(principal: Principal): string[] {
 }
 
 export const SIGNAL_COLUMNS = sql.raw(
-  's.id, s.kind, s.match_id, s.recipient_professional_id, s.recipient_role, s.named_professional_ids, s.created_at, s.acknowledged_at',
+  's.id, s.kind, s.match_id, s.recipient_professional_id, s.recipient_role, s.on_behalf_of_professional_id, s.named_professional_ids, s.created_at, s.acknowledged_at',
 );
 
 /** Turns signal rows into what recipients see, with current contact details. */
@@ -49,7 +50,12 @@ export class SignalReader {
   }
 
   async render(signals: SignalRow[]): Promise<SignalView[]> {
-    const cards = await this.contacts.cards(signals.flatMap((r) => r.named_professional_ids));
+    const cards = await this.contacts.cards(
+      signals.flatMap((r) => [
+        ...r.named_professional_ids,
+        ...(r.on_behalf_of_professional_id ? [r.on_behalf_of_professional_id] : []),
+      ]),
+    );
     const organisations = [...new Set([...cards.values()].map((c) => c.organisationId))];
     const coordinators = await this.contacts.coordinators(organisations);
     return signals.map((row) => {
@@ -59,6 +65,7 @@ export class SignalReader {
         .filter((card) => card !== undefined)
         .sort((a, b) => collator.compare(a.name, b.name) || a.professionalId.localeCompare(b.professionalId));
       const theirOrganisations = new Set(involved.map((card) => card.organisationId));
+      const absent = row.on_behalf_of_professional_id ? cards.get(row.on_behalf_of_professional_id) : undefined;
       return {
         id: row.id,
         kind: row.kind,
@@ -66,14 +73,16 @@ export class SignalReader {
         status: row.acknowledged_at ? 'acknowledged' : 'unread',
         recipientProfessionalId: row.recipient_professional_id,
         recipientRole: row.recipient_role,
+        onBehalfOf: absent ? { professionalId: absent.professionalId, name: absent.name } : null,
         createdAt: new Date(row.created_at).toISOString(),
         acknowledgedAt: row.acknowledged_at ? new Date(row.acknowledged_at).toISOString() : null,
-        involved: involved.map(({ name, organisation, email, phone, role }) => ({
+        involved: involved.map(({ name, organisation, email, phone, role, standIn }) => ({
           name,
           organisation,
           email,
           phone,
           role,
+          standIn: standIn && { name: standIn.name, email: standIn.email, phone: standIn.phone, until: standIn.until },
         })),
         coordinators: coordinators
           .filter((c) => theirOrganisations.has(c.organisationId))

@@ -4,12 +4,31 @@ export const SIGNAL_KINDS = ['match', 'match_extended', 'archive', 'reminder', '
 export const SIGNAL_STATUSES = ['unread', 'acknowledged'] as const;
 export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
 
+export class SignalStandIn {
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'email' }) email: string;
+  @ApiProperty() phone: string;
+  @ApiProperty({ format: 'date', description: 'Last day of the stand-in' }) until: string;
+}
+
 export class SignalPerson {
   @ApiProperty() name: string;
   @ApiProperty({ description: 'Organisation of the professional' }) organisation: string;
   @ApiProperty({ format: 'email' }) email: string;
   @ApiProperty() phone: string;
   @ApiProperty({ example: 'professional' }) role: string;
+  @ApiPropertyOptional({
+    type: SignalStandIn,
+    nullable: true,
+    description:
+      'The colleague who stands in for this person today (vervanger) and acts "namens" them: contact them meanwhile',
+  })
+  standIn: SignalStandIn | null;
+}
+
+export class SignalColleague {
+  @ApiProperty({ format: 'uuid' }) professionalId: string;
+  @ApiProperty() name: string;
 }
 
 export class SignalCoordinator {
@@ -31,6 +50,12 @@ export class SignalView {
   @ApiProperty({ enum: SIGNAL_STATUSES }) status: SignalStatus;
   @ApiProperty({ format: 'uuid' }) recipientProfessionalId: string;
   @ApiProperty({ enum: ['participant', 'coordinator', 'follow_up_officer'] }) recipientRole: string;
+  @ApiPropertyOptional({
+    type: SignalColleague,
+    nullable: true,
+    description: 'Set when the recipient received this signal as stand-in (vervanger) for this colleague',
+  })
+  onBehalfOf: SignalColleague | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) acknowledgedAt: string | null;
   @ApiProperty({ type: [SignalPerson], description: 'The other professionals involved' }) involved: SignalPerson[];

@@ -3,7 +3,7 @@ import { AuditLog } from '@vir/audit';
 import type { Actor } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { databaseNow, rows, sql } from '@vir/database';
-import { organisationFacts } from '@vir/organisations';
+import { organisationFacts, standInsToday } from '@vir/organisations';
 import { outboxInsert } from '@vir/queue';
 import type { EntityManager } from 'typeorm';
 import type { SIGNAL_KINDS } from './signal-view';
@@ -36,7 +36,7 @@ export class SignalWriter {
   ) {}
 
   /**
-   * Inserts the signals that do not exist yet (unique constraints make a rerun harmless); each is in
+   * Inserts the signals that do not exist yet, and a copy for each recipient's stand-in of the day (unique constraints make a rerun harmless); each is in
    * its recipient's inbox from that moment, which is recorded as its inbox delivery, and traced in
    * the audit log. For e-mail (when configured) and the recipient organisation's webhook (when it
    * has one) a pending delivery per signal and one outbox event per channel hand the signals to the
@@ -57,12 +57,14 @@ export class SignalWriter {
     );
     const audit = this.audit.cte(
       { action: 'signal.created', objectType: 'signal', actor },
-      sql`(SELECT c.id AS object_id, c.kind, c.recipient_organisation_id, c.recipient_professional_id, c.trigger_registration_id, o.municipality_code
+      sql`(SELECT c.id AS object_id, c.kind, c.recipient_organisation_id, c.recipient_professional_id, c.trigger_registration_id,
+                c.on_behalf_of_professional_id, o.municipality_code
           FROM created c JOIN ${organisationFacts()} o ON o.id = c.recipient_organisation_id)`,
       {
         municipality: sql`f.municipality_code`,
         details: sql`jsonb_build_object('kind', f.kind, 'channel', 'inbox', 'recipientOrganisationId', f.recipient_organisation_id,
-          'recipientProfessionalId', f.recipient_professional_id)`,
+          'recipientProfessionalId', f.recipient_professional_id) || CASE WHEN f.on_behalf_of_professional_id IS NULL THEN '{}'::jsonb
+          ELSE jsonb_build_object('onBehalfOfProfessionalId', f.on_behalf_of_professional_id) END`,
         correlation: (actorCorrelation) =>
           sql`coalesce(${JSON.stringify(byTrigger)}::jsonb ->> f.trigger_registration_id::text, ${actorCorrelation})`,
       },
@@ -79,13 +81,24 @@ export class SignalWriter {
     const shared = correlations.size === 1 ? [...correlations][0] : null;
     const created = await rows<{ id: string; trigger_registration_id: string | null }>(
       manager,
-      sql`WITH created AS (
-         INSERT INTO signals (kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named_professional_ids)
-         SELECT kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named
-           FROM jsonb_to_recordset(${JSON.stringify(drafted)}::jsonb) AS d(kind text, match_id uuid, trigger_registration_id uuid,
+      sql`WITH drafted AS (
+         SELECT * FROM jsonb_to_recordset(${JSON.stringify(drafted)}::jsonb) AS d(kind text, match_id uuid, trigger_registration_id uuid,
                 recipient_professional_id uuid, recipient_organisation_id uuid, recipient_role text, named uuid[])
+       ), created AS (
+         -- Each signal, then a copy for the recipient's stand-in of today (vervanger), unless the
+         -- stand-in is involved in it themselves; the recipient's own signal goes first, so a
+         -- stand-in who receives the same signal in their own right keeps that one.
+         INSERT INTO signals (kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role,
+                              named_professional_ids, on_behalf_of_professional_id)
+         SELECT kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named, NULL::uuid
+           FROM drafted
+         UNION ALL
+         SELECT d.kind, d.match_id, d.trigger_registration_id, si.stand_in_id, d.recipient_organisation_id, d.recipient_role, d.named,
+                d.recipient_professional_id
+           FROM drafted d JOIN ${standInsToday()} si ON si.professional_id = d.recipient_professional_id
+          WHERE NOT (si.stand_in_id = ANY(d.named))
          ON CONFLICT DO NOTHING
-         RETURNING id, recipient_organisation_id, recipient_professional_id, kind, trigger_registration_id
+         RETURNING id, recipient_organisation_id, recipient_professional_id, kind, trigger_registration_id, on_behalf_of_professional_id
        ), channels AS (
          SELECT c.id, c.recipient_organisation_id, ch.channel
            FROM created c JOIN ${organisationFacts()} o ON o.id = c.recipient_organisation_id

@@ -8,6 +8,7 @@ import { LighterHotIndexes1764900000000 } from './1764900000000-lighter-hot-inde
 import { CollegeScopedKeyedAudit1765000000000 } from './1765000000000-college-scoped-keyed-audit';
 import { BatchedSignalEvents1765100000000 } from './1765100000000-batched-signal-events';
 import { PersonalAccounts1765200000000 } from './1765200000000-personal-accounts';
+import { StandInsAndAuditScope1765300000000 } from './1765300000000-stand-ins-and-audit-scope';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CollegeScopedKeyedAudit1765000000000,
   BatchedSignalEvents1765100000000,
   PersonalAccounts1765200000000,
+  StandInsAndAuditScope1765300000000,
 ];

@@ -5,7 +5,7 @@ export class DeactivateProfessionalQuery {
   @ApiPropertyOptional({
     format: 'uuid',
     description:
-      "The professional of the same organisation who takes over the leaver's active registrations, places in open matches and follow-up; required when the leaver holds any",
+      "The professional (or the coordinator) of the same organisation who takes over the leaver's active registrations, places in open matches and follow-up; required when the leaver holds any",
   })
   @IsOptional()
   @IsUUID()

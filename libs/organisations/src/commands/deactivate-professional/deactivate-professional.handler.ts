@@ -8,14 +8,18 @@ import { ProfessionalEntity } from '../../entities/professional.entity';
 import { OrganisationAccess } from '../../organisation-access';
 import { professionalNotFound } from '../../organisation-errors';
 import { PROFESSIONAL_HANDOVERS, ProfessionalHandover } from '../../professional-handover';
+import { StandIns } from '../../stand-ins';
 import { ProfessionalView } from '../../views';
 import { DeactivateProfessionalCommand } from './deactivate-professional.command';
+
+/** Who can take a leaver's work over: a colleague, or the contact person who holds it until a new colleague starts. */
+const SUCCESSOR_ROLES: readonly string[] = ['professional', 'coordinator'];
 
 const successorInvalid = () =>
   new RuleViolationError(
     'SUCCESSOR_INVALID',
     'Successor not possible',
-    'The successor must be another active professional (role professional) of the same organisation.',
+    'The successor must be another active professional or the coordinator of the same organisation.',
     'successorId',
   );
 
@@ -31,6 +35,7 @@ export class DeactivateProfessionalHandler implements ICommandHandler<Deactivate
     private readonly access: OrganisationAccess,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly standIns: StandIns,
     @Optional() @Inject(PROFESSIONAL_HANDOVERS) private readonly handovers: ProfessionalHandover[] = [],
   ) {}
 
@@ -64,6 +69,8 @@ export class DeactivateProfessionalHandler implements ICommandHandler<Deactivate
       if (successor)
         for (const handover of this.handovers)
           moved[handover.what] = await handover.move(manager, professional.id, successor.id);
+      // A leaver neither has nor is a stand-in from now on.
+      const standInsEnded = await this.standIns.endAllOf(manager, professional.id);
       professional.active = false;
       professional.deactivatedAt = this.clock.now();
       const saved = await repository.save(professional);
@@ -72,7 +79,12 @@ export class DeactivateProfessionalHandler implements ICommandHandler<Deactivate
         objectType: 'professional',
         objectId: professional.id,
         actor: actorOf(principal),
-        details: { organisationId: organisation.id, successorId: successor?.id ?? null, ...handedOver(moved) },
+        details: {
+          organisationId: organisation.id,
+          successorId: successor?.id ?? null,
+          standInsEnded,
+          ...handedOver(moved),
+        },
       });
       return ProfessionalView.of(saved);
     });
@@ -85,7 +97,7 @@ export class DeactivateProfessionalHandler implements ICommandHandler<Deactivate
       !successor ||
       successor.organisationId !== leaver.organisationId ||
       !successor.active ||
-      successor.role !== 'professional'
+      !SUCCESSOR_ROLES.includes(successor.role)
     )
       throw successorInvalid();
     return successor;

@@ -6,11 +6,7 @@ import { DataSource } from 'typeorm';
 import { ProfessionalEntity } from '../../entities/professional.entity';
 import { OrganisationAccess } from '../../organisation-access';
 import { isUuid } from '@vir/common';
-import {
-  ForbiddenForOrganisationError,
-  organisationDisconnected,
-  professionalNotFound,
-} from '../../organisation-errors';
+import { professionalNotFound } from '../../organisation-errors';
 import { ProfessionalView } from '../../views';
 import { UpdateProfessionalCommand } from './update-professional.command';
 
@@ -32,14 +28,7 @@ export class UpdateProfessionalHandler implements ICommandHandler<UpdateProfessi
     professionalId,
     input,
   }: UpdateProfessionalCommand): Promise<ProfessionalView> {
-    const organisation = await this.access.loadVisible(principal, organisationId);
-    const ownCoordinator = organisation.id === principal.organisationId && principal.scopes.includes('contact-details');
-    if (!this.access.canAdminister(principal, organisation) && !ownCoordinator) {
-      throw new ForbiddenForOrganisationError(
-        "Only the administrator or the organisation's coordinator (scope contact-details) may change contact details.",
-      );
-    }
-    if (organisation.status !== 'connected') throw organisationDisconnected();
+    const organisation = await this.access.loadForPeopleCare(principal, organisationId, 'contact details');
     const changes = Object.fromEntries(
       Object.entries({ name: input.name, email: input.email, phone: input.phone })
         .filter(([, value]) => value !== undefined)
