@@ -28,7 +28,7 @@ describe('access matrix of the administration and identity API', () => {
     smtp = await startSmtpSink();
     api = await startApi({ SMTP_URL: smtp.url });
     await api.reset();
-    const own = await anOrganisation(api, { kind: 'municipality', scopes: ['signals'] });
+    const own = await anOrganisation(api, { kind: 'municipality', scopes: ['signals'], professionals: 2 });
     const other = await anOrganisation(api, {
       kind: 'education',
       scopes: ['registrations', 'signals', 'contact-details'],
@@ -69,6 +69,7 @@ describe('access matrix of the administration and identity API', () => {
     await smtp?.close();
   });
 
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
   const person = { name: 'B. Jansen', email: 'b.jansen@example.nl', phone: '+31 77 765 4321', role: 'professional' };
 
   // [method, path, body, expected status per caller]; {own}/{other}/{pro}/{cred} are filled in.
@@ -137,6 +138,40 @@ describe('access matrix of the administration and identity API', () => {
     ],
     ['get', '/v1/organisations/{own}/identity-provider', undefined, { admin: 200 }],
     ['delete', '/v1/organisations/{own}/identity-provider', undefined, { admin: 204 }],
+    [
+      'put',
+      '/v1/organisations/{own}/professionals/{pro}/stand-in',
+      { standInId: '{pro2}', until: inDays(7) },
+      { admin: 200, 'contact-details': 200 },
+    ],
+    [
+      'get',
+      '/v1/organisations/{own}/professionals/{pro}/stand-in',
+      undefined,
+      { admin: 200, registrations: 200, signals: 200, 'follow-up': 200, 'contact-details': 200 },
+    ],
+    // The administrator reaches the other organisation's person, but a colleague of another organisation cannot stand in.
+    [
+      'put',
+      '/v1/organisations/{other}/professionals/{otherPro}/stand-in',
+      { standInId: '{pro2}', until: inDays(7) },
+      { admin: 422 },
+    ],
+    // The administrator ended it just before the coordinator's turn: nothing is left to end.
+    [
+      'delete',
+      '/v1/organisations/{own}/professionals/{pro}/stand-in',
+      undefined,
+      { admin: 204, 'contact-details': 404 },
+    ],
+    ['get', '/v1/audit-events', undefined, { admin: 200, otherAdmin: 200 }],
+    // Only the installation's own key (the operator) connects a college.
+    [
+      'post',
+      '/v1/colleges',
+      { municipalityCode: '0889', name: 'Gemeente Beesel', administrator: { email: 'a@example.org', name: 'A' } },
+      {},
+    ],
     ['delete', '/v1/organisations/{other}/professionals/{otherPro}', undefined, { admin: 200 }],
   ];
   const callers: Who[] = ['none', 'admin', 'registrations', 'signals', 'follow-up', 'contact-details', 'otherAdmin'];
@@ -153,14 +188,19 @@ describe('access matrix of the administration and identity API', () => {
             path.includes('/credentials') ||
             path.includes('/identity-provider') ||
             path.endsWith('/invitation') ||
+            (path.endsWith('/stand-in') && method !== 'get') ||
+            path === '/v1/audit-events' ||
+            path === '/v1/colleges' ||
             (method === 'post' && path.endsWith('/professionals')) ||
             method === 'delete' ||
             method === 'patch';
           const hasScope =
             who === 'admin' ||
             who === 'otherAdmin' ||
-            ((method === 'patch' || path.endsWith('/invitation')) && who === 'contact-details');
-          expected = scopeGuarded && !hasScope ? 403 : 404;
+            ((method === 'patch' || path.endsWith('/invitation') || path.endsWith('/stand-in')) &&
+              who === 'contact-details');
+          if (path === '/v1/colleges') expected = 403;
+          expected ??= scopeGuarded && !hasScope ? 403 : 404;
         }
       }
       return { method, path, body, who, expected };
@@ -176,7 +216,9 @@ describe('access matrix of the administration and identity API', () => {
     const http = api.http() as unknown as Record<string, (url: string) => import('supertest').Test>;
     let call = http[method](url);
     if (who !== 'none') call = call.set(bearer(f.secrets[who]));
-    const response = await (body === undefined ? call : call.send(body as object));
+    const payload =
+      body === undefined ? undefined : JSON.parse(JSON.stringify(body).replace('{pro2}', f.own.professionalIds[1]));
+    const response = await (payload === undefined ? call : call.send(payload));
     expect(response.status).toBe(expected);
     if (expected >= 400) expect(response.headers['content-type']).toMatch(/problem\+json/);
     if (who === 'otherAdmin' && method === 'get' && path === '/v1/organisations') {

@@ -136,6 +136,38 @@ describe('audit log', () => {
     await api.http().get('/v1/audit-events?from=yesterday').set(bearer(ADMIN_KEY)).expect(400);
     await api.http().get('/v1/audit-events').set(bearer(org.secret)).expect(403);
   });
+
+  it('shows the administrator alone only administrative events; the privacy officer (scope audit) reads the whole log', async () => {
+    await api.reset();
+    const { org, registration } = await makeSomeHistory();
+    const [{ id: gemeente }] = await api.dataSource.query(
+      `SELECT id FROM organisations WHERE municipality_code = '0983' AND kind = 'municipality'`,
+    );
+    const issue = (scopes: string[], organisationId = gemeente) =>
+      api.http().post(`/v1/organisations/${organisationId}/credentials`).set(bearer(ADMIN_KEY)).send({ scopes });
+    const administrator = (await issue(['admin']).expect(201)).body.secret as string;
+    const privacyOfficer = (await issue(['audit']).expect(201)).body.secret as string;
+
+    const actions = async (key: string, query = '') =>
+      (await api.http().get(`/v1/audit-events?limit=500${query}`).set(bearer(key)).expect(200)).body.items.map(
+        (e: { action: string }) => e.action,
+      ) as string[];
+    const administrative = await actions(administrator);
+    expect(administrative).toEqual(expect.arrayContaining(['organisation.connected', 'credential.issued']));
+    expect(administrative.filter((a) => /^(registration|signal|match)/.test(a))).toEqual([]);
+    expect(await actions(administrator, `&objectId=${registration.id}`)).toEqual([]);
+    expect(await actions(privacyOfficer, `&objectId=${registration.id}`)).toEqual([
+      'registration.withdrawn',
+      'registration.created',
+    ]);
+
+    // Duties stay apart: no audit with casework, no audit outside the gemeente, and nobody issues operator.
+    const combined = await issue(['audit', 'registrations']).expect(422);
+    expect(combined.body).toMatchObject({ code: 'AUDIT_SCOPE_COMBINED', errors: [{ field: 'scopes' }] });
+    expect((await issue(['audit'], org.id).expect(422)).body.code).toBe('SCOPE_NOT_ALLOWED_FOR_KIND');
+    const operator = await issue(['operator']).expect(400);
+    expect(operator.body.errors[0].field).toMatch(/^scopes/);
+  });
 });
 
 describe('audit chain and late commits', () => {

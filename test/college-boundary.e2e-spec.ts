@@ -19,6 +19,7 @@ describe('the college boundary', () => {
   const youth = { bsn: aBsn(), birthDate: bornYearsAgo(11) };
   let venloRegistration: string;
   let beeselRegistration: string;
+  let beeselPrivacyOfficer: string;
 
   const register = async (org: TestOrganisation) => (await aRegistration(api, org, youth)).body.id as string;
 
@@ -35,6 +36,16 @@ describe('the college boundary', () => {
     beeselAdmin = /Secret \(shown once\): (\S+)/.exec(created.stdout)?.[1] as string;
     venlo = await anOrganisation(api, { kind: 'education' });
     beesel = await anOrganisation(api, { kind: 'health_care', adminKey: beeselAdmin, municipalityCode: '0889' });
+    const [{ id: beeselGemeente }] = await api.dataSource.query(
+      `SELECT id FROM organisations WHERE municipality_code = '0889' AND kind = 'municipality'`,
+    );
+    const issued = await api
+      .http()
+      .post(`/v1/organisations/${beeselGemeente}/credentials`)
+      .set(bearer(beeselAdmin))
+      .send({ scopes: ['audit'], label: 'functionaris gegevensbescherming' })
+      .expect(201);
+    beeselPrivacyOfficer = issued.body.secret;
     const [{ id: venloGemeente }] = await api.dataSource.query(
       `SELECT id FROM organisations WHERE municipality_code = '0983' AND kind = 'municipality'`,
     );
@@ -78,7 +89,7 @@ describe('the college boundary', () => {
   });
 
   it("reads only the own college's audit log, and the read is itself traced", async () => {
-    const log = await api.http().get('/v1/audit-events?limit=500').set(bearer(beeselAdmin)).expect(200);
+    const log = await api.http().get('/v1/audit-events?limit=500').set(bearer(beeselPrivacyOfficer)).expect(200);
     const events: {
       objectId: string | null;
       actorOrganisationId: string | null;
@@ -93,7 +104,7 @@ describe('the college boundary', () => {
     const probe = await api
       .http()
       .get(`/v1/audit-events?objectId=${venloRegistration}`)
-      .set(bearer(beeselAdmin))
+      .set(bearer(beeselPrivacyOfficer))
       .expect(200);
     expect(probe.body.items).toEqual([]);
     const [read] = await api.dataSource.query(

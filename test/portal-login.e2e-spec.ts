@@ -70,7 +70,13 @@ describe('portal login (headless Chromium)', () => {
 
   const enrol = async (organisation: TestOrganisation, id: string, key = ADMIN_KEY): Promise<Enrolled> => {
     const who = await person(organisation, id, key);
-    await page.goto(await invite(organisation, id, key));
+    const { secret, recoveryCodes } = await activate(await invite(organisation, id, key));
+    return { personId: id, email: who.email, name: who.name, secret, recoveryCodes };
+  };
+
+  /** Opens an invitation link and sets a password and TOTP; answers the TOTP secret and the recovery codes. */
+  const activate = async (link: string): Promise<Pick<Enrolled, 'secret' | 'recoveryCodes'>> => {
+    await page.goto(link);
     await expect(page.title()).resolves.toBe('Account activeren — Verwijsindex');
     await expectAccessible();
     const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
@@ -81,7 +87,7 @@ describe('portal login (headless Chromium)', () => {
     await page.getByRole('heading', { name: 'Uw herstelcodes' }).waitFor();
     await expectAccessible();
     const recoveryCodes = await page.getByTestId('recovery-codes').locator('code').allTextContents();
-    return { personId: id, email: who.email, name: who.name, secret, recoveryCodes };
+    return { secret, recoveryCodes };
   };
 
   const submitPassword = async (email: string, password: string) => {
@@ -360,6 +366,77 @@ describe('portal login (headless Chromium)', () => {
     await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
     expect(await reflows(page)).toBe(true);
     await expectAccessible();
+  });
+
+  it('lets the operator connect a college through the API, whose first administrator logs in from the mailed invitation', async () => {
+    const connect = (body: unknown, key = ADMIN_KEY) =>
+      api
+        .http()
+        .post('/v1/colleges')
+        .set(bearer(key))
+        .send(body as object);
+    const college = {
+      municipalityCode: '0889',
+      name: 'Gemeente Beesel',
+      administrator: { email: 'beheerder.beesel@example.org', name: 'Anne Beesel' },
+    };
+    // Bad input changes nothing; a college's administrator is not the operator.
+    const bad = await connect({ ...college, municipalityCode: '889', administrator: { email: 'geen-adres' } }).expect(
+      400,
+    );
+    expect([...new Set(bad.body.errors.map((e: { field: string }) => e.field))].sort()).toEqual(
+      ['administrator.email', 'administrator.name', 'municipalityCode'].sort(),
+    );
+    const [{ id: gemeente }] = await api.dataSource.query(
+      `SELECT id FROM organisations WHERE municipality_code = '0983' AND kind = 'municipality'`,
+    );
+    const administrator = await api
+      .http()
+      .post(`/v1/organisations/${gemeente}/credentials`)
+      .set(bearer(ADMIN_KEY))
+      .send({ scopes: ['admin'] })
+      .expect(201);
+    await connect(college, administrator.body.secret).expect(403);
+    smtp.failNext(1);
+    expect((await connect(college).expect(503)).body.code).toBe('INVITATION_MAIL_FAILED');
+    const colleges = () =>
+      api.dataSource.query(`SELECT name FROM organisations WHERE municipality_code = '0889' AND kind = 'municipality'`);
+    expect(await colleges()).toEqual([]);
+
+    const before = smtp.mails.length;
+    const connected = await connect(college).expect(201);
+    expect(connected.body).toMatchObject({
+      municipalityCode: '0889',
+      name: 'Gemeente Beesel',
+      organisationId: expect.any(String),
+      administrator: { sentTo: 'beheerder.beesel@example.org', expiresAt: expect.any(String) },
+    });
+    expect(await colleges()).toEqual([{ name: 'Gemeente Beesel' }]);
+    expect((await connect(college).expect(409)).body).toMatchObject({
+      code: 'COLLEGE_EXISTS',
+      errors: [{ field: 'municipalityCode' }],
+    });
+    // The college's own log holds its connection, the operator's does not.
+    const [logged] = await api.dataSource.query(
+      `SELECT municipality_code FROM audit_events WHERE action = 'organisation.connected' AND object_id = $1`,
+      [connected.body.organisationId],
+    );
+    expect(logged.municipality_code).toBe('0889');
+
+    await waitFor('the invitation e-mail', () => smtp.mails.length > before, 10_000);
+    const mail = smtp.mails[smtp.mails.length - 1];
+    expect(mail.to).toEqual(['beheerder.beesel@example.org']);
+    const { secret } = await activate(/https?:\/\/\S+\/uitnodiging\/[A-Za-z0-9_-]+/.exec(mail.text)![0]);
+    await logIn({
+      personId: connected.body.administrator.professionalId,
+      email: college.administrator.email,
+      name: 'Anne Beesel',
+      secret,
+      recoveryCodes: [],
+    });
+    expect(await page.locator('header').textContent()).toContain('Ingelogd als Anne Beesel');
+    const me = await (await context.request.get(`${portal.url}/v1/me`)).json();
+    expect(me).toMatchObject({ municipalityCode: '0889', roles: ['administrator'] });
   });
 
   it('keeps a college apart: Beesel invites and logs in its own people, Venlo reaches none of them', async () => {

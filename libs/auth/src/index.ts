@@ -1,6 +1,6 @@
 /** Platform: who is calling — bearer credentials, scopes, failed-authentication throttling and per-credential rate limits. */
 export type { Scope } from './scopes';
-export { MUNICIPALITY_ONLY_SCOPES, SCOPES } from './scopes';
+export { ISSUABLE_SCOPES, MUNICIPALITY_ONLY_SCOPES, SCOPES } from './scopes';
 export type { Principal } from './principal';
 export { actorOf, PrincipalResolver } from './principal';
 export { CurrentPrincipal, Public, RequireScopes } from './decorators';

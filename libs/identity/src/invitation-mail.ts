@@ -1,4 +1,29 @@
+import { AppError } from '@vir/common';
+import type { Mailer } from '@vir/mail';
 import type { NewInvitation } from './invitations';
+
+export class InvitationMailFailedError extends AppError {
+  constructor() {
+    super(
+      'INVITATION_MAIL_FAILED',
+      503,
+      'Invitation not sent',
+      'The e-mail could not be sent now; nothing was changed. Try again in a moment.',
+    );
+  }
+}
+
+/**
+ * Sends the invitation inside the transaction that made it, before the commit: when the e-mail
+ * cannot go out, the refusal rolls everything back and no link exists.
+ */
+export async function mailInvitation(mailer: Mailer, invitation: NewInvitation): Promise<void> {
+  try {
+    await mailer.send(invitationMail(invitation));
+  } catch {
+    throw new InvitationMailFailedError();
+  }
+}
 
 const DATE = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 

@@ -14,7 +14,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CREDENTIALS_CHANNEL, CredentialCache } from './credential-cache';
 import { CredentialEntity } from './entities/credential.entity';
 import { OrganisationEntity } from './entities/organisation.entity';
-import { adminScopeCombined, organisationDisconnected, scopeNotForKind } from './organisation-errors';
+import {
+  adminScopeCombined,
+  auditScopeCombined,
+  organisationDisconnected,
+  scopeNotForKind,
+} from './organisation-errors';
 
 /** Separation of duties: whoever administers connects organisations and never sees registrations, signals or follow-up. */
 const DUTIES_APART_FROM_ADMIN: readonly Scope[] = ['registrations', 'signals', 'follow-up'];
@@ -102,6 +107,7 @@ export class CredentialService extends PrincipalResolver {
     if (organisation.kind !== 'municipality' && forbidden.length > 0) throw scopeNotForKind(forbidden);
     const mixed = scopes.filter((scope) => DUTIES_APART_FROM_ADMIN.includes(scope));
     if (scopes.includes('admin') && mixed.length > 0) throw adminScopeCombined(mixed);
+    if (scopes.includes('audit') && mixed.length > 0) throw auditScopeCombined(mixed);
 
     const secret = options.secret ?? newCredentialSecret();
     const inserted: CredentialEntity[] = await manager

@@ -16,6 +16,7 @@ import {
 } from './demo/venlo-covenant';
 import { OrganisationEntity, OrganisationKind } from './entities/organisation.entity';
 import { ProfessionalEntity, ProfessionalRole } from './entities/professional.entity';
+import { collegeExists } from './organisation-errors';
 
 export interface DemoCredential {
   organisation: string;
@@ -73,7 +74,9 @@ export class OrganisationsBootstrap {
         null,
         actor,
       );
-      const issued = await this.credentials.issue(manager, gemeente, ['admin'], actor, {
+      // The installation's own key: the operator's (connects colleges), and it administers and reads
+      // the whole log of the operating college until that has its administrators and privacy officer.
+      const issued = await this.credentials.issue(manager, gemeente, ['admin', 'audit', 'operator'], actor, {
         secret: key,
         label: 'bootstrap administrator',
       });
@@ -100,6 +103,32 @@ export class OrganisationsBootstrap {
       const gemeente = await this.ensureOrganisation(manager, college.name, 'municipality', null, actor, college.code);
       return this.ensurePerson(manager, gemeente, 'administrator', name, email, actor);
     });
+  }
+
+  /**
+   * A new college of the region (the operator's step): its municipality organisation and its first
+   * administrator, a person, in the caller's transaction. Refused when the college is connected already.
+   */
+  async connectCollege(
+    manager: EntityManager,
+    college: { code: string; name: string },
+    administrator: { email: string; name: string },
+    actor: Actor,
+  ): Promise<{ organisationId: string; personId: string }> {
+    const existing = await manager
+      .getRepository(OrganisationEntity)
+      .existsBy({ municipalityCode: college.code, kind: 'municipality' });
+    if (existing) throw collegeExists();
+    const gemeente = await this.ensureOrganisation(manager, college.name, 'municipality', null, actor, college.code);
+    const personId = await this.ensurePerson(
+      manager,
+      gemeente,
+      'administrator',
+      administrator.name,
+      administrator.email,
+      actor,
+    );
+    return { organisationId: gemeente.id, personId };
   }
 
   /** Loads the demo region: the Venlo covenant parties and the neighbouring college Beesel, with demo people each. Refused in production. */

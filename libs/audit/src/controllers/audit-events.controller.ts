@@ -12,7 +12,7 @@ import {
 
 @ApiTags('Administratie: logboek')
 @ApiBearerAuth()
-@RequireScopes('admin')
+@RequireScopes('admin', 'audit')
 @Controller('audit-events')
 export class AuditEventsController {
   constructor(private readonly queries: QueryBus) {}
@@ -20,7 +20,8 @@ export class AuditEventsController {
   @Get()
   @ApiOperation({
     summary:
-      "The college's audit log (logboek, Jw 7.1.2.3(1)(f)): who registered, withdrew, received or read what, and when",
+      "The college's audit log (logboek, Jw 7.1.2.3(1)(f)): who registered, withdrew, received or read what, and when. " +
+      'The whole log with scope audit (the privacy officer); with admin alone only administrative events',
   })
   @ApiOkResponse({ type: AuditEventPage })
   @ApiProblems()

@@ -3,11 +3,12 @@ import { actorOf } from '@vir/auth';
 import { ValidationFailedError } from '@vir/common';
 import { rows, sql } from '@vir/database';
 import { DataSource } from 'typeorm';
+import { ADMINISTRATIVE_ACTIONS } from '../../audit-actions';
 import { AuditLog } from '../../audit-log';
 import { AuditEventPage, ListAuditEventsQuery } from './list-audit-events.query';
 
 /**
- * The college's audit log, newest first: only events of the administrator's own college (the
+ * The college's audit log, newest first: only events of the reader's own college (the
  * organisations whose agreement is with it), so no college can rebuild another's matches from
  * shared correlation ids. Reading the log is itself an audit event.
  */
@@ -23,6 +24,8 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuer
       throw new ValidationFailedError([{ field: 'to', reason: 'to must not be before from' }]);
     }
     const conditions = [sql`municipality_code = ${principal.municipalityCode}`];
+    // The administrator sees the administration; the privacy officer (scope audit) the whole log.
+    if (!principal.scopes.includes('audit')) conditions.push(sql`action = ANY(${ADMINISTRATIVE_ACTIONS}::text[])`);
     if (params.objectId) conditions.push(sql`object_id = ${params.objectId}`);
     if (params.actorOrganisationId) conditions.push(sql`actor_organisation_id = ${params.actorOrganisationId}`);
     if (params.actorCredentialId) conditions.push(sql`actor_credential_id = ${params.actorCredentialId}`);

@@ -1,23 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorOf } from '@vir/auth';
-import { AppError, NotFoundError } from '@vir/common';
+import { NotFoundError } from '@vir/common';
 import { Mailer } from '@vir/mail';
 import { OrganisationAccess } from '@vir/organisations';
 import { DataSource } from 'typeorm';
-import { invitationMail } from '../../invitation-mail';
+import { mailInvitation } from '../../invitation-mail';
 import { Invitations } from '../../invitations';
 import { SendInvitationCommand, SentInvitationView } from './send-invitation.command';
-
-export class InvitationMailFailedError extends AppError {
-  constructor() {
-    super(
-      'INVITATION_MAIL_FAILED',
-      503,
-      'Invitation not sent',
-      'The e-mail could not be sent now; nothing was changed. Try again in a moment.',
-    );
-  }
-}
 
 /**
  * The administrator of the college, or the organisation's coordinator (scope contact-details), invites
@@ -39,11 +28,7 @@ export class SendInvitationHandler implements ICommandHandler<SendInvitationComm
       throw new NotFoundError('ORGANISATION_NOT_FOUND', 'Organisation');
     return this.dataSource.transaction(async (manager) => {
       const invitation = await this.invitations.create(manager, professionalId, actorOf(principal), organisation.id);
-      try {
-        await this.mailer.send(invitationMail(invitation));
-      } catch {
-        throw new InvitationMailFailedError();
-      }
+      await mailInvitation(this.mailer, invitation);
       return { professionalId, sentTo: invitation.person.email, expiresAt: invitation.expiresAt.toISOString() };
     });
   }

@@ -1,6 +1,6 @@
 import { IsNotBlank } from '@vir/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SCOPES, Scope } from '@vir/auth';
+import { ISSUABLE_SCOPES, Scope } from '@vir/auth';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -13,12 +13,12 @@ import {
 } from 'class-validator';
 
 export class IssueCredentialDto {
-  @ApiProperty({ enum: SCOPES, isArray: true, maxItems: SCOPES.length, example: ['registrations'] })
+  @ApiProperty({ enum: ISSUABLE_SCOPES, isArray: true, maxItems: ISSUABLE_SCOPES.length, example: ['registrations'] })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(SCOPES.length)
+  @ArrayMaxSize(ISSUABLE_SCOPES.length)
   @ArrayUnique()
-  @IsIn(SCOPES, { each: true })
+  @IsIn(ISSUABLE_SCOPES, { each: true })
   scopes: Scope[];
 
   @ApiPropertyOptional({
