@@ -1,24 +1,21 @@
-import { generateSync } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, reflows } from './support/browser';
-import { anOrganisation, aPersonOf, TestOrganisation } from './support/factories';
+import { launchBrowser, reflows } from './support/browser';
+import { anOrganisation, TestOrganisation } from './support/factories';
 import { cliWithEnv, PortalProcess, startPortalProcess, waitFor } from './support/processes';
 import { startSmtpSink } from './support/receivers';
 import { bearer, startApi, TestApi } from './support/test-api';
+import {
+  activate as activateAccount,
+  enrol as enrolPerson,
+  Enrolled,
+  expectAccessible as expectAccessibleOn,
+  invitationLink,
+  logIn as logInOn,
+  nextCode,
+  PASSWORD,
+  submitPassword as submitPasswordOn,
+} from './support/portal-people';
 import { ADMIN_KEY } from './support/test-config';
-
-const PASSWORD = 'een lange zin als wachtwoord';
-
-/** A code of the next time step: enrolment spent the current one, and a step is never accepted twice. */
-const nextCode = (secret: string) => generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
-
-interface Enrolled {
-  personId: string;
-  email: string;
-  name: string;
-  secret: string;
-  recoveryCodes: string[];
-}
 
 describe('portal login (headless Chromium)', () => {
   let api: TestApi;
@@ -50,59 +47,14 @@ describe('portal login (headless Chromium)', () => {
   });
   afterEach(() => context.close());
 
-  const person = (organisation: TestOrganisation, id: string, key = ADMIN_KEY) => aPersonOf(api, organisation, id, key);
-
-  const invite = async (organisation: TestOrganisation, id: string, key = ADMIN_KEY): Promise<string> => {
-    const before = smtp.mails.length;
-    const sent = await api
-      .http()
-      .post(`/v1/organisations/${organisation.id}/professionals/${id}/invitation`)
-      .set(bearer(key))
-      .expect(202);
-    await waitFor('the invitation e-mail', () => smtp.mails.length > before, 10_000);
-    const mail = smtp.mails[smtp.mails.length - 1];
-    expect(mail.to).toEqual([sent.body.sentTo]);
-    expect(mail.subject).toBe('Uw account voor de verwijsindex');
-    return /https?:\/\/\S+\/uitnodiging\/[A-Za-z0-9_-]+/.exec(mail.text)![0];
-  };
-
-  const expectAccessible = async () => expect(await accessibilityViolations(page)).toEqual([]);
-
-  const enrol = async (organisation: TestOrganisation, id: string, key = ADMIN_KEY): Promise<Enrolled> => {
-    const who = await person(organisation, id, key);
-    const { secret, recoveryCodes } = await activate(await invite(organisation, id, key));
-    return { personId: id, email: who.email, name: who.name, secret, recoveryCodes };
-  };
-
-  /** Opens an invitation link and sets a password and TOTP; answers the TOTP secret and the recovery codes. */
-  const activate = async (link: string): Promise<Pick<Enrolled, 'secret' | 'recoveryCodes'>> => {
-    await page.goto(link);
-    await expect(page.title()).resolves.toBe('Account activeren — Verwijsindex');
-    await expectAccessible();
-    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Herhaal het wachtwoord').fill(PASSWORD);
-    await page.getByLabel('Verificatiecode').fill(generateSync({ secret }));
-    await page.getByRole('button', { name: 'Account activeren' }).click();
-    await page.getByRole('heading', { name: 'Uw herstelcodes' }).waitFor();
-    await expectAccessible();
-    const recoveryCodes = await page.getByTestId('recovery-codes').locator('code').allTextContents();
-    return { secret, recoveryCodes };
-  };
-
-  const submitPassword = async (email: string, password: string) => {
-    await page.goto(`${portal.url}/inloggen`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill(password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-  };
-
-  const logIn = async (who: Enrolled, code = nextCode(who.secret)) => {
-    await submitPassword(who.email, PASSWORD);
-    await page.getByLabel('Verificatiecode').fill(code);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
-  };
+  const invite = (organisation: TestOrganisation, id: string, key = ADMIN_KEY) =>
+    invitationLink(api, smtp, organisation, id, key);
+  const expectAccessible = () => expectAccessibleOn(page);
+  const enrol = (organisation: TestOrganisation, id: string, key = ADMIN_KEY) =>
+    enrolPerson(api, smtp, page, organisation, id, key);
+  const activate = (link: string) => activateAccount(page, link);
+  const submitPassword = (email: string, password: string) => submitPasswordOn(page, portal.url, email, password);
+  const logIn = (who: Enrolled, code?: string) => logInOn(page, portal.url, who, code);
 
   const auditActions = async (personId: string): Promise<string[]> =>
     (

@@ -33,7 +33,7 @@ export class MeController {
   me(@CurrentPrincipal() principal: Principal): MeView {
     return {
       kind: 'credential',
-      credential: { id: principal.credentialId },
+      credential: { id: principal.credentialId ?? '' },
       organisation: { id: principal.organisationId, kind: principal.organisationKind },
       municipalityCode: principal.municipalityCode,
       scopes: principal.scopes,

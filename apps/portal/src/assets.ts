@@ -12,6 +12,15 @@ const PORTAL_CSS = `
 .portal-skip { position: absolute; inset-inline-start: -100vw; }
 .portal-skip:focus { position: static; }
 .portal-secret { overflow-wrap: anywhere; }
+.portal-nav { padding: 0.5rem 1rem; border-block-end: 1px solid #767676; }
+.portal-nav__list { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; list-style: none; margin: 0; padding: 0; }
+.portal-nav [aria-current='page'] { font-weight: bold; }
+.portal-card { border: 1px solid #767676; padding: 0.75rem 1rem; margin-block-end: 1rem; }
+.portal-card h3 { margin-block-start: 0; }
+.portal-main fieldset { border: 1px solid #767676; margin-block-end: 1rem; padding: 0.75rem 1rem; }
+.portal-main .utrecht-table { inline-size: 100%; }
+.portal-table-wrap { overflow-x: auto; }
+.portal-inline-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; }
 :focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
 `;
 

@@ -76,11 +76,34 @@ export function alert(kind: 'error' | 'info' | 'ok', text: string): SafeHtml {
   </div>`;
 }
 
+export interface NavItem {
+  href: string;
+  label: string;
+  current?: boolean;
+}
+
 export interface PageSpec {
   title: string;
   body: SafeHtml;
   /** The person's name and the logout form, when logged in. */
   person?: { name: string; csrfToken: string };
+  /** The pages of the person's role. */
+  nav?: NavItem[];
+}
+
+function navigation(items: NavItem[]): SafeHtml {
+  return html`<nav class="portal-nav" aria-label="Hoofdmenu">
+    <ul class="portal-nav__list">
+      ${items.map(
+        (item) =>
+          html`<li>
+            <a class="utrecht-link" href="${item.href}" ${item.current ? html`aria-current="page"` : ''}
+              >${item.label}</a
+            >
+          </li>`,
+      )}
+    </ul>
+  </nav>`;
 }
 
 /** The whole page: Dutch, the service's name in every title, the Utrecht theme, no script. */
@@ -110,6 +133,7 @@ export function page(spec: PageSpec): string {
               : ''
           }
         </header>
+        ${spec.nav ? navigation(spec.nav) : ''}
         <main id="inhoud" class="portal-main">
           <h1 class="utrecht-heading-1">${spec.title}</h1>
           ${spec.body}

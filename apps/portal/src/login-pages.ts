@@ -7,6 +7,12 @@ export interface LoginForm {
   emailError?: string;
   passwordError?: string;
   notice?: SafeHtml;
+  /** The page to go to after logging in. */
+  back?: string;
+}
+
+function backField(back: string | undefined): SafeHtml {
+  return back ? html`<input type="hidden" name="terug" value="${back}" />` : html``;
 }
 
 export function loginPage(csrf: string, form: LoginForm = {}): SafeHtml {
@@ -28,7 +34,7 @@ export function loginPage(csrf: string, form: LoginForm = {}): SafeHtml {
     <h2 class="utrecht-heading-2">Met een account van de verwijsindex</h2>`;
   return html`${form.notice ?? ''} ${sso.length > 0 ? ssoButtons : ''}
     <form method="post" action="/inloggen" novalidate>
-      ${csrfField(csrf)}
+      ${csrfField(csrf)}${backField(form.back)}
       ${field({ name: 'email', label: 'E-mailadres', type: 'email', autocomplete: 'username', value: form.email, error: form.emailError })}
       ${field({ name: 'password', label: 'Wachtwoord', type: 'password', autocomplete: 'current-password', error: form.passwordError })}
       ${button('Inloggen')}
@@ -39,13 +45,13 @@ export function loginPage(csrf: string, form: LoginForm = {}): SafeHtml {
     </p>`;
 }
 
-export function codePage(csrf: string, error?: string): SafeHtml {
+export function codePage(csrf: string, error?: string, back?: string): SafeHtml {
   return html`<p class="utrecht-paragraph">
       Open de authenticator-app op uw telefoon en typ de code van zes cijfers. Telefoon kwijt? Gebruik een van uw
       herstelcodes.
     </p>
     <form method="post" action="/inloggen/verificatiecode" novalidate>
-      ${csrfField(csrf)}
+      ${csrfField(csrf)}${backField(back)}
       ${field({ name: 'code', label: 'Verificatiecode', autocomplete: 'one-time-code', inputmode: 'numeric', error })}
       ${button('Inloggen')}
     </form>`;

@@ -14,7 +14,6 @@ import {
   LogOutCommand,
   OpenSession,
   PendingLogin,
-  ResumeSessionCommand,
   sameSecret,
   SsoOrganisation,
   SsoRedirect,
@@ -24,15 +23,10 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { PortalCookies } from './cookies';
-import { alert, page, SafeHtml } from './html';
+import { alert, SafeHtml } from './html';
 import { codePage, homePage, invitationPage, LoginForm, loginPage, recoveryCodesPage } from './login-pages';
-
-type Form = Record<string, unknown>;
-
-const text = (form: Form | undefined, name: string, max = 256): string => {
-  const value = form?.[name];
-  return typeof value === 'string' ? value.slice(0, max) : '';
-};
+import { PortalPages, returnPath, text } from './portal-pages';
+import type { Form } from './portal-pages';
 
 /** The login, invitation and start pages. Every state-changing form carries a CSRF token. */
 @Controller()
@@ -41,6 +35,7 @@ export class PagesController {
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
     private readonly cookies: PortalCookies,
+    private readonly pages: PortalPages,
   ) {}
 
   @Get()
@@ -48,7 +43,7 @@ export class PagesController {
     const session = await this.session(request);
     if (!session || session.stage !== 'active')
       return this.toLogin(reply, request, session === null && this.hadSession(request));
-    this.send(reply, 200, 'Start', homePage(session.person), session);
+    this.pages.send(reply, 200, 'Start', homePage(session.person), session, '/');
   }
 
   @Get('inloggen')
@@ -59,7 +54,7 @@ export class PagesController {
       : query.uitgelogd
         ? alert('ok', 'U bent uitgelogd.')
         : undefined;
-    await this.showLogin(request, reply, 200, { notice });
+    await this.showLogin(request, reply, 200, { notice, back: returnPath(query.terug) });
   }
 
   @Get('inloggen/sso/terug')
@@ -106,8 +101,10 @@ export class PagesController {
     if (!this.formTokenMatches(request, form)) return this.refuseForgery(reply);
     const email = text(form, 'email', 254).trim();
     const password = text(form, 'password');
+    const back = returnPath(form.terug);
     if (!email || !password) {
       return this.showLogin(request, reply, 400, {
+        back,
         email,
         emailError: email ? undefined : 'Vul uw e-mailadres in.',
         passwordError: password ? undefined : 'Vul uw wachtwoord in.',
@@ -118,11 +115,12 @@ export class PagesController {
         new LogInCommand(email, password, request.ip, String(request.id)),
       );
       this.cookies.set(reply, this.cookies.session, pending.token);
-      void reply.redirect('/inloggen/verificatiecode', 303);
+      void reply.redirect(`/inloggen/verificatiecode${back ? `?terug=${encodeURIComponent(back)}` : ''}`, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const blocked = error.code !== 'LOGIN_REFUSED';
       await this.showLogin(request, reply, error.status, {
+        back,
         email,
         passwordError: blocked ? undefined : 'Het e-mailadres of het wachtwoord klopt niet.',
         notice: blocked ? alert('error', dutch(error)) : undefined,
@@ -134,7 +132,8 @@ export class PagesController {
   async codeForm(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const session = await this.session(request);
     if (!session || session.stage !== 'second_factor') return this.toLogin(reply, request, this.hadSession(request));
-    this.send(reply, 200, 'Verificatiecode', codePage(session.csrfToken));
+    const back = returnPath((request.query as Record<string, unknown>).terug);
+    this.send(reply, 200, 'Verificatiecode', codePage(session.csrfToken, undefined, back));
   }
 
   @Post('inloggen/verificatiecode')
@@ -143,8 +142,9 @@ export class PagesController {
     if (!session || session.stage !== 'second_factor') return this.toLogin(reply, request, true);
     if (!sameSecret(text(form, 'csrf', 64), session.csrfToken)) return this.refuseForgery(reply);
     const code = text(form, 'code', 32).trim();
+    const back = returnPath(form.terug);
     if (!code)
-      return this.send(reply, 400, 'Verificatiecode', codePage(session.csrfToken, 'Vul de code uit uw app in.'));
+      return this.send(reply, 400, 'Verificatiecode', codePage(session.csrfToken, 'Vul de code uit uw app in.', back));
     try {
       const login: ActiveLogin = await this.commandBus.execute(
         new ConfirmSecondFactorCommand(
@@ -155,7 +155,7 @@ export class PagesController {
         ),
       );
       this.cookies.set(reply, this.cookies.session, login.token);
-      void reply.redirect('/', 303);
+      void reply.redirect(back ?? '/', 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       if (error.code === 'LOGIN_REFUSED')
@@ -163,7 +163,7 @@ export class PagesController {
           reply,
           401,
           'Verificatiecode',
-          codePage(session.csrfToken, 'Deze code klopt niet of is al gebruikt. Wacht op de volgende code.'),
+          codePage(session.csrfToken, 'Deze code klopt niet of is al gebruikt. Wacht op de volgende code.', back),
         );
       this.cookies.clear(reply, this.cookies.session);
       await this.showLogin(request, reply, error.status, { notice: alert('error', dutch(error)) });
@@ -267,18 +267,16 @@ export class PagesController {
     );
   }
 
-  private async session(request: FastifyRequest): Promise<OpenSession | null> {
-    const token = this.cookies.read(request, this.cookies.session);
-    return token ? this.commandBus.execute(new ResumeSessionCommand(token)) : null;
+  private session(request: FastifyRequest): Promise<OpenSession | null> {
+    return this.pages.session(request);
   }
 
   private hadSession(request: FastifyRequest): boolean {
-    return Boolean(this.cookies.read(request, this.cookies.session));
+    return this.pages.hadSession(request);
   }
 
   private toLogin(reply: FastifyReply, request: FastifyRequest, expired: boolean): void {
-    if (this.hadSession(request)) this.cookies.clear(reply, this.cookies.session);
-    void reply.redirect(expired ? '/inloggen?verlopen=1' : '/inloggen', 303);
+    this.pages.toLogin(reply, request, expired);
   }
 
   /** The double-submit token of forms shown before a session exists (login, invitation). */
@@ -297,21 +295,11 @@ export class PagesController {
   }
 
   private refuseForgery(reply: FastifyReply): void {
-    this.send(
-      reply,
-      403,
-      'Formulier verlopen',
-      alert(
-        'error',
-        'Dit formulier is verlopen of kwam niet van deze site. Open de pagina opnieuw en probeer het nog eens.',
-      ),
-    );
+    this.pages.refuseForgery(reply);
   }
 
   private send(reply: FastifyReply, status: number, title: string, body: SafeHtml, session?: OpenSession | null): void {
-    const person =
-      session?.stage === 'active' ? { name: session.person.name, csrfToken: session.csrfToken } : undefined;
-    void reply.status(status).type('text/html; charset=utf-8').send(page({ title, body, person }));
+    this.pages.send(reply, status, title, body, session);
   }
 }
 

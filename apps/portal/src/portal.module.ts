@@ -5,10 +5,19 @@ import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
 import { IdentityModule } from '@vir/identity';
+import { MatchesHandlersModule, rekeyMatches } from '@vir/matching';
+import { PseudonymisationModule } from '@vir/pseudonymisation';
+import { QueueModule } from '@vir/queue';
+import { RegistrationsModule } from '@vir/registrations';
+import { SignalsHandlersModule } from '@vir/signals';
+import { MatchPagesController } from './casework/matches.controller';
+import { RegistrationPagesController } from './casework/registrations.controller';
+import { SignalPagesController } from './casework/signals.controller';
 import { MetricsModule } from '@vir/observability';
 import { PortalCookies } from './cookies';
 import { MeController } from './me.controller';
 import { PagesController } from './pages.controller';
+import { PortalPages } from './portal-pages';
 
 @Module({})
 export class PortalModule {
@@ -20,12 +29,26 @@ export class PortalModule {
         MetricsModule.forRoot('portal'),
         ClockModule,
         DatabaseModule,
+        // A withdrawal announces its removal through the outbox, as it does from the api.
+        QueueModule,
         AuditModule,
         CqrsModule.forRoot(),
         IdentityModule,
+        PseudonymisationModule,
+        // The api's use cases, without its routes: a page and an API call go through the same handler.
+        RegistrationsModule.handlers([rekeyMatches]),
+        SignalsHandlersModule,
+        MatchesHandlersModule,
       ],
-      controllers: [MeController, PagesController],
+      controllers: [
+        MeController,
+        RegistrationPagesController,
+        SignalPagesController,
+        MatchPagesController,
+        PagesController,
+      ],
       providers: [
+        PortalPages,
         { provide: PortalCookies, useFactory: (c: AppConfig) => new PortalCookies(c.PORTAL_URL), inject: [AppConfig] },
       ],
     };

@@ -2,7 +2,7 @@
 export type { Scope } from './scopes';
 export { ISSUABLE_SCOPES, MUNICIPALITY_ONLY_SCOPES, SCOPES } from './scopes';
 export type { Principal } from './principal';
-export { actorOf, PrincipalResolver } from './principal';
+export { actorOf, ownProfessional, personPrincipal, PrincipalResolver } from './principal';
 export { CurrentPrincipal, Public, RequireScopes } from './decorators';
 export { UnauthenticatedError } from './auth.guard';
 export { AuthFailureSink } from './auth-failures';

@@ -30,7 +30,9 @@ export class CredentialRateLimitGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<{ principal?: Principal; ip?: string }>();
-    const key = request.principal ? request.principal.credentialId : `ip-${request.ip}`;
+    const key = request.principal
+      ? (request.principal.credentialId ?? `person-${request.principal.person?.id}`)
+      : `ip-${request.ip}`;
     const now = Date.now();
     let window = this.windows.get(key);
     if (!window || now - window.start >= WINDOW_MS) {

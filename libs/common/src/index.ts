@@ -1,6 +1,6 @@
 /** Platform: errors and problem+json, validation, calendar, clock, paging, batching and webhook target checks. */
 export { AppError, ConflictError, NotFoundError, RuleViolationError, ValidationFailedError } from './app-error';
-export { createValidationPipe } from './validation';
+export { createValidationPipe, validateInput } from './validation';
 export { Clock } from './clock';
 export { ClockModule } from './clock.module';
 export type { Page } from './cursor';

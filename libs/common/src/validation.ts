@@ -1,4 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { FieldProblem, ValidationFailedError } from './app-error';
 
 /** A field name that is safe to repeat in an error; anything else a client sent as a key (a BSN, free text) is never echoed. */
@@ -42,4 +44,15 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new ValidationFailedError(flatten(errors)),
   });
+}
+
+/**
+ * The same checks as the api's validation pipe, for input that does not come through a controller
+ * (the portal's forms): the instance, or a ValidationFailedError naming each field at fault.
+ */
+export async function validateInput<T extends object>(type: new () => T, plain: object): Promise<T> {
+  const instance = plainToInstance(type, plain);
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  if (errors.length > 0) throw new ValidationFailedError(flatten(errors));
+  return instance;
 }

@@ -5,3 +5,8 @@ export { FollowUpSweeper } from './jobs/follow-up-sweeper';
 export { MatchRetention } from './jobs/match-retention';
 export { matchesOfRegistrations, matchFigures, rekeyMatches, takesPartInAMatch } from './match-fragments';
 export { matchHandover } from './match-handover';
+export { MatchesHandlersModule } from './matches-handlers.module';
+export { GetMatchQuery } from './queries/get-match/get-match.query';
+export { ConfirmContactCommand } from './commands/confirm-contact/confirm-contact.command';
+export { ChooseLeadCommand } from './commands/choose-lead/choose-lead.command';
+export type { MatchView } from './match-view';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ownProfessional } from '@vir/auth';
 import type { Principal } from '@vir/auth';
 import { Clock, todayInAmsterdam } from '@vir/common';
 import { rows, sql, type Sql } from '@vir/database';
-import { ContactDirectory } from '@vir/organisations';
+import { ContactDirectory, standInsToday } from '@vir/organisations';
 import { registrationActive } from '@vir/registrations';
 import { followUpCopyReceived } from '@vir/signals';
 import { DataSource, EntityManager } from 'typeorm';
@@ -31,14 +32,19 @@ export const MATCH_COLUMNS =
 /**
  * Who may see a match: an organisation with a participant in it (scope `signals`: a match shows
  * other professionals' contact details, as a signal does), or a follow-up officer's organisation
- * that received a signal about it (scope `follow-up`). `registrations` alone sees no match.
+ * that received a signal about it (scope `follow-up`). `registrations` alone sees no match. A
+ * professional logged in as a person sees only the matches they take part in, or stand in for today.
  */
 export function visibilityCondition(principal: Principal, alias = 'm'): Sql {
   const match = sql.raw(`${alias}.id`);
   const parts: Sql[] = [];
+  const own = ownProfessional(principal);
   if (principal.scopes.includes('signals')) {
+    const whose = own
+      ? sql` AND (vp.professional_id = ${own} OR vp.professional_id IN (SELECT si.professional_id FROM ${standInsToday()} si WHERE si.stand_in_id = ${own}))`
+      : sql``;
     parts.push(
-      sql`EXISTS (SELECT 1 FROM match_participants vp WHERE vp.match_id = ${match} AND vp.organisation_id = ${principal.organisationId} AND vp.left_at IS NULL)`,
+      sql`EXISTS (SELECT 1 FROM match_participants vp WHERE vp.match_id = ${match} AND vp.organisation_id = ${principal.organisationId} AND vp.left_at IS NULL${whose})`,
     );
   }
   if (principal.scopes.includes('follow-up')) parts.push(followUpCopyReceived(match, principal.organisationId));

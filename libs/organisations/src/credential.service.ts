@@ -74,7 +74,7 @@ export class CredentialService extends PrincipalResolver {
       };
       this.cache.set(key, principal, generation);
     }
-    this.recordUse(principal.credentialId);
+    if (principal.credentialId) this.recordUse(principal.credentialId);
     return { ...principal, correlationId };
   }
 

@@ -43,6 +43,11 @@ const RULES = {
     'Your organisation has no active coordinator (contactpersoon verwijsindex); ask the administrator to designate one first.',
     undefined,
   ],
+  NOT_YOURSELF: [
+    'Only as yourself',
+    'A person logged in to the portal registers and withdraws only as themselves: professionalId must be your own.',
+    'professionalId',
+  ],
   NOT_OWN_REGISTRATION: [
     'Not your registration',
     'A professional can withdraw only a registration they made (Jw 7.1.4.5(1)).',

@@ -18,3 +18,8 @@ export {
   triggeredASignal,
 } from './signal-retention';
 export { signalHandover } from './signal-handover';
+export { SignalsHandlersModule } from './signals-handlers.module';
+export { ListSignalsQuery } from './queries/list-signals/list-signals.query';
+export { GetSignalQuery } from './queries/get-signal/get-signal.query';
+export { AcknowledgeSignalCommand } from './commands/acknowledge-signal/acknowledge-signal.command';
+export type { SignalView } from './signal-view';

@@ -132,7 +132,7 @@ export class SignalDeliveryService {
 
   private async sendEmail(target: SignalTarget): Promise<Attempt> {
     if (!target.recipient_active) return { ok: false, reason: 'recipient no longer designated', permanent: true };
-    const mail = signalMail({ id: target.id, kind: target.kind, standIn: target.stand_in }, this.config.VIR_PUBLIC_URL);
+    const mail = signalMail({ id: target.id, kind: target.kind, standIn: target.stand_in }, this.config.PORTAL_URL);
     try {
       await this.mailer.send({
         to: target.email,

@@ -9,10 +9,10 @@ const KIND_LABELS: Record<string, string> = {
 
 export function signalMail(
   signal: { id: string; kind: string; standIn?: boolean },
-  publicUrl: string,
+  portalUrl: string,
 ): { subject: string; text: string; html: string } {
   const label = KIND_LABELS[signal.kind] ?? 'signaal';
-  const link = `${publicUrl}/v1/signals/${signal.id}`;
+  const link = `${portalUrl}/signalen/${signal.id}`;
   // A stand-in learns that the signal is a colleague's, not whose: the e-mail names nobody.
   const standIn = signal.standIn ? 'U ontvangt dit signaal als vervanger van een collega.' : '';
   const text = [
@@ -23,8 +23,8 @@ export function signalMail(
     `Signaalnummer: ${signal.id}`,
     ...(standIn ? [standIn] : []),
     '',
-    'Bekijk het signaal in het systeem van uw organisatie, of vraag uw contactpersoon verwijsindex.',
-    `Rechtstreeks via de API: ${link}`,
+    `Bekijk het signaal in de verwijsindex (u logt eerst in): ${link}`,
+    'Werkt uw organisatie met een eigen zorgsysteem, dan staat het signaal daar ook.',
     '',
     'Om privacyredenen staat in deze e-mail niets over de jongere of over de andere betrokkenen.',
     '',
@@ -34,8 +34,8 @@ export function signalMail(
 <p>Goedendag,</p>
 <p>Er staat een nieuw signaal voor u klaar in de verwijsindex risicojongeren.<br>
 Soort: ${label}.<br>Signaalnummer: <code>${signal.id}</code>${standIn ? `<br>${standIn}` : ''}</p>
-<p>Bekijk het signaal in het systeem van uw organisatie, of vraag uw contactpersoon verwijsindex.
-Rechtstreeks via de API: <a href="${link}">${link}</a></p>
+<p>Bekijk het signaal in de verwijsindex (u logt eerst in): <a href="${link}">${link}</a><br>
+Werkt uw organisatie met een eigen zorgsysteem, dan staat het signaal daar ook.</p>
 <p><small>Om privacyredenen staat in deze e-mail niets over de jongere of over de andere betrokkenen.</small></p>
 </body></html>`;
   return { subject: 'Nieuw signaal in de verwijsindex', text, html };

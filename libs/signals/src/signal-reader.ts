@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ownProfessional } from '@vir/auth';
 import type { Principal } from '@vir/auth';
-import { rows, sql } from '@vir/database';
+import { rows, sql, type Sql } from '@vir/database';
 import { ContactDirectory } from '@vir/organisations';
 import { DataSource } from 'typeorm';
 import { SignalView } from './signal-view';
@@ -27,6 +28,17 @@ export function visibleRoles(principal: Principal): string[] {
   return roles;
 }
 
+/**
+ * The signals a principal may see (alias `s`): addressed to its organisation in a role it reads;
+ * a professional logged in as a person sees only the signals addressed to them (their stand-in
+ * copies included, which are addressed to them too).
+ */
+export function signalsVisibleTo(principal: Principal): Sql {
+  const own = ownProfessional(principal);
+  return sql`s.recipient_organisation_id = ${principal.organisationId}
+    AND s.recipient_role = ANY(${visibleRoles(principal)}::text[])${own ? sql` AND s.recipient_professional_id = ${own}` : sql``}`;
+}
+
 export const SIGNAL_COLUMNS = sql.raw(
   's.id, s.kind, s.match_id, s.recipient_professional_id, s.recipient_role, s.on_behalf_of_professional_id, s.named_professional_ids, s.created_at, s.acknowledged_at',
 );
@@ -43,8 +55,7 @@ export class SignalReader {
   async findVisible(principal: Principal, id: string): Promise<SignalRow | undefined> {
     const [row] = await rows<SignalRow>(
       this.dataSource,
-      sql`SELECT ${SIGNAL_COLUMNS} FROM signals s WHERE s.id = ${id} AND s.recipient_organisation_id = ${principal.organisationId}
-            AND s.recipient_role = ANY(${visibleRoles(principal)}::text[])`,
+      sql`SELECT ${SIGNAL_COLUMNS} FROM signals s WHERE s.id = ${id} AND ${signalsVisibleTo(principal)}`,
     );
     return row;
   }

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { actorOf } from '@vir/auth';
+import { actorOf, ownProfessional } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { databaseNow, rows, sql } from '@vir/database';
 import { standInsToday } from '@vir/organisations';
@@ -26,6 +26,9 @@ export class ConfirmContactHandler implements ICommandHandler<ConfirmContactComm
   ) {}
 
   execute({ principal, matchId, professionalId }: ConfirmContactCommand): Promise<MatchView> {
+    const own = ownProfessional(principal);
+    if (own && professionalId !== own)
+      throw notAParticipant('A person logged in to the portal confirms only as themselves.');
     return changeOpenMatch(this.dataSource, this.reader, principal, matchId, async (manager) => {
       const updated = await rows<{ professional_id: string }>(
         manager,

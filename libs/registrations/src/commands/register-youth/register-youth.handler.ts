@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { actorOf } from '@vir/auth';
+import { actorOf, ownProfessional } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { Clock, todayInAmsterdam } from '@vir/common';
 import { AppConfig } from '@vir/config';
@@ -90,6 +90,8 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
   ) {}
 
   async execute({ principal, input }: RegisterYouthCommand): Promise<RegistrationResult> {
+    const own = ownProfessional(principal);
+    if (own && input.professionalId !== own) throw ruleViolation('NOT_YOURSELF');
     const now = this.clock.now();
     const today = todayInAmsterdam(now);
     const identifier = youthIdentifier(input.youth);
@@ -114,7 +116,18 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
       plannedRemovalDate: plan.plannedRemovalDate,
       ageLimitDate: plan.ageLimitDate,
       correlationId: principal.correlationId ?? null,
-      audit: (from) => this.audit.cte({ action: 'registration.created', objectType: 'registration', actor }, from),
+      audit: (from) =>
+        this.audit.cte(
+          {
+            action: 'registration.created',
+            objectType: 'registration',
+            actor,
+            ...(input.confirmations && {
+              details: { legalGroundConfirmed: true, informed: input.confirmations.informed },
+            }),
+          },
+          from,
+        ),
     });
     const previous = this.youthKeys.previousKeys(identifier);
     // One statement normally; during a key rotation the re-keying runs first, in the same transaction.

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { actorOf } from '@vir/auth';
+import { actorOf, ownProfessional } from '@vir/auth';
 import { DataSource } from 'typeorm';
 import { RegistrationEntity } from '../../entities/registration.entity';
 import { registrationNotActive, registrationNotFound, ruleViolation } from '../../registration-errors';
@@ -18,6 +18,8 @@ export class WithdrawRegistrationHandler implements ICommandHandler<WithdrawRegi
 
   async execute({ principal, registrationId, input }: WithdrawRegistrationCommand): Promise<RegistrationView> {
     if (!isUuid(registrationId)) throw registrationNotFound();
+    const own = ownProfessional(principal);
+    if (own && input.professionalId !== own) throw ruleViolation('NOT_YOURSELF');
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(RegistrationEntity);
       const registration = await repository.findOne({

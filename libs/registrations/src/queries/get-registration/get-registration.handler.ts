@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { actorOf } from '@vir/auth';
+import { actorOf, ownProfessional } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { isUuid } from '@vir/common';
 import { Repository } from 'typeorm';
@@ -19,7 +19,11 @@ export class GetRegistrationHandler implements IQueryHandler<GetRegistrationQuer
 
   async execute({ principal, registrationId }: GetRegistrationQuery): Promise<RegistrationView> {
     const registration = isUuid(registrationId)
-      ? await this.registrations.findOneBy({ id: registrationId, organisationId: principal.organisationId })
+      ? await this.registrations.findOneBy({
+          id: registrationId,
+          organisationId: principal.organisationId,
+          ...(ownProfessional(principal) && { professionalId: ownProfessional(principal) }),
+        })
       : null;
     if (!registration) throw registrationNotFound();
     await this.audit.recordRead(this.registrations.manager, 'registration.read', actorOf(principal), {

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { actorOf } from '@vir/auth';
+import { actorOf, ownProfessional } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { decodeCursor, Page, toPage } from '@vir/common';
 import { Repository } from 'typeorm';
@@ -26,6 +26,8 @@ export class ListRegistrationsHandler implements IQueryHandler<ListRegistrations
       .limit(params.limit + 1);
     if (params.professionalId)
       query.andWhere('r.professional_id = :professional', { professional: params.professionalId });
+    const own = ownProfessional(principal);
+    if (own) query.andWhere('r.professional_id = :own', { own });
     if (params.status) query.andWhere('r.status = :status', { status: params.status });
     if (cursor) query.andWhere('(r.created_at, r.id) > (:at, :id)', { at: cursor.createdAt, id: cursor.id });
     const page = toPage(await query.getMany(), params.limit, (r) => RegistrationView.of(r));

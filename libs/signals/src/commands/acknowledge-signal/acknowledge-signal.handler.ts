@@ -5,7 +5,7 @@ import { isUuid } from '@vir/common';
 import { databaseNow, rows, sql } from '@vir/database';
 import { DataSource } from 'typeorm';
 import { signalNotFound } from '../../signal-errors';
-import { SIGNAL_COLUMNS, SignalReader, SignalRow, visibleRoles } from '../../signal-reader';
+import { SIGNAL_COLUMNS, SignalReader, SignalRow, signalsVisibleTo } from '../../signal-reader';
 import { SignalView } from '../../signal-view';
 import { AcknowledgeSignalCommand } from './acknowledge-signal.command';
 
@@ -24,8 +24,7 @@ export class AcknowledgeSignalHandler implements ICommandHandler<AcknowledgeSign
       const updated = await rows<SignalRow>(
         manager,
         sql`UPDATE signals s SET acknowledged_at = ${databaseNow}
-             WHERE s.id = ${signalId} AND s.recipient_organisation_id = ${principal.organisationId}
-               AND s.recipient_role = ANY(${visibleRoles(principal)}::text[]) AND s.acknowledged_at IS NULL
+             WHERE s.id = ${signalId} AND ${signalsVisibleTo(principal)} AND s.acknowledged_at IS NULL
             RETURNING ${SIGNAL_COLUMNS}`,
       );
       if (updated[0]) {

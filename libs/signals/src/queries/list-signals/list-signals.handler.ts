@@ -4,7 +4,7 @@ import { AuditLog } from '@vir/audit';
 import { decodeCursor, Page, splitPage } from '@vir/common';
 import { newestFirst, rows, sql } from '@vir/database';
 import { DataSource } from 'typeorm';
-import { SIGNAL_COLUMNS, SignalReader, SignalRow, visibleRoles } from '../../signal-reader';
+import { SIGNAL_COLUMNS, SignalReader, SignalRow, signalsVisibleTo } from '../../signal-reader';
 import { SignalView } from '../../signal-view';
 import { ListSignalsQuery } from './list-signals.query';
 
@@ -19,10 +19,7 @@ export class ListSignalsHandler implements IQueryHandler<ListSignalsQuery, Page<
 
   async execute({ principal, params }: ListSignalsQuery): Promise<Page<SignalView>> {
     const cursor = decodeCursor(params.cursor);
-    const conditions = [
-      sql`s.recipient_organisation_id = ${principal.organisationId}`,
-      sql`s.recipient_role = ANY(${visibleRoles(principal)}::text[])`,
-    ];
+    const conditions = [signalsVisibleTo(principal)];
     if (params.status)
       conditions.push(params.status === 'unread' ? sql`s.acknowledged_at IS NULL` : sql`s.acknowledged_at IS NOT NULL`);
     if (params.professionalId) conditions.push(sql`s.recipient_professional_id = ${params.professionalId}`);

@@ -1,0 +1,98 @@
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { AppError } from '@vir/common';
+import { ChooseLeadCommand, ConfirmContactCommand, GetMatchQuery } from '@vir/matching';
+import type { MatchView } from '@vir/matching';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { alert } from '../html';
+import { orNotFound, PersonOnPage, PortalPages } from '../portal-pages';
+import type { Form } from '../portal-pages';
+import { matchPage } from './match-views';
+
+const PARTICIPANTS = ['professional', 'coordinator'];
+
+/** What the page confirms after an action (POST, then redirect, then this notice). */
+const DONE: Record<string, string> = {
+  contact: 'Vastgelegd: u heeft contact gehad.',
+  regie: 'Vastgelegd: u heeft de regie.',
+};
+
+/** A match page: the participants' contact cards, the lead, and "Ik heb contact gehad", through the API's use cases. */
+@Controller('matches')
+export class MatchPagesController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+    private readonly pages: PortalPages,
+  ) {}
+
+  @Get(':id')
+  async show(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const person = await this.pages.person(request, reply, PARTICIPANTS);
+    if (!person) return;
+    const match = await orNotFound<MatchView>(id, () => this.queryBus.execute(new GetMatchQuery(person.principal, id)));
+    if (!match) return this.pages.notFound(reply, person.session, 'Match');
+    const done = (request.query as Record<string, unknown>).vastgelegd;
+    const notice = typeof done === 'string' && DONE[done] ? alert('ok', DONE[done]) : undefined;
+    this.show200(reply, person, match, notice);
+  }
+
+  @Post(':id/contact')
+  confirm(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form) {
+    return this.act(request, reply, form, id, 'contact', (person) =>
+      this.commandBus.execute(new ConfirmContactCommand(person.principal, id, person.session.person.personId)),
+    );
+  }
+
+  @Post(':id/regie')
+  lead(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form) {
+    return this.act(request, reply, form, id, 'regie', (person) =>
+      this.commandBus.execute(new ChooseLeadCommand(person.principal, id, person.session.person.personId)),
+    );
+  }
+
+  private async act(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: Form,
+    id: string,
+    done: keyof typeof DONE,
+    run: (person: PersonOnPage) => Promise<MatchView>,
+  ): Promise<void> {
+    const person = await this.pages.personPosting(request, reply, form, PARTICIPANTS);
+    if (!person) return;
+    try {
+      const match = await orNotFound(id, () => run(person));
+      if (!match) return this.pages.notFound(reply, person.session, 'Match');
+      void reply.redirect(`/matches/${match.id}?vastgelegd=${done}`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      const match = await orNotFound<MatchView>(id, () =>
+        this.queryBus.execute(new GetMatchQuery(person.principal, id)),
+      );
+      if (!match) return this.pages.notFound(reply, person.session, 'Match');
+      const why =
+        error.code === 'MATCH_CLOSED'
+          ? 'Deze match is gesloten.'
+          : 'Dat kan alleen een betrokkene bij deze match (of diens vervanger).';
+      this.show200(reply, person, match, alert('error', why), error.status);
+    }
+  }
+
+  private show200(
+    reply: FastifyReply,
+    person: PersonOnPage,
+    match: MatchView,
+    notice?: ReturnType<typeof alert>,
+    status = 200,
+  ) {
+    this.pages.send(
+      reply,
+      status,
+      'Match',
+      matchPage(match, person.session.person.personId, person.session.csrfToken, notice),
+      person.session,
+      '/signalen',
+    );
+  }
+}

@@ -1,0 +1,264 @@
+import { html, SafeHtml } from '../html';
+import { dutchDate } from './dutch';
+
+export interface RegistrationFormValues {
+  bsn?: string;
+  birthDate?: string;
+  surname?: string;
+  sex?: string;
+  legalGround?: boolean;
+  informed?: string;
+}
+
+export type RegistrationFormErrors = Partial<Record<keyof RegistrationFormValues, string>>;
+
+const SEXES: [string, string][] = [
+  ['', 'Kies…'],
+  ['V', 'Vrouw'],
+  ['M', 'Man'],
+  ['O', 'Onbekend'],
+];
+
+function describedBy(id: string, error?: string): SafeHtml {
+  return error ? html`aria-describedby="${id}-fout" aria-invalid="true"` : html``;
+}
+
+function errorText(id: string, error?: string): SafeHtml {
+  return error ? html`<div class="utrecht-form-field-error-message" id="${id}-fout">${error}</div>` : html``;
+}
+
+function textField(
+  name: keyof RegistrationFormValues,
+  label: string,
+  values: RegistrationFormValues,
+  errors: RegistrationFormErrors,
+  extra: { type?: string; inputmode?: string; autocomplete?: string; description?: string } = {},
+): SafeHtml {
+  const id = `veld-${name}`;
+  const error = errors[name];
+  return html`<div class="utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}">
+    <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${id}">${label}</label></div>
+    ${extra.description ? html`<div class="utrecht-form-field-description" id="${id}-uitleg">${extra.description}</div>` : ''}
+    ${errorText(id, error)}
+    <div class="utrecht-form-field__input">
+      <input
+        class="utrecht-textbox${error ? ' utrecht-textbox--invalid' : ''}"
+        id="${id}"
+        name="${name}"
+        type="${extra.type ?? 'text'}"
+        ${extra.inputmode ? html`inputmode="${extra.inputmode}"` : ''}
+        autocomplete="${extra.autocomplete ?? 'off'}"
+        ${describedBy(id, error)}
+        value="${String(values[name] ?? '')}"
+      />
+    </div>
+  </div>`;
+}
+
+/** "Nieuwe melding": the youth by BSN and birth date, or without BSN by surname, birth date and sex; then the two confirmations. */
+export function registrationForm(
+  csrf: string,
+  values: RegistrationFormValues = {},
+  errors: RegistrationFormErrors = {},
+): SafeHtml {
+  const informedError = errors.informed;
+  const legalError = errors.legalGround;
+  return html`<p class="utrecht-paragraph">
+      U meldt dat u betrokken bent bij een jongere. In de verwijsindex komt niets over de jongere of over uw zorgen:
+      alleen dát u betrokken bent.
+    </p>
+    <form method="post" action="/meldingen/nieuw" novalidate>
+      <input type="hidden" name="csrf" value="${csrf}" />
+      <fieldset class="utrecht-form-fieldset">
+        <legend class="utrecht-form-fieldset__legend">De jongere</legend>
+        ${textField('bsn', 'BSN', values, errors, {
+          inputmode: 'numeric',
+          description:
+            'Het burgerservicenummer: 9 cijfers. Geen BSN? Laat dit leeg en vul hieronder de achternaam en het geslacht in.',
+        })}
+        ${textField('birthDate', 'Geboortedatum', values, errors, { type: 'date' })}
+        <p class="utrecht-paragraph">Alleen voor een jongere zonder BSN:</p>
+        ${textField('surname', 'Achternaam', values, errors)}
+        <div class="utrecht-form-field utrecht-form-field--select${errors.sex ? ' utrecht-form-field--invalid' : ''}">
+          <div class="utrecht-form-field__label">
+            <label class="utrecht-form-label" for="veld-sex">Geslacht</label>
+          </div>
+          ${errorText('veld-sex', errors.sex)}
+          <div class="utrecht-form-field__input">
+            <select class="utrecht-select" id="veld-sex" name="sex" ${describedBy('veld-sex', errors.sex)}>
+              ${SEXES.map(
+                ([code, label]) =>
+                  html`<option value="${code}" ${values.sex === code ? html`selected` : ''}>${label}</option>`,
+              )}
+            </select>
+          </div>
+        </div>
+      </fieldset>
+      <fieldset
+        class="utrecht-form-fieldset"
+        ${legalError || informedError ? html`aria-describedby="bevestigen-fout"` : ''}
+      >
+        <legend class="utrecht-form-fieldset__legend">Bevestigen</legend>
+        ${
+          legalError || informedError
+            ? html`<div class="utrecht-form-field-error-message" id="bevestigen-fout">
+                ${[legalError, informedError].filter(Boolean).join(' ')}
+              </div>`
+            : ''
+        }
+        <div class="utrecht-form-field utrecht-form-field--checkbox">
+          <input
+            class="utrecht-checkbox utrecht-checkbox--html-input"
+            type="checkbox"
+            id="veld-legalGround"
+            name="legalGround"
+            value="ja"
+            ${values.legalGround ? html`checked` : ''}
+            ${legalError ? html`aria-invalid="true"` : ''}
+          />
+          <label class="utrecht-form-label utrecht-form-label--checkbox" for="veld-legalGround"
+            >Ik heb een redelijk vermoeden dat de jongere bedreigd wordt in een gezonde en veilige ontwikkeling naar
+            volwassenheid (artikel 7.1.4.1 Jeugdwet)</label
+          >
+        </div>
+        <p class="utrecht-paragraph">Heeft u de jongere vooraf ingelicht?</p>
+        <div class="utrecht-form-field utrecht-form-field--radio">
+          <input
+            class="utrecht-radio-button utrecht-radio-button--html-input"
+            type="radio"
+            id="veld-informed-voor"
+            name="informed"
+            value="before_registering"
+            ${values.informed === 'before_registering' ? html`checked` : ''}
+          />
+          <label class="utrecht-form-label utrecht-form-label--radio" for="veld-informed-voor"
+            >Ja: de jongere (en bij jonger dan 16 ook een ouder) weet van de melding</label
+          >
+        </div>
+        <div class="utrecht-form-field utrecht-form-field--radio">
+          <input
+            class="utrecht-radio-button utrecht-radio-button--html-input"
+            type="radio"
+            id="veld-informed-spoed"
+            name="informed"
+            value="urgent_exception"
+            ${values.informed === 'urgent_exception' ? html`checked` : ''}
+          />
+          <label class="utrecht-form-label utrecht-form-label--radio" for="veld-informed-spoed"
+            >Nee: vooraf inlichten zou de jongere schaden (spoedeisende uitzondering); ik licht later in</label
+          >
+        </div>
+      </fieldset>
+      <button type="submit" class="utrecht-button utrecht-button--primary-action">Melding maken</button>
+    </form>`;
+}
+
+const INFORM: Record<string, string> = {
+  legal_representative: 'de ouder of voogd (de jongere is jonger dan 12 jaar)',
+  youth_and_legal_representative: 'de jongere én de ouder of voogd (de jongere is 12 tot 16 jaar)',
+  youth: 'de jongere (16 jaar of ouder)',
+};
+
+export function registrationReceipt(receipt: { id: string; plannedRemovalDate: string; inform: string }): SafeHtml {
+  return html`<div class="utrecht-alert utrecht-alert--ok" role="status">
+      <p class="utrecht-paragraph">Uw melding staat in de verwijsindex.</p>
+    </div>
+    <p class="utrecht-paragraph">
+      Licht ${INFORM[receipt.inform] ?? 'de jongere'} in over de melding, als u dat nog niet deed.
+    </p>
+    <p class="utrecht-paragraph">
+      De melding wordt uiterlijk op ${dutchDate(receipt.plannedRemovalDate)} verwijderd. Is een ander ook betrokken, dan
+      krijgt u een signaal.
+    </p>
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" href="/meldingen/${receipt.id}">Deze melding bekijken</a> ·
+      <a class="utrecht-link" href="/meldingen/nieuw">Nog een melding maken</a>
+    </p>`;
+}
+
+export interface RegistrationRow {
+  id: string;
+  createdAt: string;
+  plannedRemovalDate: string;
+  status: string;
+}
+
+export function registrationList(items: RegistrationRow[]): SafeHtml {
+  if (items.length === 0)
+    return html`<p class="utrecht-paragraph">U heeft geen lopende meldingen.</p>
+      <p class="utrecht-paragraph"><a class="utrecht-link" href="/meldingen/nieuw">Nieuwe melding</a></p>`;
+  return html`<div class="portal-table-wrap">
+    <table class="utrecht-table">
+      <caption class="utrecht-table__caption">
+        Uw lopende meldingen
+      </caption>
+      <thead class="utrecht-table__header">
+        <tr class="utrecht-table__row">
+          <th class="utrecht-table__header-cell" scope="col">Melding</th>
+          <th class="utrecht-table__header-cell" scope="col">Gemeld op</th>
+          <th class="utrecht-table__header-cell" scope="col">Verwijderd uiterlijk op</th>
+        </tr>
+      </thead>
+      <tbody class="utrecht-table__body">
+        ${items.map(
+          (r) =>
+            html`<tr class="utrecht-table__row">
+              <td class="utrecht-table__cell">
+                <a class="utrecht-link" href="/meldingen/${r.id}">${r.id.slice(0, 8)}</a>
+              </td>
+              <td class="utrecht-table__cell">${dutchDate(r.createdAt)}</td>
+              <td class="utrecht-table__cell">${dutchDate(r.plannedRemovalDate)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+export function registrationDetail(registration: RegistrationRow, csrf: string, reasonError?: string): SafeHtml {
+  const facts = html`<dl class="portal-facts">
+    <dt>Melding</dt>
+    <dd>${registration.id}</dd>
+    <dt>Gemeld op</dt>
+    <dd>${dutchDate(registration.createdAt)}</dd>
+    <dt>Verwijderd uiterlijk op</dt>
+    <dd>${dutchDate(registration.plannedRemovalDate)}</dd>
+  </dl>`;
+  if (registration.status !== 'active')
+    return html`${facts}
+      <p class="utrecht-paragraph">Deze melding is ingetrokken of verwijderd.</p>`;
+  return html`${facts}
+    <h2 class="utrecht-heading-2">Melding intrekken</h2>
+    <form method="post" action="/meldingen/${registration.id}/intrekken" novalidate>
+      <input type="hidden" name="csrf" value="${csrf}" />
+      <fieldset class="utrecht-form-fieldset" ${reasonError ? html`aria-describedby="reden-fout"` : ''}>
+        <legend class="utrecht-form-fieldset__legend">Waarom trekt u de melding in?</legend>
+        ${reasonError ? html`<div class="utrecht-form-field-error-message" id="reden-fout">${reasonError}</div>` : ''}
+        <div class="utrecht-form-field utrecht-form-field--radio">
+          <input
+            class="utrecht-radio-button utrecht-radio-button--html-input"
+            type="radio"
+            id="reden-weg"
+            name="reason"
+            value="risk_gone"
+          />
+          <label class="utrecht-form-label utrecht-form-label--radio" for="reden-weg"
+            >Het risico is weg (de melding gaat vijf jaar naar het archief)</label
+          >
+        </div>
+        <div class="utrecht-form-field utrecht-form-field--radio">
+          <input
+            class="utrecht-radio-button utrecht-radio-button--html-input"
+            type="radio"
+            id="reden-onterecht"
+            name="reason"
+            value="unjustified"
+          />
+          <label class="utrecht-form-label utrecht-form-label--radio" for="reden-onterecht"
+            >De melding was niet terecht (ze wordt meteen verwijderd)</label
+          >
+        </div>
+      </fieldset>
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action">Intrekken</button>
+    </form>`;
+}

@@ -1,0 +1,79 @@
+import type { SignalView } from '@vir/signals';
+import { html, SafeHtml } from '../html';
+import { contactCard } from './contact-card';
+import { dutchDateTime } from './dutch';
+
+export const SIGNAL_KINDS: Record<string, string> = {
+  match: 'Match: ook anderen zijn betrokken bij deze jongere',
+  match_extended: 'Er is nog iemand betrokken geraakt',
+  archive: 'Uit het historisch archief: eerder was iemand betrokken',
+  reminder: 'Herinnering: bevestig dat u contact hebt gehad',
+  escalation: 'Escalatie: het contact is niet op tijd bevestigd',
+};
+
+export function signalInbox(items: SignalView[]): SafeHtml {
+  if (items.length === 0) return html`<p class="utrecht-paragraph">U heeft geen signalen.</p>`;
+  return html`<div class="portal-table-wrap">
+    <table class="utrecht-table">
+      <caption class="utrecht-table__caption">
+        Uw signalen, nieuwste eerst
+      </caption>
+      <thead class="utrecht-table__header">
+        <tr class="utrecht-table__row">
+          <th class="utrecht-table__header-cell" scope="col">Signaal</th>
+          <th class="utrecht-table__header-cell" scope="col">Ontvangen</th>
+          <th class="utrecht-table__header-cell" scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody class="utrecht-table__body">
+        ${items.map(
+          (s) =>
+            html`<tr class="utrecht-table__row">
+              <td class="utrecht-table__cell">
+                <a class="utrecht-link" href="/signalen/${s.id}">${SIGNAL_KINDS[s.kind] ?? s.kind}</a>
+                ${s.onBehalfOf ? html`<br />namens ${s.onBehalfOf.name}` : ''}
+              </td>
+              <td class="utrecht-table__cell">${dutchDateTime(s.createdAt)}</td>
+              <td class="utrecht-table__cell">${s.status === 'unread' ? 'Nieuw' : 'Gelezen'}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+export function signalPage(signal: SignalView, csrf: string): SafeHtml {
+  return html`<p class="utrecht-paragraph"><strong>${SIGNAL_KINDS[signal.kind] ?? signal.kind}</strong></p>
+    <p class="utrecht-paragraph">Ontvangen op ${dutchDateTime(signal.createdAt)}.</p>
+    ${
+      signal.onBehalfOf
+        ? html`<p class="utrecht-paragraph">U ontvangt dit signaal als vervanger, namens ${signal.onBehalfOf.name}.</p>`
+        : ''
+    }
+    ${
+      signal.involved.length > 0
+        ? html`<h2 class="utrecht-heading-2">Neem contact op met</h2>
+            ${signal.involved.map((person) => contactCard(person))}`
+        : ''
+    }
+    ${
+      signal.coordinators.length > 0
+        ? html`<h2 class="utrecht-heading-2">Contactpersonen verwijsindex van hun organisaties</h2>
+            ${signal.coordinators.map((person) => contactCard(person))}`
+        : ''
+    }
+    <p class="utrecht-paragraph">
+      Om privacyredenen staat hier niets over de jongere: u weet zelf om wie het gaat uit uw eigen dossier.
+    </p>
+    <div class="portal-inline-form">
+      ${
+        signal.status === 'unread'
+          ? html`<form method="post" action="/signalen/${signal.id}/gelezen">
+              <input type="hidden" name="csrf" value="${csrf}" />
+              <button type="submit" class="utrecht-button utrecht-button--secondary-action">Gelezen</button>
+            </form>`
+          : html`<p class="utrecht-paragraph">U heeft dit signaal gelezen.</p>`
+      }
+      ${signal.matchId ? html`<a class="utrecht-link" href="/matches/${signal.matchId}">Naar de match</a>` : ''}
+    </div>`;
+}

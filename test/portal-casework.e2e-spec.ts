@@ -1,0 +1,275 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, reflows } from './support/browser';
+import { anOrganisation, TestOrganisation } from './support/factories';
+import { PortalProcess, startPortalProcess, startWorker, waitFor, WorkerProcess } from './support/processes';
+import { enrol, Enrolled, expectAccessible, logIn } from './support/portal-people';
+import { startSmtpSink } from './support/receivers';
+import { waitUntilSettled } from './support/settle';
+import { startApi, TestApi } from './support/test-api';
+import { aBsn, bornYearsAgo } from './support/youths';
+
+/**
+ * The professional's main story in the portal, after a real login: two professionals of different
+ * organisations register the same youth, both see the signal with each other's contact card, and
+ * both confirm contact on the match. Every page passes axe; nothing about the youth is ever shown,
+ * and the BSN is never in a URL.
+ */
+describe('portal: register, signals and the match (headless Chromium)', () => {
+  let api: TestApi;
+  let worker: WorkerProcess;
+  let portal: PortalProcess;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let school: TestOrganisation;
+  let police: TestOrganisation;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    portal = await startPortalProcess();
+    api = await startApi({ SMTP_URL: smtp.url, PORTAL_URL: portal.url });
+    worker = await startWorker({ SMTP_URL: smtp.url, PORTAL_URL: portal.url });
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await worker?.kill();
+    await portal?.kill();
+    await api?.close();
+    await smtp?.close();
+  });
+  beforeEach(async () => {
+    await waitUntilSettled(api.dataSource);
+    await api.reset();
+    school = await anOrganisation(api, { kind: 'education', professionals: 2 });
+    police = await anOrganisation(api, { kind: 'police_and_justice' });
+  });
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  /** A person of their own in a browser of their own, logged in. */
+  const personAt = async (organisation: TestOrganisation, index = 0): Promise<{ page: Page; who: Enrolled }> => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    const who = await enrol(api, smtp, page, organisation, organisation.professionalIds[index]);
+    await logIn(page, portal.url, who);
+    return { page, who };
+  };
+
+  const register = async (page: Page, youth: { bsn: string; birthDate: string }) => {
+    await page.getByRole('link', { name: 'Nieuwe melding' }).click();
+    await page.getByLabel('BSN').fill(youth.bsn);
+    await page.getByLabel('Geboortedatum').fill(youth.birthDate);
+    await page.getByLabel(/artikel 7\.1\.4\.1 Jeugdwet/).check();
+    await page.getByLabel(/weet van de melding/).check();
+    await page.getByRole('button', { name: 'Melding maken' }).click();
+    await page.getByText('Uw melding staat in de verwijsindex.').waitFor();
+  };
+
+  const openFirstSignal = async (page: Page) => {
+    await page.getByRole('link', { name: 'Signalen' }).click();
+    await page.getByRole('heading', { name: 'Signalen', level: 1 }).waitFor();
+    await expectAccessible(page);
+    await page
+      .getByRole('link', { name: /^Match: ook anderen/ })
+      .first()
+      .click();
+    await expect(page.title()).resolves.toBe('Signaal — Verwijsindex');
+    await expectAccessible(page);
+  };
+
+  it('walks two professionals from their registrations to confirmed contact', async () => {
+    const youth = { bsn: aBsn(), birthDate: bornYearsAgo(14) };
+    const teacher = await personAt(school);
+    const officer = await personAt(police);
+
+    await teacher.page.getByRole('link', { name: 'Nieuwe melding' }).click();
+    await expect(teacher.page.title()).resolves.toBe('Nieuwe melding — Verwijsindex');
+    await expectAccessible(teacher.page);
+    await register(teacher.page, youth);
+    expect(await teacher.page.textContent('main')).toContain('de jongere én de ouder of voogd');
+    await expectAccessible(teacher.page);
+    await register(officer.page, youth);
+    await waitUntilSettled(api.dataSource);
+
+    // Each sees the other's contact card; nothing about the youth.
+    await openFirstSignal(teacher.page);
+    const teacherSignal = await teacher.page.textContent('main');
+    expect(teacherSignal).toContain(officer.who.name);
+    expect(teacherSignal).toContain(officer.who.email);
+    expect(teacherSignal).not.toContain(youth.bsn);
+    await teacher.page.getByRole('button', { name: 'Gelezen' }).click();
+    await teacher.page.getByText('U heeft dit signaal gelezen.').waitFor();
+    await teacher.page.getByRole('link', { name: 'Naar de match' }).click();
+    await expect(teacher.page.title()).resolves.toBe('Match — Verwijsindex');
+    await expectAccessible(teacher.page);
+    await teacher.page.getByRole('button', { name: 'Ik heb contact gehad' }).click();
+    await teacher.page.getByText('Vastgelegd: u heeft contact gehad.').waitFor();
+    await teacher.page.getByRole('button', { name: 'Ik neem de regie' }).click();
+    await teacher.page.getByText('Vastgelegd: u heeft de regie.').waitFor();
+    const main = (await teacher.page.textContent('main'))!.replace(/\s+/g, ' ');
+    expect(main).toContain(`Regie (wie de hulp afstemt): ${teacher.who.name}`);
+
+    await openFirstSignal(officer.page);
+    expect(await officer.page.textContent('main')).toContain(teacher.who.name);
+    await officer.page.getByRole('link', { name: 'Naar de match' }).click();
+    await officer.page.getByRole('button', { name: 'Ik heb contact gehad' }).click();
+    await officer.page.getByText('In contact: de betrokkenen hebben elkaar gesproken').waitFor();
+    await expectAccessible(officer.page);
+
+    const [match] = await api.dataSource.query(`SELECT status, lead_professional_id FROM matches`);
+    expect(match).toEqual({ status: 'in_contact', lead_professional_id: teacher.who.personId });
+    // The confirmations are recorded as such, and the audit log names the person who acted.
+    const created = await api.dataSource.query(
+      `SELECT actor_professional_id, actor_credential_id, details FROM audit_events WHERE action = 'registration.created' ORDER BY id`,
+    );
+    expect(created).toEqual([
+      {
+        actor_professional_id: teacher.who.personId,
+        actor_credential_id: null,
+        details: { legalGroundConfirmed: true, informed: 'before_registering' },
+      },
+      {
+        actor_professional_id: officer.who.personId,
+        actor_credential_id: null,
+        details: { legalGroundConfirmed: true, informed: 'before_registering' },
+      },
+    ]);
+  });
+
+  it('shows each mistake beside its field, keeps what was typed, and stores nothing', async () => {
+    const { page } = await personAt(school);
+    await page.getByRole('link', { name: 'Nieuwe melding' }).click();
+    await page.getByRole('button', { name: 'Melding maken' }).click();
+    expect(await page.getByLabel('BSN').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+
+    await page.getByLabel('BSN').fill('123456789'); // fails the eleven-test
+    await page.getByLabel('Geboortedatum').fill(bornYearsAgo(9));
+    await page.getByRole('button', { name: 'Melding maken' }).click();
+    expect(await page.locator('#veld-bsn-fout').textContent()).toMatch(/geldig BSN/);
+    expect(await page.locator('#bevestigen-fout').textContent()).toMatch(/7\.1\.4\.1/);
+    expect(await page.getByLabel('BSN').inputValue()).toBe('123456789');
+    expect(page.url()).not.toContain('123456789');
+    await expectAccessible(page);
+
+    await page.getByLabel('BSN').fill(aBsn());
+    await page.getByLabel('Geboortedatum').fill(bornYearsAgo(30));
+    await page.getByLabel(/artikel 7\.1\.4\.1 Jeugdwet/).check();
+    await page.getByLabel(/spoedeisende uitzondering/).check();
+    await page.getByRole('button', { name: 'Melding maken' }).click();
+    expect(await page.locator('#veld-birthDate-fout').textContent()).toMatch(/23 jaar of ouder/);
+    expect(await api.dataSource.query(`SELECT id FROM registrations`)).toEqual([]);
+
+    // Without a BSN: surname, birth date and sex.
+    await page.getByLabel('BSN').fill('');
+    await page.getByLabel('Geboortedatum').fill(bornYearsAgo(17));
+    await page.getByLabel('Achternaam').fill('van den Berg');
+    await page.getByRole('button', { name: 'Melding maken' }).click();
+    expect(await page.locator('#veld-sex-fout').textContent()).toMatch(/geslacht/);
+    await page.getByLabel('Geslacht').selectOption('V');
+    await page.getByRole('button', { name: 'Melding maken' }).click();
+    await page.getByText('Uw melding staat in de verwijsindex.').waitFor();
+    expect(await page.textContent('main')).toContain('de jongere (16 jaar of ouder)');
+    const [stored] = await api.dataSource.query(`SELECT status FROM registrations`);
+    expect(stored.status).toBe('active');
+  });
+
+  it('lists the own registrations only, and withdraws one with a reason', async () => {
+    const { page, who } = await personAt(school, 0);
+    const youth = { bsn: aBsn(), birthDate: bornYearsAgo(10) };
+    await register(page, youth);
+    // A colleague's registration is not the person's to see.
+    await api
+      .http()
+      .post('/v1/registrations')
+      .set({ Authorization: `Bearer ${school.secret}` })
+      .send({ professionalId: school.professionalIds[1], youth: { bsn: aBsn(), birthDate: bornYearsAgo(11) } })
+      .expect(201);
+    await page.getByRole('link', { name: 'Mijn meldingen' }).click();
+    await expectAccessible(page);
+    const rows = page.locator('tbody tr');
+    expect(await rows.count()).toBe(1);
+    const [{ id: colleagues }] = await api.dataSource.query(`SELECT id FROM registrations WHERE professional_id = $1`, [
+      school.professionalIds[1],
+    ]);
+    const response = await page.goto(`${portal.url}/meldingen/${colleagues}`);
+    expect(response?.status()).toBe(404);
+
+    await page.goto(`${portal.url}/meldingen`);
+    await rows.first().getByRole('link').click();
+    await page.getByRole('button', { name: 'Intrekken' }).click();
+    expect(await page.locator('#reden-fout').textContent()).toMatch(/Kies waarom/);
+    await expectAccessible(page);
+    await page.getByLabel(/De melding was niet terecht/).check();
+    await page.getByRole('button', { name: 'Intrekken' }).click();
+    await page.getByText('U heeft geen lopende meldingen.').waitFor();
+    expect(await page.getByRole('status').textContent()).toContain('Uw melding is ingetrokken.');
+    const [withdrawn] = await api.dataSource.query(
+      `SELECT status, removal_reason FROM registrations WHERE professional_id = $1`,
+      [who.personId],
+    );
+    expect(withdrawn).toEqual({ status: 'withdrawn', removal_reason: 'unjustified' });
+  });
+
+  it('links the signal e-mail to the portal, which opens the signal after logging in; a colleague cannot open it', async () => {
+    const youth = { bsn: aBsn(), birthDate: bornYearsAgo(15) };
+    const teacher = await personAt(school, 0);
+    const mailsBefore = smtp.mails.length;
+    await register(teacher.page, youth);
+    await api
+      .http()
+      .post('/v1/registrations')
+      .set({ Authorization: `Bearer ${police.secret}` })
+      .send({ professionalId: police.professionalIds[0], youth })
+      .expect(201);
+    await waitUntilSettled(api.dataSource);
+    await waitFor('the signal e-mail', () =>
+      smtp.mails.slice(mailsBefore).some((m) => m.to.includes(teacher.who.email)),
+    );
+    const mail = smtp.mails.slice(mailsBefore).find((m) => m.to.includes(teacher.who.email))!;
+    const link = new RegExp(`${portal.url}/signalen/[0-9a-f-]{36}`).exec(mail.text)?.[0];
+    expect(link).toBeDefined();
+    expect(mail.text).not.toContain('/v1/');
+
+    // A colleague of the same school opens the link: not theirs, so it does not exist for them.
+    const colleague = await personAt(school, 1);
+    const refused = await colleague.page.goto(link!);
+    expect(refused?.status()).toBe(404);
+
+    // Without a session the link asks for a login and then opens the signal.
+    const context = await browser.newContext();
+    contexts.push(context);
+    const fresh = await context.newPage();
+    await fresh.goto(link!);
+    expect(new URL(fresh.url()).pathname).toBe('/inloggen');
+    await fresh.getByLabel('E-mailadres').fill(teacher.who.email);
+    await fresh.getByLabel('Wachtwoord').fill('een lange zin als wachtwoord');
+    await fresh.getByRole('button', { name: 'Inloggen' }).click();
+    // The current TOTP step was spent at the first login: a recovery code, as someone on a new device would.
+    await fresh.getByLabel('Verificatiecode').fill(teacher.who.recoveryCodes[0]);
+    await fresh.getByRole('button', { name: 'Inloggen' }).click();
+    await fresh.waitForURL(link!);
+    await expect(fresh.title()).resolves.toBe('Signaal — Verwijsindex');
+  });
+
+  it('works by keyboard and reflows at 320 CSS pixels on the registration form', async () => {
+    const { page } = await personAt(school);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${portal.url}/meldingen/nieuw`);
+    expect(await reflows(page)).toBe(true);
+    await page.locator('#veld-bsn').focus();
+    await page.keyboard.type(aBsn());
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('veld-birthDate');
+    const reached: string[] = [];
+    for (let i = 0; i < 12 && !reached.includes('Melding maken'); i += 1) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate<string>('document.activeElement.textContent.trim()'));
+    }
+    expect(reached).toContain('Melding maken');
+  });
+});
