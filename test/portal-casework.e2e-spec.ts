@@ -1,7 +1,10 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, reflows } from './support/browser';
 import { anOrganisation, TestOrganisation } from './support/factories';
-import { PortalProcess, startPortalProcess, startWorker, waitFor, WorkerProcess } from './support/processes';
+import { PortalProcess, ROOT, startPortalProcess, startWorker, waitFor, WorkerProcess } from './support/processes';
 import { enrol, Enrolled, expectAccessible, logIn } from './support/portal-people';
 import { startSmtpSink } from './support/receivers';
 import { waitUntilSettled } from './support/settle';
@@ -14,6 +17,17 @@ import { aBsn, bornYearsAgo } from './support/youths';
  * both confirm contact on the match. Every page passes axe; nothing about the youth is ever shown,
  * and the BSN is never in a URL.
  */
+/** docs/portal.md shows each role's main screen as this suite saw it. */
+const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+const screenshot = async (page: Page, name: string) => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+};
+
+/** A deployment's theme: design tokens that override the defaults. */
+const THEME = ':root { --utrecht-color-blue-40: #00689e; }\n';
+
 describe('portal: register, signals and the match (headless Chromium)', () => {
   let api: TestApi;
   let worker: WorkerProcess;
@@ -27,7 +41,9 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    portal = await startPortalProcess();
+    const themeFile = join(mkdtempSync(join(tmpdir(), 'theme-')), 'theme.css');
+    writeFileSync(themeFile, THEME);
+    portal = await startPortalProcess({ PORTAL_THEME_CSS: themeFile });
     api = await startApi({ SMTP_URL: smtp.url, PORTAL_URL: portal.url });
     worker = await startWorker({ SMTP_URL: smtp.url, PORTAL_URL: portal.url });
     ({ browser, close: closeBrowser } = await launchBrowser());
@@ -50,11 +66,15 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
   });
 
   /** A person of their own in a browser of their own, logged in. */
-  const personAt = async (organisation: TestOrganisation, index = 0): Promise<{ page: Page; who: Enrolled }> => {
+  const personAt = async (
+    organisation: TestOrganisation,
+    index: number | 'coordinator' = 0,
+  ): Promise<{ page: Page; who: Enrolled }> => {
     const context = await browser.newContext();
     contexts.push(context);
     const page = await context.newPage();
-    const who = await enrol(api, smtp, page, organisation, organisation.professionalIds[index]);
+    const id = index === 'coordinator' ? organisation.coordinatorId : organisation.professionalIds[index];
+    const who = await enrol(api, smtp, page, organisation, id);
     await logIn(page, portal.url, who);
     return { page, who };
   };
@@ -89,6 +109,7 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
     await teacher.page.getByRole('link', { name: 'Nieuwe melding' }).click();
     await expect(teacher.page.title()).resolves.toBe('Nieuwe melding — Verwijsindex');
     await expectAccessible(teacher.page);
+    await screenshot(teacher.page, 'nieuwe-melding');
     await register(teacher.page, youth);
     expect(await teacher.page.textContent('main')).toContain('de jongere én de ouder of voogd');
     await expectAccessible(teacher.page);
@@ -97,6 +118,7 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
 
     // Each sees the other's contact card; nothing about the youth.
     await openFirstSignal(teacher.page);
+    await screenshot(teacher.page, 'signaal');
     const teacherSignal = await teacher.page.textContent('main');
     expect(teacherSignal).toContain(officer.who.name);
     expect(teacherSignal).toContain(officer.who.email);
@@ -119,6 +141,7 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
     await officer.page.getByRole('button', { name: 'Ik heb contact gehad' }).click();
     await officer.page.getByText('In contact: de betrokkenen hebben elkaar gesproken').waitFor();
     await expectAccessible(officer.page);
+    await screenshot(officer.page, 'match');
 
     const [match] = await api.dataSource.query(`SELECT status, lead_professional_id FROM matches`);
     expect(match).toEqual({ status: 'in_contact', lead_professional_id: teacher.who.personId });
@@ -254,6 +277,68 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
     await fresh.getByRole('button', { name: 'Inloggen' }).click();
     await fresh.waitForURL(link!);
     await expect(fresh.title()).resolves.toBe('Signaal — Verwijsindex');
+  });
+
+  it('lets the coordinator arrange a stand-in, who then receives the signal and confirms contact namens the colleague', async () => {
+    const [away, colleague] = school.professionalIds;
+    const coordinator = await personAt(school, 'coordinator');
+    await coordinator.page.getByRole('link', { name: 'Medewerkers' }).click();
+    await expect(coordinator.page.title()).resolves.toBe('Medewerkers — Verwijsindex');
+    await expectAccessible(coordinator.page);
+    const awayName = (await api.dataSource.query(`SELECT name FROM professionals WHERE id = $1`, [away]))[0].name;
+    await coordinator.page.getByRole('link', { name: `Vervanging regelen voor ${awayName}` }).click();
+    await expectAccessible(coordinator.page);
+    // A last day before the first is refused beside the field, and nothing is stored.
+    const until = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await coordinator.page.getByLabel('Vervanger').selectOption(colleague);
+    await coordinator.page.getByLabel('Laatste dag').fill('2020-01-01');
+    await coordinator.page.getByRole('button', { name: 'Vervanging opslaan' }).click();
+    expect(await coordinator.page.locator('#veld-until-fout').textContent()).toMatch(/laatste dag/);
+    expect(await api.dataSource.query(`SELECT * FROM stand_ins`)).toEqual([]);
+    await expectAccessible(coordinator.page);
+    await coordinator.page.getByLabel('Laatste dag').fill(until);
+    await coordinator.page.getByRole('button', { name: 'Vervanging opslaan' }).click();
+    await coordinator.page.getByText('De vervanging is opgeslagen.').waitFor();
+    await screenshot(coordinator.page, 'medewerkers');
+
+    // The absent colleague's registration meets the police's: the stand-in gets the signal too.
+    const youth = { bsn: aBsn(), birthDate: bornYearsAgo(13) };
+    for (const [organisation, professionalId] of [
+      [school, away],
+      [police, police.professionalIds[0]],
+    ] as const)
+      await api
+        .http()
+        .post('/v1/registrations')
+        .set({ Authorization: `Bearer ${organisation.secret}` })
+        .send({ professionalId, youth })
+        .expect(201);
+    await waitUntilSettled(api.dataSource);
+    const standIn = await personAt(school, 1);
+    await standIn.page.getByRole('link', { name: 'Signalen' }).click();
+    expect(await standIn.page.textContent('tbody')).toContain(`namens ${awayName}`);
+    await standIn.page.getByRole('link', { name: /^Match: ook anderen/ }).click();
+    expect(await standIn.page.textContent('main')).toContain(
+      `U ontvangt dit signaal als vervanger, namens ${awayName}.`,
+    );
+    await standIn.page.getByRole('link', { name: 'Naar de match' }).click();
+    await standIn.page.getByRole('button', { name: 'Ik heb contact gehad' }).click();
+    await standIn.page.getByText('Vastgelegd: u heeft contact gehad.').waitFor();
+    const main = (await standIn.page.textContent('main'))!.replace(/\s+/g, ' ');
+    expect(main).toContain(`door ${standIn.who.name} (namens ${awayName})`);
+    await expectAccessible(standIn.page);
+    const [confirmed] = await api.dataSource.query(
+      `SELECT contact_confirmed_by_professional_id FROM match_participants WHERE professional_id = $1`,
+      [away],
+    );
+    expect(confirmed.contact_confirmed_by_professional_id).toBe(colleague);
+  });
+
+  it("serves the deployment's theme after the default design tokens", async () => {
+    const theme = await fetch(`${portal.url}/assets/theme.css`);
+    expect(await theme.text()).toBe(THEME);
+    const login = await (await fetch(`${portal.url}/inloggen`)).text();
+    expect(login.indexOf('/assets/design-tokens.css')).toBeLessThan(login.indexOf('/assets/theme.css'));
   });
 
   it('works by keyboard and reflows at 320 CSS pixels on the registration form', async () => {

@@ -112,7 +112,9 @@ describe('a stand-in for a holiday', () => {
 
     // The police see the absent person with the stand-in to contact meanwhile.
     const theirs = await api.http().get('/v1/signals').set(bearer(police.secret)).expect(200);
-    const named: Involved[] = theirs.body.items[0].involved;
+    const named: Involved[] = theirs.body.items.find(
+      (signal: { recipientRole: string }) => signal.recipientRole === 'participant',
+    ).involved;
     expect(named).toEqual([
       expect.objectContaining({
         name: `professional 0 ${school.name}`,

@@ -21,14 +21,19 @@ const PORTAL_CSS = `
 .portal-main .utrecht-table { inline-size: 100%; }
 .portal-table-wrap { overflow-x: auto; }
 .portal-inline-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; }
+.portal-visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 :focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
 `;
 
-/** The NL Design System styles, read once from the installed packages and served by the portal itself (CSP: 'self'). */
-export function portalAssets(): Record<string, string> {
+/**
+ * The NL Design System styles, read once from the installed packages and served by the portal itself
+ * (CSP: 'self'), and the deployment's theme (PORTAL_THEME_CSS: token overrides), empty by default.
+ */
+export function portalAssets(themeFile?: string): Record<string, string> {
   return {
     'utrecht.css': readFileSync(require.resolve('@utrecht/component-library-css/dist/index.css'), 'utf8'),
     'design-tokens.css': readFileSync(require.resolve('@utrecht/design-tokens/dist/index.css'), 'utf8'),
+    'theme.css': themeFile ? readFileSync(themeFile, 'utf8') : '',
     'portal.css': PORTAL_CSS,
   };
 }

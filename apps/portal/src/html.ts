@@ -115,6 +115,7 @@ export function page(spec: PageSpec): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${spec.title} — Verwijsindex</title>
         <link rel="stylesheet" href="/assets/design-tokens.css" />
+        <link rel="stylesheet" href="/assets/theme.css" />
         <link rel="stylesheet" href="/assets/utrecht.css" />
         <link rel="stylesheet" href="/assets/portal.css" />
       </head>

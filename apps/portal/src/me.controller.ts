@@ -1,20 +1,24 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { problem, PROBLEM_CONTENT_TYPE } from '@vir/common';
+import { AppConfig } from '@vir/config';
 import { OpenSession, ResumeSessionCommand } from '@vir/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { portalAssets } from './assets';
 import { PortalCookies } from './cookies';
 
-const ASSETS = portalAssets();
-
 /** `GET /v1/me` for a portal session (the api answers the same path for a machine credential), and the styles. */
 @Controller()
 export class MeController {
+  private readonly assets: Record<string, string>;
+
   constructor(
     private readonly commandBus: CommandBus,
     private readonly cookies: PortalCookies,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.assets = portalAssets(config.PORTAL_THEME_CSS);
+  }
 
   @Get('v1/me')
   async me(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
@@ -48,7 +52,7 @@ export class MeController {
 
   @Get('assets/:name')
   asset(@Param('name') name: string, @Res() reply: FastifyReply): void {
-    const body = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
+    const body = Object.hasOwn(this.assets, name) ? this.assets[name] : undefined;
     if (body === undefined) {
       void reply.status(404).type('text/plain').send('not found');
       return;

@@ -38,6 +38,7 @@ const NAVIGATION: Record<string, NavItem[]> = {
   coordinator: [
     { href: '/', label: 'Start' },
     { href: '/signalen', label: 'Signalen' },
+    { href: '/medewerkers', label: 'Medewerkers' },
   ],
 };
 
@@ -154,4 +155,9 @@ export async function orNotFound<T>(id: string, run: () => Promise<T>): Promise<
     if (error instanceof AppError && error.status === 404) return undefined;
     throw error;
   }
+}
+
+/** The confirmation a page shows after a form redirected to it with `?<flag>=…` (post, redirect, get). */
+export function noticeAfter(request: FastifyRequest, flag: string, text: string): SafeHtml | undefined {
+  return (request.query as Record<string, unknown>)[flag] ? alert('ok', text) : undefined;
 }

@@ -6,6 +6,7 @@ import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
 import { IdentityModule } from '@vir/identity';
 import { MatchesHandlersModule, rekeyMatches } from '@vir/matching';
+import { OrganisationsHandlersModule } from '@vir/organisations';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
 import { QueueModule } from '@vir/queue';
 import { RegistrationsModule } from '@vir/registrations';
@@ -13,6 +14,7 @@ import { SignalsHandlersModule } from '@vir/signals';
 import { MatchPagesController } from './casework/matches.controller';
 import { RegistrationPagesController } from './casework/registrations.controller';
 import { SignalPagesController } from './casework/signals.controller';
+import { PeoplePagesController } from './people/people.controller';
 import { MetricsModule } from '@vir/observability';
 import { PortalCookies } from './cookies';
 import { MeController } from './me.controller';
@@ -39,12 +41,14 @@ export class PortalModule {
         RegistrationsModule.handlers([rekeyMatches]),
         SignalsHandlersModule,
         MatchesHandlersModule,
+        OrganisationsHandlersModule,
       ],
       controllers: [
         MeController,
         RegistrationPagesController,
         SignalPagesController,
         MatchPagesController,
+        PeoplePagesController,
         PagesController,
       ],
       providers: [

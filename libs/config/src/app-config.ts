@@ -68,6 +68,15 @@ export class AppConfig {
   @MaxLength(255)
   PORTAL_URL = 'http://localhost:3002';
 
+  /**
+   * A CSS file of the deployment's theme (NL Design System design tokens: colours, fonts, the logo
+   * as a background image), served after the default tokens so that it overrides them.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  PORTAL_THEME_CSS?: string;
+
   /** A portal session ends after this many minutes without a request (Jw: least exposure; BIO 9.4). */
   @Type(() => Number)
   @IsInt()

@@ -1,5 +1,5 @@
 /** Organisations: the connected organisations of each college, their designated people and credentials, and who may register. */
-export { OrganisationsModule } from './organisations.module';
+export { OrganisationsHandlersModule, OrganisationsModule } from './organisations.module';
 export { DEMO_SSO_ORGANISATION, OrganisationsBootstrap } from './organisations-bootstrap';
 export { OrganisationEntity } from './entities/organisation.entity';
 export { OperatorCommands } from './operator-commands';
@@ -19,3 +19,9 @@ export { OrganisationAccess } from './organisation-access';
 export { standInsToday } from './stand-ins';
 export type { ProfessionalHandover } from './professional-handover';
 export { PROFESSIONAL_HANDOVERS } from './professional-handover';
+export { ListProfessionalsQuery } from './queries/list-professionals/list-professionals.query';
+export { SetStandInCommand } from './commands/set-stand-in/set-stand-in.command';
+export { SetStandInDto } from './commands/set-stand-in/set-stand-in.dto';
+export { EndStandInCommand } from './commands/end-stand-in/end-stand-in.command';
+export { GetStandInQuery } from './queries/get-stand-in/get-stand-in.query';
+export type { ProfessionalView, StandInView } from './views';

@@ -34,10 +34,12 @@ import { ListOrganisationsHandler } from './queries/list-organisations/list-orga
 import { GetStandInHandler } from './queries/get-stand-in/get-stand-in.handler';
 import { ListProfessionalsHandler } from './queries/list-professionals/list-professionals.handler';
 
-/** Administration: the gemeente connects organisations, designates their people and issues credentials. */
+/**
+ * Administration's use cases and services, for every process: the gemeente connects organisations,
+ * designates their people and issues credentials; the portal uses the same handlers without routes.
+ */
 @Module({
   imports: [CqrsModule, TypeOrmModule.forFeature([OrganisationEntity, ProfessionalEntity, CredentialEntity])],
-  controllers: [OrganisationsController, ProfessionalsController, StandInsController, CredentialsController],
   providers: [
     OrganisationAccess,
     OrganisationDirectory,
@@ -66,5 +68,13 @@ import { ListProfessionalsHandler } from './queries/list-professionals/list-prof
     ListCredentialsHandler,
   ],
   exports: [PrincipalResolver, OrganisationsBootstrap, OperatorCommands],
+})
+export class OrganisationsHandlersModule {}
+
+/** The administration API: the handlers above, with the api's routes. */
+@Module({
+  imports: [OrganisationsHandlersModule],
+  controllers: [OrganisationsController, ProfessionalsController, StandInsController, CredentialsController],
+  exports: [OrganisationsHandlersModule],
 })
 export class OrganisationsModule {}

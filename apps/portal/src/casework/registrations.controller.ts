@@ -12,7 +12,7 @@ import {
 import type { RegistrationResult, RegistrationView } from '@vir/registrations';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { alert, html } from '../html';
-import { orNotFound, PortalPages, text } from '../portal-pages';
+import { noticeAfter, orNotFound, PortalPages, text } from '../portal-pages';
 import type { Form } from '../portal-pages';
 import { fieldsOf } from './dutch';
 import {
@@ -68,9 +68,7 @@ export class RegistrationPagesController {
     const found: { items: RegistrationView[] } = await this.queryBus.execute(
       new ListRegistrationsQuery(person.principal, { status: 'active', limit: 200 }),
     );
-    const withdrawn = (request.query as Record<string, unknown>).ingetrokken
-      ? alert('ok', 'Uw melding is ingetrokken.')
-      : '';
+    const withdrawn = noticeAfter(request, 'ingetrokken', 'Uw melding is ingetrokken.');
     this.pages.send(
       reply,
       200,
