@@ -88,9 +88,18 @@ describe('access matrix of the portal', () => {
       adminKey: beeselAdmin,
       municipalityCode: '0889',
     });
+    const beeselSchool = await anOrganisation(api, {
+      kind: 'education',
+      adminKey: beeselAdmin,
+      municipalityCode: '0889',
+    });
     const otherYouth = { bsn: aBsn(), birthDate: bornYearsAgo(9) };
     ids.otherCollegeRegistration = (await aRegistration(api, practice, otherYouth)).body.id;
-    await aRegistration(api, police, otherYouth);
+    await aRegistration(api, beeselSchool, otherYouth);
+    // A youth both colleges' organisations registered: a match that each college follows up.
+    const sharedYouth = { bsn: aBsn(), birthDate: bornYearsAgo(15) };
+    await aRegistration(api, practice, sharedYouth);
+    const policeShared = (await aRegistration(api, police, sharedYouth)).body.id as string;
     await waitUntilSettled(api.dataSource);
     const signalOf = async (organisationId: string) =>
       (
@@ -103,9 +112,12 @@ describe('access matrix of the portal', () => {
     ids.ownSignal = own.id;
     ids.ownMatch = own.match_id;
     ids.otherOrganisationSignal = (await signalOf(police.id)).id;
-    const otherCollege = await signalOf(practice.id);
+    const otherCollege = await signalOf(beeselSchool.id); // takes part only in the Beesel-only match
     ids.otherCollegeSignal = otherCollege.id;
     ids.otherCollegeMatch = otherCollege.match_id;
+    ids.crossCollegeMatch = (
+      await api.dataSource.query(`SELECT match_id FROM match_participants WHERE registration_id = $1`, [policeShared])
+    )[0].match_id;
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();
@@ -134,8 +146,13 @@ describe('access matrix of the portal', () => {
     ['/signalen/{ownSignal}', only({ professional: 200, coordinator: 200 })],
     ['/signalen/{otherOrganisationSignal}', only({ professional: 404, coordinator: 404 })],
     ['/signalen/{otherCollegeSignal}', only({ professional: 404, coordinator: 404 })],
-    ['/matches/{ownMatch}', only({ professional: 200, coordinator: 200 })],
-    ['/matches/{otherCollegeMatch}', only({ professional: 404, coordinator: 404 })],
+    // The follow-up officer of the college reads a match of which the college got a copy; a match of
+    // Beesel's organisations alone is Beesel's.
+    ['/matches/{ownMatch}', only({ professional: 200, coordinator: 200, follow_up_officer: 200 })],
+    ['/matches/{otherCollegeMatch}', only({ professional: 404, coordinator: 404, follow_up_officer: 404 })],
+    ['/matches/{crossCollegeMatch}', only({ professional: 404, coordinator: 404, follow_up_officer: 200 })],
+    ['/werklijst', only({ follow_up_officer: 200 })],
+    ['/werklijst?filter=overdue', only({ follow_up_officer: 200 })],
     ['/medewerkers', only({ coordinator: 200 })],
     ['/medewerkers/{ownRegistration}/vervanger', only({ coordinator: 404 })],
   ];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, reflows } from './support/browser';
-import { anOrganisation, TestOrganisation } from './support/factories';
+import { aFollowUpOfficer, anOrganisation, TestOrganisation } from './support/factories';
 import { PortalProcess, ROOT, startPortalProcess, startWorker, waitFor, WorkerProcess } from './support/processes';
 import { enrol, Enrolled, expectAccessible, logIn } from './support/portal-people';
 import { startSmtpSink } from './support/receivers';
@@ -161,6 +161,57 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
         details: { legalGroundConfirmed: true, informed: 'before_registering' },
       },
     ]);
+  });
+
+  it("keeps the match on the follow-up officer's worklist until two professionals confirmed contact", async () => {
+    const [{ id: gemeente }] = await api.dataSource.query(
+      `SELECT id FROM organisations WHERE municipality_code = '0983' AND kind = 'municipality'`,
+    );
+    const officerId = await aFollowUpOfficer(api, gemeente);
+    const context = await browser.newContext();
+    contexts.push(context);
+    const officer = await context.newPage();
+    const who = await enrol(api, smtp, officer, { id: gemeente } as TestOrganisation, officerId);
+    await logIn(officer, portal.url, who);
+
+    const youth = { bsn: aBsn(), birthDate: bornYearsAgo(16) };
+    for (const organisation of [school, police])
+      await api
+        .http()
+        .post('/v1/registrations')
+        .set({ Authorization: `Bearer ${organisation.secret}` })
+        .send({ professionalId: organisation.professionalIds[0], youth })
+        .expect(201);
+    await waitUntilSettled(api.dataSource);
+
+    await officer.getByRole('link', { name: 'Werklijst' }).click();
+    await expect(officer.title()).resolves.toBe('Werklijst — Verwijsindex');
+    await expectAccessible(officer);
+    await screenshot(officer, 'werklijst');
+    expect(await officer.locator('tbody tr').count()).toBe(1);
+    const listed = await officer.textContent('tbody');
+    expect(listed).toContain(school.name);
+    expect(listed).toContain(police.name);
+    await officer.locator('tbody').getByRole('link').click();
+    await expect(officer.title()).resolves.toBe('Match — Verwijsindex');
+    await expectAccessible(officer);
+    expect(await officer.getByRole('button', { name: 'Ik heb contact gehad' }).count()).toBe(0);
+
+    // Both professionals confirm (here through their case systems): the match leaves the open list.
+    const [{ id: matchId }] = await api.dataSource.query(`SELECT id FROM matches`);
+    for (const organisation of [school, police])
+      await api
+        .http()
+        .post(`/v1/matches/${matchId}/contact-confirmation`)
+        .set({ Authorization: `Bearer ${organisation.secret}` })
+        .send({ professionalId: organisation.professionalIds[0] })
+        .expect(200);
+    await officer.goto(`${portal.url}/werklijst`);
+    await officer.getByText('Geen matches in deze lijst.').waitFor();
+    await officer.getByLabel('Toon').selectOption('in_contact');
+    await officer.getByRole('button', { name: 'Tonen' }).click();
+    expect(await officer.locator('tbody tr').count()).toBe(1);
+    expect(await officer.textContent('tbody')).toContain('In contact');
   });
 
   it('shows each mistake beside its field, keeps what was typed, and stores nothing', async () => {

@@ -40,6 +40,10 @@ const NAVIGATION: Record<string, NavItem[]> = {
     { href: '/signalen', label: 'Signalen' },
     { href: '/medewerkers', label: 'Medewerkers' },
   ],
+  follow_up_officer: [
+    { href: '/', label: 'Start' },
+    { href: '/werklijst', label: 'Werklijst' },
+  ],
 };
 
 /** What every page of a logged-in person needs: the session, the role check, the CSRF check and the page itself. */

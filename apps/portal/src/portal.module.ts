@@ -14,6 +14,7 @@ import { SignalsHandlersModule } from '@vir/signals';
 import { MatchPagesController } from './casework/matches.controller';
 import { RegistrationPagesController } from './casework/registrations.controller';
 import { SignalPagesController } from './casework/signals.controller';
+import { WorklistPagesController } from './follow-up/worklist.controller';
 import { PeoplePagesController } from './people/people.controller';
 import { MetricsModule } from '@vir/observability';
 import { PortalCookies } from './cookies';
@@ -49,6 +50,7 @@ export class PortalModule {
         SignalPagesController,
         MatchPagesController,
         PeoplePagesController,
+        WorklistPagesController,
         PagesController,
       ],
       providers: [

@@ -10,3 +10,4 @@ export { GetMatchQuery } from './queries/get-match/get-match.query';
 export { ConfirmContactCommand } from './commands/confirm-contact/confirm-contact.command';
 export { ChooseLeadCommand } from './commands/choose-lead/choose-lead.command';
 export type { MatchView } from './match-view';
+export { ListMatchesQuery } from './queries/list-matches/list-matches.query';

@@ -9,7 +9,8 @@ import { orNotFound, PersonOnPage, PortalPages } from '../portal-pages';
 import type { Form } from '../portal-pages';
 import { matchPage } from './match-views';
 
-const PARTICIPANTS = ['professional', 'coordinator'];
+/** Participants and their coordinators act on a match; the follow-up officer reads it (the handlers decide what each sees). */
+const PARTICIPANTS = ['professional', 'coordinator', 'follow_up_officer'];
 
 /** What the page confirms after an action (POST, then redirect, then this notice). */
 const DONE: Record<string, string> = {
@@ -92,7 +93,7 @@ export class MatchPagesController {
       'Match',
       matchPage(match, person.session.person.personId, person.session.csrfToken, notice),
       person.session,
-      '/signalen',
+      person.session.person.role === 'follow_up_officer' ? '/werklijst' : '/signalen',
     );
   }
 }

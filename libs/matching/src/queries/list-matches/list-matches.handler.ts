@@ -22,6 +22,8 @@ export class ListMatchesHandler implements IQueryHandler<ListMatchesQuery, Page<
     const conditions = [visibilityCondition(principal)];
     if (params.followUp === 'overdue') {
       conditions.push(sql`m.status = 'open' AND m.escalation_due_on <= ${todayInAmsterdam(this.clock.now())}`);
+    } else if (params.followUp === 'escalated') {
+      conditions.push(sql`m.status = 'open' AND m.escalated_at IS NOT NULL`);
     } else if (params.followUp) {
       conditions.push(sql`m.status = ${params.followUp}`);
     }

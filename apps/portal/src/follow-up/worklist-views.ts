@@ -1,0 +1,71 @@
+import type { MatchView } from '@vir/matching';
+import { dutchDate, dutchDateTime } from '../casework/dutch';
+import { html, SafeHtml } from '../html';
+
+export const WORKLIST_FILTERS: [string, string][] = [
+  ['open', 'Open'],
+  ['overdue', 'Over tijd'],
+  ['escalated', 'Geëscaleerd'],
+  ['in_contact', 'In contact'],
+  ['closed', 'Gesloten'],
+];
+
+const STATE: Record<string, string> = { open: 'Open', in_contact: 'In contact', closed: 'Gesloten' };
+
+/** The follow-up officer's worklist: the college's matches, filtered, each with its deadline and who takes part. */
+export function worklist(matches: MatchView[], filter: string): SafeHtml {
+  return html`<form method="get" action="/werklijst" class="portal-inline-form">
+      <div class="utrecht-form-field utrecht-form-field--select">
+        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="veld-filter">Toon</label></div>
+        <div class="utrecht-form-field__input">
+          <select class="utrecht-select" id="veld-filter" name="filter">
+            ${WORKLIST_FILTERS.map(
+              ([value, label]) =>
+                html`<option value="${value}" ${value === filter ? html`selected` : ''}>${label}</option>`,
+            )}
+          </select>
+        </div>
+      </div>
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action">Tonen</button>
+    </form>
+    ${
+      matches.length === 0
+        ? html`<p class="utrecht-paragraph">Geen matches in deze lijst.</p>`
+        : html`<div class="portal-table-wrap">
+            <table class="utrecht-table">
+              <caption class="utrecht-table__caption">
+                Matches van uw gemeente, nieuwste eerst
+              </caption>
+              <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="col">Match</th>
+                  <th class="utrecht-table__header-cell" scope="col">Status</th>
+                  <th class="utrecht-table__header-cell" scope="col">Contact bevestigen vóór</th>
+                  <th class="utrecht-table__header-cell" scope="col">Betrokken organisaties</th>
+                </tr>
+              </thead>
+              <tbody class="utrecht-table__body">
+                ${matches.map(
+                  (m) =>
+                    html`<tr class="utrecht-table__row">
+                      <td class="utrecht-table__cell">
+                        <a class="utrecht-link" href="/matches/${m.id}">Match van ${dutchDateTime(m.createdAt)}</a>
+                      </td>
+                      <td class="utrecht-table__cell">
+                        ${STATE[m.followUp.state] ?? m.followUp.state}${m.followUp.overdue ? html`, <strong>over tijd</strong>` : ''}${
+                          m.followUp.escalatedAt ? ', geëscaleerd' : ''
+                        }
+                      </td>
+                      <td class="utrecht-table__cell">
+                        ${m.followUp.escalationDueOn ? dutchDate(m.followUp.escalationDueOn) : '—'}
+                      </td>
+                      <td class="utrecht-table__cell">
+                        ${[...new Set(m.participants.map((p) => p.organisation))].join(', ')}
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+    }`;
+}
