@@ -1,4 +1,14 @@
-import { addDays, addMonths, addWorkingDays, addYears, ageOn, isCalendarDate, todayInAmsterdam } from './calendar';
+import {
+  addDays,
+  addMonths,
+  addWorkingDays,
+  addYears,
+  ageOn,
+  dutchPublicHolidays,
+  easterSunday,
+  isCalendarDate,
+  todayInAmsterdam,
+} from './calendar';
 
 describe('calendar', () => {
   it.each([
@@ -59,6 +69,35 @@ describe('calendar', () => {
     ['2026-11-27', 1, '2026-11-30'], // Friday + 1 = Monday
     ['2026-11-28', 1, '2026-11-30'], // Saturday + 1 = Monday
     ['2026-11-30', 10, '2026-12-14'],
-    ['2026-12-31', 2, '2027-01-04'],
+    ['2026-12-31', 2, '2027-01-05'], // Nieuwjaarsdag 2027 is a Friday
+    ['2026-12-24', 1, '2026-12-28'], // both Kerstdagen (Friday, Saturday) skipped
+    ['2027-03-26', 1, '2027-03-30'], // Friday before Easter + 1: Tweede Paasdag (29 March) skipped
+    ['2026-05-04', 1, '2026-05-06'], // 5 mei skipped
+    ['2027-05-05', 1, '2027-05-07'], // … and Hemelvaartsdag (6 May 2027) too
+    ['2026-11-30', 0, '2026-11-30'],
   ])('addWorkingDays(%s, %d) = %s', (date, days, expected) => expect(addWorkingDays(date, days)).toBe(expected));
+
+  it.each([
+    [2024, '2024-03-31'],
+    [2025, '2025-04-20'],
+    [2026, '2026-04-05'],
+    [2027, '2027-03-28'],
+    [2038, '2038-04-25'], // the latest possible date
+    [2285, '2285-03-22'], // the earliest possible date
+  ])('easterSunday(%d) = %s', (year, expected) => expect(easterSunday(year)).toBe(expected));
+
+  it('knows the public holidays of 2026, Koningsdag moving to Saturday 26 April in 2025', () => {
+    expect([...dutchPublicHolidays(2026)].sort()).toEqual([
+      '2026-01-01',
+      '2026-04-06',
+      '2026-04-27',
+      '2026-05-05',
+      '2026-05-14',
+      '2026-05-25',
+      '2026-12-25',
+      '2026-12-26',
+    ]);
+    expect(dutchPublicHolidays(2025).has('2025-04-26')).toBe(true); // 27 April 2025 was a Sunday
+    expect(dutchPublicHolidays(2025).has('2025-04-27')).toBe(false);
+  });
 });

@@ -75,15 +75,66 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   return age;
 }
 
-/** Adds working days (Monday to Friday); public holidays are not taken into account. */
+/** Easter Sunday of a year (Gregorian calendar; the anonymous algorithm in Meeus, Astronomical Algorithms). */
+export function easterSunday(year: number): IsoDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return format(year, month, day);
+}
+
+const holidaysByYear = new Map<number, Set<IsoDate>>();
+
+/**
+ * The general public holidays of the Algemene termijnenwet (art. 3) that can fall on a weekday:
+ * Nieuwjaarsdag, Tweede Paasdag, Koningsdag (27 April, or the 26th when the 27th is a Sunday),
+ * 5 mei, Hemelvaartsdag, Tweede Pinksterdag and both Kerstdagen.
+ */
+export function dutchPublicHolidays(year: number): Set<IsoDate> {
+  let holidays = holidaysByYear.get(year);
+  if (!holidays) {
+    const easter = easterSunday(year);
+    const kingsDay = new Date(Date.UTC(year, 3, 27)).getUTCDay() === 0 ? format(year, 4, 26) : format(year, 4, 27);
+    holidays = new Set([
+      format(year, 1, 1),
+      addDays(easter, 1),
+      kingsDay,
+      format(year, 5, 5),
+      addDays(easter, 39),
+      addDays(easter, 50),
+      format(year, 12, 25),
+      format(year, 12, 26),
+    ]);
+    holidaysByYear.set(year, holidays);
+  }
+  return holidays;
+}
+
+/** True on Monday to Friday, unless it is a public holiday (the days the Algemene termijnenwet counts). */
+export function isWorkingDay(date: IsoDate): boolean {
+  const [y, m, d] = parts(date);
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !dutchPublicHolidays(y).has(date);
+}
+
+/** Adds working days: Monday to Friday, skipping the Dutch general public holidays. */
 export function addWorkingDays(date: IsoDate, days: number): IsoDate {
   let current = date;
   let left = days;
   while (left > 0) {
     current = addDays(current, 1);
-    const [y, m, d] = parts(current);
-    const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
+    if (isWorkingDay(current)) left -= 1;
   }
   return current;
 }
