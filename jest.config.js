@@ -13,7 +13,7 @@ module.exports = {
   moduleNameMapper: { '^@vir/(.*)$': '<rootDir>/libs/$1/src' },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   setupFiles: ['reflect-metadata'],
-  setupFilesAfterEnv: ['<rootDir>/test/support/contract-check.ts', '<rootDir>/test/support/fresh-queues.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/contract-check.ts', '<rootDir>/test/support/fresh-start.ts'],
   testTimeout: 120_000,
   // A suite that leaves a handle open must not hang CI; the suites close what they open.
   forceExit: true,

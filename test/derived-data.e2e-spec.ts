@@ -142,6 +142,7 @@ describe('derived data follows the registrations', () => {
       expect(Object.keys(participant).sort()).toEqual([
         'contactConfirmedAt',
         'contactConfirmedBy',
+        'contactOutcome',
         'email',
         'name',
         'organisation',

@@ -138,6 +138,7 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
     await openFirstSignal(officer.page);
     expect(await officer.page.textContent('main')).toContain(teacher.who.name);
     await officer.page.getByRole('link', { name: 'Naar de match' }).click();
+    await officer.page.getByLabel('We waren al bekend met elkaar').check();
     await officer.page.getByRole('button', { name: 'Ik heb contact gehad' }).click();
     await officer.page.getByText('In contact: de betrokkenen hebben elkaar gesproken').waitFor();
     await expectAccessible(officer.page);
@@ -145,6 +146,16 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
 
     const [match] = await api.dataSource.query(`SELECT status, lead_professional_id FROM matches`);
     expect(match).toEqual({ status: 'in_contact', lead_professional_id: teacher.who.personId });
+    const outcomes = await api.dataSource.query(
+      `SELECT professional_id, contact_outcome FROM match_participants ORDER BY contact_outcome`,
+    );
+    expect(outcomes).toEqual([
+      { professional_id: officer.who.personId, contact_outcome: 'already_acquainted' },
+      { professional_id: teacher.who.personId, contact_outcome: 'contact_made' },
+    ]);
+    expect(((await officer.page.textContent('main')) ?? '').replace(/\s+/g, ' ')).toContain(
+      ': we waren al bekend met elkaar.',
+    );
     // The confirmations are recorded as such, and the audit log names the person who acted.
     const created = await api.dataSource.query(
       `SELECT actor_professional_id, actor_credential_id, details FROM audit_events WHERE action = 'registration.created' ORDER BY id`,

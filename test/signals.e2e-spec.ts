@@ -168,13 +168,30 @@ describe('signals inbox and matches', () => {
       .send({ professionalId: school.professionalIds[0] })
       .expect(200);
     expect(one.body.followUp.state).toBe('open');
+    const badOutcome = await api
+      .http()
+      .post(`/v1/matches/${matchId}/contact-confirmation`)
+      .set(bearer(police.secret))
+      .send({ professionalId: police.professionalIds[0], outcome: 'because' })
+      .expect(400);
+    expect(badOutcome.body.errors.map((e: { field: string }) => e.field)).toEqual(['outcome']);
     const two = await api
       .http()
       .post(`/v1/matches/${matchId}/contact-confirmation`)
       .set(bearer(police.secret))
-      .send({ professionalId: police.professionalIds[0] })
+      .send({ professionalId: police.professionalIds[0], outcome: 'no_action_needed' })
       .expect(200);
     expect(two.body.followUp).toMatchObject({ state: 'in_contact', inContactAt: expect.any(String) });
+    expect(
+      two.body.participants
+        .map((p: { organisation: string; contactOutcome: string }) => [p.organisation, p.contactOutcome])
+        .sort(),
+    ).toEqual(
+      [
+        [police.name, 'no_action_needed'],
+        [school.name, 'contact_made'],
+      ].sort(),
+    );
     await api
       .http()
       .post(`/v1/matches/${matchId}/contact-confirmation`)

@@ -145,7 +145,10 @@ describe('a stand-in for a holiday', () => {
       `SELECT actor_professional_id, details FROM audit_events WHERE action = 'match.contact-confirmed' AND object_id = $1`,
       [matchId],
     );
-    expect(audit).toEqual({ actor_professional_id: colleague, details: { onBehalfOf: [away] } });
+    expect(audit).toEqual({
+      actor_professional_id: colleague,
+      details: { outcome: 'contact_made', onBehalfOf: [away] },
+    });
 
     // A third colleague who stands in for nobody cannot confirm for the match.
     const refused = await api

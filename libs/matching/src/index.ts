@@ -11,3 +11,4 @@ export { ConfirmContactCommand } from './commands/confirm-contact/confirm-contac
 export { ChooseLeadCommand } from './commands/choose-lead/choose-lead.command';
 export type { MatchView } from './match-view';
 export { ListMatchesQuery } from './queries/list-matches/list-matches.query';
+export { ConfirmContactDto } from './commands/confirm-contact/confirm-contact.dto';

@@ -79,9 +79,11 @@ export class MatchReader {
       professional_id: string;
       contact_confirmed_at: Date | null;
       contact_confirmed_by_professional_id: string | null;
+      contact_outcome: string | null;
     }>(
       this.dataSource,
-      sql`SELECT mp.match_id, mp.professional_id, mp.contact_confirmed_at, mp.contact_confirmed_by_professional_id FROM match_participants mp
+      sql`SELECT mp.match_id, mp.professional_id, mp.contact_confirmed_at, mp.contact_confirmed_by_professional_id, mp.contact_outcome
+            FROM match_participants mp
            WHERE mp.match_id = ANY(${matches.map((r) => r.id)}::uuid[]) AND mp.left_at IS NULL
              AND ${registrationActive(sql`mp.registration_id`)}`,
     );
@@ -127,6 +129,7 @@ export class MatchReader {
               email: card?.email ?? '',
               phone: card?.phone ?? '',
               contactConfirmedAt: iso(p.contact_confirmed_at),
+              contactOutcome: p.contact_outcome,
               contactConfirmedBy: confirmer ? { professionalId: confirmer.professionalId, name: confirmer.name } : null,
               standIn: card?.standIn ?? null,
             };

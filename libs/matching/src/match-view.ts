@@ -23,6 +23,13 @@ export class MatchParticipantView {
   @ApiProperty() phone: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) contactConfirmedAt: string | null;
   @ApiPropertyOptional({
+    enum: ['contact_made', 'already_acquainted', 'no_action_needed'],
+    nullable: true,
+    type: String,
+    description: 'What came of the contact this participant confirmed',
+  })
+  contactOutcome: string | null;
+  @ApiPropertyOptional({
     type: MatchColleagueView,
     nullable: true,
     description: 'The stand-in who confirmed the contact "namens" this participant, when not the participant',

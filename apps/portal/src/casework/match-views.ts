@@ -3,6 +3,38 @@ import { html, SafeHtml } from '../html';
 import { contactCard } from './contact-card';
 import { dutchDate, dutchDateTime } from './dutch';
 
+const OUTCOMES: [string, string][] = [
+  ['contact_made', 'We hebben contact gehad'],
+  ['already_acquainted', 'We waren al bekend met elkaar'],
+  ['no_action_needed', 'Er is geen actie nodig'],
+];
+const OUTCOME_NAMES = Object.fromEntries(OUTCOMES);
+
+/** "Ik heb contact gehad", with what came of it (an outcome, never a reason). */
+function confirmForm(matchId: string, csrf: string): SafeHtml {
+  return html`<form method="post" action="/matches/${matchId}/contact">
+    <input type="hidden" name="csrf" value="${csrf}" />
+    <fieldset class="utrecht-form-fieldset">
+      <legend class="utrecht-form-fieldset__legend">Uitkomst van het contact</legend>
+      ${OUTCOMES.map(
+        ([value, label], i) =>
+          html`<div class="utrecht-form-field utrecht-form-field--radio">
+            <input
+              class="utrecht-radio-button utrecht-radio-button--html-input"
+              type="radio"
+              id="uitkomst-${value}"
+              name="outcome"
+              value="${value}"
+              ${i === 0 ? html`checked` : ''}
+            />
+            <label class="utrecht-form-label utrecht-form-label--radio" for="uitkomst-${value}">${label}</label>
+          </div>`,
+      )}
+    </fieldset>
+    <button type="submit" class="utrecht-button utrecht-button--primary-action">Ik heb contact gehad</button>
+  </form>`;
+}
+
 const STATES: Record<string, string> = {
   open: 'Open: de betrokkenen hebben nog geen contact bevestigd',
   in_contact: 'In contact: de betrokkenen hebben elkaar gesproken',
@@ -48,7 +80,7 @@ export function matchPage(match: MatchView, personId: string, csrf: string, noti
               ? html`Contact bevestigd op
                 ${dutchDateTime(p.contactConfirmedAt)}${
                   p.contactConfirmedBy ? html` door ${p.contactConfirmedBy.name} (namens ${p.name})` : ''
-                }.`
+                }${p.contactOutcome && OUTCOME_NAMES[p.contactOutcome] ? html`: ${OUTCOME_NAMES[p.contactOutcome].toLowerCase()}` : ''}.`
               : 'Contact nog niet bevestigd.'
           }
           ${p.professionalId === personId ? html`<strong>(u)</strong>` : ''}
@@ -56,7 +88,7 @@ export function matchPage(match: MatchView, personId: string, csrf: string, noti
       ),
     )}
     <div class="portal-inline-form">
-      ${canConfirm ? postButton(`/matches/${match.id}/contact`, csrf, 'Ik heb contact gehad') : ''}
+      ${canConfirm ? confirmForm(match.id, csrf) : ''}
       ${
         mine && match.followUp.state !== 'closed' && match.lead?.professionalId !== personId
           ? postButton(`/matches/${match.id}/regie`, csrf, 'Ik neem de regie', 'secondary')

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { AppError } from '@vir/common';
-import { ChooseLeadCommand, ConfirmContactCommand, GetMatchQuery } from '@vir/matching';
+import { AppError, validateInput } from '@vir/common';
+import { ChooseLeadCommand, ConfirmContactCommand, ConfirmContactDto, GetMatchQuery } from '@vir/matching';
 import type { MatchView } from '@vir/matching';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { alert } from '../html';
-import { orNotFound, PersonOnPage, PortalPages } from '../portal-pages';
+import { orNotFound, PersonOnPage, PortalPages, text } from '../portal-pages';
 import type { Form } from '../portal-pages';
 import { matchPage } from './match-views';
 
@@ -40,9 +40,15 @@ export class MatchPagesController {
 
   @Post(':id/contact')
   confirm(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form) {
-    return this.act(request, reply, form, id, 'contact', (person) =>
-      this.commandBus.execute(new ConfirmContactCommand(person.principal, id, person.session.person.personId)),
-    );
+    return this.act(request, reply, form, id, 'contact', async (person) => {
+      const input = await validateInput(ConfirmContactDto, {
+        professionalId: person.session.person.personId,
+        outcome: text(form, 'outcome', 32) || undefined,
+      });
+      return this.commandBus.execute(
+        new ConfirmContactCommand(person.principal, id, input.professionalId, input.outcome),
+      );
+    });
   }
 
   @Post(':id/regie')

@@ -9,6 +9,7 @@ import { CollegeScopedKeyedAudit1765000000000 } from './1765000000000-college-sc
 import { BatchedSignalEvents1765100000000 } from './1765100000000-batched-signal-events';
 import { PersonalAccounts1765200000000 } from './1765200000000-personal-accounts';
 import { StandInsAndAuditScope1765300000000 } from './1765300000000-stand-ins-and-audit-scope';
+import { ContactOutcome1765400000000 } from './1765400000000-contact-outcome';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   BatchedSignalEvents1765100000000,
   PersonalAccounts1765200000000,
   StandInsAndAuditScope1765300000000,
+  ContactOutcome1765400000000,
 ];

@@ -6,6 +6,7 @@ import type { Principal } from '@vir/auth';
 import { ApiProblems } from '@vir/common';
 import { ChooseLeadCommand } from '../commands/choose-lead/choose-lead.command';
 import { ConfirmContactCommand } from '../commands/confirm-contact/confirm-contact.command';
+import { ConfirmContactDto } from '../commands/confirm-contact/confirm-contact.dto';
 import { ProfessionalRefDto } from '../commands/professional-ref.dto';
 import { MatchPage, MatchView } from '../match-view';
 import { GetMatchQuery } from '../queries/get-match/get-match.query';
@@ -49,9 +50,9 @@ export class MatchesController {
   confirm(
     @CurrentPrincipal() principal: Principal,
     @Param('matchId') id: string,
-    @Body() body: ProfessionalRefDto,
+    @Body() body: ConfirmContactDto,
   ): Promise<MatchView> {
-    return this.commands.execute(new ConfirmContactCommand(principal, id, body.professionalId));
+    return this.commands.execute(new ConfirmContactCommand(principal, id, body.professionalId, body.outcome));
   }
 
   @Post(':matchId/lead')

@@ -25,7 +25,7 @@ export class ConfirmContactHandler implements ICommandHandler<ConfirmContactComm
     private readonly audit: AuditLog,
   ) {}
 
-  execute({ principal, matchId, professionalId }: ConfirmContactCommand): Promise<MatchView> {
+  execute({ principal, matchId, professionalId, outcome }: ConfirmContactCommand): Promise<MatchView> {
     const own = ownProfessional(principal);
     if (own && professionalId !== own)
       throw notAParticipant('A person logged in to the portal confirms only as themselves.');
@@ -34,7 +34,8 @@ export class ConfirmContactHandler implements ICommandHandler<ConfirmContactComm
         manager,
         sql`UPDATE match_participants mp SET contact_confirmed_at = coalesce(mp.contact_confirmed_at, ${databaseNow}),
                contact_confirmed_by_professional_id = CASE WHEN mp.contact_confirmed_at IS NULL AND mp.professional_id <> ${professionalId}
-                 THEN ${professionalId}::uuid ELSE mp.contact_confirmed_by_professional_id END
+                 THEN ${professionalId}::uuid ELSE mp.contact_confirmed_by_professional_id END,
+               contact_outcome = coalesce(mp.contact_outcome, ${outcome})
              WHERE mp.match_id = ${matchId} AND mp.organisation_id = ${principal.organisationId} AND mp.left_at IS NULL
                AND ${registrationActive(sql`mp.registration_id`)}
                AND mp.professional_id IN (
@@ -56,7 +57,7 @@ export class ConfirmContactHandler implements ICommandHandler<ConfirmContactComm
         objectType: 'match',
         objectId: matchId,
         actor: actorOf(principal, professionalId),
-        ...(onBehalfOf.length > 0 && { details: { onBehalfOf } }),
+        details: { outcome, ...(onBehalfOf.length > 0 && { onBehalfOf }) },
       });
       await rows(
         manager,
