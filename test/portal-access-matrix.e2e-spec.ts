@@ -153,6 +153,8 @@ describe('access matrix of the portal', () => {
     ['/matches/{crossCollegeMatch}', only({ professional: 404, coordinator: 404, follow_up_officer: 200 })],
     ['/werklijst', only({ follow_up_officer: 200 })],
     ['/werklijst?filter=overdue', only({ follow_up_officer: 200 })],
+    ['/datalekken', only({ privacy_officer: 200 })],
+    ['/datalekken/melden', only({ coordinator: 200, administrator: 200, privacy_officer: 200 })],
     ['/medewerkers', only({ coordinator: 200 })],
     ['/medewerkers/{ownRegistration}/vervanger', only({ coordinator: 404 })],
   ];
@@ -182,11 +184,13 @@ describe('access matrix of the portal', () => {
     ['/signalen/{ownSignal}/gelezen', 'professional'],
     ['/matches/{ownMatch}/contact', 'professional'],
     ['/medewerkers/{ownRegistration}/vervanger', 'coordinator'],
+    ['/datalekken/melden', 'coordinator'],
   ] as [string, Role][])('refuses %s without its CSRF token and changes nothing', async (path, role) => {
     const before = await api.dataSource.query(
       `SELECT (SELECT count(*) FROM registrations WHERE status = 'active')::int AS active,
               (SELECT count(*) FROM signals WHERE acknowledged_at IS NOT NULL)::int AS read,
-              (SELECT count(*) FROM match_participants WHERE contact_confirmed_at IS NOT NULL)::int AS confirmed`,
+              (SELECT count(*) FROM match_participants WHERE contact_confirmed_at IS NOT NULL)::int AS confirmed,
+              (SELECT count(*) FROM incidents)::int AS incidents`,
     );
     const response = await sessions.get(role)!.post(`${portal.url}${fill(path)}`, {
       form: {
@@ -203,7 +207,8 @@ describe('access matrix of the portal', () => {
     const after = await api.dataSource.query(
       `SELECT (SELECT count(*) FROM registrations WHERE status = 'active')::int AS active,
               (SELECT count(*) FROM signals WHERE acknowledged_at IS NOT NULL)::int AS read,
-              (SELECT count(*) FROM match_participants WHERE contact_confirmed_at IS NOT NULL)::int AS confirmed`,
+              (SELECT count(*) FROM match_participants WHERE contact_confirmed_at IS NOT NULL)::int AS confirmed,
+              (SELECT count(*) FROM incidents)::int AS incidents`,
     );
     expect(after).toEqual(before);
   });

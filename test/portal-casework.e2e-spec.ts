@@ -9,6 +9,7 @@ import { enrol, Enrolled, expectAccessible, logIn } from './support/portal-peopl
 import { startSmtpSink } from './support/receivers';
 import { waitUntilSettled } from './support/settle';
 import { startApi, TestApi } from './support/test-api';
+import { ADMIN_KEY } from './support/test-config';
 import { aBsn, bornYearsAgo } from './support/youths';
 
 /**
@@ -394,6 +395,61 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
       [away],
     );
     expect(confirmed.contact_confirmed_by_professional_id).toBe(colleague);
+  });
+
+  it('lets a coordinator report a breach with the 24-hour clock shown, which the privacy officer follows in the register', async () => {
+    await api
+      .http()
+      .patch(`/v1/organisations/${police.id}`)
+      .set({ Authorization: `Bearer ${ADMIN_KEY}` })
+      .send({ breachNotificationEmail: 'datalek@politie.example.org' })
+      .expect(200);
+    const coordinator = await personAt(school, 'coordinator');
+    await coordinator.page.getByRole('link', { name: 'Datalek melden' }).click();
+    await expectAccessible(coordinator.page);
+    await coordinator.page.getByRole('button', { name: 'Datalek melden' }).click();
+    expect(await coordinator.page.locator('#veld-summary-fout').textContent()).toMatch(/Beschrijf/);
+    expect(await api.dataSource.query(`SELECT id FROM incidents`)).toEqual([]);
+    await coordinator.page
+      .getByLabel('Wat is er gebeurd?')
+      .fill('Een signaal is per abuis doorgestuurd naar een collega.');
+    await coordinator.page.getByRole('button', { name: 'Datalek melden' }).click();
+    await coordinator.page.getByText(/Uw melding INC-\d+ is ontvangen\./).waitFor();
+    expect(await coordinator.page.getByTestId('partners-clock').textContent()).toMatch(/nog 2[34] uur/);
+    await expectAccessible(coordinator.page);
+    await screenshot(coordinator.page, 'datalek-gemeld');
+    const [incident] = await api.dataSource.query(`SELECT reported_by, reported_by_person FROM incidents`);
+    expect(incident).toEqual({ reported_by: null, reported_by_person: school.coordinatorId });
+
+    await waitFor('the breach e-mail to the police', () =>
+      smtp.mails.some((m) => m.to.includes('datalek@politie.example.org')),
+    );
+    await waitUntilSettled(api.dataSource);
+    const [{ id: gemeente }] = await api.dataSource.query(
+      `SELECT id FROM organisations WHERE municipality_code = '0983' AND kind = 'municipality'`,
+    );
+    const privacyOfficerId = (
+      await api
+        .http()
+        .post(`/v1/organisations/${gemeente}/professionals`)
+        .set({ Authorization: `Bearer ${ADMIN_KEY}` })
+        .send({ name: 'P. Rivacy', email: 'fg@venlo.example.org', phone: '+31 77 359 0000', role: 'privacy_officer' })
+        .expect(201)
+    ).body.id as string;
+    const context = await browser.newContext();
+    contexts.push(context);
+    const officer = await context.newPage();
+    await logIn(
+      officer,
+      portal.url,
+      await enrol(api, smtp, officer, { id: gemeente } as TestOrganisation, privacyOfficerId),
+    );
+    await officer.getByRole('link', { name: 'Datalekken' }).click();
+    await expectAccessible(officer);
+    const register = ((await officer.textContent('main')) ?? '').replace(/\s+/g, ' ');
+    expect(register).toContain('Een signaal is per abuis doorgestuurd naar een collega.');
+    expect(register).toMatch(/Alle 1 partners ingelicht, op .* \(op tijd\)\./);
+    expect(register).toMatch(/Autoriteit Persoonsgegevens uiterlijk .* \(nog 7[01] uur\)/);
   });
 
   it("serves the deployment's theme after the default design tokens", async () => {

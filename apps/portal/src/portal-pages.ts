@@ -39,10 +39,20 @@ const NAVIGATION: Record<string, NavItem[]> = {
     { href: '/', label: 'Start' },
     { href: '/signalen', label: 'Signalen' },
     { href: '/medewerkers', label: 'Medewerkers' },
+    { href: '/datalekken/melden', label: 'Datalek melden' },
   ],
   follow_up_officer: [
     { href: '/', label: 'Start' },
     { href: '/werklijst', label: 'Werklijst' },
+  ],
+  administrator: [
+    { href: '/', label: 'Start' },
+    { href: '/datalekken/melden', label: 'Datalek melden' },
+  ],
+  privacy_officer: [
+    { href: '/', label: 'Start' },
+    { href: '/datalekken', label: 'Datalekken' },
+    { href: '/datalekken/melden', label: 'Datalek melden' },
   ],
 };
 

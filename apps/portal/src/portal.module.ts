@@ -7,6 +7,7 @@ import { DatabaseModule } from '@vir/database';
 import { IdentityModule } from '@vir/identity';
 import { MatchesHandlersModule, rekeyMatches } from '@vir/matching';
 import { OrganisationsHandlersModule } from '@vir/organisations';
+import { IncidentsHandlersModule } from '@vir/privacy';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
 import { QueueModule } from '@vir/queue';
 import { RegistrationsModule } from '@vir/registrations';
@@ -16,6 +17,7 @@ import { RegistrationPagesController } from './casework/registrations.controller
 import { SignalPagesController } from './casework/signals.controller';
 import { WorklistPagesController } from './follow-up/worklist.controller';
 import { PeoplePagesController } from './people/people.controller';
+import { IncidentPagesController } from './privacy/incidents.controller';
 import { MetricsModule } from '@vir/observability';
 import { PortalCookies } from './cookies';
 import { MeController } from './me.controller';
@@ -43,6 +45,7 @@ export class PortalModule {
         SignalsHandlersModule,
         MatchesHandlersModule,
         OrganisationsHandlersModule,
+        IncidentsHandlersModule,
       ],
       controllers: [
         MeController,
@@ -51,6 +54,7 @@ export class PortalModule {
         MatchPagesController,
         PeoplePagesController,
         WorklistPagesController,
+        IncidentPagesController,
         PagesController,
       ],
       providers: [

@@ -10,6 +10,7 @@ import { BatchedSignalEvents1765100000000 } from './1765100000000-batched-signal
 import { PersonalAccounts1765200000000 } from './1765200000000-personal-accounts';
 import { StandInsAndAuditScope1765300000000 } from './1765300000000-stand-ins-and-audit-scope';
 import { ContactOutcome1765400000000 } from './1765400000000-contact-outcome';
+import { IncidentReporters1765500000000 } from './1765500000000-incident-reporters';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   PersonalAccounts1765200000000,
   StandInsAndAuditScope1765300000000,
   ContactOutcome1765400000000,
+  IncidentReporters1765500000000,
 ];

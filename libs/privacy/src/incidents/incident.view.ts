@@ -15,4 +15,15 @@ export class IncidentView {
   @ApiProperty({ format: 'date-time' }) reportedAt: string;
   @ApiProperty() summary: string;
   @ApiProperty({ type: [IncidentNotificationView] }) notifications: IncidentNotificationView[];
+  @ApiProperty({
+    format: 'date-time',
+    description: 'Every partner is told within 24 hours of the report (privacy protocol 8.2)',
+  })
+  notifyPartnersBy: string;
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'The controller decides within 72 hours of discovery whether to notify the Autoriteit Persoonsgegevens (AVG 33)',
+  })
+  authorityDecisionBy: string;
 }

@@ -29,9 +29,10 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
     const id = await this.dataSource.transaction(async (manager) => {
       const [incident] = await rows<{ id: string }>(
         manager,
-        sql`INSERT INTO incidents (reference, occurred_at, summary, municipality_code, reported_by)
+        sql`INSERT INTO incidents (reference, occurred_at, summary, municipality_code, reported_by, reported_by_person)
             VALUES (${input.reference?.trim() ?? `INC-${now.slice(0, 19).replace(/[-:T]/g, '')}`}, ${input.occurredAt ?? now},
-                    ${(input.summary ?? input.description ?? '').trim()}, ${principal.municipalityCode}, ${principal.credentialId})
+                    ${(input.summary ?? input.description ?? '').trim()}, ${principal.municipalityCode}, ${principal.credentialId},
+                    ${principal.person?.id ?? null})
             RETURNING id`,
       );
       const recipients = await rows<{ organisation_id: string }>(

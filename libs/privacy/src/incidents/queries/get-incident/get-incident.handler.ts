@@ -7,7 +7,9 @@ import { incidentNotFound } from '../../incident-errors';
 import { IncidentView } from '../../incident.view';
 import { GetIncidentQuery } from './get-incident.query';
 
-/** An incident of the own college with the time each organisation was notified. */
+const HOUR = 3_600_000;
+
+/** An incident of the own college with the time each organisation was notified, and its two deadlines. */
 @QueryHandler(GetIncidentQuery)
 export class GetIncidentHandler implements IQueryHandler<GetIncidentQuery, IncidentView> {
   constructor(private readonly dataSource: DataSource) {}
@@ -39,6 +41,8 @@ export class GetIncidentHandler implements IQueryHandler<GetIncidentQuery, Incid
       occurredAt: new Date(incident.occurred_at).toISOString(),
       reportedAt: new Date(incident.reported_at).toISOString(),
       summary: incident.summary,
+      notifyPartnersBy: new Date(new Date(incident.reported_at).getTime() + 24 * HOUR).toISOString(),
+      authorityDecisionBy: new Date(new Date(incident.occurred_at).getTime() + 72 * HOUR).toISOString(),
       notifications: notifications.map((n) => ({
         organisationId: n.organisation_id,
         organisation: n.name,
