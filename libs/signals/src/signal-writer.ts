@@ -36,11 +36,12 @@ export class SignalWriter {
   ) {}
 
   /**
-   * Inserts the signals that do not exist yet, and a copy for each recipient's stand-in of the day (unique constraints make a rerun harmless); each is in
-   * its recipient's inbox from that moment, which is recorded as its inbox delivery, and traced in
-   * the audit log. For e-mail (when configured) and the recipient organisation's webhook (when it
-   * has one) a pending delivery per signal and one outbox event per channel hand the signals to the
-   * delivery worker, which attempts them together. All of it is one statement.
+   * Inserts the signals that do not exist yet, and a copy for each recipient's stand-in of the day
+   * (unique constraints make a rerun harmless); each is in its recipient's inbox from that moment,
+   * which is recorded as its inbox delivery, and traced in the audit log. For e-mail (when
+   * configured) and the recipient organisation's webhook (when it has one) a pending delivery per
+   * signal and one outbox event per channel hand the signals to the delivery worker, which attempts
+   * them together. All of it is one statement.
    *
    * Each signal's audit event carries the correlation id of its draft (looked up by the registration
    * that triggered it), else the actor's. The outbox events carry the one correlation id all drafts
