@@ -25,12 +25,14 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): SafeHtml 
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date' | 'datetime-local';
   autocomplete?: string;
   value?: string;
   error?: string;
   description?: string;
   inputmode?: 'numeric' | 'text';
+  /** Whether the browser must have a value (the login fields); a form with alternatives says no. */
+  required?: boolean;
 }
 
 /** An NL Design System form field: label, optional description, the error beside the field, the textbox. */
@@ -56,7 +58,7 @@ export function field(spec: FieldSpec): SafeHtml {
         ${describedBy ? html`aria-describedby="${describedBy}"` : ''}
         ${spec.error ? html`aria-invalid="true"` : ''}
         value="${spec.value ?? ''}"
-        required
+        ${spec.required === false ? '' : html`required`}
       />
     </div>
   </div>`;

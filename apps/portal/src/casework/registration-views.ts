@@ -1,4 +1,4 @@
-import { html, SafeHtml } from '../html';
+import { field, FieldSpec, html, SafeHtml } from '../html';
 import { dutchDate } from './dutch';
 
 export interface RegistrationFormValues {
@@ -27,32 +27,23 @@ function errorText(id: string, error?: string): SafeHtml {
   return error ? html`<div class="utrecht-form-field-error-message" id="${id}-fout">${error}</div>` : html``;
 }
 
+/** A text field of the registration form, with its value kept and its error beside it. */
 function textField(
   name: keyof RegistrationFormValues,
   label: string,
   values: RegistrationFormValues,
   errors: RegistrationFormErrors,
-  extra: { type?: string; inputmode?: string; autocomplete?: string; description?: string } = {},
+  extra: Pick<FieldSpec, 'type' | 'inputmode' | 'description'> = {},
 ): SafeHtml {
-  const id = `veld-${name}`;
-  const error = errors[name];
-  return html`<div class="utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}">
-    <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${id}">${label}</label></div>
-    ${extra.description ? html`<div class="utrecht-form-field-description" id="${id}-uitleg">${extra.description}</div>` : ''}
-    ${errorText(id, error)}
-    <div class="utrecht-form-field__input">
-      <input
-        class="utrecht-textbox${error ? ' utrecht-textbox--invalid' : ''}"
-        id="${id}"
-        name="${name}"
-        type="${extra.type ?? 'text'}"
-        ${extra.inputmode ? html`inputmode="${extra.inputmode}"` : ''}
-        autocomplete="${extra.autocomplete ?? 'off'}"
-        ${describedBy(id, error)}
-        value="${String(values[name] ?? '')}"
-      />
-    </div>
-  </div>`;
+  return field({
+    name,
+    label,
+    ...extra,
+    autocomplete: 'off',
+    value: String(values[name] ?? ''),
+    error: errors[name],
+    required: false,
+  });
 }
 
 /** "Nieuwe melding": the youth by BSN and birth date, or without BSN by surname, birth date and sex; then the two confirmations. */

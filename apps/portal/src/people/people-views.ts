@@ -1,6 +1,6 @@
 import type { ProfessionalView, StandInView } from '@vir/organisations';
 import { dutchDate } from '../casework/dutch';
-import { html, SafeHtml } from '../html';
+import { field, html, SafeHtml } from '../html';
 import { roleName } from '../login-pages';
 
 export interface PersonRow {
@@ -72,20 +72,7 @@ export function standInForm(
   const invalid = (name: keyof StandInFormValues) =>
     errors[name] ? html`aria-invalid="true" aria-describedby="veld-${name}-fout"` : '';
   const date = (name: 'from' | 'until', label: string) =>
-    html`<div class="utrecht-form-field utrecht-form-field--text">
-      <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="veld-${name}">${label}</label></div>
-      ${error(name)}
-      <div class="utrecht-form-field__input">
-        <input
-          class="utrecht-textbox"
-          id="veld-${name}"
-          name="${name}"
-          type="date"
-          value="${values[name] ?? ''}"
-          ${invalid(name)}
-        />
-      </div>
-    </div>`;
+    field({ name, label, type: 'date', value: values[name], error: errors[name], required: false });
   return html`<p class="utrecht-paragraph">
       Tijdens vakantie of ziekte krijgt de vervanger een kopie van ieder nieuw signaal van ${person.name}, en kan hij of
       zij in diens matches bevestigen dat er contact is geweest. De anderen zien wie de vervanger is.

@@ -1,6 +1,6 @@
 import type { IncidentView } from '@vir/privacy';
 import { dutchDateTime } from '../casework/dutch';
-import { html, SafeHtml } from '../html';
+import { field, html, SafeHtml } from '../html';
 
 export interface IncidentFormValues {
   summary?: string;
@@ -76,23 +76,15 @@ export function incidentForm(
 ${values.summary ?? ''}</textarea>
         </div>
       </div>
-      <div class="utrecht-form-field utrecht-form-field--text">
-        <div class="utrecht-form-field__label">
-          <label class="utrecht-form-label" for="veld-occurredAt">Wanneer ontdekt?</label>
-        </div>
-        <div class="utrecht-form-field-description">Leeg laten als dat nu is.</div>
-        ${error('occurredAt')}
-        <div class="utrecht-form-field__input">
-          <input
-            class="utrecht-textbox"
-            id="veld-occurredAt"
-            name="occurredAt"
-            type="datetime-local"
-            value="${values.occurredAt ?? ''}"
-            ${invalid('occurredAt')}
-          />
-        </div>
-      </div>
+      ${field({
+        name: 'occurredAt',
+        label: 'Wanneer ontdekt?',
+        type: 'datetime-local',
+        description: 'Leeg laten als dat nu is.',
+        value: values.occurredAt,
+        error: errors.occurredAt,
+        required: false,
+      })}
       <button type="submit" class="utrecht-button utrecht-button--primary-action">Datalek melden</button>
     </form>`;
 }

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsEmail, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 export class FirstAdministratorDto {
-  @ApiProperty({ format: 'email', maxLength: 254, example: 'beheerder@gemeente.example.org' })
+  @ApiProperty({ format: 'email', maxLength: 254, example: 'beheerder.beesel@example.org' })
   @IsEmail()
   @MaxLength(254)
   email: string;
