@@ -165,6 +165,7 @@ describe('access matrix of the administration and identity API', () => {
       { admin: 204, 'contact-details': 404 },
     ],
     ['get', '/v1/audit-events', undefined, { admin: 200, otherAdmin: 200 }],
+    ['get', '/v1/subject-requests', undefined, { admin: 200, otherAdmin: 200 }],
     // Only the installation's own key (the operator) connects a college.
     [
       'post',
@@ -190,6 +191,7 @@ describe('access matrix of the administration and identity API', () => {
             path.endsWith('/invitation') ||
             (path.endsWith('/stand-in') && method !== 'get') ||
             path === '/v1/audit-events' ||
+            path === '/v1/subject-requests' ||
             path === '/v1/colleges' ||
             (method === 'post' && path.endsWith('/professionals')) ||
             method === 'delete' ||

@@ -155,6 +155,9 @@ describe('access matrix of the portal', () => {
     ['/werklijst?filter=overdue', only({ follow_up_officer: 200 })],
     ['/datalekken', only({ privacy_officer: 200 })],
     ['/datalekken/melden', only({ coordinator: 200, administrator: 200, privacy_officer: 200 })],
+    ['/verzoeken', only({ privacy_officer: 200, administrator: 200 })],
+    ['/verzoeken/nieuw', only({ privacy_officer: 200, administrator: 200 })],
+    ['/verzoeken/{ownRegistration}', only({ privacy_officer: 404, administrator: 404 })],
     ['/medewerkers', only({ coordinator: 200 })],
     ['/medewerkers/{ownRegistration}/vervanger', only({ coordinator: 404 })],
   ];
@@ -185,12 +188,14 @@ describe('access matrix of the portal', () => {
     ['/matches/{ownMatch}/contact', 'professional'],
     ['/medewerkers/{ownRegistration}/vervanger', 'coordinator'],
     ['/datalekken/melden', 'coordinator'],
+    ['/verzoeken/nieuw', 'privacy_officer'],
   ] as [string, Role][])('refuses %s without its CSRF token and changes nothing', async (path, role) => {
     const before = await api.dataSource.query(
       `SELECT (SELECT count(*) FROM registrations WHERE status = 'active')::int AS active,
               (SELECT count(*) FROM signals WHERE acknowledged_at IS NOT NULL)::int AS read,
               (SELECT count(*) FROM match_participants WHERE contact_confirmed_at IS NOT NULL)::int AS confirmed,
-              (SELECT count(*) FROM incidents)::int AS incidents`,
+              (SELECT count(*) FROM incidents)::int AS incidents,
+              (SELECT count(*) FROM subject_requests)::int AS requests`,
     );
     const response = await sessions.get(role)!.post(`${portal.url}${fill(path)}`, {
       form: {
@@ -199,6 +204,10 @@ describe('access matrix of the portal', () => {
         birthDate: bornYearsAgo(8),
         legalGround: 'ja',
         informed: 'before_registering',
+        kind: 'access',
+        receivedOn: bornYearsAgo(0),
+        requestedBy: 'legal_representative',
+        youthBirthDate: bornYearsAgo(8),
       },
       maxRedirects: 0,
     });
@@ -208,7 +217,8 @@ describe('access matrix of the portal', () => {
       `SELECT (SELECT count(*) FROM registrations WHERE status = 'active')::int AS active,
               (SELECT count(*) FROM signals WHERE acknowledged_at IS NOT NULL)::int AS read,
               (SELECT count(*) FROM match_participants WHERE contact_confirmed_at IS NOT NULL)::int AS confirmed,
-              (SELECT count(*) FROM incidents)::int AS incidents`,
+              (SELECT count(*) FROM incidents)::int AS incidents,
+              (SELECT count(*) FROM subject_requests)::int AS requests`,
     );
     expect(after).toEqual(before);
   });

@@ -1,4 +1,4 @@
-import { todayInAmsterdam } from '../libs/common/src/calendar';
+import { addDays, todayInAmsterdam } from '../libs/common/src/calendar';
 import { anOrganisation, aRegistration, TestOrganisation } from './support/factories';
 import { startWorker, WorkerProcess } from './support/processes';
 import { waitUntilSettled } from './support/settle';
@@ -117,6 +117,164 @@ describe('subject rights and statistics', () => {
     const after = await api.http().post('/v1/subject-access-requests').set(admin).send({ youth }).expect(200);
     expect(after.body).toMatchObject({ registrations: [], archiveEntries: [] });
     await api.http().post('/v1/subject-erasures').set(admin).send({ youth, ground: 'because' }).expect(400);
+  });
+
+  it('keeps a register of requests: the age rule, four weeks to answer, advice before erasure, acting only once', async () => {
+    const today = todayInAmsterdam(new Date());
+    const youth = { bsn: aBsn(), birthDate: bornYearsAgo(13) };
+    await register(a, youth);
+    await register(b, youth);
+    await waitUntilSettled(api.dataSource);
+    const before = await api.dataSource.query(`SELECT count(*)::int AS n FROM subject_requests`);
+
+    const wrongRequester = await api
+      .http()
+      .post('/v1/subject-requests')
+      .set(admin)
+      .send({ kind: 'access', receivedOn: today, requestedBy: 'youth', youthBirthDate: youth.birthDate })
+      .expect(422);
+    expect(wrongRequester.body).toMatchObject({ code: 'REQUESTER_NOT_ENTITLED' });
+    expect(wrongRequester.body.errors[0].field).toBe('requestedBy');
+    const future = await api
+      .http()
+      .post('/v1/subject-requests')
+      .set(admin)
+      .send({ kind: 'access', receivedOn: '2999-01-01', requestedBy: 'youth', youthBirthDate: youth.birthDate })
+      .expect(400);
+    expect(future.body.errors[0].field).toBe('receivedOn');
+    await api.http().post('/v1/subject-requests').set(admin).send({ kind: 'inspection' }).expect(400);
+    expect(await api.dataSource.query(`SELECT count(*)::int AS n FROM subject_requests`)).toEqual(before);
+
+    const access = await api
+      .http()
+      .post('/v1/subject-requests')
+      .set(admin)
+      .send({
+        kind: 'access',
+        receivedOn: today,
+        requestedBy: 'youth_and_legal_representative',
+        youthBirthDate: youth.birthDate,
+      })
+      .expect(201);
+    expect(access.body).toMatchObject({
+      kind: 'access',
+      receivedOn: today,
+      dueOn: addDays(today, 28),
+      deadline: 'open',
+      answeredOn: null,
+      reference: expect.stringMatching(/^VZ-\d{8}-\d+$/),
+    });
+    const stored = JSON.stringify(await api.dataSource.query(`SELECT * FROM subject_requests`));
+    expect(stored).not.toContain(youth.bsn);
+    expect(stored).not.toContain(youth.birthDate);
+
+    const otherYouth = await api
+      .http()
+      .post(`/v1/subject-requests/${access.body.id}/answer`)
+      .set(admin)
+      .send({ youth: { bsn: aBsn(), birthDate: bornYearsAgo(19) } })
+      .expect(422);
+    expect(otherYouth.body).toMatchObject({ code: 'YOUTH_NOT_OF_REQUEST' });
+    const answered = await api
+      .http()
+      .post(`/v1/subject-requests/${access.body.id}/answer`)
+      .set(admin)
+      .send({ youth })
+      .expect(200);
+    expect(answered.body.request).toMatchObject({
+      decision: 'granted',
+      answeredOn: today,
+      deadline: 'answered',
+      outcome: { registrations: 2, archiveEntries: 0, signals: expect.any(Number) },
+    });
+    expect(answered.body.access.registrations).toHaveLength(2);
+    const again = await api
+      .http()
+      .post(`/v1/subject-requests/${access.body.id}/answer`)
+      .set(admin)
+      .send({ youth })
+      .expect(409);
+    expect(again.body.code).toBe('SUBJECT_REQUEST_ANSWERED');
+
+    const erasure = await api
+      .http()
+      .post('/v1/subject-requests')
+      .set(admin)
+      .send({
+        kind: 'erasure',
+        receivedOn: today,
+        requestedBy: 'youth_and_legal_representative',
+        youthBirthDate: youth.birthDate,
+        reference: 'VZ-2026/7',
+      })
+      .expect(201);
+    const duplicate = await api
+      .http()
+      .post('/v1/subject-requests')
+      .set(admin)
+      .send({
+        kind: 'erasure',
+        receivedOn: today,
+        requestedBy: 'youth_and_legal_representative',
+        youthBirthDate: youth.birthDate,
+        reference: 'VZ-2026/7',
+      })
+      .expect(409);
+    expect(duplicate.body).toMatchObject({ code: 'SUBJECT_REQUEST_REFERENCE_TAKEN' });
+    const noAdvice = await api
+      .http()
+      .post(`/v1/subject-requests/${erasure.body.id}/answer`)
+      .set(admin)
+      .send({ youth })
+      .expect(422);
+    expect(noAdvice.body).toMatchObject({ code: 'REPORTER_ADVICE_NOT_ASKED' });
+    expect(
+      await api.dataSource.query(`SELECT count(*)::int AS n FROM registrations WHERE status = 'active'`),
+    ).not.toEqual([{ n: 0 }]);
+    const badAdvice = await api
+      .http()
+      .patch(`/v1/subject-requests/${erasure.body.id}`)
+      .set(admin)
+      .send({ adviceReceivedOn: today })
+      .expect(400);
+    expect(badAdvice.body.errors[0].field).toBe('adviceAskedOn');
+    await api
+      .http()
+      .patch(`/v1/subject-requests/${erasure.body.id}`)
+      .set(admin)
+      .send({ adviceAskedOn: today, adviceReceivedOn: today })
+      .expect(200);
+    const erased = await api
+      .http()
+      .post(`/v1/subject-requests/${erasure.body.id}/answer`)
+      .set(admin)
+      .send({ youth })
+      .expect(200);
+    expect(erased.body.erasure).toEqual({ registrationsRemoved: 2, archiveEntriesDestroyed: 0 });
+    expect(erased.body.request.outcome).toEqual({ registrationsRemoved: 2, archiveEntriesDestroyed: 0 });
+    await api
+      .http()
+      .patch(`/v1/subject-requests/${erasure.body.id}`)
+      .set(admin)
+      .send({ adviceAskedOn: today })
+      .expect(409);
+
+    const list = await api.http().get('/v1/subject-requests').set(admin).expect(200);
+    expect(list.body.map((r: { id: string }) => r.id).sort()).toEqual([access.body.id, erasure.body.id].sort());
+    const actions = await api.dataSource.query(
+      `SELECT action FROM audit_events WHERE action LIKE 'subject-%' ORDER BY id`,
+    );
+    expect(actions.map((r: { action: string }) => r.action)).toEqual(
+      expect.arrayContaining([
+        'subject-request.recorded',
+        'subject-access.answered',
+        'subject-request.answered',
+        'subject-request.updated',
+        'subject-erasure.carried-out',
+      ]),
+    );
+    await api.http().get('/v1/subject-requests').set(bearer(a.secret)).expect(403);
+    await api.http().get('/v1/subject-requests/not-a-uuid').set(admin).expect(404);
   });
 
   it('reports aggregates per month and organisation kind, showing 1–4 as "<5"', async () => {

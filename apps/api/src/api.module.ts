@@ -10,7 +10,7 @@ import { MatchesModule, rekeyMatches } from '@vir/matching';
 import { MetricsModule } from '@vir/observability';
 import { OrganisationDirectory, OrganisationsModule } from '@vir/organisations';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
-import { IncidentsModule, StatisticsModule, SubjectRightsModule } from '@vir/privacy';
+import { IncidentsModule, StatisticsModule, SubjectRequestsModule, SubjectRightsModule } from '@vir/privacy';
 import { QueueModule } from '@vir/queue';
 import { RegistrationsModule } from '@vir/registrations';
 import { SignalsModule } from '@vir/signals';
@@ -44,6 +44,7 @@ export class ApiModule {
         MatchesModule,
         AuditApiModule,
         SubjectRightsModule,
+        SubjectRequestsModule,
         StatisticsModule,
         IncidentsModule,
         IdentityApiModule,

@@ -23,6 +23,8 @@ const PORTAL_CSS = `
 .portal-inline-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; }
 .portal-visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 :focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
+.portal-letter { border: 1px solid #767676; padding: 1.5rem; }
+@media print { .portal-header, .portal-nav, .portal-no-print { display: none; } .portal-letter { border: 0; padding: 0; } }
 `;
 
 /**

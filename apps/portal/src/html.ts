@@ -64,6 +64,47 @@ export function field(spec: FieldSpec): SafeHtml {
   </div>`;
 }
 
+export interface ChoiceSpec {
+  name: string;
+  legend: string;
+  options: [value: string, label: string][];
+  value?: string;
+  error?: string;
+  description?: string;
+}
+
+/** A group of radio buttons in a fieldset whose legend asks the question, the error beside it. */
+export function choices(spec: ChoiceSpec): SafeHtml {
+  const id = `veld-${spec.name}`;
+  const describedBy = [spec.description ? `${id}-uitleg` : '', spec.error ? `${id}-fout` : '']
+    .filter(Boolean)
+    .join(' ');
+  return html`<fieldset
+    class="utrecht-form-fieldset${spec.error ? ' utrecht-form-fieldset--invalid' : ''}"
+    id="${id}"
+    ${describedBy ? html`aria-describedby="${describedBy}"` : ''}
+  >
+    <legend class="utrecht-form-fieldset__legend">${spec.legend}</legend>
+    ${spec.description ? html`<div class="utrecht-form-field-description" id="${id}-uitleg">${spec.description}</div>` : ''}
+    ${spec.error ? html`<div class="utrecht-form-field-error-message" id="${id}-fout">${spec.error}</div>` : ''}
+    ${spec.options.map(
+      ([value, label]) =>
+        html`<div class="utrecht-form-field utrecht-form-field--radio">
+          <input
+            class="utrecht-radio-button utrecht-radio-button--html-input"
+            type="radio"
+            id="${id}-${value}"
+            name="${spec.name}"
+            value="${value}"
+            ${spec.value === value ? html`checked` : ''}
+            ${spec.error ? html`aria-invalid="true"` : ''}
+          />
+          <label class="utrecht-form-label utrecht-form-label--radio" for="${id}-${value}">${label}</label>
+        </div>`,
+    )}
+  </fieldset>`;
+}
+
 export function button(label: string, variant: 'primary' | 'secondary' = 'primary'): SafeHtml {
   return html`<button type="submit" class="utrecht-button utrecht-button--${variant}-action">${label}</button>`;
 }

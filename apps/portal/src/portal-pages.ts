@@ -47,10 +47,12 @@ const NAVIGATION: Record<string, NavItem[]> = {
   ],
   administrator: [
     { href: '/', label: 'Start' },
+    { href: '/verzoeken', label: 'Verzoeken' },
     { href: '/datalekken/melden', label: 'Datalek melden' },
   ],
   privacy_officer: [
     { href: '/', label: 'Start' },
+    { href: '/verzoeken', label: 'Verzoeken' },
     { href: '/datalekken', label: 'Datalekken' },
     { href: '/datalekken/melden', label: 'Datalek melden' },
   ],

@@ -7,7 +7,7 @@ import { DatabaseModule } from '@vir/database';
 import { IdentityModule } from '@vir/identity';
 import { MatchesHandlersModule, rekeyMatches } from '@vir/matching';
 import { OrganisationsHandlersModule } from '@vir/organisations';
-import { IncidentsHandlersModule } from '@vir/privacy';
+import { IncidentsHandlersModule, SubjectRequestsHandlersModule } from '@vir/privacy';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
 import { QueueModule } from '@vir/queue';
 import { RegistrationsModule } from '@vir/registrations';
@@ -18,6 +18,7 @@ import { SignalPagesController } from './casework/signals.controller';
 import { WorklistPagesController } from './follow-up/worklist.controller';
 import { PeoplePagesController } from './people/people.controller';
 import { IncidentPagesController } from './privacy/incidents.controller';
+import { SubjectRequestPagesController } from './privacy/subject-requests.controller';
 import { MetricsModule } from '@vir/observability';
 import { PortalCookies } from './cookies';
 import { MeController } from './me.controller';
@@ -46,6 +47,7 @@ export class PortalModule {
         MatchesHandlersModule,
         OrganisationsHandlersModule,
         IncidentsHandlersModule,
+        SubjectRequestsHandlersModule,
       ],
       controllers: [
         MeController,
@@ -55,6 +57,7 @@ export class PortalModule {
         PeoplePagesController,
         WorklistPagesController,
         IncidentPagesController,
+        SubjectRequestPagesController,
         PagesController,
       ],
       providers: [

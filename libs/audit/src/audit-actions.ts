@@ -53,6 +53,9 @@ export const AUDIT_ACTIONS = [
   'stand-in.set',
   'subject-access.answered',
   'subject-erasure.carried-out',
+  'subject-request.answered',
+  'subject-request.recorded',
+  'subject-request.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -8,3 +8,16 @@ export { ReportIncidentCommand } from './incidents/commands/report-incident/repo
 export { ReportIncidentDto } from './incidents/commands/report-incident/report-incident.dto';
 export { ListIncidentsQuery } from './incidents/queries/list-incidents/list-incidents.query';
 export type { IncidentView } from './incidents/incident.view';
+export { SubjectRequestsModule } from './subject-requests/subject-requests.module';
+export { SubjectRequestsHandlersModule } from './subject-requests/subject-requests-handlers.module';
+export { RecordSubjectRequestCommand } from './subject-requests/commands/record-subject-request/record-subject-request.command';
+export { RecordSubjectRequestDto } from './subject-requests/commands/record-subject-request/record-subject-request.dto';
+export { UpdateSubjectRequestCommand } from './subject-requests/commands/update-subject-request/update-subject-request.command';
+export { UpdateSubjectRequestDto } from './subject-requests/commands/update-subject-request/update-subject-request.dto';
+export { AnswerSubjectRequestCommand } from './subject-requests/commands/answer-subject-request/answer-subject-request.command';
+export { AnswerSubjectRequestDto } from './subject-requests/commands/answer-subject-request/answer-subject-request.dto';
+export { GetSubjectRequestQuery } from './subject-requests/queries/get-subject-request/get-subject-request.query';
+export { ListSubjectRequestsQuery } from './subject-requests/queries/list-subject-requests/list-subject-requests.query';
+export type { SubjectRequestAnswerView, SubjectRequestView } from './subject-requests/subject-request.view';
+export type { SubjectAccessView } from './subject-rights/subject-rights.view';
+export { entitledRequester } from './subject-requests/subject-request-rules';

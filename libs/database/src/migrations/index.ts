@@ -11,6 +11,7 @@ import { PersonalAccounts1765200000000 } from './1765200000000-personal-accounts
 import { StandInsAndAuditScope1765300000000 } from './1765300000000-stand-ins-and-audit-scope';
 import { ContactOutcome1765400000000 } from './1765400000000-contact-outcome';
 import { IncidentReporters1765500000000 } from './1765500000000-incident-reporters';
+import { SubjectRequests1765600000000 } from './1765600000000-subject-requests';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   StandInsAndAuditScope1765300000000,
   ContactOutcome1765400000000,
   IncidentReporters1765500000000,
+  SubjectRequests1765600000000,
 ];

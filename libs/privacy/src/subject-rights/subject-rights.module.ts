@@ -1,14 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { RegistrationRemoval } from '@vir/registrations';
-import { EraseYouthHandler } from './commands/erase-youth/erase-youth.handler';
 import { SubjectRightsController } from './controllers/subject-rights.controller';
-import { AnswerSubjectAccessHandler } from './queries/answer-subject-access/answer-subject-access.handler';
+import { SubjectRightsHandlersModule } from './subject-rights-handlers.module';
 
 /** The young person's rights, carried out by the college's administrator (api). */
 @Module({
-  imports: [CqrsModule],
+  imports: [SubjectRightsHandlersModule],
   controllers: [SubjectRightsController],
-  providers: [AnswerSubjectAccessHandler, EraseYouthHandler, RegistrationRemoval],
 })
 export class SubjectRightsModule {}
