@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, reflows } from './support/browser';
+import { launchBrowser, reflows, screenshot } from './support/browser';
 import { aFollowUpOfficer, anOrganisation, TestOrganisation } from './support/factories';
-import { PortalProcess, ROOT, startPortalProcess, startWorker, waitFor, WorkerProcess } from './support/processes';
+import { PortalProcess, startPortalProcess, startWorker, waitFor, WorkerProcess } from './support/processes';
 import { enrol, Enrolled, expectAccessible, logIn } from './support/portal-people';
 import { startSmtpSink } from './support/receivers';
 import { waitUntilSettled } from './support/settle';
@@ -18,13 +18,6 @@ import { aBsn, bornYearsAgo } from './support/youths';
  * both confirm contact on the match. Every page passes axe; nothing about the youth is ever shown,
  * and the BSN is never in a URL.
  */
-/** docs/portal.md shows each role's main screen as this suite saw it. */
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
-const screenshot = async (page: Page, name: string) => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-};
 
 /** A deployment's theme: design tokens that override the defaults. */
 const THEME = ':root { --utrecht-color-blue-40: #00689e; }\n';

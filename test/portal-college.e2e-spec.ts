@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { todayInAmsterdam, addDays } from '../libs/common/src/calendar';
-import { launchBrowser, reflows } from './support/browser';
+import { launchBrowser, reflows, screenshot } from './support/browser';
 import { anOrganisation, aRegistration, TestOrganisation } from './support/factories';
-import { PortalProcess, ROOT, startPortalProcess, startWorker, WorkerProcess } from './support/processes';
+import { PortalProcess, startPortalProcess, startWorker, WorkerProcess } from './support/processes';
 import { enrol, Enrolled, expectAccessible, logIn } from './support/portal-people';
 import { startSmtpSink } from './support/receivers';
 import { waitUntilSettled } from './support/settle';
@@ -12,12 +10,6 @@ import { bearer, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
 import { aBsn, bornYearsAgo } from './support/youths';
 
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
-const screenshot = async (page: Page, name: string) => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-};
 const mainText = async (page: Page) => ((await page.textContent('main')) ?? '').replace(/\s+/g, ' ');
 
 /** The college's own staff in the portal, after a real login: the privacy officer's register of subject requests. */

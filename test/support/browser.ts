@@ -1,5 +1,8 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, chromium, Page } from 'playwright-core';
+import { ROOT } from './processes';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -34,4 +37,12 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 export async function reflows(page: Page): Promise<boolean> {
   // Runs in the page; the test project has no DOM types, so the page's globals are reached untyped.
   return page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+}
+
+/** docs/portal.md shows each role's main screen as the suite saw it: a full page at 1024 px. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const folder = join(ROOT, 'docs', 'screenshots');
+  mkdirSync(folder, { recursive: true });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
 }
