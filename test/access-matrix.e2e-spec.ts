@@ -118,6 +118,13 @@ describe('access matrix of the administration and identity API', () => {
     ['get', '/v1/organisations/{own}/credentials', undefined, { admin: 200 }],
     ['post', '/v1/organisations/{own}/credentials', { scopes: ['signals'] }, { admin: 201 }],
     [
+      'post',
+      '/v1/organisations/{own}/professional-imports',
+      { csv: 'naam;e-mail;telefoon;rol\nX;x.matrix@example.org;077 123 4567;meldingsbevoegde', dryRun: true },
+      { admin: 200 },
+    ],
+    ['post', '/v1/organisations/{own}/webhook-test', undefined, { admin: 422 }],
+    [
       'get',
       '/v1/me',
       undefined,
@@ -187,6 +194,8 @@ describe('access matrix of the administration and identity API', () => {
           const scopeGuarded =
             (method === 'post' && path === '/v1/organisations') ||
             path.includes('/credentials') ||
+            path.endsWith('/professional-imports') ||
+            path.endsWith('/webhook-test') ||
             path.includes('/identity-provider') ||
             path.endsWith('/invitation') ||
             (path.endsWith('/stand-in') && method !== 'get') ||

@@ -1,4 +1,5 @@
 import { anOrganisation } from './support/factories';
+import { startWebhookReceiver } from './support/receivers';
 import { bearer, countRows, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
 
@@ -34,6 +35,8 @@ describe('administration: the gemeente connects organisations', () => {
       kind: 'youth_health_care',
       municipalityCode: '0983',
       agreementReference: 'CONV-2024-01',
+      agreementSignedOn: null,
+      agreementEndsOn: null,
       breachNotificationEmail: null,
       createdAt: expect.any(String),
       disconnectedAt: null,
@@ -250,7 +253,7 @@ describe('administration: the gemeente connects organisations', () => {
     });
 
     it('allows a follow-up officer only in a municipality organisation', async () => {
-      const school = await anOrganisation(api, { kind: 'education', professionals: 0 });
+      const school = await anOrganisation(api, { kind: 'education' });
       const refused = await api
         .http()
         .post(`/v1/organisations/${school.id}/professionals`)
@@ -413,6 +416,201 @@ describe('administration: the gemeente connects organisations', () => {
       const [gemeente] = await api.dataSource.query(`SELECT id FROM organisations WHERE kind = 'municipality'`);
       const refused = await api.http().post(`/v1/organisations/${gemeente.id}/disconnection`).set(admin).expect(422);
       expect(refused.body.code).toBe('CANNOT_DISCONNECT_OWN_ORGANISATION');
+    });
+  });
+
+  describe('the agreement by date and term', () => {
+    it('keeps the signing day and the last day, and refuses a term that ends before it starts', async () => {
+      const created = await api
+        .http()
+        .post('/v1/organisations')
+        .set(admin)
+        .send({ ...validOrganisation, agreementSignedOn: '2026-11-01', agreementEndsOn: '2028-12-31' })
+        .expect(201);
+      expect(created.body).toMatchObject({ agreementSignedOn: '2026-11-01', agreementEndsOn: '2028-12-31' });
+      const refused = await api
+        .http()
+        .patch(`/v1/organisations/${created.body.id}`)
+        .set(admin)
+        .send({ agreementEndsOn: '2026-10-31' })
+        .expect(422);
+      expect(refused.body).toMatchObject({ code: 'AGREEMENT_TERM_INVALID', errors: [{ field: 'agreementEndsOn' }] });
+      const indefinite = await api
+        .http()
+        .patch(`/v1/organisations/${created.body.id}`)
+        .set(admin)
+        .send({ agreementEndsOn: null })
+        .expect(200);
+      expect(indefinite.body).toMatchObject({ agreementSignedOn: '2026-11-01', agreementEndsOn: null });
+      await api
+        .http()
+        .post('/v1/organisations')
+        .set(admin)
+        .send({ ...validOrganisation, name: 'Ander', agreementSignedOn: '1 november' })
+        .expect(400);
+    });
+  });
+
+  describe('importing people from a CSV file', () => {
+    const header = 'naam;e-mail;telefoon;rol';
+    /** The people the files designated (the factory's own have example.nl addresses). */
+    const peopleOf = async (organisationId: string): Promise<number> =>
+      (
+        await api.dataSource.query(
+          `SELECT count(*)::int AS n FROM professionals WHERE organisation_id = $1 AND email LIKE '%@example.org'`,
+          [organisationId],
+        )
+      )[0].n;
+    const line = (n: number, extra = '') =>
+      `Persoon ${n};p${n}${extra}@example.org;077 123 45${String(n).padStart(2, '0')};meldingsbevoegde`;
+
+    it('designates the good rows in one go, refuses each bad row with its reason, and checks without storing in a dry run', async () => {
+      const school = await anOrganisation(api, { kind: 'education' });
+      const csv = [
+        header,
+        line(1),
+        'Persoon 2;geen-adres;077 123 4502;meldingsbevoegde',
+        line(1).replace('Persoon 1', 'Tweede'),
+        'Persoon 4;p4@example.org;077 123 4504;regievoerder',
+        'Persoon 5;p5@example.org;077 123 4505;teamleider',
+        line(6),
+      ].join('\n');
+      const dry = await api
+        .http()
+        .post(`/v1/organisations/${school.id}/professional-imports`)
+        .set(admin)
+        .send({ csv, dryRun: true })
+        .expect(200);
+      expect(dry.body).toMatchObject({ dryRun: true, rows: 6, imported: 0, refused: 4 });
+      expect(await peopleOf(school.id)).toBe(0);
+
+      const done = await api
+        .http()
+        .post(`/v1/organisations/${school.id}/professional-imports`)
+        .set(admin)
+        .send({ csv })
+        .expect(200);
+      expect(done.body).toMatchObject({ dryRun: false, rows: 6, imported: 2, refused: 4 });
+      const byLine = Object.fromEntries(
+        done.body.results.map((r: { line: number; status: string; problems: { field: string; code: string }[] }) => [
+          r.line,
+          [r.status, r.problems.map((p) => `${p.field}:${p.code}`)],
+        ]),
+      );
+      expect(byLine).toEqual({
+        2: ['imported', []],
+        3: ['refused', ['email:INVALID']],
+        4: ['refused', ['email:DUPLICATE_IN_FILE']],
+        5: ['refused', ['role:ROLE_NOT_ALLOWED']],
+        6: ['refused', ['role:INVALID']],
+        7: ['imported', []],
+      });
+      const stored = await api.dataSource.query(
+        `SELECT name, email, role FROM professionals WHERE organisation_id = $1 AND email LIKE '%@example.org' ORDER BY name`,
+        [school.id],
+      );
+      expect(stored).toEqual([
+        { name: 'Persoon 1', email: 'p1@example.org', role: 'professional' },
+        { name: 'Persoon 6', email: 'p6@example.org', role: 'professional' },
+      ]);
+
+      // The same file again: the people already designated are refused, nothing doubles.
+      const again = await api
+        .http()
+        .post(`/v1/organisations/${school.id}/professional-imports`)
+        .set(admin)
+        .send({ csv: [header, line(1), line(6)].join('\n') })
+        .expect(200);
+      expect(again.body).toMatchObject({ imported: 0, refused: 2 });
+      expect(again.body.results[0].problems).toEqual([
+        expect.objectContaining({ field: 'email', code: 'ALREADY_DESIGNATED' }),
+      ]);
+      expect(await peopleOf(school.id)).toBe(2);
+    });
+
+    it.each([
+      ['no header', '', 'CSV_UNREADABLE'],
+      ['a missing column', 'naam;e-mail;rol\nA;a@example.org;meldingsbevoegde', 'CSV_COLUMNS_MISSING'],
+      ['an unclosed quote', `${header}\n"A;a@example.org;077 123 4567;meldingsbevoegde`, 'CSV_UNREADABLE'],
+      [
+        'more than 500 people',
+        [header, ...Array.from({ length: 501 }, (_, i) => line(1, `-${i}`))].join('\n'),
+        'CSV_TOO_MANY_ROWS',
+      ],
+    ])('refuses a file with %s as a whole (400) and stores nothing', async (_, csv, code) => {
+      const school = await anOrganisation(api, { kind: 'education' });
+      const refused = await api
+        .http()
+        .post(`/v1/organisations/${school.id}/professional-imports`)
+        .set(admin)
+        .send({ csv })
+        .expect(400);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({ code, errors: [{ field: 'csv' }] });
+      expect(await peopleOf(school.id)).toBe(0);
+    });
+
+    it('answers 404 for an organisation that is not there and 409 for a disconnected one', async () => {
+      await api
+        .http()
+        .post(`/v1/organisations/00000000-0000-4000-8000-000000000000/professional-imports`)
+        .set(admin)
+        .send({ csv: [header, line(1)].join('\n') })
+        .expect(404);
+      const school = await anOrganisation(api, { kind: 'education' });
+      await api.http().post(`/v1/organisations/${school.id}/disconnection`).set(admin).expect(200);
+      const refused = await api
+        .http()
+        .post(`/v1/organisations/${school.id}/professional-imports`)
+        .set(admin)
+        .send({ csv: [header, line(1)].join('\n') })
+        .expect(409);
+      expect(refused.body.code).toBe('ORGANISATION_DISCONNECTED');
+    });
+  });
+
+  describe('the webhook test delivery', () => {
+    it('sends a signed test event and reports the answer; without a webhook it is refused', async () => {
+      const school = await anOrganisation(api, { kind: 'education' });
+      const unset = await api.http().post(`/v1/organisations/${school.id}/webhook-test`).set(admin).expect(422);
+      expect(unset.body).toMatchObject({ code: 'WEBHOOK_NOT_SET', errors: [{ field: 'webhookUrl' }] });
+
+      const secret = 'a-webhook-secret-of-enough-length';
+      const receiver = await startWebhookReceiver(secret);
+      try {
+        await api
+          .http()
+          .patch(`/v1/organisations/${school.id}`)
+          .set(admin)
+          .send({ webhookUrl: `${receiver.url}/hook`, webhookSecret: secret })
+          .expect(200);
+        const ok = await api.http().post(`/v1/organisations/${school.id}/webhook-test`).set(admin).expect(200);
+        expect(ok.body).toEqual({ delivered: true, response: 'http 200', eventId: expect.any(String) });
+        expect(receiver.events).toHaveLength(1);
+        expect(receiver.events[0].validSignature).toBe(true);
+        expect(JSON.parse(receiver.events[0].body)).toMatchObject({
+          id: ok.body.eventId,
+          type: 'nl.verwijsindex.webhook-test',
+          data: { organisationId: school.id },
+        });
+
+        receiver.respond('/hook', [503]);
+        const failed = await api.http().post(`/v1/organisations/${school.id}/webhook-test`).set(admin).expect(200);
+        expect(failed.body).toMatchObject({ delivered: false, response: 'http 503' });
+        const audited = await api.dataSource.query(
+          `SELECT details FROM audit_events WHERE action = 'organisation.webhook-tested' AND object_id = $1 ORDER BY occurred_at`,
+          [school.id],
+        );
+        expect(audited.map((a: { details: unknown }) => a.details)).toEqual([
+          { delivered: true, response: 'http 200' },
+          { delivered: false, response: 'http 503' },
+        ]);
+      } finally {
+        await receiver.close();
+      }
+      const gone = await api.http().post(`/v1/organisations/${school.id}/webhook-test`).set(admin).expect(200);
+      expect(gone.body.delivered).toBe(false);
+      expect(gone.body.response).toMatch(/^network /);
     });
   });
 });

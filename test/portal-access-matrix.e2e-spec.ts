@@ -95,6 +95,8 @@ describe('access matrix of the portal', () => {
     });
     const otherYouth = { bsn: aBsn(), birthDate: bornYearsAgo(9) };
     ids.otherCollegeRegistration = (await aRegistration(api, practice, otherYouth)).body.id;
+    ids.ownCollegeOrganisation = school.id;
+    ids.otherCollegeOrganisation = beeselSchool.id;
     await aRegistration(api, beeselSchool, otherYouth);
     // A youth both colleges' organisations registered: a match that each college follows up.
     const sharedYouth = { bsn: aBsn(), birthDate: bornYearsAgo(15) };
@@ -159,6 +161,12 @@ describe('access matrix of the portal', () => {
     ['/verzoeken/nieuw', only({ privacy_officer: 200, administrator: 200 })],
     ['/verzoeken/{ownRegistration}', only({ privacy_officer: 404, administrator: 404 })],
     ['/medewerkers', only({ coordinator: 200 })],
+    ['/organisaties', only({ administrator: 200 })],
+    ['/organisaties/nieuw', only({ administrator: 200 })],
+    ['/organisaties/{ownCollegeOrganisation}', only({ administrator: 200 })],
+    ['/organisaties/{otherCollegeOrganisation}', only({ administrator: 404 })],
+    ['/organisaties/{otherCollegeOrganisation}/ontkoppelen', only({ administrator: 404 })],
+    ['/organisaties/{ownRegistration}', only({ administrator: 404 })],
     ['/medewerkers/{ownRegistration}/vervanger', only({ coordinator: 404 })],
   ];
   const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]);
@@ -189,13 +197,20 @@ describe('access matrix of the portal', () => {
     ['/medewerkers/{ownRegistration}/vervanger', 'coordinator'],
     ['/datalekken/melden', 'coordinator'],
     ['/verzoeken/nieuw', 'privacy_officer'],
+    ['/organisaties/nieuw', 'administrator'],
+    ['/organisaties/{ownCollegeOrganisation}/contactpersoon', 'administrator'],
+    ['/organisaties/{ownCollegeOrganisation}/ontkoppelen', 'administrator'],
+    ['/organisaties/{ownCollegeOrganisation}/sleutel', 'administrator'],
   ] as [string, Role][])('refuses %s without its CSRF token and changes nothing', async (path, role) => {
     const before = await api.dataSource.query(
       `SELECT (SELECT count(*) FROM registrations WHERE status = 'active')::int AS active,
               (SELECT count(*) FROM signals WHERE acknowledged_at IS NOT NULL)::int AS read,
               (SELECT count(*) FROM match_participants WHERE contact_confirmed_at IS NOT NULL)::int AS confirmed,
               (SELECT count(*) FROM incidents)::int AS incidents,
-              (SELECT count(*) FROM subject_requests)::int AS requests`,
+              (SELECT count(*) FROM subject_requests)::int AS requests,
+              (SELECT count(*) FROM organisations WHERE status = 'connected')::int AS organisations,
+              (SELECT count(*) FROM professionals)::int AS people,
+              (SELECT count(*) FROM credentials WHERE revoked_at IS NULL)::int AS keys`,
     );
     const response = await sessions.get(role)!.post(`${portal.url}${fill(path)}`, {
       form: {
@@ -208,6 +223,11 @@ describe('access matrix of the portal', () => {
         receivedOn: bornYearsAgo(0),
         requestedBy: 'legal_representative',
         youthBirthDate: bornYearsAgo(8),
+        name: 'Vervalst',
+        email: 'vervalst@example.org',
+        phone: '077 000 0000',
+        agreementReference: 'OVK-1',
+        scopes: 'signals',
       },
       maxRedirects: 0,
     });
@@ -218,7 +238,10 @@ describe('access matrix of the portal', () => {
               (SELECT count(*) FROM signals WHERE acknowledged_at IS NOT NULL)::int AS read,
               (SELECT count(*) FROM match_participants WHERE contact_confirmed_at IS NOT NULL)::int AS confirmed,
               (SELECT count(*) FROM incidents)::int AS incidents,
-              (SELECT count(*) FROM subject_requests)::int AS requests`,
+              (SELECT count(*) FROM subject_requests)::int AS requests,
+              (SELECT count(*) FROM organisations WHERE status = 'connected')::int AS organisations,
+              (SELECT count(*) FROM professionals)::int AS people,
+              (SELECT count(*) FROM credentials WHERE revoked_at IS NULL)::int AS keys`,
     );
     expect(after).toEqual(before);
   });

@@ -1,10 +1,11 @@
+import { createHmac } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { todayInAmsterdam, addDays } from '../libs/common/src/calendar';
 import { launchBrowser, reflows, screenshot } from './support/browser';
 import { anOrganisation, aRegistration, TestOrganisation } from './support/factories';
-import { PortalProcess, startPortalProcess, startWorker, WorkerProcess } from './support/processes';
+import { PortalProcess, startPortalProcess, startWorker, waitFor, WorkerProcess } from './support/processes';
 import { enrol, Enrolled, expectAccessible, logIn } from './support/portal-people';
-import { startSmtpSink } from './support/receivers';
+import { startSmtpSink, startWebhookReceiver } from './support/receivers';
 import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
@@ -27,7 +28,7 @@ describe('portal: the college (headless Chromium)', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    portal = await startPortalProcess();
+    portal = await startPortalProcess({ SMTP_URL: smtp.url });
     api = await startApi({ SMTP_URL: smtp.url, PORTAL_URL: portal.url });
     worker = await startWorker({ SMTP_URL: smtp.url, PORTAL_URL: portal.url });
     ({ browser, close: closeBrowser } = await launchBrowser());
@@ -145,5 +146,169 @@ describe('portal: the college (headless Chromium)', () => {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(`${portal.url}/verzoeken/nieuw`);
     expect(await reflows(page)).toBe(true);
+  });
+
+  it('lets the administrator onboard an organisation: agreement, coordinator, a CSV of five with one bad row, webhook test, a key shown once, and disconnection', async () => {
+    const { page } = await colleagueWith('administrator', 'B. Heerder');
+    const stamp = Date.now();
+    await page.getByRole('link', { name: 'Organisaties' }).click();
+    await expect(page.title()).resolves.toBe('Organisaties — Verwijsindex');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Organisatie aansluiten' }).click();
+    await expect(page.title()).resolves.toBe('Organisatie aansluiten — Verwijsindex');
+    await expectAccessible(page);
+
+    // Bad input: a message beside each field, what was typed kept, nothing stored.
+    const name = `Basisschool De Wilg ${stamp}`;
+    await page.getByLabel('Naam van de organisatie').fill(name);
+    await page.getByLabel('Getekend op').fill('2026-11-01');
+    await page.getByLabel('Looptijd tot en met (niet verplicht)').fill('2026-10-01');
+    await page.getByRole('button', { name: 'Aansluiten' }).click();
+    expect(await page.locator('#veld-kind-fout').textContent()).toContain('Kies de soort organisatie.');
+    expect(await page.locator('#veld-agreementReference-fout').textContent()).toContain('zonder overeenkomst');
+    expect(await page.getByLabel('Naam van de organisatie').inputValue()).toBe(name);
+    await expectAccessible(page);
+    await page.getByLabel('Onderwijs en leerplicht (Bjw 7.1.4)').check();
+    await page.getByLabel('Kenmerk van de overeenkomst').fill('OVK-2026-17');
+    await page.getByRole('button', { name: 'Aansluiten' }).click();
+    expect(await page.locator('#veld-agreementEndsOn-fout').textContent()).toContain('na de dag van tekenen');
+    expect(await api.dataSource.query(`SELECT id FROM organisations WHERE name = $1`, [name])).toEqual([]);
+    await page.getByLabel('Looptijd tot en met (niet verplicht)').fill('2028-12-31');
+    await page.getByRole('button', { name: 'Aansluiten' }).click();
+    await page.getByText('De organisatie is aangesloten.').waitFor();
+    await expect(page.title()).resolves.toBe(`${name} — Verwijsindex`);
+    const [organisation] = await api.dataSource.query(
+      `SELECT id, kind, municipality_code, agreement_reference, agreement_signed_on::text, agreement_ends_on::text
+         FROM organisations WHERE name = $1`,
+      [name],
+    );
+    expect(organisation).toMatchObject({
+      kind: 'education',
+      municipality_code: '0983',
+      agreement_reference: 'OVK-2026-17',
+      agreement_signed_on: '2026-11-01',
+      agreement_ends_on: '2028-12-31',
+    });
+    expect(await mainText(page)).toContain('getekend op 1 november 2026, loopt tot en met 31 december 2028');
+    await expectAccessible(page);
+
+    // The coordinator, invited by e-mail; a bad phone number first.
+    const coordinatorEmail = `contact.${stamp}@dewilg.example.org`;
+    await page.getByLabel('Naam', { exact: true }).fill('C. Ontact');
+    await page.getByLabel('E-mailadres', { exact: true }).fill(coordinatorEmail);
+    await page.getByLabel('Telefoonnummer').fill('12');
+    await page.getByRole('button', { name: 'Uitnodigen' }).click();
+    expect(await page.locator('#veld-phone-fout').textContent()).toContain('8 tot 22 cijfers');
+    expect(await page.getByLabel('E-mailadres', { exact: true }).inputValue()).toBe(coordinatorEmail);
+    await page.getByLabel('Telefoonnummer').fill('077 320 1000');
+    const mailsBefore = smtp.mails.length;
+    await page.getByRole('button', { name: 'Uitnodigen' }).click();
+    await page.getByText('heeft een uitnodiging per e-mail gekregen').waitFor();
+    expect(smtp.mails.slice(mailsBefore).map((m) => m.to[0])).toEqual([coordinatorEmail]);
+
+    // Five people from a spreadsheet export; line 5 has a bad e-mail address and is refused with its reason.
+    const csv = [
+      'Naam;E-mail;Telefoon;Rol',
+      `A. Akker;a.${stamp}@dewilg.example.org;077 320 1001;meldingsbevoegde`,
+      `B. Beek;b.${stamp}@dewilg.example.org;077 320 1002;meldingsbevoegde`,
+      `D. Dijk;d.${stamp}@dewilg.example.org;077 320 1003;Meldingsbevoegde`,
+      `E. Es;geen-adres;077 320 1004;meldingsbevoegde`,
+      `F. Veld;f.${stamp}@dewilg.example.org;077 320 1005;contactpersoon`,
+    ].join('\r\n');
+    const upload = { name: 'medewerkers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') };
+    await page.getByLabel('CSV-bestand').setInputFiles(upload);
+    await page.getByLabel('Alleen controleren, nog niets opslaan').check();
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    await page.getByText('Er is nog niets opgeslagen.').waitFor();
+    expect(
+      await api.dataSource.query(`SELECT id FROM professionals WHERE organisation_id = $1`, [organisation.id]),
+    ).toHaveLength(1);
+    await page.goBack();
+    await page.getByLabel('CSV-bestand').setInputFiles(upload);
+    await page.getByLabel('Alleen controleren, nog niets opslaan').uncheck();
+    const beforeImport = smtp.mails.length;
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    await page.getByText('4 van 5 medewerkers opgeslagen; 1 regel geweigerd.').waitFor();
+    await expect(page.title()).resolves.toBe('Medewerkers geïmporteerd — Verwijsindex');
+    const refused = page.getByRole('row', { name: /E\. Es/ });
+    expect(await refused.textContent()).toContain('Geweigerd: geen geldig e-mailadres');
+    expect(await refused.locator('td').first().textContent()).toBe('5');
+    expect(await page.getByText('4 uitnodigingen verstuurd.').count()).toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, 'medewerkers-importeren');
+    const people = await api.dataSource.query(
+      `SELECT name, role FROM professionals WHERE organisation_id = $1 ORDER BY name`,
+      [organisation.id],
+    );
+    expect(people).toEqual([
+      { name: 'A. Akker', role: 'professional' },
+      { name: 'B. Beek', role: 'professional' },
+      { name: 'C. Ontact', role: 'coordinator' },
+      { name: 'D. Dijk', role: 'professional' },
+      { name: 'F. Veld', role: 'coordinator' },
+    ]);
+    await waitFor('the four invitations', () => smtp.mails.length >= beforeImport + 4, 10_000);
+    const [audited] = await api.dataSource.query(
+      `SELECT details FROM audit_events WHERE action = 'professionals.imported' AND object_id = $1`,
+      [organisation.id],
+    );
+    expect(audited.details).toEqual({ rows: 5, imported: 4, refused: 1 });
+
+    // The webhook: its secret shown once, then a signed test event the receiver checks with that secret.
+    await page.getByRole('link', { name: `Terug naar ${name}` }).click();
+    const receiver = await startWebhookReceiver('not-yet-known');
+    try {
+      await page.getByLabel('Webhook-adres').fill('geen adres');
+      await page.getByRole('button', { name: 'Webhook opslaan' }).click();
+      expect(await page.locator('#veld-webhookUrl-fout').textContent()).toContain('Vul een volledig adres in');
+      await page.getByLabel('Webhook-adres').fill(`${receiver.url}/vir`);
+      await page.getByRole('button', { name: 'Webhook opslaan' }).click();
+      await page.getByText('Kopieer het webhookgeheim nu').waitFor();
+      const secret = ((await page.locator('.portal-secret').textContent()) ?? '').trim();
+      expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      await expectAccessible(page);
+      await page.getByRole('link', { name: `Terug naar ${name}` }).click();
+      expect(await mainText(page)).not.toContain(secret);
+      await page.getByRole('button', { name: 'Testbericht sturen' }).click();
+      await page.getByText('Het testbericht is aangekomen (http 200).').waitFor();
+      const [event] = receiver.events;
+      expect(JSON.parse(event.body)).toMatchObject({
+        specversion: '1.0',
+        type: 'nl.verwijsindex.webhook-test',
+        data: { organisationId: organisation.id },
+      });
+      const timestamp = String(event.headers['x-verwijsindex-timestamp']);
+      expect(event.headers['x-verwijsindex-signature']).toBe(
+        `sha256=${createHmac('sha256', secret).update(`${timestamp}.${event.body}`).digest('hex')}`,
+      );
+    } finally {
+      await receiver.close();
+    }
+
+    // A case-system key, shown once, that works against the API.
+    await page.getByLabel('Signalen ontvangen').check();
+    await page.getByRole('button', { name: 'Sleutel uitgeven' }).click();
+    await page.getByText('Kopieer de sleutel nu').waitFor();
+    const key = ((await page.locator('.portal-secret').textContent()) ?? '').trim();
+    await api.http().get('/v1/signals').set(bearer(key)).expect(200);
+    await expectAccessible(page);
+
+    // Keyboard and 320 px on the onboarding page, then disconnection.
+    await page.getByRole('link', { name: `Terug naar ${name}` }).click();
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await reflows(page)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('link', { name: 'Organisatie ontkoppelen' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/ontkoppelen$/);
+    await expect(page.title()).resolves.toBe(`${name} ontkoppelen — Verwijsindex`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Ontkoppelen' }).click();
+    await page.getByText('De organisatie is ontkoppeld.').waitFor();
+    await screenshot(page, 'organisaties');
+    expect(
+      (await api.dataSource.query(`SELECT status FROM organisations WHERE id = $1`, [organisation.id]))[0].status,
+    ).toBe('disconnected');
+    await api.http().get('/v1/signals').set(bearer(key)).expect(401);
   });
 });

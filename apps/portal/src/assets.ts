@@ -6,7 +6,7 @@ const PORTAL_CSS = `
 .portal-service { font-weight: bold; margin: 0; }
 .portal-person { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
 .portal-person p { margin: 0; }
-.portal-main { max-inline-size: 40rem; padding: 1rem; }
+.portal-main { max-inline-size: 40rem; min-inline-size: 0; padding: 1rem; }
 .portal-main .utrecht-form-field { margin-block-end: 1rem; }
 .portal-main .utrecht-textbox { max-inline-size: 100%; box-sizing: border-box; }
 .portal-skip { position: absolute; inset-inline-start: -100vw; }
@@ -20,6 +20,7 @@ const PORTAL_CSS = `
 .portal-main fieldset { border: 1px solid #767676; margin-block-end: 1rem; padding: 0.75rem 1rem; }
 .portal-main .utrecht-table { inline-size: 100%; }
 .portal-table-wrap { overflow-x: auto; }
+.portal-main form { margin-block-end: 1rem; }
 .portal-inline-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; }
 .portal-visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 :focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }

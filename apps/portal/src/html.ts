@@ -25,7 +25,9 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): SafeHtml 
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'date' | 'datetime-local';
+  type?: 'text' | 'email' | 'password' | 'date' | 'datetime-local' | 'tel' | 'url' | 'file';
+  /** For a file field: the kinds of file to offer. */
+  accept?: string;
   autocomplete?: string;
   value?: string;
   error?: string;
@@ -55,9 +57,10 @@ export function field(spec: FieldSpec): SafeHtml {
         type="${spec.type ?? 'text'}"
         ${spec.autocomplete ? html`autocomplete="${spec.autocomplete}"` : ''}
         ${spec.inputmode ? html`inputmode="${spec.inputmode}"` : ''}
+        ${spec.accept ? html`accept="${spec.accept}"` : ''}
         ${describedBy ? html`aria-describedby="${describedBy}"` : ''}
         ${spec.error ? html`aria-invalid="true"` : ''}
-        value="${spec.value ?? ''}"
+        ${spec.type === 'file' ? '' : html`value="${spec.value ?? ''}"`}
         ${spec.required === false ? '' : html`required`}
       />
     </div>
@@ -185,4 +188,50 @@ export function page(spec: PageSpec): string {
       </body>
     </html>`.markup
   }`;
+}
+
+/** An NL Design System table in a scrolling wrapper (so the page reflows at 320 px): a caption, column headers, rows of cells. */
+export function dataTable(caption: string, headers: string[], rows: Part[][]): SafeHtml {
+  return html`<div class="portal-table-wrap">
+    <table class="utrecht-table">
+      <caption class="utrecht-table__caption">
+        ${caption}
+      </caption>
+      <thead class="utrecht-table__header">
+        <tr class="utrecht-table__row">
+          ${headers.map((h) => html`<th class="utrecht-table__header-cell" scope="col">${h}</th>`)}
+        </tr>
+      </thead>
+      <tbody class="utrecht-table__body">
+        ${rows.map(
+          (cells) =>
+            html`<tr class="utrecht-table__row">
+              ${cells.map((cell) => html`<td class="utrecht-table__cell">${cell}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+/** A checkbox with its visible label. */
+export function checkbox(spec: {
+  name: string;
+  value: string;
+  label: string;
+  checked?: boolean;
+  id?: string;
+}): SafeHtml {
+  const id = spec.id ?? `veld-${spec.name}`;
+  return html`<div class="utrecht-form-field utrecht-form-field--checkbox">
+    <input
+      class="utrecht-checkbox utrecht-checkbox--html-input"
+      type="checkbox"
+      id="${id}"
+      name="${spec.name}"
+      value="${spec.value}"
+      ${spec.checked ? html`checked` : ''}
+    />
+    <label class="utrecht-form-label utrecht-form-label--checkbox" for="${id}">${spec.label}</label>
+  </div>`;
 }

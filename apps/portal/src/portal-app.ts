@@ -1,9 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@vir/config';
 import { correlationIdFrom, PinoLoggerService } from '@vir/observability';
 import type { Logger } from 'pino';
+import { IMPORT_FILE_LIMIT_BYTES } from './onboarding/organisations.controller';
 import { PortalErrorFilter } from './portal-error.filter';
 import { PortalModule } from './portal.module';
 
@@ -28,6 +30,11 @@ export async function createPortalApp(config: AppConfig, logger: Logger): Promis
   });
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(fastifyCookie);
+  // Only the CSV import sends a file: one, small, with a few fields beside it, all read into the form.
+  await fastify.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: IMPORT_FILE_LIMIT_BYTES, files: 1, fields: 10, parts: 11, fieldSize: 1024 },
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     reply.header('Cache-Control', 'no-store');

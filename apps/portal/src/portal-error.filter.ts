@@ -27,7 +27,9 @@ export class PortalErrorFilter implements ExceptionFilter {
           title: status >= 500 ? 'Er ging iets mis' : 'Verzoek niet begrepen',
           body: alert(
             'error',
-            `Dat lukte niet. Probeer het opnieuw. Noem bij een vraag aan de beheerder dit kenmerk: ${String(request.id)}.`,
+            status === 413
+              ? 'Het bestand of formulier is te groot. Een bestand met medewerkers mag hooguit 64 kB zijn; splits het zo nodig.'
+              : `Dat lukte niet. Probeer het opnieuw. Noem bij een vraag aan de beheerder dit kenmerk: ${String(request.id)}.`,
           ),
         }),
       );

@@ -47,6 +47,7 @@ const NAVIGATION: Record<string, NavItem[]> = {
   ],
   administrator: [
     { href: '/', label: 'Start' },
+    { href: '/organisaties', label: 'Organisaties' },
     { href: '/verzoeken', label: 'Verzoeken' },
     { href: '/datalekken/melden', label: 'Datalek melden' },
   ],

@@ -4,7 +4,7 @@ import { AuditModule } from '@vir/audit';
 import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
-import { IdentityModule } from '@vir/identity';
+import { IdentityModule, InvitationHandlersModule } from '@vir/identity';
 import { MatchesHandlersModule, rekeyMatches } from '@vir/matching';
 import { OrganisationsHandlersModule } from '@vir/organisations';
 import { IncidentsHandlersModule, SubjectRequestsHandlersModule } from '@vir/privacy';
@@ -16,6 +16,7 @@ import { MatchPagesController } from './casework/matches.controller';
 import { RegistrationPagesController } from './casework/registrations.controller';
 import { SignalPagesController } from './casework/signals.controller';
 import { WorklistPagesController } from './follow-up/worklist.controller';
+import { OrganisationPagesController } from './onboarding/organisations.controller';
 import { PeoplePagesController } from './people/people.controller';
 import { IncidentPagesController } from './privacy/incidents.controller';
 import { SubjectRequestPagesController } from './privacy/subject-requests.controller';
@@ -40,6 +41,7 @@ export class PortalModule {
         AuditModule,
         CqrsModule.forRoot(),
         IdentityModule,
+        InvitationHandlersModule,
         PseudonymisationModule,
         // The api's use cases, without its routes: a page and an API call go through the same handler.
         RegistrationsModule.handlers([rekeyMatches]),
@@ -58,6 +60,7 @@ export class PortalModule {
         WorklistPagesController,
         IncidentPagesController,
         SubjectRequestPagesController,
+        OrganisationPagesController,
         PagesController,
       ],
       providers: [

@@ -24,3 +24,5 @@ export { ListSsoOrganisationsQuery } from './queries/list-sso-organisations/list
 export type { SsoOrganisation } from './queries/list-sso-organisations/list-sso-organisations.query';
 export { IdentityProviders } from './identity-providers';
 export { IdentityJobsModule } from './identity-jobs.module';
+export { SendInvitationCommand } from './commands/send-invitation/send-invitation.command';
+export { InvitationHandlersModule } from './invitation-handlers.module';

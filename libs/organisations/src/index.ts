@@ -25,3 +25,19 @@ export { SetStandInDto } from './commands/set-stand-in/set-stand-in.dto';
 export { EndStandInCommand } from './commands/end-stand-in/end-stand-in.command';
 export { GetStandInQuery } from './queries/get-stand-in/get-stand-in.query';
 export type { ProfessionalView, StandInView } from './views';
+export { ListOrganisationsQuery } from './queries/list-organisations/list-organisations.query';
+export { GetOrganisationQuery } from './queries/get-organisation/get-organisation.query';
+export { CreateOrganisationCommand } from './commands/create-organisation/create-organisation.command';
+export { CreateOrganisationDto } from './commands/create-organisation/create-organisation.dto';
+export { UpdateOrganisationCommand } from './commands/update-organisation/update-organisation.command';
+export { UpdateOrganisationDto } from './commands/update-organisation/update-organisation.dto';
+export { DisconnectOrganisationCommand } from './commands/disconnect-organisation/disconnect-organisation.command';
+export { AddProfessionalCommand } from './commands/add-professional/add-professional.command';
+export { AddProfessionalDto } from './commands/add-professional/add-professional.dto';
+export { IssueCredentialCommand } from './commands/issue-credential/issue-credential.command';
+export { ImportProfessionalsCommand } from './commands/import-professionals/import-professionals.command';
+export type {
+  ProfessionalImportView,
+  ImportRowResult,
+} from './commands/import-professionals/import-professionals.command';
+export type { OrganisationView, IssuedCredentialView } from './views';

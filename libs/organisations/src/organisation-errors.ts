@@ -107,3 +107,14 @@ export const collegeExists = () =>
     'This deployment serves this college already; its administrators invite further people.',
     'municipalityCode',
   );
+
+/** An agreement's term ends after the day it was signed. */
+export function assertAgreementTerm(signedOn: string | null | undefined, endsOn: string | null | undefined): void {
+  if (signedOn && endsOn && endsOn <= signedOn)
+    throw new RuleViolationError(
+      'AGREEMENT_TERM_INVALID',
+      'Agreement ends before it starts',
+      'The last day of the agreement must come after the day it was signed.',
+      'agreementEndsOn',
+    );
+}

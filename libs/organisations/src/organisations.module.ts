@@ -8,12 +8,14 @@ import { DeactivateProfessionalHandler } from './commands/deactivate-professiona
 import { EndStandInHandler } from './commands/end-stand-in/end-stand-in.handler';
 import { SetStandInHandler } from './commands/set-stand-in/set-stand-in.handler';
 import { DisconnectOrganisationHandler } from './commands/disconnect-organisation/disconnect-organisation.handler';
+import { ImportProfessionalsHandler } from './commands/import-professionals/import-professionals.handler';
 import { IssueCredentialHandler } from './commands/issue-credential/issue-credential.handler';
 import { RevokeCredentialHandler } from './commands/revoke-credential/revoke-credential.handler';
 import { UpdateOrganisationHandler } from './commands/update-organisation/update-organisation.handler';
 import { UpdateProfessionalHandler } from './commands/update-professional/update-professional.handler';
 import { CredentialsController } from './controllers/credentials.controller';
 import { OrganisationsController } from './controllers/organisations.controller';
+import { ProfessionalImportsController } from './controllers/professional-imports.controller';
 import { ProfessionalsController } from './controllers/professionals.controller';
 import { StandInsController } from './controllers/stand-ins.controller';
 import { CredentialCache } from './credential-cache';
@@ -53,6 +55,7 @@ import { ListProfessionalsHandler } from './queries/list-professionals/list-prof
     CreateOrganisationHandler,
     UpdateOrganisationHandler,
     AddProfessionalHandler,
+    ImportProfessionalsHandler,
     UpdateProfessionalHandler,
     DeactivateProfessionalHandler,
     SetStandInHandler,
@@ -74,7 +77,13 @@ export class OrganisationsHandlersModule {}
 /** The administration API: the handlers above, with the api's routes. */
 @Module({
   imports: [OrganisationsHandlersModule],
-  controllers: [OrganisationsController, ProfessionalsController, StandInsController, CredentialsController],
+  controllers: [
+    OrganisationsController,
+    ProfessionalsController,
+    ProfessionalImportsController,
+    StandInsController,
+    CredentialsController,
+  ],
   exports: [OrganisationsHandlersModule],
 })
 export class OrganisationsModule {}

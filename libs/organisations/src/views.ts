@@ -16,6 +16,9 @@ export class OrganisationView {
   @ApiProperty({ enum: ORGANISATION_KINDS }) kind: OrganisationKind;
   @ApiProperty({ example: '0983' }) municipalityCode: string;
   @ApiProperty() agreementReference: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date' }) agreementSignedOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date', description: 'null: an indefinite term' })
+  agreementEndsOn: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'email' }) breachNotificationEmail: string | null;
   @ApiProperty({ enum: ORGANISATION_STATUSES }) status: OrganisationStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -50,6 +53,8 @@ export class OrganisationView {
       kind: o.kind,
       municipalityCode: o.municipalityCode,
       agreementReference: o.agreementReference,
+      agreementSignedOn: o.agreementSignedOn ?? null,
+      agreementEndsOn: o.agreementEndsOn ?? null,
       breachNotificationEmail: o.breachNotificationEmail,
       status: o.status,
       createdAt: o.createdAt.toISOString(),

@@ -23,3 +23,5 @@ export { ListSignalsQuery } from './queries/list-signals/list-signals.query';
 export { GetSignalQuery } from './queries/get-signal/get-signal.query';
 export { AcknowledgeSignalCommand } from './commands/acknowledge-signal/acknowledge-signal.command';
 export type { SignalView } from './signal-view';
+export { TestWebhookCommand } from './commands/test-webhook/test-webhook.command';
+export type { WebhookTestView } from './commands/test-webhook/test-webhook.command';

@@ -1,8 +1,6 @@
-import { createHmac } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { AuditEventInput } from '@vir/audit';
 import { AuditLog } from '@vir/audit';
-import { webhookTargetProblem } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { databaseNow, rows, sql } from '@vir/database';
 import { isPermanentMailFailure, Mailer } from '@vir/mail';
@@ -12,10 +10,11 @@ import type { Counter } from 'prom-client';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { signalMail } from './signal-mail';
-import { PRIVATE_ADDRESS, WebhookClient } from './webhook-client';
+import { attemptWebhook } from './webhook-attempt';
+import { WebhookClient } from './webhook-client';
+import type { Attempt } from './webhook-event';
 
-export const SIGNATURE_HEADER = 'X-Verwijsindex-Signature';
-export const TIMESTAMP_HEADER = 'X-Verwijsindex-Timestamp';
+export { SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook-event';
 
 type Channel = 'email' | 'webhook';
 
@@ -33,9 +32,6 @@ interface SignalTarget {
   webhook_secret: string | null;
   first_attempt_at: Date | null;
 }
-
-/** What one attempt on one channel came to: the receiver's answer, or why it failed. */
-type Attempt = { ok: true; response: string } | { ok: false; reason: string; permanent: boolean };
 
 interface Outcome {
   signal_id: string;
@@ -151,40 +147,17 @@ export class SignalDeliveryService {
 
   private async postWebhook(target: SignalTarget): Promise<Attempt> {
     if (!target.webhook_url || !target.webhook_secret) return { ok: false, reason: 'webhook removed', permanent: true };
-    const problem = await webhookTargetProblem(target.webhook_url, {
-      allowPrivate: this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
-      resolve: false,
-    });
-    if (problem) return { ok: false, reason: `refused: ${problem}`, permanent: false };
-    const body = JSON.stringify({
-      specversion: '1.0',
-      id: target.id,
-      source: `${this.config.VIR_PUBLIC_URL}/v1`,
-      type: 'nl.verwijsindex.signal-created',
-      time: new Date().toISOString(),
-      datacontenttype: 'application/json',
-      data: { signalId: target.id },
-    });
-    const timestamp = Math.floor(Date.now() / 1000).toString();
-    const signature = createHmac('sha256', target.webhook_secret).update(`${timestamp}.${body}`).digest('hex');
-    try {
-      const status = await this.webhooks.post(
-        target.webhook_url,
-        {
-          'content-type': 'application/cloudevents+json',
-          [TIMESTAMP_HEADER]: timestamp,
-          [SIGNATURE_HEADER]: `sha256=${signature}`,
-        },
-        body,
-      );
-      const response = `http ${status}`;
-      return status >= 200 && status < 300 ? { ok: true, response } : { ok: false, reason: response, permanent: false };
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === PRIVATE_ADDRESS)
-        return { ok: false, reason: 'refused: resolves to a private or loopback address', permanent: false };
-      return { ok: false, reason: `network ${code ?? (error as Error).name}`, permanent: false };
-    }
+    return attemptWebhook(
+      this.webhooks,
+      this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      { url: target.webhook_url, secret: target.webhook_secret },
+      {
+        id: target.id,
+        source: `${this.config.VIR_PUBLIC_URL}/v1`,
+        type: 'nl.verwijsindex.signal-created',
+        data: { signalId: target.id },
+      },
+    );
   }
 
   private retryWindowClosed(target: SignalTarget): boolean {

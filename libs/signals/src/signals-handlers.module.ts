@@ -3,6 +3,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContactDirectory, OrganisationAccess, OrganisationEntity } from '@vir/organisations';
 import { AcknowledgeSignalHandler } from './commands/acknowledge-signal/acknowledge-signal.handler';
+import { TestWebhookHandler } from './commands/test-webhook/test-webhook.handler';
+import { WebhookClient } from './webhook-client';
 import { GetSignalHandler } from './queries/get-signal/get-signal.handler';
 import { ListWebhookDeliveriesHandler } from './queries/list-deliveries/list-deliveries.handler';
 import { ListSignalsHandler } from './queries/list-signals/list-signals.handler';
@@ -19,6 +21,8 @@ import { SignalReader } from './signal-reader';
     GetSignalHandler,
     AcknowledgeSignalHandler,
     ListWebhookDeliveriesHandler,
+    WebhookClient,
+    TestWebhookHandler,
   ],
 })
 export class SignalsHandlersModule {}

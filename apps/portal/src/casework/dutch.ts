@@ -20,3 +20,13 @@ export function dutchDateTime(value: string): string {
 export function fieldsOf(error: AppError, names: Record<string, string>): string[] {
   return [...new Set(error.fields.map((f) => names[f.field] ?? names[f.field.split('.')[0]]).filter(Boolean))];
 }
+
+/** The message beside each field the error names (a form field is named as in the API unless `names` maps it). */
+export function messagesFor<T extends Record<string, string>>(
+  error: AppError,
+  messages: T,
+  names: Record<string, string> = {},
+): Partial<T> {
+  const fields = fieldsOf(error, { ...Object.fromEntries(Object.keys(messages).map((k) => [k, k])), ...names });
+  return Object.fromEntries(fields.map((f) => [f, messages[f]])) as Partial<T>;
+}

@@ -14,7 +14,7 @@ import {
 } from '@vir/privacy';
 import type { SubjectRequestAnswerView, SubjectRequestView } from '@vir/privacy';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { fieldsOf } from '../casework/dutch';
+import { messagesFor } from '../casework/dutch';
 import { noticeAfter, orNotFound, PersonOnPage, PortalPages, text } from '../portal-pages';
 import type { Form } from '../portal-pages';
 import {
@@ -231,14 +231,4 @@ export class SubjectRequestPagesController {
   private find(person: PersonOnPage, id: string): Promise<SubjectRequestView | undefined> {
     return orNotFound(id, () => this.queryBus.execute(new GetSubjectRequestQuery(person.principal, id)));
   }
-}
-
-/** The message beside each field the error names. */
-function messagesFor<T extends Record<string, string>>(
-  error: AppError,
-  messages: T,
-  names: Record<string, string> = {},
-): Partial<T> {
-  const fields = fieldsOf(error, { ...Object.fromEntries(Object.keys(messages).map((k) => [k, k])), ...names });
-  return Object.fromEntries(fields.map((f) => [f, messages[f]])) as Partial<T>;
 }

@@ -12,6 +12,7 @@ import { StandInsAndAuditScope1765300000000 } from './1765300000000-stand-ins-an
 import { ContactOutcome1765400000000 } from './1765400000000-contact-outcome';
 import { IncidentReporters1765500000000 } from './1765500000000-incident-reporters';
 import { SubjectRequests1765600000000 } from './1765600000000-subject-requests';
+import { AgreementTerm1765700000000 } from './1765700000000-agreement-term';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ContactOutcome1765400000000,
   IncidentReporters1765500000000,
   SubjectRequests1765600000000,
+  AgreementTerm1765700000000,
 ];

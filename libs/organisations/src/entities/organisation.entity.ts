@@ -35,6 +35,13 @@ export class OrganisationEntity {
   @Column({ name: 'agreement_reference', type: 'varchar', length: 200 })
   agreementReference: string;
 
+  /** When the agreement was signed, and when it ends (no end: for an indefinite term). */
+  @Column({ name: 'agreement_signed_on', type: 'date', nullable: true })
+  agreementSignedOn: string | null;
+
+  @Column({ name: 'agreement_ends_on', type: 'date', nullable: true })
+  agreementEndsOn: string | null;
+
   @Column({ name: 'breach_notification_email', type: 'varchar', length: 254, nullable: true })
   breachNotificationEmail: string | null;
 

@@ -1,4 +1,4 @@
-import { IsNotBlank } from '@vir/common';
+import { IsCalendarDate, IsNotBlank } from '@vir/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ORGANISATION_KINDS } from '../../entities/organisation.entity';
@@ -36,6 +36,20 @@ export class CreateOrganisationDto {
   @IsNotBlank({ message: 'agreementReference is required: no connection without a written agreement' })
   @MaxLength(200)
   agreementReference: string;
+
+  @ApiPropertyOptional({ format: 'date', example: '2026-11-01', description: 'The day the agreement was signed.' })
+  @IsOptional()
+  @IsCalendarDate()
+  agreementSignedOn?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2028-12-31',
+    description: 'The last day of the agreement’s term; after the signing day. Leave out for an indefinite term.',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  agreementEndsOn?: string;
 
   @ApiPropertyOptional({ maxLength: 254, format: 'email', description: 'Where data-breach notifications go.' })
   @IsOptional()

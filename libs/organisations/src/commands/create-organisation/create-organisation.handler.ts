@@ -4,7 +4,7 @@ import { AuditLog } from '@vir/audit';
 import { isUniqueViolation } from '@vir/common';
 import { DataSource } from 'typeorm';
 import { OrganisationEntity } from '../../entities/organisation.entity';
-import { municipalityMismatch, organisationExists } from '../../organisation-errors';
+import { assertAgreementTerm, municipalityMismatch, organisationExists } from '../../organisation-errors';
 import { OrganisationView } from '../../views';
 import { CreateOrganisationCommand } from './create-organisation.command';
 
@@ -17,6 +17,7 @@ export class CreateOrganisationHandler implements ICommandHandler<CreateOrganisa
 
   async execute({ principal, input }: CreateOrganisationCommand): Promise<OrganisationView> {
     if (input.municipalityCode !== principal.municipalityCode) throw municipalityMismatch();
+    assertAgreementTerm(input.agreementSignedOn, input.agreementEndsOn);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const organisation = await manager.getRepository(OrganisationEntity).save(
@@ -25,6 +26,8 @@ export class CreateOrganisationHandler implements ICommandHandler<CreateOrganisa
             kind: input.kind,
             municipalityCode: input.municipalityCode,
             agreementReference: input.agreementReference.trim(),
+            agreementSignedOn: input.agreementSignedOn ?? null,
+            agreementEndsOn: input.agreementEndsOn ?? null,
             breachNotificationEmail: input.breachNotificationEmail ?? null,
             status: 'connected',
           }),

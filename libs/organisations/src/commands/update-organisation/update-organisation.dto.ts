@@ -1,4 +1,4 @@
-import { IsNotBlank } from '@vir/common';
+import { IsCalendarDate, IsNotBlank } from '@vir/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsEmail,
@@ -21,6 +21,16 @@ export class UpdateOrganisationDto {
   @IsNotBlank()
   @MaxLength(200)
   agreementReference?: string;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsCalendarDate()
+  agreementSignedOn?: string | null;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'null: an indefinite term' })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsCalendarDate()
+  agreementEndsOn?: string | null;
 
   @ApiPropertyOptional({ maxLength: 254, format: 'email', nullable: true, type: String })
   @ValidateIf((_, value) => value !== null && value !== undefined)

@@ -6,7 +6,7 @@ import { AppConfig } from '@vir/config';
 import { DataSource } from 'typeorm';
 import { OrganisationEntity } from '../../entities/organisation.entity';
 import { OrganisationAccess } from '../../organisation-access';
-import { organisationDisconnected } from '../../organisation-errors';
+import { assertAgreementTerm, organisationDisconnected } from '../../organisation-errors';
 import { OrganisationView } from '../../views';
 import { UpdateOrganisationCommand } from './update-organisation.command';
 
@@ -43,6 +43,10 @@ export class UpdateOrganisationHandler implements ICommandHandler<UpdateOrganisa
         'followUpReminderWorkingDays',
       );
     }
+    assertAgreementTerm(
+      input.agreementSignedOn === undefined ? organisation.agreementSignedOn : input.agreementSignedOn,
+      input.agreementEndsOn === undefined ? organisation.agreementEndsOn : input.agreementEndsOn,
+    );
     if (input.webhookUrl) {
       const problem = await webhookTargetProblem(input.webhookUrl, {
         allowPrivate: this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
@@ -59,6 +63,8 @@ export class UpdateOrganisationHandler implements ICommandHandler<UpdateOrganisa
     return this.dataSource.transaction(async (manager) => {
       const set: Partial<OrganisationEntity> = {};
       if (input.agreementReference !== undefined) set.agreementReference = input.agreementReference.trim();
+      if (input.agreementSignedOn !== undefined) set.agreementSignedOn = input.agreementSignedOn;
+      if (input.agreementEndsOn !== undefined) set.agreementEndsOn = input.agreementEndsOn;
       if (input.breachNotificationEmail !== undefined) set.breachNotificationEmail = input.breachNotificationEmail;
       if (input.webhookUrl !== undefined) set.webhookUrl = input.webhookUrl;
       if (input.webhookSecret !== undefined) set.webhookSecret = input.webhookSecret;
