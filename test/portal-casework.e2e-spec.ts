@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { addDays, addWorkingDays } from '../libs/common/src/calendar';
 import { launchBrowser, reflows, screenshot } from './support/browser';
 import { aFollowUpOfficer, anOrganisation, TestOrganisation } from './support/factories';
 import { PortalProcess, startPortalProcess, startWorker, waitFor, WorkerProcess } from './support/processes';
@@ -10,7 +11,7 @@ import { startSmtpSink } from './support/receivers';
 import { waitUntilSettled } from './support/settle';
 import { startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
-import { aBsn, bornYearsAgo } from './support/youths';
+import { aBsn, bornYearsAgo, today } from './support/youths';
 
 /**
  * The professional's main story in the portal, after a real login: two professionals of different
@@ -253,8 +254,31 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
     await page.getByRole('button', { name: 'Melding maken' }).click();
     await page.getByText('Uw melding staat in de verwijsindex.').waitFor();
     expect(await page.textContent('main')).toContain('de jongere (16 jaar of ouder)');
+    const due = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long' }).format(
+      new Date(`${addWorkingDays(today(), 5)}T12:00:00Z`),
+    );
+    expect(await page.textContent('main')).toContain(`uiterlijk op ${due}`);
     const [stored] = await api.dataSource.query(`SELECT status FROM registrations`);
     expect(stored.status).toBe('active');
+
+    // The information task after the urgent exception: informing later, or a postponement on a ground.
+    await page.getByRole('link', { name: 'Deze melding bekijken' }).click();
+    expect(await page.getByTestId('inform-state').textContent()).toContain(`Nog inlichten, uiterlijk ${due}`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Uitstel vastleggen' }).click();
+    expect(await page.locator('#veld-deferralGround-fout').textContent()).toContain('Kies de grond');
+    expect(await page.locator('#veld-recheckOn-fout').textContent()).toContain('binnen zes maanden');
+    await expectAccessible(page);
+    await page.getByLabel('Ingelicht op').fill(addDays(today(), 3));
+    await page.getByRole('button', { name: 'Ingelicht', exact: true }).click();
+    expect(await page.locator('#veld-informedOn-fout').textContent()).toContain('niet in de toekomst');
+    expect(await page.getByLabel('Ingelicht op').inputValue()).toBe(addDays(today(), 3));
+    expect((await api.dataSource.query(`SELECT informed_on FROM registrations`))[0].informed_on).toBeNull();
+    await page.getByLabel('Ingelicht op').fill(today());
+    await page.getByRole('button', { name: 'Ingelicht', exact: true }).click();
+    await page.getByText('Het inlichten is vastgelegd.').waitFor();
+    expect(await page.getByTestId('inform-state').textContent()).toContain('Ingelicht op');
+    await expectAccessible(page);
   });
 
   it('lists the own registrations only, and withdraws one with a reason', async () => {

@@ -1,4 +1,4 @@
-import { addMonths, addYears } from '../libs/common/src/calendar';
+import { addDays, addMonths, addWorkingDays, addYears } from '../libs/common/src/calendar';
 import { anOrganisation, TestOrganisation } from './support/factories';
 import { bearer, countRows, startApi, TestApi } from './support/test-api';
 import { ADMIN_KEY } from './support/test-config';
@@ -38,6 +38,15 @@ describe('registrations (meldingen)', () => {
       status: 'active',
       removedAt: null,
       removalReason: null,
+      // A case system that sent no confirmation still has the notice to give, within five working days.
+      informationTask: {
+        inform: 'youth_and_legal_representative',
+        status: 'open',
+        dueOn: addWorkingDays(today(), 5),
+        informedOn: null,
+        deferralGround: null,
+        recheckOn: null,
+      },
     });
     expect(JSON.stringify(response.body)).not.toContain(bsn);
 
@@ -617,6 +626,130 @@ describe('registrations (meldingen)', () => {
       await api.http().get('/v1/registrations?status=deleted').set(bearer(org.secret)).expect(400);
       await api.http().get('/v1/registrations?bsn=123456782').set(bearer(org.secret)).expect(400);
       await api.http().get(`/v1/registrations/${ids[1]}`).set(bearer(school.secret)).expect(404);
+    });
+  });
+
+  describe('the information task (Jw 7.1.5.1(1), AVG 14)', () => {
+    const task = (id: string, org = school, body: Record<string, unknown> = {}) =>
+      api
+        .http()
+        .put(`/v1/registrations/${id}/information-task`)
+        .set(bearer(org.secret))
+        .send({ professionalId: org.professionalIds[0], ...body });
+    const confirmed = (informed: string) => ({ confirmations: { legalGround: true, informed } });
+
+    it('is done at once when the professional informed before registering, open with a due date after an urgent one', async () => {
+      const before = await register(school, {
+        youth: { bsn: aBsn(), birthDate: bornYearsAgo(8) },
+        ...confirmed('before_registering'),
+      }).expect(201);
+      expect(before.body.informationTask).toEqual({
+        inform: 'legal_representative',
+        status: 'informed',
+        dueOn: today(),
+        informedOn: today(),
+        deferralGround: null,
+        recheckOn: null,
+      });
+      const urgent = await register(school, {
+        youth: { bsn: aBsn(), birthDate: bornYearsAgo(17) },
+        ...confirmed('urgent_exception'),
+      }).expect(201);
+      expect(urgent.body.informationTask).toMatchObject({
+        inform: 'youth',
+        status: 'open',
+        dueOn: addWorkingDays(today(), 5),
+      });
+      await task(before.body.id, school, { status: 'informed', informedOn: today() }).expect(409);
+    });
+
+    it('records informing or a postponement on a ground, refusing impossible days and leaving the row unchanged', async () => {
+      const { id } = (
+        await register(school, {
+          youth: { bsn: aBsn(), birthDate: bornYearsAgo(13) },
+          ...confirmed('urgent_exception'),
+        }).expect(201)
+      ).body as { id: string };
+      const stored = async () =>
+        (
+          await api.dataSource.query(
+            `SELECT informed_on::text, inform_deferral_ground, inform_recheck_on::text FROM registrations WHERE id = $1`,
+            [id],
+          )
+        )[0];
+      const untouched = await stored();
+
+      const future = await task(id, school, { status: 'informed', informedOn: addDays(today(), 1) }).expect(422);
+      expect(future.body).toMatchObject({ code: 'INFORMED_ON_INVALID', errors: [{ field: 'informedOn' }] });
+      const noGround = await task(id, school, { status: 'deferred', recheckOn: addDays(today(), 30) }).expect(400);
+      expect(noGround.body.errors.map((e: { field: string }) => e.field)).toEqual(['deferralGround']);
+      await task(id, school, { status: 'deferred', deferralGround: 'because', recheckOn: addDays(today(), 30) }).expect(
+        400,
+      );
+      const past = await task(id, school, {
+        status: 'deferred',
+        deferralGround: 'impossible_or_disproportionate',
+        recheckOn: today(),
+      }).expect(422);
+      expect(past.body).toMatchObject({ code: 'RECHECK_ON_INVALID', errors: [{ field: 'recheckOn' }] });
+      await task(id, school, {
+        status: 'deferred',
+        deferralGround: 'impossible_or_disproportionate',
+        recheckOn: addDays(today(), 200),
+      }).expect(422);
+      const notMine = await task(id, school, {
+        status: 'informed',
+        informedOn: today(),
+        professionalId: school.professionalIds[1],
+      }).expect(422);
+      expect(notMine.body.code).toBe('NOT_OWN_REGISTRATION');
+      await task(id, police, { status: 'informed', informedOn: today() }).expect(404);
+      expect(await stored()).toEqual(untouched);
+
+      const deferred = await task(id, school, {
+        status: 'deferred',
+        deferralGround: 'impossible_or_disproportionate',
+        recheckOn: addDays(today(), 30),
+      }).expect(200);
+      expect(deferred.body.informationTask).toMatchObject({
+        status: 'deferred',
+        deferralGround: 'impossible_or_disproportionate',
+        recheckOn: addDays(today(), 30),
+      });
+      const informed = await task(id, school, { status: 'informed', informedOn: today() }).expect(200);
+      expect(informed.body.informationTask).toMatchObject({
+        status: 'informed',
+        informedOn: today(),
+        deferralGround: null,
+        recheckOn: null,
+      });
+      const again = await task(id, school, { status: 'informed', informedOn: today() }).expect(409);
+      expect(again.body.code).toBe('ALREADY_INFORMED');
+      const read = await api.http().get(`/v1/registrations/${id}`).set(bearer(school.secret)).expect(200);
+      expect(read.body.informationTask.status).toBe('informed');
+      const audited = await api.dataSource.query(
+        `SELECT details FROM audit_events WHERE action = 'registration.information-recorded' AND object_id = $1 ORDER BY occurred_at`,
+        [id],
+      );
+      expect(audited.map((a: { details: unknown }) => a.details)).toEqual([
+        { status: 'deferred', ground: 'impossible_or_disproportionate', recheckOn: addDays(today(), 30) },
+        { status: 'informed' },
+      ]);
+    });
+
+    it('is closed with the registration', async () => {
+      const { id } = (await register(school, { youth: { bsn: aBsn(), birthDate: bornYearsAgo(10) } }).expect(201))
+        .body as {
+        id: string;
+      };
+      await api
+        .http()
+        .post(`/v1/registrations/${id}/withdrawal`)
+        .set(bearer(school.secret))
+        .send({ reason: 'unjustified', professionalId: school.professionalIds[0] })
+        .expect(200);
+      const ended = await task(id, school, { status: 'informed', informedOn: today() }).expect(409);
+      expect(ended.body.code).toBe('REGISTRATION_NOT_ACTIVE');
     });
   });
 });

@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   'professionals.listed',
   'registration.created',
   'registration.expired',
+  'registration.information-recorded',
   'registration.read',
   'registration.removed',
   'registration.withdrawn',

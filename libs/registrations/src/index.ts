@@ -30,3 +30,6 @@ export { WithdrawRegistrationDto } from './commands/withdraw-registration/withdr
 export { ListRegistrationsQuery } from './queries/list-registrations/list-registrations.query';
 export { GetRegistrationQuery } from './queries/get-registration/get-registration.query';
 export type { RegistrationView } from './views';
+export { RecordInformationCommand } from './commands/record-information/record-information.command';
+export { RecordInformationDto } from './commands/record-information/record-information.dto';
+export { DEFERRAL_GROUNDS } from './information-task';

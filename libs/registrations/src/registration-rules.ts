@@ -1,5 +1,8 @@
 import { addMonths, addYears, ageOn } from '@vir/common';
 import type { IsoDate } from '@vir/common';
+import type { InformTarget } from './information-task';
+
+export type { InformTarget };
 
 /** The law's age limit: a registration may be made until, and is removed on, the 23rd birthday (Jw 7.1.1.1, 7.1.4.5(2)(b)). */
 export const AGE_LIMIT_YEARS = 23;
@@ -7,9 +10,6 @@ export const AGE_LIMIT_YEARS = 23;
 export const MAX_TERM_MONTHS = 24;
 /** Archive entries live five years (Jw 7.1.4.6(1)). */
 export const ARCHIVE_TERM_YEARS = 5;
-
-/** Whom the professional must inform of the registration (Jw 7.1.5.1(1)). */
-export type InformTarget = 'legal_representative' | 'youth_and_legal_representative' | 'youth';
 
 /** The 23rd birthday; someone born on 29 February turns 23 on 1 March in a common year. */
 export function ageLimitDate(birthDate: IsoDate): IsoDate {

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RecordDeathHandler } from './commands/record-death/record-death.handler';
 import { RegisterYouthHandler } from './commands/register-youth/register-youth.handler';
 import { WithdrawRegistrationHandler } from './commands/withdraw-registration/withdraw-registration.handler';
+import { RecordInformationHandler } from './commands/record-information/record-information.handler';
 import { DeathsController } from './controllers/deaths.controller';
 import { RegistrationsController } from './controllers/registrations.controller';
 import { RegistrationEntity } from './entities/registration.entity';
@@ -36,6 +37,7 @@ export class RegistrationsModule {
         RecordDeathHandler,
         RegisterYouthHandler,
         WithdrawRegistrationHandler,
+        RecordInformationHandler,
         ListRegistrationsHandler,
         GetRegistrationHandler,
       ],

@@ -1,7 +1,43 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { todayInAmsterdam } from '@vir/common';
 import { REGISTRATION_STATUSES, REMOVAL_REASONS } from './entities/registration.entity';
 import type { RegistrationEntity, RegistrationStatus, RemovalReason } from './entities/registration.entity';
-import type { InformTarget } from './registration-rules';
+import { DEFERRAL_GROUNDS, informationStatus } from './information-task';
+import type { DeferralGround, InformationStatus, InformTarget } from './information-task';
+
+const INFORM = ['legal_representative', 'youth_and_legal_representative', 'youth'];
+
+/** The registration's information task (Jw 7.1.5.1(1), AVG 14). */
+export class InformationTaskView {
+  @ApiProperty({ enum: INFORM, description: 'Whom to inform, by the age on the day of registering' })
+  inform: InformTarget;
+  @ApiProperty({
+    enum: ['open', 'overdue', 'informed', 'deferred', 'recheck_due'],
+    description: 'deferred: postponed on an AVG 14(5) ground until recheckOn; recheck_due: that day has come',
+  })
+  status: InformationStatus;
+  @ApiProperty({ format: 'date' }) dueOn: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date' }) informedOn: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: DEFERRAL_GROUNDS }) deferralGround: DeferralGround | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date' }) recheckOn: string | null;
+}
+
+type TaskColumns = Pick<
+  RegistrationEntity,
+  'informTarget' | 'informDueOn' | 'informedOn' | 'informDeferralGround' | 'informRecheckOn'
+>;
+
+export function informationTaskOf(r: TaskColumns, today: string): InformationTaskView | null {
+  if (!r.informTarget || !r.informDueOn) return null;
+  return {
+    inform: r.informTarget,
+    status: informationStatus({ dueOn: r.informDueOn, informedOn: r.informedOn, recheckOn: r.informRecheckOn }, today),
+    dueOn: r.informDueOn,
+    informedOn: r.informedOn,
+    deferralGround: r.informDeferralGround,
+    recheckOn: r.informRecheckOn,
+  };
+}
 
 export class RegistrationView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -12,6 +48,12 @@ export class RegistrationView {
   @ApiProperty({ enum: REGISTRATION_STATUSES }) status: RegistrationStatus;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) removedAt: string | null;
   @ApiPropertyOptional({ nullable: true, enum: REMOVAL_REASONS }) removalReason: RemovalReason | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: InformationTaskView,
+    description: 'null for a registration made before information tasks existed',
+  })
+  informationTask: InformationTaskView | null;
 
   static of(
     r: Pick<
@@ -24,7 +66,9 @@ export class RegistrationView {
       | 'status'
       | 'removedAt'
       | 'removalReason'
-    >,
+    > &
+      TaskColumns,
+    today = todayInAmsterdam(new Date()),
   ): RegistrationView {
     return {
       id: r.id,
@@ -35,11 +79,10 @@ export class RegistrationView {
       status: r.status,
       removedAt: r.removedAt?.toISOString() ?? null,
       removalReason: r.removalReason,
+      informationTask: informationTaskOf(r, today),
     };
   }
 }
-
-const INFORM = ['legal_representative', 'youth_and_legal_representative', 'youth'];
 
 /** The answer to a registration: identical whether or not anyone else registered this youth. */
 export class RegistrationReceiptView extends RegistrationView {

@@ -1,4 +1,4 @@
-import { field, FieldSpec, html, SafeHtml } from '../html';
+import { alert, choices, csrfField, field, FieldSpec, html, SafeHtml } from '../html';
 import { dutchDate } from './dutch';
 
 export interface RegistrationFormValues {
@@ -150,12 +150,24 @@ const INFORM: Record<string, string> = {
   youth: 'de jongere (16 jaar of ouder)',
 };
 
-export function registrationReceipt(receipt: { id: string; plannedRemovalDate: string; inform: string }): SafeHtml {
+export function registrationReceipt(receipt: {
+  id: string;
+  plannedRemovalDate: string;
+  inform: string;
+  informationTask: InformationTask | null;
+}): SafeHtml {
+  const task = receipt.informationTask;
   return html`<div class="utrecht-alert utrecht-alert--ok" role="status">
       <p class="utrecht-paragraph">Uw melding staat in de verwijsindex.</p>
     </div>
     <p class="utrecht-paragraph">
-      Licht ${INFORM[receipt.inform] ?? 'de jongere'} in over de melding, als u dat nog niet deed.
+      ${
+        task?.informedOn
+          ? `U heeft ${INFORM[receipt.inform] ?? 'de jongere'} vooraf ingelicht; dat staat bij de melding.`
+          : `Licht ${INFORM[receipt.inform] ?? 'de jongere'} in over de melding${
+              task ? `, uiterlijk op ${dutchDate(task.dueOn)}` : ''
+            }, en leg bij de melding vast wanneer u dat deed.`
+      }
     </p>
     <p class="utrecht-paragraph">
       De melding wordt uiterlijk op ${dutchDate(receipt.plannedRemovalDate)} verwijderd. Is een ander ook betrokken, dan
@@ -167,11 +179,51 @@ export function registrationReceipt(receipt: { id: string; plannedRemovalDate: s
     </p>`;
 }
 
+export interface InformationTask {
+  inform: string;
+  status: 'open' | 'overdue' | 'informed' | 'deferred' | 'recheck_due';
+  dueOn: string;
+  informedOn: string | null;
+  deferralGround: string | null;
+  recheckOn: string | null;
+}
+
 export interface RegistrationRow {
   id: string;
   createdAt: string;
   plannedRemovalDate: string;
   status: string;
+  informationTask: InformationTask | null;
+}
+
+/** The AVG 14(5) grounds on which informing may wait, as the professional reads them. */
+export const DEFERRAL_LABELS: Record<string, string> = {
+  already_informed: 'De jongere of ouder weet het al (AVG 14 lid 5 a)',
+  impossible_or_disproportionate:
+    'Inlichten is (nu) niet mogelijk of vraagt een onevenredige inspanning (AVG 14 lid 5 b)',
+  professional_secrecy: 'Mijn beroepsgeheim staat het (nu) in de weg (AVG 14 lid 5 d)',
+};
+
+function taskState(task: InformationTask | null): SafeHtml {
+  if (!task) return html`Niet bijgehouden`;
+  switch (task.status) {
+    case 'informed':
+      return html`Ingelicht op ${dutchDate(task.informedOn!)}`;
+    case 'deferred':
+      return html`Uitgesteld, opnieuw bekijken op ${dutchDate(task.recheckOn!)}`;
+    case 'recheck_due':
+      return html`<strong>Opnieuw bekijken</strong>: uitgesteld tot ${dutchDate(task.recheckOn!)}`;
+    case 'overdue':
+      return html`<strong>Te laat</strong>: inlichten uiterlijk ${dutchDate(task.dueOn)}`;
+    default:
+      return html`Nog inlichten, uiterlijk ${dutchDate(task.dueOn)}`;
+  }
+}
+
+export interface InformFormValues {
+  informedOn?: string;
+  deferralGround?: string;
+  recheckOn?: string;
 }
 
 export function registrationList(items: RegistrationRow[]): SafeHtml {
@@ -188,6 +240,7 @@ export function registrationList(items: RegistrationRow[]): SafeHtml {
           <th class="utrecht-table__header-cell" scope="col">Melding</th>
           <th class="utrecht-table__header-cell" scope="col">Gemeld op</th>
           <th class="utrecht-table__header-cell" scope="col">Verwijderd uiterlijk op</th>
+          <th class="utrecht-table__header-cell" scope="col">Inlichten</th>
         </tr>
       </thead>
       <tbody class="utrecht-table__body">
@@ -199,6 +252,7 @@ export function registrationList(items: RegistrationRow[]): SafeHtml {
               </td>
               <td class="utrecht-table__cell">${dutchDate(r.createdAt)}</td>
               <td class="utrecht-table__cell">${dutchDate(r.plannedRemovalDate)}</td>
+              <td class="utrecht-table__cell">${taskState(r.informationTask)}</td>
             </tr>`,
         )}
       </tbody>
@@ -206,19 +260,71 @@ export function registrationList(items: RegistrationRow[]): SafeHtml {
   </div>`;
 }
 
-export function registrationDetail(registration: RegistrationRow, csrf: string, reasonError?: string): SafeHtml {
-  const facts = html`<dl class="portal-facts">
-    <dt>Melding</dt>
-    <dd>${registration.id}</dd>
-    <dt>Gemeld op</dt>
-    <dd>${dutchDate(registration.createdAt)}</dd>
-    <dt>Verwijderd uiterlijk op</dt>
-    <dd>${dutchDate(registration.plannedRemovalDate)}</dd>
-  </dl>`;
+function informationSection(
+  registration: RegistrationRow,
+  csrf: string,
+  values: InformFormValues,
+  errors: InformFormValues,
+): SafeHtml {
+  const task = registration.informationTask;
+  if (!task) return html``;
+  const base = `/meldingen/${registration.id}/inlichten`;
+  const header = html`<h2 class="utrecht-heading-2">Inlichten</h2>
+    <p class="utrecht-paragraph">
+      Wie: ${INFORM[task.inform] ?? task.inform} (Jeugdwet 7.1.5.1). Stand:
+      <span data-testid="inform-state">${taskState(task)}</span>.
+    </p>`;
+  if (task.status === 'informed' || registration.status !== 'active') return header;
+  return html`${header}
+    <form method="post" action="${base}" novalidate>
+      ${csrfField(csrf)}
+      <input type="hidden" name="status" value="informed" />
+      ${field({ name: 'informedOn', label: 'Ingelicht op', type: 'date', value: values.informedOn, error: errors.informedOn })}
+      <button type="submit" class="utrecht-button utrecht-button--primary-action">Ingelicht</button>
+    </form>
+    <form method="post" action="${base}" novalidate>
+      ${csrfField(csrf)}
+      <input type="hidden" name="status" value="deferred" />
+      ${choices({
+        name: 'deferralGround',
+        legend: 'Inlichten uitstellen, omdat',
+        description: 'Leg de reden uit in uw eigen dossier, niet hier. Uitstel kan alleen op een van deze gronden.',
+        options: Object.entries(DEFERRAL_LABELS),
+        value: values.deferralGround,
+        error: errors.deferralGround,
+      })}
+      ${field({
+        name: 'recheckOn',
+        label: 'Opnieuw bekijken op',
+        type: 'date',
+        description: 'Na vandaag en binnen zes maanden.',
+        value: values.recheckOn,
+        error: errors.recheckOn,
+      })}
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action">Uitstel vastleggen</button>
+    </form>`;
+}
+
+export function registrationDetail(
+  registration: RegistrationRow,
+  csrf: string,
+  reasonError?: string,
+  inform: { values: InformFormValues; errors: InformFormValues } = { values: {}, errors: {} },
+  notice?: SafeHtml | string,
+): SafeHtml {
+  const facts = html`${typeof notice === 'string' ? alert('error', notice) : (notice ?? '')}
+    <dl class="portal-facts">
+      <dt>Melding</dt>
+      <dd>${registration.id}</dd>
+      <dt>Gemeld op</dt>
+      <dd>${dutchDate(registration.createdAt)}</dd>
+      <dt>Verwijderd uiterlijk op</dt>
+      <dd>${dutchDate(registration.plannedRemovalDate)}</dd>
+    </dl>`;
   if (registration.status !== 'active')
     return html`${facts}
       <p class="utrecht-paragraph">Deze melding is ingetrokken of verwijderd.</p>`;
-  return html`${facts}
+  return html`${facts}${informationSection(registration, csrf, inform.values, inform.errors)}
     <h2 class="utrecht-heading-2">Melding intrekken</h2>
     <form method="post" action="/meldingen/${registration.id}/intrekken" novalidate>
       <input type="hidden" name="csrf" value="${csrf}" />

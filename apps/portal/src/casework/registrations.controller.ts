@@ -4,6 +4,8 @@ import { AppError, validateInput } from '@vir/common';
 import {
   GetRegistrationQuery,
   ListRegistrationsQuery,
+  RecordInformationCommand,
+  RecordInformationDto,
   RegisterYouthCommand,
   RegisterYouthDto,
   WithdrawRegistrationCommand,
@@ -14,8 +16,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { alert, html } from '../html';
 import { noticeAfter, orNotFound, PortalPages, text } from '../portal-pages';
 import type { Form } from '../portal-pages';
-import { fieldsOf } from './dutch';
+import { fieldsOf, messagesFor } from './dutch';
 import {
+  InformFormValues,
   registrationDetail,
   RegistrationFormErrors,
   RegistrationFormValues,
@@ -25,6 +28,12 @@ import {
 } from './registration-views';
 
 const PROFESSIONAL = ['professional'];
+
+const INFORM_MESSAGES: Required<InformFormValues> = {
+  informedOn: 'Vul de dag in waarop u inlichtte: op of na de dag van de melding, niet in de toekomst.',
+  deferralGround: 'Kies de grond voor het uitstel.',
+  recheckOn: 'Kies een dag na vandaag en binnen zes maanden om het opnieuw te bekijken.',
+};
 
 /** The API's field paths, as the form's fields. */
 const FORM_FIELDS: Record<string, keyof RegistrationFormValues> = {
@@ -157,7 +166,13 @@ export class RegistrationPagesController {
       reply,
       200,
       'Melding',
-      registrationDetail(registration, person.session.csrfToken),
+      registrationDetail(
+        registration,
+        person.session.csrfToken,
+        undefined,
+        undefined,
+        noticeAfter(request, 'vastgelegd', 'Het inlichten is vastgelegd.'),
+      ),
       person.session,
       '/meldingen',
     );
@@ -188,6 +203,53 @@ export class RegistrationPagesController {
         400,
         'Melding',
         registrationDetail(registration, person.session.csrfToken, 'Kies waarom u de melding intrekt.'),
+        person.session,
+        '/meldingen',
+      );
+    }
+  }
+
+  @Post(':id/inlichten')
+  async recordInformation(
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() form: Form,
+  ): Promise<void> {
+    const person = await this.pages.personPosting(request, reply, form, PROFESSIONAL);
+    if (!person) return;
+    const registration = await this.find(person.principal, id);
+    if (!registration) return this.pages.notFound(reply, person.session, 'Melding');
+    const status = text(form, 'status', 16);
+    const values: InformFormValues = {
+      informedOn: text(form, 'informedOn', 10),
+      deferralGround: text(form, 'deferralGround', 40),
+      recheckOn: text(form, 'recheckOn', 10),
+    };
+    try {
+      const input = await validateInput(RecordInformationDto, {
+        status,
+        professionalId: person.session.person.personId,
+        ...(status === 'informed'
+          ? { informedOn: values.informedOn || undefined }
+          : { deferralGround: values.deferralGround || undefined, recheckOn: values.recheckOn || undefined }),
+      });
+      await this.commandBus.execute(new RecordInformationCommand(person.principal, registration.id, input));
+      void reply.redirect(`/meldingen/${registration.id}?vastgelegd=1`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      const errors = messagesFor(error, INFORM_MESSAGES);
+      this.pages.send(
+        reply,
+        error.status,
+        'Melding',
+        registrationDetail(
+          registration,
+          person.session.csrfToken,
+          undefined,
+          { values, errors },
+          Object.keys(errors).length ? undefined : 'Dat kan niet meer: de melding is afgelopen of al bijgewerkt.',
+        ),
         person.session,
         '/meldingen',
       );

@@ -13,6 +13,7 @@ import { ContactOutcome1765400000000 } from './1765400000000-contact-outcome';
 import { IncidentReporters1765500000000 } from './1765500000000-incident-reporters';
 import { SubjectRequests1765600000000 } from './1765600000000-subject-requests';
 import { AgreementTerm1765700000000 } from './1765700000000-agreement-term';
+import { InformationTasks1765800000000 } from './1765800000000-information-tasks';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   IncidentReporters1765500000000,
   SubjectRequests1765600000000,
   AgreementTerm1765700000000,
+  InformationTasks1765800000000,
 ];

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScopes } from '@vir/auth';
 import type { Principal } from '@vir/auth';
 import { ApiProblems } from '@vir/common';
 import type { FastifyReply } from 'fastify';
+import { RecordInformationCommand } from '../commands/record-information/record-information.command';
+import { RecordInformationDto } from '../commands/record-information/record-information.dto';
 import { RegisterYouthCommand } from '../commands/register-youth/register-youth.command';
 import { RegisterYouthDto } from '../commands/register-youth/register-youth.dto';
 import type { RegistrationResult } from '../commands/register-youth/register-youth.handler';
@@ -77,5 +79,20 @@ export class RegistrationsController {
     @Body() body: WithdrawRegistrationDto,
   ): Promise<RegistrationView> {
     return this.commands.execute(new WithdrawRegistrationCommand(principal, id, body));
+  }
+
+  @Put(':registrationId/information-task')
+  @ApiOperation({
+    summary:
+      'Record the information task: the youth or legal representative was informed (Jw 7.1.5.1(1)), or it waits on an AVG 14(5) ground until a re-check',
+  })
+  @ApiOkResponse({ type: RegistrationView })
+  @ApiProblems(404, 409, 422)
+  recordInformation(
+    @CurrentPrincipal() principal: Principal,
+    @Param('registrationId') id: string,
+    @Body() body: RecordInformationDto,
+  ): Promise<RegistrationView> {
+    return this.commands.execute(new RecordInformationCommand(principal, id, body));
   }
 }

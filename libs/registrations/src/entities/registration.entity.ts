@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { DeferralGround, InformTarget } from '../information-task';
 
 export const REGISTRATION_STATUSES = ['active', 'withdrawn', 'expired', 'removed'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
@@ -59,4 +60,20 @@ export class RegistrationEntity {
 
   @Column({ name: 'removal_reason', type: 'varchar', length: 32, nullable: true })
   removalReason: RemovalReason | null;
+
+  /** The information task (Jw 7.1.5.1(1)); null for a registration made before tasks existed. */
+  @Column({ name: 'inform_target', type: 'varchar', length: 40, nullable: true })
+  informTarget: InformTarget | null;
+
+  @Column({ name: 'inform_due_on', type: 'date', nullable: true })
+  informDueOn: string | null;
+
+  @Column({ name: 'informed_on', type: 'date', nullable: true })
+  informedOn: string | null;
+
+  @Column({ name: 'inform_deferral_ground', type: 'varchar', length: 40, nullable: true })
+  informDeferralGround: DeferralGround | null;
+
+  @Column({ name: 'inform_recheck_on', type: 'date', nullable: true })
+  informRecheckOn: string | null;
 }

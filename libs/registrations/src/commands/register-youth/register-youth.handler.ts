@@ -12,7 +12,9 @@ import { DataSource } from 'typeorm';
 import { invalidYouth, ruleViolation } from '../../registration-errors';
 import { informTarget, planRemoval } from '../../registration-rules';
 import { YOUTH_KEY_HOLDERS, YouthKeyHolder } from '../../registration-references';
-import { RegistrationReceiptView } from '../../views';
+import { informationTaskOf, RegistrationReceiptView } from '../../views';
+import { newInformationTask } from '../../information-task';
+import type { DeferralGround, InformTarget } from '../../information-task';
 import { RegisterYouthCommand } from './register-youth.command';
 
 export interface RegistrationResult {
@@ -26,7 +28,16 @@ interface Row {
   organisation_id: string;
   created_at: Date;
   planned_removal_date: string;
+  inform_target: InformTarget | null;
+  inform_due_on: string | null;
+  informed_on: string | null;
+  inform_deferral_ground: DeferralGround | null;
+  inform_recheck_on: string | null;
 }
+
+const RETURNED = sql.raw(
+  'id, professional_id, organisation_id, created_at, planned_removal_date::text, inform_target, inform_due_on::text, informed_on::text, inform_deferral_ground, inform_recheck_on::text',
+);
 
 /**
  * One statement, one round trip: the eligibility check (the organisations' rule), the registration,
@@ -42,16 +53,19 @@ function registerStatement(r: {
   now: Date;
   plannedRemovalDate: string;
   ageLimitDate: string;
+  task: { target: InformTarget; dueOn: string; informedOn: string | null };
   correlationId: string | null;
   audit: (from: Sql) => Sql;
 }): Sql {
   return sql`
   WITH eligible AS (${eligibleRegistrant(r.professionalId, r.organisationId)}
   ), created AS (
-    INSERT INTO registrations (youth_key, key_version, professional_id, organisation_id, created_at, planned_removal_date, age_limit_date)
-    SELECT ${r.key}, ${r.version}, e.id, e.organisation_id, ${r.now}, ${r.plannedRemovalDate}, ${r.ageLimitDate} FROM eligible e
+    INSERT INTO registrations (youth_key, key_version, professional_id, organisation_id, created_at, planned_removal_date, age_limit_date,
+                               inform_target, inform_due_on, informed_on)
+    SELECT ${r.key}, ${r.version}, e.id, e.organisation_id, ${r.now}, ${r.plannedRemovalDate}, ${r.ageLimitDate},
+           ${r.task.target}, ${r.task.dueOn}::date, ${r.task.informedOn}::date FROM eligible e
     ON CONFLICT (youth_key, professional_id) WHERE status = 'active' DO NOTHING
-    RETURNING id, professional_id, organisation_id, created_at, planned_removal_date::text
+    RETURNING ${RETURNED}
   ), announced AS (
     ${outboxInsert(sql`SELECT ${'registration.created' satisfies OutboxTopic}, jsonb_build_object('registrationId', c.id), ${r.correlationId}::text FROM created c`)}
   ), audited AS (${r.audit(sql`(SELECT id AS object_id FROM created)`)})
@@ -105,6 +119,7 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
     if (!plan.ok) throw ruleViolation(plan.problem);
     const { key, version } = this.youthKeys.derive(identifier);
     const inform = informTarget(input.youth.birthDate, today);
+    const task = newInformationTask(inform, input.confirmations?.informed, today);
 
     const actor = actorOf(principal, input.professionalId);
     const register = registerStatement({
@@ -115,6 +130,7 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
       now,
       plannedRemovalDate: plan.plannedRemovalDate,
       ageLimitDate: plan.ageLimitDate,
+      task,
       correlationId: principal.correlationId ?? null,
       audit: (from) =>
         this.audit.cte(
@@ -146,16 +162,16 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
             );
             return runPrepared<Row>(manager, 'register-youth', register);
           });
-    if (inserted[0]) return { created: true, view: receipt(inserted[0], inform) };
+    if (inserted[0]) return { created: true, view: receipt(inserted[0], inform, today) };
 
     const [existing] = await rows<Row>(
       this.dataSource,
-      sql`SELECT r.id, r.professional_id, r.organisation_id, r.created_at, r.planned_removal_date::text
+      sql`SELECT ${RETURNED}
             FROM registrations r
            WHERE r.youth_key = ${key} AND r.professional_id = ${input.professionalId}
              AND r.organisation_id = ${principal.organisationId} AND r.status = 'active'`,
     );
-    if (existing) return { created: false, view: receipt(existing, inform) };
+    if (existing) return { created: false, view: receipt(existing, inform, today) };
     throw await this.whyNot(input.professionalId, principal.organisationId);
   }
 
@@ -169,7 +185,7 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
   }
 }
 
-function receipt(row: Row, inform: RegistrationReceiptView['inform']): RegistrationReceiptView {
+function receipt(row: Row, inform: RegistrationReceiptView['inform'], today: string): RegistrationReceiptView {
   return {
     id: row.id,
     professionalId: row.professional_id,
@@ -179,6 +195,16 @@ function receipt(row: Row, inform: RegistrationReceiptView['inform']): Registrat
     status: 'active',
     removedAt: null,
     removalReason: null,
+    informationTask: informationTaskOf(
+      {
+        informTarget: row.inform_target,
+        informDueOn: row.inform_due_on,
+        informedOn: row.informed_on,
+        informDeferralGround: row.inform_deferral_ground,
+        informRecheckOn: row.inform_recheck_on,
+      },
+      today,
+    ),
     inform,
   };
 }
