@@ -26,7 +26,8 @@ describe('access matrix of the administration and identity API', () => {
   beforeAll(async () => {
     // Invitations are mailed: a real mail server takes them.
     smtp = await startSmtpSink();
-    api = await startApi({ SMTP_URL: smtp.url });
+    // Every endpoint is also called without a credential: more failed logins from one address than the throttle allows.
+    api = await startApi({ SMTP_URL: smtp.url, AUTH_FAILURES_PER_MINUTE: '1000' });
     await api.reset();
     const own = await anOrganisation(api, { kind: 'municipality', scopes: ['signals'], professionals: 2 });
     const other = await anOrganisation(api, {
@@ -125,6 +126,12 @@ describe('access matrix of the administration and identity API', () => {
     ],
     ['post', '/v1/organisations/{own}/webhook-test', undefined, { admin: 422 }],
     [
+      'post',
+      '/v1/organisations/{own}/professionals/{pro}/contact-confirmation',
+      undefined,
+      { admin: 200, 'contact-details': 200 },
+    ],
+    [
       'get',
       '/v1/me',
       undefined,
@@ -196,6 +203,7 @@ describe('access matrix of the administration and identity API', () => {
             path.includes('/credentials') ||
             path.endsWith('/professional-imports') ||
             path.endsWith('/webhook-test') ||
+            path.endsWith('/contact-confirmation') ||
             path.includes('/identity-provider') ||
             path.endsWith('/invitation') ||
             (path.endsWith('/stand-in') && method !== 'get') ||
@@ -208,7 +216,10 @@ describe('access matrix of the administration and identity API', () => {
           const hasScope =
             who === 'admin' ||
             who === 'otherAdmin' ||
-            ((method === 'patch' || path.endsWith('/invitation') || path.endsWith('/stand-in')) &&
+            ((method === 'patch' ||
+              path.endsWith('/invitation') ||
+              path.endsWith('/stand-in') ||
+              path.endsWith('/contact-confirmation')) &&
               who === 'contact-details');
           if (path === '/v1/colleges') expected = 403;
           expected ??= scopeGuarded && !hasScope ? 403 : 404;

@@ -613,4 +613,42 @@ describe('administration: the gemeente connects organisations', () => {
       expect(gone.body.response).toMatch(/^network /);
     });
   });
+
+  describe('confirming contact details', () => {
+    it('stamps the check for the administrator and the own coordinator, and a change stamps it too', async () => {
+      const school = await anOrganisation(api, { kind: 'education' });
+      const id = school.professionalIds[0];
+      await api.dataSource.query(
+        `UPDATE professionals SET contact_confirmed_at = now() - interval '2 years' WHERE id = $1`,
+        [id],
+      );
+      const confirmed = await api
+        .http()
+        .post(`/v1/organisations/${school.id}/professionals/${id}/contact-confirmation`)
+        .set(admin)
+        .expect(200);
+      expect(Date.now() - Date.parse(confirmed.body.contactConfirmedAt)).toBeLessThan(60_000);
+      await api.dataSource.query(
+        `UPDATE professionals SET contact_confirmed_at = now() - interval '2 years' WHERE id = $1`,
+        [id],
+      );
+      const changed = await api
+        .http()
+        .patch(`/v1/organisations/${school.id}/professionals/${id}`)
+        .set(admin)
+        .send({ phone: '+31 77 999 0000' })
+        .expect(200);
+      expect(Date.now() - Date.parse(changed.body.contactConfirmedAt)).toBeLessThan(60_000);
+      await api
+        .http()
+        .post(`/v1/organisations/${school.id}/professionals/00000000-0000-4000-8000-000000000000/contact-confirmation`)
+        .set(admin)
+        .expect(404);
+      await api
+        .http()
+        .post(`/v1/organisations/${school.id}/professionals/${id}/contact-confirmation`)
+        .set(bearer(school.secret))
+        .expect(403);
+    });
+  });
 });

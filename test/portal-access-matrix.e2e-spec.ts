@@ -168,6 +168,7 @@ describe('access matrix of the portal', () => {
     ['/organisaties/{otherCollegeOrganisation}/ontkoppelen', only({ administrator: 404 })],
     ['/organisaties/{ownRegistration}', only({ administrator: 404 })],
     ['/medewerkers/{ownRegistration}/vervanger', only({ coordinator: 404 })],
+    ['/medewerkers/{ownRegistration}/gegevens', only({ coordinator: 404 })],
   ];
   const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]);
 
@@ -195,6 +196,8 @@ describe('access matrix of the portal', () => {
     ['/signalen/{ownSignal}/gelezen', 'professional'],
     ['/matches/{ownMatch}/contact', 'professional'],
     ['/medewerkers/{ownRegistration}/vervanger', 'coordinator'],
+    ['/medewerkers/{ownRegistration}/gegevens', 'coordinator'],
+    ['/medewerkers/{ownRegistration}/bevestigen', 'coordinator'],
     ['/datalekken/melden', 'coordinator'],
     ['/verzoeken/nieuw', 'privacy_officer'],
     ['/organisaties/nieuw', 'administrator'],

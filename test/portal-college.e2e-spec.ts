@@ -311,4 +311,71 @@ describe('portal: the college (headless Chromium)', () => {
     ).toBe('disconnected');
     await api.http().get('/v1/signals').set(bearer(key)).expect(401);
   });
+
+  it('lets a coordinator keep contact details current: a stale one flagged, changed with a bad address refused first, confirmed, and a person invited', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    const who = await enrol(api, smtp, page, school, school.coordinatorId);
+    await logIn(page, portal.url, who);
+    const colleague = school.professionalIds[0];
+    await api.dataSource.query(
+      `UPDATE professionals SET contact_confirmed_at = now() - interval '13 months' WHERE id = $1`,
+      [colleague],
+    );
+    await page.getByRole('link', { name: 'Medewerkers' }).click();
+    expect(await mainText(page)).toContain(
+      'Van 1 medewerker zijn de contactgegevens langer dan 12 maanden niet bevestigd',
+    );
+    const [{ name }] = await api.dataSource.query(`SELECT name FROM professionals WHERE id = $1`, [colleague]);
+    const row = page.getByRole('row', { name: new RegExp(name as string) });
+    expect(await row.textContent()).toContain('Controleren');
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: `Wijzigen voor ${name}` }).click();
+    await expect(page.title()).resolves.toBe(`Gegevens van ${name} — Verwijsindex`);
+    await page.getByLabel('E-mailadres').fill('niet-een-adres');
+    await page.getByLabel('Telefoonnummer').fill('077 320 2222');
+    await page.getByRole('button', { name: 'Gegevens opslaan' }).click();
+    expect(await page.locator('#veld-email-fout').textContent()).toContain('geldig e-mailadres');
+    expect(await page.getByLabel('Telefoonnummer').inputValue()).toBe('077 320 2222');
+    const [unchanged] = await api.dataSource.query(`SELECT phone FROM professionals WHERE id = $1`, [colleague]);
+    expect(unchanged.phone).not.toBe('077 320 2222');
+    await expectAccessible(page);
+    await page.getByLabel('E-mailadres').fill(`nieuw.${Date.now()}@school.example.org`);
+    await page.getByRole('button', { name: 'Gegevens opslaan' }).click();
+    await page.getByText('De contactgegevens zijn opgeslagen en gelden als bevestigd.').waitFor();
+    expect(await mainText(page)).not.toContain('niet bevestigd');
+    const [changed] = await api.dataSource.query(
+      `SELECT phone, contact_confirmed_at > now() - interval '1 minute' AS fresh FROM professionals WHERE id = $1`,
+      [colleague],
+    );
+    expect(changed).toEqual({ phone: '077 320 2222', fresh: true });
+
+    await api.dataSource.query(
+      `UPDATE professionals SET contact_confirmed_at = now() - interval '2 years' WHERE id = $1`,
+      [colleague],
+    );
+    await page.reload();
+    await page.getByRole('button', { name: `Gegevens kloppen voor ${name}` }).click();
+    await page.getByText('De contactgegevens zijn bevestigd.').waitFor();
+    expect(await mainText(page)).not.toContain('niet bevestigd');
+    const audited = await api.dataSource.query(
+      `SELECT action FROM audit_events WHERE object_id = $1 AND action LIKE 'professional.contact-details-%' ORDER BY occurred_at`,
+      [colleague],
+    );
+    expect(audited.map((a: { action: string }) => a.action)).toEqual([
+      'professional.contact-details-updated',
+      'professional.contact-details-confirmed',
+    ]);
+
+    const before = smtp.mails.length;
+    await page.getByRole('button', { name: `Uitnodiging sturen aan ${name}` }).click();
+    await page.getByText('De uitnodiging is verstuurd.').waitFor();
+    await waitFor('the invitation', () => smtp.mails.length > before, 10_000);
+    expect(smtp.mails[smtp.mails.length - 1].to[0]).toMatch(/^nieuw\.\d+@school\.example\.org$/);
+    await expectAccessible(page);
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await reflows(page)).toBe(true);
+  });
 });

@@ -19,7 +19,7 @@ const PORTAL_CSS = `
 .portal-card h3 { margin-block-start: 0; }
 .portal-main fieldset { border: 1px solid #767676; margin-block-end: 1rem; padding: 0.75rem 1rem; }
 .portal-main .utrecht-table { inline-size: 100%; }
-.portal-table-wrap { overflow-x: auto; }
+.portal-table-wrap { overflow-x: auto; position: relative; }
 .portal-main form { margin-block-end: 1rem; }
 .portal-inline-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; }
 .portal-visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }

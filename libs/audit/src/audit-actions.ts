@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'person.logged-out',
   'person.login-failed',
   'person.recovery-code-used',
+  'professional.contact-details-confirmed',
   'professional.contact-details-updated',
   'professional.deactivated',
   'professional.designated',

@@ -117,6 +117,13 @@ export class AppConfig {
   @IsBoolean()
   OIDC_ALLOW_HTTP = false;
 
+  /** Months after which a person's contact details, not confirmed since, are shown to the coordinator to check. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(36)
+  CONTACT_DETAILS_STALE_MONTHS = 12;
+
   /** Days an invitation link stays valid. */
   @Type(() => Number)
   @IsInt()

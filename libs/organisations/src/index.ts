@@ -41,3 +41,7 @@ export type {
   ImportRowResult,
 } from './commands/import-professionals/import-professionals.command';
 export type { OrganisationView, IssuedCredentialView } from './views';
+export { ConfirmContactDetailsCommand } from './commands/confirm-contact-details/confirm-contact-details.command';
+export { UpdateProfessionalCommand } from './commands/update-professional/update-professional.command';
+export { UpdateContactDetailsDto } from './commands/add-professional/add-professional.dto';
+export { contactDetailsStale } from './contact-freshness';

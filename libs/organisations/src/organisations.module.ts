@@ -9,6 +9,7 @@ import { EndStandInHandler } from './commands/end-stand-in/end-stand-in.handler'
 import { SetStandInHandler } from './commands/set-stand-in/set-stand-in.handler';
 import { DisconnectOrganisationHandler } from './commands/disconnect-organisation/disconnect-organisation.handler';
 import { ImportProfessionalsHandler } from './commands/import-professionals/import-professionals.handler';
+import { ConfirmContactDetailsHandler } from './commands/confirm-contact-details/confirm-contact-details.handler';
 import { IssueCredentialHandler } from './commands/issue-credential/issue-credential.handler';
 import { RevokeCredentialHandler } from './commands/revoke-credential/revoke-credential.handler';
 import { UpdateOrganisationHandler } from './commands/update-organisation/update-organisation.handler';
@@ -57,6 +58,7 @@ import { ListProfessionalsHandler } from './queries/list-professionals/list-prof
     AddProfessionalHandler,
     ImportProfessionalsHandler,
     UpdateProfessionalHandler,
+    ConfirmContactDetailsHandler,
     DeactivateProfessionalHandler,
     SetStandInHandler,
     EndStandInHandler,

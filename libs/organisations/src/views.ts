@@ -78,6 +78,11 @@ export class ProfessionalView {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) deactivatedAt: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the contact details were last changed or confirmed (POST …/contact-confirmation)',
+  })
+  contactConfirmedAt: string;
 
   static of(p: ProfessionalEntity): ProfessionalView {
     return {
@@ -91,6 +96,7 @@ export class ProfessionalView {
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),
       deactivatedAt: p.deactivatedAt?.toISOString() ?? null,
+      contactConfirmedAt: (p.contactConfirmedAt ?? p.updatedAt).toISOString(),
     };
   }
 }

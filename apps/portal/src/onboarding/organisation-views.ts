@@ -8,6 +8,7 @@ import type {
 import type { WebhookTestView } from '@vir/signals';
 import { dutchDate } from '../casework/dutch';
 import { checkbox, choices, csrfField, dataTable, field, html, SafeHtml } from '../html';
+import { contactFields, ContactFormValues } from '../people/people-views';
 
 /** The categories of Besluit Jeugdwet 7.1.1–7.1.7 as the gemeente names them. */
 export const ORGANISATION_KIND_LABELS: Record<string, string> = {
@@ -41,12 +42,6 @@ export interface OrganisationFormValues {
   agreementSignedOn?: string;
   agreementEndsOn?: string;
   breachNotificationEmail?: string;
-}
-
-export interface PersonFormValues {
-  name?: string;
-  email?: string;
-  phone?: string;
 }
 
 export function organisationList(organisations: OrganisationView[], notice?: SafeHtml): SafeHtml {
@@ -135,7 +130,7 @@ export interface OrganisationPageParts {
   people: ProfessionalView[];
   csrf: string;
   notice?: SafeHtml;
-  coordinator?: { values: PersonFormValues; errors: PersonFormValues };
+  coordinator?: { values: ContactFormValues; errors: ContactFormValues };
   importError?: string;
   webhookError?: { value: string; error: string };
 }
@@ -184,7 +179,7 @@ export function organisationPage(parts: OrganisationPageParts): SafeHtml {
       krijgt een e-mail om een wachtwoord en een tweede stap voor het inloggen in te stellen.
     </p>
     <form method="post" action="${base}/contactpersoon" novalidate>
-      ${csrfField(csrf)} ${personFields(coordinator.values, coordinator.errors)}
+      ${csrfField(csrf)} ${contactFields(coordinator.values, coordinator.errors)}
       <button type="submit" class="utrecht-button utrecht-button--primary-action">Uitnodigen</button>
     </form>
     <h2 class="utrecht-heading-2">Medewerkers importeren</h2>
@@ -248,12 +243,6 @@ export function organisationPage(parts: OrganisationPageParts): SafeHtml {
     <p class="utrecht-paragraph">
       <a class="utrecht-link" href="${base}/ontkoppelen">Organisatie ontkoppelen</a> als de overeenkomst eindigt.
     </p>`;
-}
-
-function personFields(values: PersonFormValues, errors: PersonFormValues): SafeHtml {
-  return html`${field({ name: 'name', label: 'Naam', autocomplete: 'off', value: values.name, error: errors.name })}
-  ${field({ name: 'email', label: 'E-mailadres', type: 'email', autocomplete: 'off', value: values.email, error: errors.email })}
-  ${field({ name: 'phone', label: 'Telefoonnummer', type: 'tel', autocomplete: 'off', value: values.phone, error: errors.phone })}`;
 }
 
 const ROW_STATUS: Record<ImportRowResult['status'], string> = {

@@ -27,6 +27,7 @@ import type { WebhookTestView } from '@vir/signals';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { messagesFor } from '../casework/dutch';
+import { CONTACT_MESSAGES, ContactFormValues } from '../people/people-views';
 import { alert } from '../html';
 import { noticeAfter, orNotFound, PersonOnPage, PortalPages, text } from '../portal-pages';
 import type { Form } from '../portal-pages';
@@ -40,7 +41,6 @@ import {
   organisationList,
   organisationPage,
   OrganisationPageParts,
-  PersonFormValues,
   secretOnce,
   webhookTestResult,
 } from './organisation-views';
@@ -54,11 +54,6 @@ const ORGANISATION_MESSAGES: Required<OrganisationFormValues> = {
   agreementSignedOn: 'Vul een geldige datum in.',
   agreementEndsOn: 'Vul een datum na de dag van tekenen in, of laat het veld leeg.',
   breachNotificationEmail: 'Vul een geldig e-mailadres in, of laat het veld leeg.',
-};
-const PERSON_MESSAGES: Required<PersonFormValues> = {
-  name: 'Vul de naam in (hooguit 200 tekens).',
-  email: 'Vul een geldig e-mailadres in.',
-  phone: 'Vul een telefoonnummer in van 8 tot 22 cijfers (spaties, streepjes en + mogen).',
 };
 const IMPORT_REFUSALS: Record<string, string> = {
   CSV_UNREADABLE:
@@ -176,7 +171,7 @@ export class OrganisationPagesController {
   ): Promise<void> {
     const person = await this.pages.personPosting(request, reply, form, ADMINISTRATOR);
     if (!person) return;
-    const values: Required<PersonFormValues> = {
+    const values: Required<ContactFormValues> = {
       name: text(form, 'name', 200),
       email: text(form, 'email', 254).trim(),
       phone: text(form, 'phone', 32),
@@ -193,7 +188,7 @@ export class OrganisationPagesController {
       void reply.redirect(`/organisaties/${id}?${invited.sent ? 'uitgenodigd' : 'niet-uitgenodigd'}=1`, 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
-      const errors = messagesFor(error, PERSON_MESSAGES);
+      const errors = messagesFor(error, CONTACT_MESSAGES);
       await this.showOrganisation(reply, person, id, error.status, {
         coordinator: { values, errors },
         notice: Object.keys(errors).length

@@ -1,51 +1,58 @@
 import type { ProfessionalView, StandInView } from '@vir/organisations';
 import { dutchDate } from '../casework/dutch';
-import { field, html, SafeHtml } from '../html';
+import { csrfField, dataTable, field, html, SafeHtml } from '../html';
 import { roleName } from '../login-pages';
 
 export interface PersonRow {
   person: ProfessionalView;
   standIn?: StandInView;
+  /** The contact details were not changed or confirmed for the configured months. */
+  stale: boolean;
 }
 
-/** The coordinator's overview of the organisation's designated people, with their stand-ins. */
-export function peopleList(rows: PersonRow[], notice?: SafeHtml): SafeHtml {
+/** The coordinator's overview of the organisation's designated people, with their stand-ins and the check of their contact details. */
+export function peopleList(rows: PersonRow[], csrf: string, months: number, notice?: SafeHtml): SafeHtml {
+  const stale = rows.filter((r) => r.stale).length;
   return html`${notice ?? ''}
-    <div class="portal-table-wrap">
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">
-          Aangewezen medewerkers van uw organisatie
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">Naam</th>
-            <th class="utrecht-table__header-cell" scope="col">Rol</th>
-            <th class="utrecht-table__header-cell" scope="col">Contact</th>
-            <th class="utrecht-table__header-cell" scope="col">Vervanger</th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          ${rows.map(
-            ({ person, standIn }) =>
-              html`<tr class="utrecht-table__row">
-                <td class="utrecht-table__cell">${person.name}</td>
-                <td class="utrecht-table__cell">${roleName(person.role)}</td>
-                <td class="utrecht-table__cell">${person.email}<br />${person.phone}</td>
-                <td class="utrecht-table__cell">
-                  ${
-                    standIn
-                      ? html`${standIn.standIn.name}, ${dutchDate(standIn.from)} t/m ${dutchDate(standIn.until)}<br />`
-                      : ''
-                  }
-                  <a class="utrecht-link" href="/medewerkers/${person.id}/vervanger"
-                    >Vervanging regelen<span class="portal-visually-hidden"> voor ${person.name}</span></a
-                  >
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+  ${
+    stale
+      ? html`<div class="utrecht-alert utrecht-alert--warning" role="status">
+          <p class="utrecht-paragraph">
+            Van ${stale} ${stale === 1 ? 'medewerker zijn' : 'medewerkers zijn'} de contactgegevens langer dan ${months}
+            maanden niet bevestigd. Kloppen ze nog? Anderen bellen en mailen met deze gegevens na een signaal.
+          </p>
+        </div>`
+      : ''
+  }
+  ${dataTable(
+    'Aangewezen medewerkers van uw organisatie',
+    ['Naam', 'Rol', 'Contact', 'Gegevens', 'Vervanger'],
+    rows.map(({ person, standIn, stale }) => [
+      person.name,
+      roleName(person.role),
+      html`${person.email}<br />${person.phone}`,
+      html`${stale ? html`<strong>Controleren</strong>: ` : ''}bevestigd op ${dutchDate(person.contactConfirmedAt)}
+        <form method="post" action="/medewerkers/${person.id}/bevestigen">
+          ${csrfField(csrf)}
+          <button type="submit" class="utrecht-button utrecht-button--subtle">
+            Gegevens kloppen<span class="portal-visually-hidden"> voor ${person.name}</span>
+          </button>
+        </form>
+        <a class="utrecht-link" href="/medewerkers/${person.id}/gegevens"
+          >Wijzigen<span class="portal-visually-hidden"> voor ${person.name}</span></a
+        >
+        <form method="post" action="/medewerkers/${person.id}/uitnodigen">
+          ${csrfField(csrf)}
+          <button type="submit" class="utrecht-button utrecht-button--subtle">
+            Uitnodiging sturen<span class="portal-visually-hidden"> aan ${person.name}</span>
+          </button>
+        </form>`,
+      html`${standIn ? html`${standIn.standIn.name}, ${dutchDate(standIn.from)} t/m ${dutchDate(standIn.until)}<br />` : ''}
+        <a class="utrecht-link" href="/medewerkers/${person.id}/vervanger"
+          >Vervanging regelen<span class="portal-visually-hidden"> voor ${person.name}</span></a
+        >`,
+    ]),
+  )}`;
 }
 
 export interface StandInFormValues {
@@ -119,5 +126,40 @@ export function standInForm(
             <button type="submit" class="utrecht-button utrecht-button--primary-action">Vervanging opslaan</button>
           </form>`
     }
+    <p class="utrecht-paragraph"><a class="utrecht-link" href="/medewerkers">Terug naar de medewerkers</a></p>`;
+}
+
+export interface ContactFormValues {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+export const CONTACT_MESSAGES: Required<ContactFormValues> = {
+  name: 'Vul de naam in (hooguit 200 tekens).',
+  email: 'Vul een geldig e-mailadres in.',
+  phone: 'Vul een telefoonnummer in van 8 tot 22 cijfers (spaties, streepjes en + mogen).',
+};
+
+/** Name, e-mail and phone: the contact card others see with a signal (Jw 7.1.4.3(1)(a)). */
+export function contactFields(values: ContactFormValues, errors: ContactFormValues): SafeHtml {
+  return html`${field({ name: 'name', label: 'Naam', autocomplete: 'off', value: values.name, error: errors.name })}
+  ${field({ name: 'email', label: 'E-mailadres', type: 'email', autocomplete: 'off', value: values.email, error: errors.email })}
+  ${field({ name: 'phone', label: 'Telefoonnummer', type: 'tel', autocomplete: 'off', value: values.phone, error: errors.phone })}`;
+}
+
+export function contactForm(
+  person: ProfessionalView,
+  csrf: string,
+  values: ContactFormValues,
+  errors: ContactFormValues,
+): SafeHtml {
+  return html`<p class="utrecht-paragraph">
+      Deze gegevens staan op de contactkaart die anderen bij een signaal zien. Na het opslaan gelden ze als bevestigd.
+    </p>
+    <form method="post" action="/medewerkers/${person.id}/gegevens" novalidate>
+      ${csrfField(csrf)} ${contactFields(values, errors)}
+      <button type="submit" class="utrecht-button utrecht-button--primary-action">Gegevens opslaan</button>
+    </form>
     <p class="utrecht-paragraph"><a class="utrecht-link" href="/medewerkers">Terug naar de medewerkers</a></p>`;
 }

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AppError, todayInAmsterdam, validateInput } from '@vir/common';
+import { AppConfig } from '@vir/config';
+import { SendInvitationCommand } from '@vir/identity';
 import {
+  ConfirmContactDetailsCommand,
+  contactDetailsStale,
+  UpdateContactDetailsDto,
+  UpdateProfessionalCommand,
   EndStandInCommand,
   GetStandInQuery,
   ListProfessionalsQuery,
@@ -10,12 +16,28 @@ import {
 } from '@vir/organisations';
 import type { ProfessionalView, StandInView } from '@vir/organisations';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { fieldsOf } from '../casework/dutch';
+import { fieldsOf, messagesFor } from '../casework/dutch';
+import { alert } from '../html';
 import { noticeAfter, orNotFound, PersonOnPage, PortalPages, text } from '../portal-pages';
 import type { Form } from '../portal-pages';
-import { peopleList, StandInFormErrors, StandInFormValues, standInForm } from './people-views';
+import {
+  CONTACT_MESSAGES,
+  contactForm,
+  ContactFormValues,
+  peopleList,
+  StandInFormErrors,
+  StandInFormValues,
+  standInForm,
+} from './people-views';
 
 const COORDINATOR = ['coordinator'];
+
+const NOTICES: Record<string, string> = {
+  opgeslagen: 'De vervanging is opgeslagen.',
+  bijgewerkt: 'De contactgegevens zijn opgeslagen en gelden als bevestigd.',
+  bevestigd: 'De contactgegevens zijn bevestigd.',
+  uitgenodigd: 'De uitnodiging is verstuurd.',
+};
 
 const FIELD_MESSAGES: Record<keyof StandInFormValues, string> = {
   standInId: 'Kies een collega met dezelfde rol.',
@@ -30,6 +52,7 @@ export class PeoplePagesController {
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
     private readonly pages: PortalPages,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -37,11 +60,124 @@ export class PeoplePagesController {
     const person = await this.pages.person(request, reply, COORDINATOR);
     if (!person) return;
     const people = await this.people(person);
+    const months = this.config.CONTACT_DETAILS_STALE_MONTHS;
+    const now = new Date();
     const rows = await Promise.all(
-      people.map(async (p) => ({ person: p, standIn: await this.standInOf(person, p.id) })),
+      people.map(async (p) => ({
+        person: p,
+        standIn: await this.standInOf(person, p.id),
+        stale: contactDetailsStale(p.contactConfirmedAt, months, now),
+      })),
     );
-    const saved = noticeAfter(request, 'opgeslagen', 'De vervanging is opgeslagen.');
-    this.pages.send(reply, 200, 'Medewerkers', peopleList(rows, saved), person.session, '/medewerkers');
+    const query = request.query as Record<string, unknown>;
+    const notice = query['niet-uitgenodigd']
+      ? alert('error', 'De uitnodiging kon nu niet worden verstuurd. Probeer het later opnieuw.')
+      : Object.entries(NOTICES)
+          .map(([flag, message]) => noticeAfter(request, flag, message))
+          .find(Boolean);
+    this.pages.send(
+      reply,
+      200,
+      'Medewerkers',
+      peopleList(rows, person.session.csrfToken, months, notice),
+      person.session,
+      '/medewerkers',
+    );
+  }
+
+  @Get(':id/gegevens')
+  async contactForm(
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const person = await this.pages.person(request, reply, COORDINATOR);
+    if (!person) return;
+    const subject = (await this.people(person)).find((p) => p.id === id);
+    if (!subject) return this.pages.notFound(reply, person.session, 'Medewerker');
+    this.pages.send(
+      reply,
+      200,
+      `Gegevens van ${subject.name}`,
+      contactForm(subject, person.session.csrfToken, subject, {}),
+      person.session,
+      '/medewerkers',
+    );
+  }
+
+  @Post(':id/gegevens')
+  async updateContact(
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() form: Form,
+  ): Promise<void> {
+    const person = await this.pages.personPosting(request, reply, form, COORDINATOR);
+    if (!person) return;
+    const subject = (await this.people(person)).find((p) => p.id === id);
+    if (!subject) return this.pages.notFound(reply, person.session, 'Medewerker');
+    const values: Required<ContactFormValues> = {
+      name: text(form, 'name', 200),
+      email: text(form, 'email', 254).trim(),
+      phone: text(form, 'phone', 32),
+    };
+    try {
+      const input = await validateInput(UpdateContactDetailsDto, values);
+      await this.commandBus.execute(
+        new UpdateProfessionalCommand(person.principal, person.session.person.organisationId, id, input),
+      );
+      void reply.redirect('/medewerkers?bijgewerkt=1', 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      this.pages.send(
+        reply,
+        error.status,
+        `Gegevens van ${subject.name}`,
+        contactForm(subject, person.session.csrfToken, values, messagesFor(error, CONTACT_MESSAGES)),
+        person.session,
+        '/medewerkers',
+      );
+    }
+  }
+
+  @Post(':id/bevestigen')
+  async confirmContact(
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() form: Form,
+  ): Promise<void> {
+    const person = await this.pages.personPosting(request, reply, form, COORDINATOR);
+    if (!person) return;
+    const confirmed = await orNotFound(id, () =>
+      this.commandBus.execute<ConfirmContactDetailsCommand, ProfessionalView>(
+        new ConfirmContactDetailsCommand(person.principal, person.session.person.organisationId, id),
+      ),
+    );
+    if (!confirmed) return this.pages.notFound(reply, person.session, 'Medewerker');
+    void reply.redirect('/medewerkers?bevestigd=1', 303);
+  }
+
+  @Post(':id/uitnodigen')
+  async invite(
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() form: Form,
+  ): Promise<void> {
+    const person = await this.pages.personPosting(request, reply, form, COORDINATOR);
+    if (!person) return;
+    if (!(await this.people(person)).some((p) => p.id === id))
+      return this.pages.notFound(reply, person.session, 'Medewerker');
+    try {
+      await this.commandBus.execute(
+        new SendInvitationCommand(person.principal, person.session.person.organisationId, id),
+      );
+      void reply.redirect('/medewerkers?uitgenodigd=1', 303);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      void reply.redirect('/medewerkers?niet-uitgenodigd=1', 303);
+    }
   }
 
   @Get(':id/vervanger')

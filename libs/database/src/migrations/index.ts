@@ -14,6 +14,7 @@ import { IncidentReporters1765500000000 } from './1765500000000-incident-reporte
 import { SubjectRequests1765600000000 } from './1765600000000-subject-requests';
 import { AgreementTerm1765700000000 } from './1765700000000-agreement-term';
 import { InformationTasks1765800000000 } from './1765800000000-information-tasks';
+import { ContactConfirmation1765900000000 } from './1765900000000-contact-confirmation';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   SubjectRequests1765600000000,
   AgreementTerm1765700000000,
   InformationTasks1765800000000,
+  ContactConfirmation1765900000000,
 ];

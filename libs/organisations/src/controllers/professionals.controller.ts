@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScopes } from '@vir/auth';
 import type { Principal } from '@vir/auth';
 import { ApiProblems } from '@vir/common';
 import { AddProfessionalCommand } from '../commands/add-professional/add-professional.command';
+import { ConfirmContactDetailsCommand } from '../commands/confirm-contact-details/confirm-contact-details.command';
 import { AddProfessionalDto, UpdateContactDetailsDto } from '../commands/add-professional/add-professional.dto';
 import { DeactivateProfessionalCommand } from '../commands/deactivate-professional/deactivate-professional.command';
 import { DeactivateProfessionalQuery } from '../commands/deactivate-professional/deactivate-professional.dto';
@@ -74,6 +75,23 @@ export class ProfessionalsController {
     @Body() body: UpdateContactDetailsDto,
   ): Promise<ProfessionalView> {
     return this.commands.execute(new UpdateProfessionalCommand(principal, organisationId, professionalId, body));
+  }
+
+  @Post(':professionalId/contact-confirmation')
+  @HttpCode(200)
+  @RequireScopes('admin', 'contact-details')
+  @ApiOperation({
+    summary:
+      "Confirm that the person's contact details are right (the coordinator's periodic check); a change through PATCH confirms them too",
+  })
+  @ApiOkResponse({ type: ProfessionalView })
+  @ApiProblems(403, 404, 409)
+  confirmContactDetails(
+    @CurrentPrincipal() principal: Principal,
+    @Param('organisationId') organisationId: string,
+    @Param('professionalId') professionalId: string,
+  ): Promise<ProfessionalView> {
+    return this.commands.execute(new ConfirmContactDetailsCommand(principal, organisationId, professionalId));
   }
 
   @Delete(':professionalId')

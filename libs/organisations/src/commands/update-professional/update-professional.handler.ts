@@ -1,11 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorOf } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
-import { ValidationFailedError } from '@vir/common';
+import { Clock, isUuid, ValidationFailedError } from '@vir/common';
 import { DataSource } from 'typeorm';
 import { ProfessionalEntity } from '../../entities/professional.entity';
 import { OrganisationAccess } from '../../organisation-access';
-import { isUuid } from '@vir/common';
 import { professionalNotFound } from '../../organisation-errors';
 import { ProfessionalView } from '../../views';
 import { UpdateProfessionalCommand } from './update-professional.command';
@@ -20,6 +19,7 @@ export class UpdateProfessionalHandler implements ICommandHandler<UpdateProfessi
     private readonly dataSource: DataSource,
     private readonly access: OrganisationAccess,
     private readonly audit: AuditLog,
+    private readonly clock: Clock,
   ) {}
 
   async execute({
@@ -44,7 +44,7 @@ export class UpdateProfessionalHandler implements ICommandHandler<UpdateProfessi
         ? await repository.findOneBy({ id: professionalId, organisationId: organisation.id })
         : null;
       if (!professional) throw professionalNotFound();
-      Object.assign(professional, changes);
+      Object.assign(professional, changes, { contactConfirmedAt: this.clock.now() });
       const saved = await repository.save(professional);
       await this.audit.record(manager, {
         action: 'professional.contact-details-updated',
