@@ -378,4 +378,39 @@ describe('portal: the college (headless Chromium)', () => {
     await page.setViewportSize({ width: 320, height: 640 });
     expect(await reflows(page)).toBe(true);
   });
+
+  it("lets the administrator set the college's follow-up deadlines, refusing impossible ones beside the field", async () => {
+    const { page } = await colleagueWith('administrator', 'I. Nsteller');
+    await page.getByRole('link', { name: 'Instellingen' }).click();
+    await expect(page.title()).resolves.toBe('Instellingen van het college — Verwijsindex');
+    await expectAccessible(page);
+    const stored = async () =>
+      (
+        await api.dataSource.query(
+          `SELECT follow_up_reminder_days AS reminder, follow_up_escalation_days AS escalation FROM organisations WHERE id = $1`,
+          [gemeente.id],
+        )
+      )[0];
+    const before = await stored();
+    await page.getByLabel('Herinnering na (werkdagen)').fill('0');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    expect(await page.locator('#veld-followUpReminderWorkingDays-fout').textContent()).toContain('1 tot en met 60');
+    expect(await page.getByLabel('Herinnering na (werkdagen)').inputValue()).toBe('0');
+    await page.getByLabel('Herinnering na (werkdagen)').fill('7');
+    await page.getByLabel('Escalatie naar de regievoerder na (werkdagen)').fill('6');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    expect(await page.locator('#veld-followUpEscalationWorkingDays-fout').textContent()).toContain('na de herinnering');
+    expect(await stored()).toEqual(before);
+    await expectAccessible(page);
+    await page.getByLabel('Escalatie naar de regievoerder na (werkdagen)').fill('12');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('De instellingen zijn opgeslagen.').waitFor();
+    expect(await stored()).toEqual({ reminder: 7, escalation: 12 });
+    expect(await page.getByLabel('Herinnering na (werkdagen)').inputValue()).toBe('7');
+    await page.getByLabel('Herinnering na (werkdagen)').fill('');
+    await page.getByLabel('Escalatie naar de regievoerder na (werkdagen)').fill('');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('De instellingen zijn opgeslagen.').waitFor();
+    expect(await stored()).toEqual({ reminder: null, escalation: null });
+  });
 });

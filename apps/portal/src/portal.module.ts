@@ -16,6 +16,7 @@ import { MatchPagesController } from './casework/matches.controller';
 import { RegistrationPagesController } from './casework/registrations.controller';
 import { SignalPagesController } from './casework/signals.controller';
 import { WorklistPagesController } from './follow-up/worklist.controller';
+import { CollegeSettingsPagesController } from './onboarding/college-settings.controller';
 import { OrganisationPagesController } from './onboarding/organisations.controller';
 import { PeoplePagesController } from './people/people.controller';
 import { IncidentPagesController } from './privacy/incidents.controller';
@@ -61,6 +62,7 @@ export class PortalModule {
         IncidentPagesController,
         SubjectRequestPagesController,
         OrganisationPagesController,
+        CollegeSettingsPagesController,
         PagesController,
       ],
       providers: [

@@ -32,4 +32,3 @@ export { GetRegistrationQuery } from './queries/get-registration/get-registratio
 export type { RegistrationView } from './views';
 export { RecordInformationCommand } from './commands/record-information/record-information.command';
 export { RecordInformationDto } from './commands/record-information/record-information.dto';
-export { DEFERRAL_GROUNDS } from './information-task';

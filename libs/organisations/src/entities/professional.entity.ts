@@ -48,7 +48,7 @@ export class ProfessionalEntity {
   @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
   deactivatedAt: Date | null;
 
-  /** Last time the contact details were changed or confirmed as right. */
-  @Column({ name: 'contact_confirmed_at', type: 'timestamptz', default: () => 'now()' })
+  /** Last time the contact details were changed or confirmed as right (the database's default on insert). */
+  @Column({ name: 'contact_confirmed_at', type: 'timestamptz' })
   contactConfirmedAt: Date;
 }
