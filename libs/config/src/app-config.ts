@@ -390,6 +390,12 @@ export class AppConfig {
   @Max(3_600_000)
   FOLLOW_UP_SWEEP_INTERVAL_MS = 300_000;
 
+  /** How often the worker mails professionals whose information task passed its due date or re-check day. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  INFORMATION_REMINDER_INTERVAL_MS = 3_600_000;
+
   /** SMTP server for signal e-mail, e.g. smtp://user:pass@smtp.example.test:587; unset disables e-mail. */
   @Transform(emptyToUndefined)
   @IsOptional()

@@ -35,6 +35,11 @@ export const SCHEDULES = {
     immediately: false,
     does: 'queues the reminders and escalations of matches whose deadline passed',
   },
+  'information-reminders': {
+    every: 'INFORMATION_REMINDER_INTERVAL_MS',
+    immediately: true,
+    does: 'mails each professional whose information task passed its due date or re-check day, once per deadline',
+  },
   'retention-schedule': {
     every: 'RETENTION_INTERVAL_MS',
     immediately: true,

@@ -1,4 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { MailModule } from '@vir/mail';
+import { InformationReminders } from './jobs/information-reminders';
 import { LifecycleProcessor } from './jobs/lifecycle.processor';
 import { RetentionScheduler } from './jobs/retention.job';
 import { RegistrationRemoval } from './registration-removal';
@@ -14,12 +16,14 @@ export class RegistrationsJobsModule {
   static forRoot(references: RegistrationReference[]): DynamicModule {
     return {
       module: RegistrationsJobsModule,
+      imports: [MailModule],
       providers: [
         { provide: REGISTRATION_REFERENCES, useValue: references },
         RegistrationRemoval,
         RetentionService,
         RetentionScheduler,
         LifecycleProcessor,
+        InformationReminders,
       ],
       exports: [RegistrationRemoval, RetentionService],
     };

@@ -15,6 +15,7 @@ import { SubjectRequests1765600000000 } from './1765600000000-subject-requests';
 import { AgreementTerm1765700000000 } from './1765700000000-agreement-term';
 import { InformationTasks1765800000000 } from './1765800000000-information-tasks';
 import { ContactConfirmation1765900000000 } from './1765900000000-contact-confirmation';
+import { InformationReminders1766000000000 } from './1766000000000-information-reminders';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AgreementTerm1765700000000,
   InformationTasks1765800000000,
   ContactConfirmation1765900000000,
+  InformationReminders1766000000000,
 ];
