@@ -4,6 +4,7 @@ import { actorOf } from '@vir/auth';
 import { AppError, validateInput } from '@vir/common';
 import { OutboxWriter } from '@vir/queue';
 import { DataSource } from 'typeorm';
+import type { OrganisationEntity } from '../../entities/organisation.entity';
 import { ProfessionalEntity } from '../../entities/professional.entity';
 import type { ProfessionalRole } from '../../entities/professional.entity';
 import { OrganisationAccess } from '../../organisation-access';
@@ -87,7 +88,7 @@ export class ImportProfessionalsHandler implements ICommandHandler<ImportProfess
 
   private async problemsOf(
     row: ImportRow,
-    organisation: { kind: string },
+    organisation: Pick<OrganisationEntity, 'kind'>,
     taken: Map<string, number | 'organisation'>,
   ): Promise<ImportRowProblem[]> {
     const problems: ImportRowProblem[] = [];
@@ -115,7 +116,7 @@ export class ImportProfessionalsHandler implements ICommandHandler<ImportProfess
       });
     if (!problems.some((p) => p.field === 'role')) {
       try {
-        assertRoleFits(organisation as never, row.role as ProfessionalRole);
+        assertRoleFits(organisation, row.role as ProfessionalRole);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         problems.push({ field: 'role', code: 'ROLE_NOT_ALLOWED', reason: error.detail ?? error.title });
