@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { Scope } from '@vir/auth';
 import { AppError, validateInput } from '@vir/common';
 import { SendInvitationCommand } from '@vir/identity';
 import {
@@ -27,7 +28,7 @@ import type { WebhookTestView } from '@vir/signals';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { messagesFor } from '../casework/dutch';
-import { CONTACT_MESSAGES, ContactFormValues } from '../people/people-views';
+import { CONTACT_MESSAGES, contactValues } from '../people/people-views';
 import { alert } from '../html';
 import { noticeAfter, orNotFound, PersonOnPage, PortalPages, text } from '../portal-pages';
 import type { Form } from '../portal-pages';
@@ -171,11 +172,7 @@ export class OrganisationPagesController {
   ): Promise<void> {
     const person = await this.pages.personPosting(request, reply, form, ADMINISTRATOR);
     if (!person) return;
-    const values: Required<ContactFormValues> = {
-      name: text(form, 'name', 200),
-      email: text(form, 'email', 254).trim(),
-      phone: text(form, 'phone', 32),
-    };
+    const values = contactValues(form);
     try {
       const input = await validateInput(AddProfessionalDto, { ...values, role: 'coordinator' });
       const coordinator = await orNotFound(id, () =>
@@ -297,10 +294,7 @@ export class OrganisationPagesController {
         notice: alert(result.delivered ? 'ok' : 'error', webhookTestResult(result)),
       });
     } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      await this.showOrganisation(reply, person, id, error.status, {
-        notice: alert('error', 'Er is nog geen webhook om te testen.'),
-      });
+      await this.showRefusal(error, reply, person, id, 'Er is nog geen webhook om te testen.');
     }
   }
 
@@ -323,7 +317,7 @@ export class OrganisationPagesController {
     try {
       const credential = await orNotFound(id, () =>
         this.commandBus.execute<IssueCredentialCommand, IssuedCredentialView>(
-          new IssueCredentialCommand(person.principal, id, { scopes: chosen as never, label: 'Zaaksysteem' }),
+          new IssueCredentialCommand(person.principal, id, { scopes: chosen as Scope[], label: 'Zaaksysteem' }),
         ),
       );
       const organisation = credential && (await this.organisation(person, id));
@@ -337,10 +331,7 @@ export class OrganisationPagesController {
         '/organisaties',
       );
     } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      await this.showOrganisation(reply, person, id, error.status, {
-        notice: alert('error', 'Deze organisatie kan geen sleutel met deze rechten krijgen.'),
-      });
+      await this.showRefusal(error, reply, person, id, 'Deze organisatie kan geen sleutel met deze rechten krijgen.');
     }
   }
 
@@ -382,10 +373,7 @@ export class OrganisationPagesController {
       if (!done) return this.pages.notFound(reply, person.session, 'Organisatie');
       void reply.redirect('/organisaties?ontkoppeld=1', 303);
     } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      await this.showOrganisation(reply, person, id, error.status, {
-        notice: alert('error', 'U kunt de gemeente zelf niet ontkoppelen.'),
-      });
+      await this.showRefusal(error, reply, person, id, 'U kunt de gemeente zelf niet ontkoppelen.');
     }
   }
 
@@ -406,6 +394,18 @@ export class OrganisationPagesController {
       }
     }
     return counts;
+  }
+
+  /** A refusal the administrator can act on, on the organisation's page; anything else is the error page's. */
+  private async showRefusal(
+    error: unknown,
+    reply: FastifyReply,
+    person: PersonOnPage,
+    id: string,
+    message: string,
+  ): Promise<void> {
+    if (!(error instanceof AppError) || error.status >= 500) throw error;
+    await this.showOrganisation(reply, person, id, error.status, { notice: alert('error', message) });
   }
 
   private organisation(person: PersonOnPage, id: string): Promise<OrganisationView | undefined> {

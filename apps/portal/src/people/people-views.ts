@@ -1,6 +1,8 @@
 import type { ProfessionalView, StandInView } from '@vir/organisations';
 import { dutchDate } from '../casework/dutch';
 import { csrfField, dataTable, field, html, SafeHtml } from '../html';
+import { text } from '../portal-pages';
+import type { Form } from '../portal-pages';
 import { roleName } from '../login-pages';
 
 export interface PersonRow {
@@ -133,6 +135,11 @@ export interface ContactFormValues {
   name?: string;
   email?: string;
   phone?: string;
+}
+
+/** The contact fields as typed, cut to what the contract allows. */
+export function contactValues(form: Form): Required<ContactFormValues> {
+  return { name: text(form, 'name', 200), email: text(form, 'email', 254).trim(), phone: text(form, 'phone', 32) };
 }
 
 export const CONTACT_MESSAGES: Required<ContactFormValues> = {

@@ -23,7 +23,7 @@ import type { Form } from '../portal-pages';
 import {
   CONTACT_MESSAGES,
   contactForm,
-  ContactFormValues,
+  contactValues,
   peopleList,
   StandInFormErrors,
   StandInFormValues,
@@ -116,11 +116,7 @@ export class PeoplePagesController {
     if (!person) return;
     const subject = (await this.people(person)).find((p) => p.id === id);
     if (!subject) return this.pages.notFound(reply, person.session, 'Medewerker');
-    const values: Required<ContactFormValues> = {
-      name: text(form, 'name', 200),
-      email: text(form, 'email', 254).trim(),
-      phone: text(form, 'phone', 32),
-    };
+    const values = contactValues(form);
     try {
       const input = await validateInput(UpdateContactDetailsDto, values);
       await this.commandBus.execute(
