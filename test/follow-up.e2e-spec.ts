@@ -14,6 +14,7 @@ describe('match follow-up: reminders and escalation on working days', () => {
   let a: TestOrganisation;
   let b: TestOrganisation;
   let officerId: string;
+  let gemeente: TestOrganisation;
 
   const followUpSignals = async () =>
     await api.dataSource.query<
@@ -32,9 +33,9 @@ describe('match follow-up: reminders and escalation on working days', () => {
   };
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({}, { clock });
     await api.reset();
-    const gemeente = await anOrganisation(api, { kind: 'municipality', professionals: 0 });
+    gemeente = await anOrganisation(api, { kind: 'municipality', professionals: 0, scopes: ['follow-up'] });
     officerId = await aFollowUpOfficer(api, gemeente.id);
     a = await anOrganisation(api, { scopes: ['registrations', 'signals'] });
     b = await anOrganisation(api, { scopes: ['registrations', 'signals'] });
@@ -125,5 +126,105 @@ describe('match follow-up: reminders and escalation on working days', () => {
     const before = (await followUpSignals()).length;
     await sweepOn('2027-01-15');
     expect(await followUpSignals()).toHaveLength(before);
+  });
+
+  it('lets the follow-up officer record handling an escalation: whom they contacted, a next check, then resolved', async () => {
+    clock.set('2027-01-15'); // a Friday
+    const [escalated] = await api.dataSource.query(`SELECT id FROM matches WHERE escalated_at IS NOT NULL`);
+    const [notEscalated] = await api.dataSource.query(`SELECT id FROM matches WHERE escalated_at IS NULL`);
+    const officer = bearer(gemeente.secret);
+    const handle = (id: string, body: object, who = officer) =>
+      api.http().post(`/v1/matches/${id}/escalation-actions`).set(who).send(body);
+    const list = async (filter: string) =>
+      (await api.http().get(`/v1/matches?followUp=${filter}`).set(officer).expect(200)).body.items.map(
+        (m: { id: string }) => m.id,
+      );
+    const participant = a.professionalIds[0];
+    expect(await list('escalated')).toEqual([escalated.id]);
+    expect(await list('overdue')).toEqual([escalated.id]);
+
+    // Bad input, a wrong person, another organisation: each refused, nothing recorded.
+    const refusals: [object, number, string, string?][] = [
+      [{ contacted: [], outcome: 'resolved' }, 400, 'VALIDATION_FAILED', 'contacted'],
+      [{ contacted: ['nope'], outcome: 'resolved' }, 400, 'VALIDATION_FAILED', 'contacted'],
+      [{ contacted: [participant], outcome: 'called' }, 400, 'VALIDATION_FAILED', 'outcome'],
+      [{ contacted: [participant], outcome: 'contact_pending' }, 400, 'VALIDATION_FAILED', 'nextCheckOn'],
+      [
+        { contacted: [participant], outcome: 'contact_pending', nextCheckOn: '2027-01-15' },
+        422,
+        'NEXT_CHECK_ON_INVALID',
+        'nextCheckOn',
+      ],
+      [
+        { contacted: [participant], outcome: 'contact_pending', nextCheckOn: '2027-04-01' },
+        422,
+        'NEXT_CHECK_ON_INVALID',
+        'nextCheckOn',
+      ],
+      [
+        { contacted: [participant], outcome: 'resolved', nextCheckOn: '2027-01-20' },
+        422,
+        'NEXT_CHECK_ON_INVALID',
+        'nextCheckOn',
+      ],
+      [{ contacted: [officerId], outcome: 'resolved' }, 422, 'NOT_A_PARTICIPANT', 'contacted'],
+    ];
+    for (const [body, status, code, field] of refusals) {
+      const response = await handle(escalated.id, body).expect(status);
+      expect(response.body.code).toBe(code);
+      if (field) expect(response.body.errors.map((e: { field: string }) => e.field.split('.')[0])).toContain(field);
+    }
+    expect(
+      (await handle(notEscalated.id, { contacted: [participant], outcome: 'resolved' }).expect(409)).body.code,
+    ).toBe('NOT_ESCALATED');
+    await handle(escalated.id, { contacted: [participant], outcome: 'resolved' }, bearer(a.secret)).expect(403);
+    expect(await api.dataSource.query(`SELECT 1 FROM match_escalation_actions`)).toEqual([]);
+
+    const pending = await handle(escalated.id, {
+      contacted: [participant, b.professionalIds[0], participant],
+      outcome: 'contact_pending',
+      nextCheckOn: '2027-01-20',
+    }).expect(201);
+    expect(pending.body.followUp).toMatchObject({
+      escalationNextCheckOn: '2027-01-20',
+      escalationCheckDue: false,
+      escalationResolvedAt: null,
+      overdue: true,
+    });
+    expect(pending.body.escalationActions).toEqual([
+      expect.objectContaining({
+        outcome: 'contact_pending',
+        nextCheckOn: '2027-01-20',
+        recordedBy: null,
+        contacted: expect.arrayContaining([expect.objectContaining({ professionalId: b.professionalIds[0] })]),
+      }),
+    ]);
+    expect(pending.body.escalationActions[0].contacted).toHaveLength(2);
+    expect(await list('check_due')).toEqual([]);
+    clock.set('2027-01-20');
+    expect(await list('check_due')).toEqual([escalated.id]);
+
+    const resolved = await handle(escalated.id, { contacted: [b.professionalIds[0]], outcome: 'resolved' }).expect(201);
+    expect(resolved.body.followUp).toMatchObject({
+      escalationResolvedAt: expect.any(String),
+      overdue: false,
+      state: 'open',
+    });
+    expect(resolved.body.escalationActions.map((x: { outcome: string }) => x.outcome)).toEqual([
+      'contact_pending',
+      'resolved',
+    ]);
+    for (const filter of ['escalated', 'overdue', 'check_due']) expect(await list(filter)).toEqual([]);
+    expect(await list('open')).toContain(escalated.id);
+    expect((await handle(escalated.id, { contacted: [participant], outcome: 'resolved' }).expect(409)).body.code).toBe(
+      'ESCALATION_RESOLVED',
+    );
+    const audited = await api.dataSource.query(
+      `SELECT details FROM audit_events WHERE action = 'match.escalation-handled' ORDER BY occurred_at`,
+    );
+    expect(audited.map((e: { details: { outcome: string } }) => e.details.outcome)).toEqual([
+      'contact_pending',
+      'resolved',
+    ]);
   });
 });

@@ -196,6 +196,7 @@ describe('access matrix of the portal', () => {
     ['/meldingen/{ownRegistration}/intrekken', 'professional'],
     ['/signalen/{ownSignal}/gelezen', 'professional'],
     ['/matches/{ownMatch}/contact', 'professional'],
+    ['/matches/{ownMatch}/afhandeling', 'follow_up_officer'],
     ['/medewerkers/{ownRegistration}/vervanger', 'coordinator'],
     ['/medewerkers/{ownRegistration}/gegevens', 'coordinator'],
     ['/medewerkers/{ownRegistration}/bevestigen', 'coordinator'],
@@ -215,7 +216,8 @@ describe('access matrix of the portal', () => {
               (SELECT count(*) FROM subject_requests)::int AS requests,
               (SELECT count(*) FROM organisations WHERE status = 'connected')::int AS organisations,
               (SELECT count(*) FROM professionals)::int AS people,
-              (SELECT count(*) FROM credentials WHERE revoked_at IS NULL)::int AS keys`,
+              (SELECT count(*) FROM credentials WHERE revoked_at IS NULL)::int AS keys,
+              (SELECT count(*) FROM match_escalation_actions)::int AS escalation_actions`,
     );
     const response = await sessions.get(role)!.post(`${portal.url}${fill(path)}`, {
       form: {
@@ -233,6 +235,7 @@ describe('access matrix of the portal', () => {
         phone: '077 000 0000',
         agreementReference: 'OVK-1',
         scopes: 'signals',
+        outcome: 'resolved',
       },
       maxRedirects: 0,
     });
@@ -246,7 +249,8 @@ describe('access matrix of the portal', () => {
               (SELECT count(*) FROM subject_requests)::int AS requests,
               (SELECT count(*) FROM organisations WHERE status = 'connected')::int AS organisations,
               (SELECT count(*) FROM professionals)::int AS people,
-              (SELECT count(*) FROM credentials WHERE revoked_at IS NULL)::int AS keys`,
+              (SELECT count(*) FROM credentials WHERE revoked_at IS NULL)::int AS keys,
+              (SELECT count(*) FROM match_escalation_actions)::int AS escalation_actions`,
     );
     expect(after).toEqual(before);
   });

@@ -40,7 +40,7 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
     writeFileSync(themeFile, THEME);
     portal = await startPortalProcess({ PORTAL_THEME_CSS: themeFile });
     api = await startApi({ SMTP_URL: smtp.url, PORTAL_URL: portal.url });
-    worker = await startWorker({ SMTP_URL: smtp.url, PORTAL_URL: portal.url });
+    worker = await startWorker({ SMTP_URL: smtp.url, PORTAL_URL: portal.url, FOLLOW_UP_SWEEP_INTERVAL_MS: '1000' });
     ({ browser, close: closeBrowser } = await launchBrowser());
   });
   afterAll(async () => {
@@ -202,6 +202,48 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
     await expect(officer.title()).resolves.toBe('Match — Verwijsindex');
     await expectAccessible(officer);
     expect(await officer.getByRole('button', { name: 'Ik heb contact gehad' }).count()).toBe(0);
+
+    // The deadline passes without contact: the worker escalates, and the officer records handling it.
+    const [{ id: escalatedId }] = await api.dataSource.query(`SELECT id FROM matches`);
+    await api.dataSource.query(
+      `UPDATE matches SET reminder_due_on = current_date - 2, escalation_due_on = current_date - 1 WHERE id = $1`,
+      [escalatedId],
+    );
+    await waitFor('the escalation', async () => {
+      const [match] = await api.dataSource.query(`SELECT escalated_at FROM matches WHERE id = $1`, [escalatedId]);
+      return !!match.escalated_at;
+    });
+    await officer.reload();
+    await officer.getByRole('heading', { name: 'Escalatie afhandelen' }).waitFor();
+    await officer.getByRole('button', { name: 'Afhandeling vastleggen' }).click();
+    expect(await officer.locator('#veld-contacted-fout').textContent()).toMatch(/Kies wie u heeft gesproken/);
+    expect(await officer.locator('#veld-outcome-fout').textContent()).toMatch(/Kies de uitkomst/);
+    await expectAccessible(officer);
+    await officer.getByLabel(`${school.name}`, { exact: false }).check();
+    await officer.getByLabel(/nog geen contact tussen de betrokkenen/).check();
+    await officer.getByLabel('Opnieuw bekijken op').fill(addDays(today(), 400));
+    await officer.getByRole('button', { name: 'Afhandeling vastleggen' }).click();
+    expect(await officer.locator('#veld-nextCheckOn-fout').textContent()).toMatch(/binnen 60 dagen/);
+    expect(await officer.getByLabel(`${school.name}`, { exact: false }).isChecked()).toBe(true);
+    expect(await api.dataSource.query(`SELECT 1 FROM match_escalation_actions`)).toEqual([]);
+    const nextCheck = addDays(today(), 7);
+    await officer.getByLabel('Opnieuw bekijken op').fill(nextCheck);
+    await officer.getByRole('button', { name: 'Afhandeling vastleggen' }).click();
+    await officer.getByText('De afhandeling van de escalatie is vastgelegd.').waitFor();
+    expect(await officer.textContent('main')).toContain('Opvolging door de gemeente');
+    await expectAccessible(officer);
+    await screenshot(officer, 'escalatie');
+    const [action] = await api.dataSource.query(
+      `SELECT outcome, next_check_on::text, contacted_professional_ids, recorded_by_professional_id FROM match_escalation_actions`,
+    );
+    expect(action).toEqual({
+      outcome: 'contact_pending',
+      next_check_on: nextCheck,
+      contacted_professional_ids: [school.professionalIds[0]],
+      recorded_by_professional_id: officerId,
+    });
+    await officer.goto(`${portal.url}/werklijst?filter=escalated`);
+    expect(await officer.textContent('tbody')).toContain('opnieuw bekijken op');
 
     // Both professionals confirm (here through their case systems): the match leaves the open list.
     const [{ id: matchId }] = await api.dataSource.query(`SELECT id FROM matches`);

@@ -15,6 +15,16 @@ export const text = (form: Form | undefined, name: string, max = 256): string =>
   return typeof value === 'string' ? value.slice(0, max) : '';
 };
 
+/** A form field that may come more than once (checkboxes of one name), as a list of texts. */
+export const texts = (form: Form | undefined, name: string, max = 256, most = 50): string[] => {
+  const value = form?.[name];
+  const all = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return all
+    .filter((v): v is string => typeof v === 'string')
+    .slice(0, most)
+    .map((v) => v.slice(0, max));
+};
+
 /** A logged-in person on a page: the session, and the principal the use cases act for. */
 export interface PersonOnPage {
   session: OpenSession;

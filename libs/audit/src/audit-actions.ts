@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'match.created',
   'match.destroyed',
   'match.escalated',
+  'match.escalation-handled',
   'match.lead-chosen',
   'match.read',
   'match.reminded',

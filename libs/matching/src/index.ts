@@ -12,3 +12,8 @@ export { ChooseLeadCommand } from './commands/choose-lead/choose-lead.command';
 export type { MatchView } from './match-view';
 export { ListMatchesQuery } from './queries/list-matches/list-matches.query';
 export { ConfirmContactDto } from './commands/confirm-contact/confirm-contact.dto';
+export { RecordEscalationActionCommand } from './commands/record-escalation-action/record-escalation-action.command';
+export {
+  MAX_NEXT_CHECK_DAYS,
+  RecordEscalationActionDto,
+} from './commands/record-escalation-action/record-escalation-action.dto';

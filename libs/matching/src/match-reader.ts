@@ -20,6 +20,8 @@ export interface MatchRow {
   reminded_at: Date | null;
   escalated_at: Date | null;
   in_contact_at: Date | null;
+  escalation_resolved_at: Date | null;
+  escalation_next_check_on: string | null;
 }
 
 const collator = new Intl.Collator('nl');
@@ -27,7 +29,8 @@ export const byName = (a = '', b = '') => collator.compare(a, b);
 
 export const MATCH_COLUMNS =
   sql.raw(`m.id, m.status, m.created_at, m.closed_at, m.lead_professional_id, m.reminder_due_on::text,
-  m.escalation_due_on::text, m.reminded_at, m.escalated_at, m.in_contact_at`);
+  m.escalation_due_on::text, m.reminded_at, m.escalated_at, m.in_contact_at, m.escalation_resolved_at,
+  m.escalation_next_check_on::text`);
 
 /**
  * Who may see a match: an organisation with a participant in it (scope `signals`: a match shows
@@ -87,10 +90,27 @@ export class MatchReader {
            WHERE mp.match_id = ANY(${matches.map((r) => r.id)}::uuid[]) AND mp.left_at IS NULL
              AND ${registrationActive(sql`mp.registration_id`)}`,
     );
+    const actions = await rows<{
+      id: string;
+      match_id: string;
+      recorded_at: Date;
+      recorded_by_professional_id: string | null;
+      contacted_professional_ids: string[];
+      outcome: string;
+      next_check_on: string | null;
+    }>(
+      this.dataSource,
+      sql`SELECT a.id, a.match_id, a.recorded_at, a.recorded_by_professional_id, a.contacted_professional_ids,
+                 a.outcome, a.next_check_on::text
+            FROM match_escalation_actions a
+           WHERE a.match_id = ANY(${matches.map((r) => r.id)}::uuid[]) ORDER BY a.recorded_at, a.id`,
+    );
     const cards = await this.contacts.cards([
       ...participants.flatMap((p) => [p.professional_id, p.contact_confirmed_by_professional_id ?? []].flat()),
       ...matches.map((r) => r.lead_professional_id).filter((id): id is string => !!id),
+      ...actions.flatMap((a) => [a.recorded_by_professional_id ?? [], a.contacted_professional_ids].flat()),
     ]);
+    const colleague = (id: string) => ({ professionalId: id, name: cards.get(id)?.name ?? '' });
     const today = todayInAmsterdam(this.clock.now());
     const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
     return matches.map((row) => {
@@ -101,13 +121,34 @@ export class MatchReader {
         closedAt: iso(row.closed_at),
         followUp: {
           state: row.status,
-          overdue: row.status === 'open' && !!row.escalation_due_on && row.escalation_due_on <= today,
+          overdue:
+            row.status === 'open' &&
+            !row.escalation_resolved_at &&
+            !!row.escalation_due_on &&
+            row.escalation_due_on <= today,
           reminderDueOn: row.reminder_due_on,
           escalationDueOn: row.escalation_due_on,
           remindedAt: iso(row.reminded_at),
           escalatedAt: iso(row.escalated_at),
           inContactAt: iso(row.in_contact_at),
+          escalationResolvedAt: iso(row.escalation_resolved_at),
+          escalationNextCheckOn: row.escalation_next_check_on,
+          escalationCheckDue:
+            row.status === 'open' &&
+            !row.escalation_resolved_at &&
+            !!row.escalation_next_check_on &&
+            row.escalation_next_check_on <= today,
         },
+        escalationActions: actions
+          .filter((a) => a.match_id === row.id)
+          .map((a) => ({
+            id: a.id,
+            recordedAt: new Date(a.recorded_at).toISOString(),
+            recordedBy: a.recorded_by_professional_id ? colleague(a.recorded_by_professional_id) : null,
+            contacted: a.contacted_professional_ids.map(colleague),
+            outcome: a.outcome,
+            nextCheckOn: a.next_check_on,
+          })),
         lead: lead ? { professionalId: lead.professionalId, name: lead.name, organisation: lead.organisation } : null,
         // By name, never in the order of joining: a signal tells who is involved, not when or in what order they registered (rule 13).
         participants: participants

@@ -57,6 +57,33 @@ export class FollowUpView {
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) remindedAt: string | null;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) escalatedAt: string | null;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) inContactAt: string | null;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the follow-up officer recorded the escalation as resolved',
+  })
+  escalationResolvedAt: string | null;
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description: 'When the follow-up officer looks at the escalation again',
+  })
+  escalationNextCheckOn: string | null;
+  @ApiProperty({ description: 'Open, escalation not resolved, and its next check is today or past' })
+  escalationCheckDue: boolean;
+}
+
+export class EscalationActionView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiPropertyOptional({ type: MatchColleagueView, nullable: true, description: 'The follow-up officer' })
+  recordedBy: MatchColleagueView | null;
+  @ApiProperty({ type: [MatchColleagueView], description: 'The participants contacted' })
+  contacted: MatchColleagueView[];
+  @ApiProperty({ enum: ['contact_pending', 'resolved', 'escalated_again'] }) outcome: string;
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) nextCheckOn: string | null;
 }
 
 /** A match as its participants and the follow-up officer see it: who is involved, not who the youth is. */
@@ -67,6 +94,11 @@ export class MatchView {
   @ApiProperty({ type: FollowUpView }) followUp: FollowUpView;
   @ApiPropertyOptional({ type: MatchLeadView, nullable: true }) lead: MatchLeadView | null;
   @ApiProperty({ type: [MatchParticipantView] }) participants: MatchParticipantView[];
+  @ApiProperty({
+    type: [EscalationActionView],
+    description: 'What the follow-up officer did with the escalation, oldest first',
+  })
+  escalationActions: EscalationActionView[];
 }
 
 export class MatchPage {

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ContactDirectory } from '@vir/organisations';
 import { ChooseLeadHandler } from './commands/choose-lead/choose-lead.handler';
 import { ConfirmContactHandler } from './commands/confirm-contact/confirm-contact.handler';
+import { RecordEscalationActionHandler } from './commands/record-escalation-action/record-escalation-action.handler';
 import { MatchReader } from './match-reader';
 import { GetMatchHandler } from './queries/get-match/get-match.handler';
 import { ListMatchesHandler } from './queries/list-matches/list-matches.handler';
@@ -17,6 +18,7 @@ import { ListMatchesHandler } from './queries/list-matches/list-matches.handler'
     GetMatchHandler,
     ConfirmContactHandler,
     ChooseLeadHandler,
+    RecordEscalationActionHandler,
   ],
 })
 export class MatchesHandlersModule {}

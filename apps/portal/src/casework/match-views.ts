@@ -49,7 +49,13 @@ function postButton(action: string, csrf: string, label: string, variant = 'prim
 }
 
 /** The match as a participant sees it: who is involved and how to reach them, who leads, and the follow-up. */
-export function matchPage(match: MatchView, personId: string, csrf: string, notice?: SafeHtml): SafeHtml {
+export function matchPage(
+  match: MatchView,
+  personId: string,
+  csrf: string,
+  notice?: SafeHtml,
+  followUp?: SafeHtml,
+): SafeHtml {
   const mine = match.participants.find((p) => p.professionalId === personId);
   const standingInFor = match.participants.filter((p) => p.standIn?.professionalId === personId);
   const canConfirm =
@@ -94,5 +100,6 @@ export function matchPage(match: MatchView, personId: string, csrf: string, noti
           ? postButton(`/matches/${match.id}/regie`, csrf, 'Ik neem de regie', 'secondary')
           : ''
       }
-    </div>`;
+    </div>
+    ${followUp ?? ''}`;
 }

@@ -6,11 +6,22 @@ export const WORKLIST_FILTERS: [string, string][] = [
   ['open', 'Open'],
   ['overdue', 'Over tijd'],
   ['escalated', 'Geëscaleerd'],
+  ['check_due', 'Opnieuw bekijken'],
   ['in_contact', 'In contact'],
   ['closed', 'Gesloten'],
 ];
 
 const STATE: Record<string, string> = { open: 'Open', in_contact: 'In contact', closed: 'Gesloten' };
+
+function escalationState(m: MatchView): SafeHtml {
+  const f = m.followUp;
+  if (f.escalationResolvedAt) return html`, escalatie afgehandeld`;
+  if (f.escalationNextCheckOn)
+    return f.escalationCheckDue
+      ? html`, geëscaleerd, <strong>opnieuw bekijken</strong> (${dutchDate(f.escalationNextCheckOn)})`
+      : html`, geëscaleerd, opnieuw bekijken op ${dutchDate(f.escalationNextCheckOn)}`;
+  return html`, geëscaleerd`;
+}
 
 /** The follow-up officer's worklist: the college's matches, filtered, each with its deadline and who takes part. */
 export function worklist(matches: MatchView[], filter: string): SafeHtml {
@@ -53,7 +64,7 @@ export function worklist(matches: MatchView[], filter: string): SafeHtml {
                       </td>
                       <td class="utrecht-table__cell">
                         ${STATE[m.followUp.state] ?? m.followUp.state}${m.followUp.overdue ? html`, <strong>over tijd</strong>` : ''}${
-                          m.followUp.escalatedAt ? ', geëscaleerd' : ''
+                          m.followUp.escalatedAt ? escalationState(m) : ''
                         }
                       </td>
                       <td class="utrecht-table__cell">

@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PortalPages } from '../portal-pages';
 import { worklist, WORKLIST_FILTERS } from './worklist-views';
 
-type Filter = 'open' | 'overdue' | 'escalated' | 'in_contact' | 'closed';
+type Filter = 'open' | 'overdue' | 'escalated' | 'check_due' | 'in_contact' | 'closed';
 
 /** "Werklijst": the follow-up officer's matches of the own college (Jw 7.1.3.2), through the API's use case. */
 @Controller('werklijst')

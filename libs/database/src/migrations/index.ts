@@ -16,6 +16,7 @@ import { AgreementTerm1765700000000 } from './1765700000000-agreement-term';
 import { InformationTasks1765800000000 } from './1765800000000-information-tasks';
 import { ContactConfirmation1765900000000 } from './1765900000000-contact-confirmation';
 import { InformationReminders1766000000000 } from './1766000000000-information-reminders';
+import { EscalationHandling1766100000000 } from './1766100000000-escalation-handling';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   InformationTasks1765800000000,
   ContactConfirmation1765900000000,
   InformationReminders1766000000000,
+  EscalationHandling1766100000000,
 ];

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScopes } from '@vir/auth';
 import type { Principal } from '@vir/auth';
 import { ApiProblems } from '@vir/common';
@@ -8,6 +8,8 @@ import { ChooseLeadCommand } from '../commands/choose-lead/choose-lead.command';
 import { ConfirmContactCommand } from '../commands/confirm-contact/confirm-contact.command';
 import { ConfirmContactDto } from '../commands/confirm-contact/confirm-contact.dto';
 import { ProfessionalRefDto } from '../commands/professional-ref.dto';
+import { RecordEscalationActionCommand } from '../commands/record-escalation-action/record-escalation-action.command';
+import { RecordEscalationActionDto } from '../commands/record-escalation-action/record-escalation-action.dto';
 import { MatchPage, MatchView } from '../match-view';
 import { GetMatchQuery } from '../queries/get-match/get-match.query';
 import { ListMatchesParams, ListMatchesQuery } from '../queries/list-matches/list-matches.query';
@@ -67,5 +69,22 @@ export class MatchesController {
     @Body() body: ProfessionalRefDto,
   ): Promise<MatchView> {
     return this.commands.execute(new ChooseLeadCommand(principal, id, body.professionalId));
+  }
+
+  @Post(':matchId/escalation-actions')
+  @HttpCode(201)
+  @RequireScopes('follow-up')
+  @ApiOperation({
+    summary:
+      'The follow-up officer records handling an escalated match: whom they contacted, and resolved or looked at again on a day',
+  })
+  @ApiCreatedResponse({ type: MatchView })
+  @ApiProblems(404, 409, 422)
+  handleEscalation(
+    @CurrentPrincipal() principal: Principal,
+    @Param('matchId') id: string,
+    @Body() body: RecordEscalationActionDto,
+  ): Promise<MatchView> {
+    return this.commands.execute(new RecordEscalationActionCommand(principal, id, body));
   }
 }

@@ -20,10 +20,15 @@ export class ListMatchesHandler implements IQueryHandler<ListMatchesQuery, Page<
 
   async execute({ principal, params }: ListMatchesQuery): Promise<Page<MatchView>> {
     const conditions = [visibilityCondition(principal)];
+    const today = todayInAmsterdam(this.clock.now());
     if (params.followUp === 'overdue') {
-      conditions.push(sql`m.status = 'open' AND m.escalation_due_on <= ${todayInAmsterdam(this.clock.now())}`);
+      conditions.push(sql`m.status = 'open' AND m.escalation_due_on <= ${today} AND m.escalation_resolved_at IS NULL`);
     } else if (params.followUp === 'escalated') {
-      conditions.push(sql`m.status = 'open' AND m.escalated_at IS NOT NULL`);
+      conditions.push(sql`m.status = 'open' AND m.escalated_at IS NOT NULL AND m.escalation_resolved_at IS NULL`);
+    } else if (params.followUp === 'check_due') {
+      conditions.push(
+        sql`m.status = 'open' AND m.escalation_resolved_at IS NULL AND m.escalation_next_check_on <= ${today}`,
+      );
     } else if (params.followUp) {
       conditions.push(sql`m.status = ${params.followUp}`);
     }

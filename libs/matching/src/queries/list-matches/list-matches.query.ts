@@ -3,13 +3,13 @@ import type { Principal } from '@vir/auth';
 import { PageQueryDto } from '@vir/common';
 import { IsIn, IsOptional } from 'class-validator';
 
-export const FOLLOW_UP_FILTERS = ['overdue', 'escalated', 'open', 'in_contact', 'closed'] as const;
+export const FOLLOW_UP_FILTERS = ['overdue', 'escalated', 'check_due', 'open', 'in_contact', 'closed'] as const;
 
 export class ListMatchesParams extends PageQueryDto {
   @ApiPropertyOptional({
     enum: FOLLOW_UP_FILTERS,
     description:
-      'overdue: open and past the escalation deadline; escalated: open, and the follow-up officer was signalled',
+      'overdue: open, past the escalation deadline and not resolved by the follow-up officer; escalated: open, the follow-up officer was signalled and has not resolved it; check_due: escalated and its next check is today or past',
   })
   @IsOptional()
   @IsIn(FOLLOW_UP_FILTERS)
