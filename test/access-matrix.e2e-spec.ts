@@ -187,7 +187,8 @@ describe('access matrix of the administration and identity API', () => {
       { municipalityCode: '0889', name: 'Gemeente Beesel', administrator: { email: 'a@example.org', name: 'A' } },
       {},
     ],
-    ['delete', '/v1/organisations/{other}/professionals/{otherPro}', undefined, { admin: 200 }],
+    // A coordinator (contact-details) ends designations of the own organisation only: another is not found.
+    ['delete', '/v1/organisations/{other}/professionals/{otherPro}', undefined, { admin: 200, 'contact-details': 404 }],
   ];
   const callers: Who[] = ['none', 'admin', 'registrations', 'signals', 'follow-up', 'contact-details', 'otherAdmin'];
 

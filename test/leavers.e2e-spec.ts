@@ -177,4 +177,41 @@ describe('a leaver and their successor', () => {
     const [still] = await api.dataSource.query(`SELECT active FROM professionals WHERE id = $1`, [leaver]);
     expect(still.active).toBe(true);
   });
+
+  it("lets the organisation's coordinator sign off its professionals, not a coordinator, nor another organisation's", async () => {
+    const [leaver, successor] = school.professionalIds;
+    await aRegistration(api, school, { bsn: aBsn(), birthDate: bornYearsAgo(10) }, 0).expect(201);
+    const coordinator = bearer(
+      (
+        await api
+          .http()
+          .post(`/v1/organisations/${school.id}/credentials`)
+          .set(bearer(ADMIN_KEY))
+          .send({ scopes: ['contact-details'] })
+          .expect(201)
+      ).body.secret,
+    );
+    const signOff = (organisation: TestOrganisation, id: string, successorId?: string) =>
+      api
+        .http()
+        .delete(
+          `/v1/organisations/${organisation.id}/professionals/${id}${successorId ? `?successorId=${successorId}` : ''}`,
+        )
+        .set(coordinator);
+    expect((await signOff(school, school.coordinatorId).expect(403)).body.code).toBe('FORBIDDEN_FOR_CREDENTIAL');
+    expect((await signOff(police, police.professionalIds[0]).expect(404)).body.code).toBe('ORGANISATION_NOT_FOUND');
+    expect((await signOff(school, leaver).expect(409)).body.code).toBe('SUCCESSOR_REQUIRED');
+    const done = await signOff(school, leaver, successor).expect(200);
+    expect(done.body.active).toBe(false);
+    expect(await api.dataSource.query(`SELECT professional_id FROM registrations WHERE status = 'active'`)).toEqual([
+      { professional_id: successor },
+    ]);
+    const active = await api.dataSource.query(
+      `SELECT id FROM professionals WHERE active AND organisation_id = ANY($1) ORDER BY id`,
+      [[school.id, police.id]],
+    );
+    expect(active.map((p: { id: string }) => p.id).sort()).toEqual(
+      [school.coordinatorId, successor, police.coordinatorId, police.professionalIds[0]].sort(),
+    );
+  });
 });

@@ -96,6 +96,8 @@ describe('access matrix of the portal', () => {
     const otherYouth = { bsn: aBsn(), birthDate: bornYearsAgo(9) };
     ids.otherCollegeRegistration = (await aRegistration(api, practice, otherYouth)).body.id;
     ids.ownCollegeOrganisation = school.id;
+    ids.ownCoordinator = school.coordinatorId;
+    ids.policeProfessional = police.professionalIds[0];
     ids.otherCollegeOrganisation = beeselSchool.id;
     await aRegistration(api, beeselSchool, otherYouth);
     // A youth both colleges' organisations registered: a match that each college follows up.
@@ -170,6 +172,9 @@ describe('access matrix of the portal', () => {
     ['/organisaties/{ownRegistration}', only({ administrator: 404 })],
     ['/medewerkers/{ownRegistration}/vervanger', only({ coordinator: 404 })],
     ['/medewerkers/{ownRegistration}/gegevens', only({ coordinator: 404 })],
+    // Only the administrator signs off a coordinator; another organisation's people are not found.
+    ['/medewerkers/{ownCoordinator}/afmelden', only({ coordinator: 404 })],
+    ['/medewerkers/{policeProfessional}/afmelden', only({ coordinator: 404 })],
   ];
   const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]);
 
@@ -200,6 +205,7 @@ describe('access matrix of the portal', () => {
     ['/medewerkers/{ownRegistration}/vervanger', 'coordinator'],
     ['/medewerkers/{ownRegistration}/gegevens', 'coordinator'],
     ['/medewerkers/{ownRegistration}/bevestigen', 'coordinator'],
+    ['/medewerkers/{policeProfessional}/afmelden', 'coordinator'],
     ['/datalekken/melden', 'coordinator'],
     ['/verzoeken/nieuw', 'privacy_officer'],
     ['/organisaties/nieuw', 'administrator'],

@@ -401,6 +401,45 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
     await expect(fresh.title()).resolves.toBe('Signaal — Verwijsindex');
   });
 
+  it('lets the coordinator sign a leaver off, whose registration goes to the successor chosen beside the field', async () => {
+    const [leaver, successor] = school.professionalIds;
+    await api
+      .http()
+      .post('/v1/registrations')
+      .set({ Authorization: `Bearer ${school.secret}` })
+      .send({ professionalId: leaver, youth: { bsn: aBsn(), birthDate: bornYearsAgo(11) } })
+      .expect(201);
+    const coordinator = await personAt(school, 'coordinator');
+    await coordinator.page.getByRole('link', { name: 'Medewerkers' }).click();
+    const [{ name: leaverName }] = await api.dataSource.query(`SELECT name FROM professionals WHERE id = $1`, [leaver]);
+    // The coordinator is designated by the administrator: no sign-off here.
+    expect(await coordinator.page.getByRole('link', { name: /^Afmelden/ }).count()).toBe(2);
+    await coordinator.page.getByRole('link', { name: `Afmelden ${leaverName}` }).click();
+    await expect(coordinator.page.title()).resolves.toBe(`${leaverName} afmelden — Verwijsindex`);
+    await expectAccessible(coordinator.page);
+    await coordinator.page.getByRole('button', { name: `${leaverName} afmelden` }).click();
+    expect(await coordinator.page.locator('#veld-successorId-fout').textContent()).toMatch(/Kies een opvolger/);
+    expect(await coordinator.page.getByLabel('Opvolger').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(coordinator.page);
+    const [{ active }] = await api.dataSource.query(`SELECT active FROM professionals WHERE id = $1`, [leaver]);
+    expect(active).toBe(true);
+    await coordinator.page.getByLabel('Opvolger').selectOption(successor);
+    await coordinator.page.getByRole('button', { name: `${leaverName} afmelden` }).click();
+    await coordinator.page.getByText('De medewerker is afgemeld').waitFor();
+    expect(await coordinator.page.textContent('tbody')).not.toContain(leaverName);
+    expect(await api.dataSource.query(`SELECT professional_id FROM registrations WHERE status = 'active'`)).toEqual([
+      { professional_id: successor },
+    ]);
+    const [audit] = await api.dataSource.query(
+      `SELECT actor_professional_id FROM audit_events WHERE action = 'professional.deactivated' AND object_id = $1`,
+      [leaver],
+    );
+    expect(audit.actor_professional_id).toBe(school.coordinatorId);
+    // A coordinator's own page for the coordinator is not there.
+    const response = await coordinator.page.goto(`${portal.url}/medewerkers/${school.coordinatorId}/afmelden`);
+    expect(response?.status()).toBe(404);
+  });
+
   it('lets the coordinator arrange a stand-in, who then receives the signal and confirms contact namens the colleague', async () => {
     const [away, colleague] = school.professionalIds;
     const coordinator = await personAt(school, 'coordinator');

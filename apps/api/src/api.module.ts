@@ -6,7 +6,7 @@ import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
 import { IdentityApiModule } from '@vir/identity';
-import { MatchesModule, rekeyMatches } from '@vir/matching';
+import { MatchesModule, ProfessionalHandoversModule, rekeyMatches } from '@vir/matching';
 import { MetricsModule } from '@vir/observability';
 import { OrganisationDirectory, OrganisationsModule } from '@vir/organisations';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
@@ -20,7 +20,6 @@ import { FollowUpCoverage } from './follow-up-coverage';
 import { HealthController } from './health.controller';
 import { MeController } from './me.controller';
 import { MetricsController } from './metrics.controller';
-import { ProfessionalHandoversModule } from './professional-handovers.module';
 import { StartupTasks } from './startup-tasks';
 
 @Module({})

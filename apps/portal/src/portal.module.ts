@@ -5,7 +5,7 @@ import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
 import { IdentityModule, InvitationHandlersModule } from '@vir/identity';
-import { MatchesHandlersModule, rekeyMatches } from '@vir/matching';
+import { MatchesHandlersModule, ProfessionalHandoversModule, rekeyMatches } from '@vir/matching';
 import { OrganisationsHandlersModule } from '@vir/organisations';
 import { IncidentsHandlersModule, SubjectRequestsHandlersModule } from '@vir/privacy';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
@@ -49,6 +49,8 @@ export class PortalModule {
         SignalsHandlersModule,
         MatchesHandlersModule,
         OrganisationsHandlersModule,
+        // A leaver's registrations, matches and signals go to the successor, as from the api.
+        ProfessionalHandoversModule,
         IncidentsHandlersModule,
         SubjectRequestsHandlersModule,
       ],

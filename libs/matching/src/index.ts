@@ -4,7 +4,7 @@ export { MatchesModule } from './matches.module';
 export { FollowUpSweeper } from './jobs/follow-up-sweeper';
 export { MatchRetention } from './jobs/match-retention';
 export { matchesOfRegistrations, matchFigures, rekeyMatches, takesPartInAMatch } from './match-fragments';
-export { matchHandover } from './match-handover';
+export { ProfessionalHandoversModule } from './professional-handovers.module';
 export { MatchesHandlersModule } from './matches-handlers.module';
 export { GetMatchQuery } from './queries/get-match/get-match.query';
 export { ConfirmContactCommand } from './commands/confirm-contact/confirm-contact.command';

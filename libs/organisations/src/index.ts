@@ -45,3 +45,5 @@ export { ConfirmContactDetailsCommand } from './commands/confirm-contact-details
 export { UpdateProfessionalCommand } from './commands/update-professional/update-professional.command';
 export { UpdateContactDetailsDto } from './commands/add-professional/add-professional.dto';
 export { contactDetailsStale } from './contact-freshness';
+export { DeactivateProfessionalCommand } from './commands/deactivate-professional/deactivate-professional.command';
+export { DeactivateProfessionalQuery } from './commands/deactivate-professional/deactivate-professional.dto';

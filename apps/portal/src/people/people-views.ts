@@ -52,7 +52,13 @@ export function peopleList(rows: PersonRow[], csrf: string, months: number, noti
       html`${standIn ? html`${standIn.standIn.name}, ${dutchDate(standIn.from)} t/m ${dutchDate(standIn.until)}<br />` : ''}
         <a class="utrecht-link" href="/medewerkers/${person.id}/vervanger"
           >Vervanging regelen<span class="portal-visually-hidden"> voor ${person.name}</span></a
-        >`,
+        >${
+          person.role === 'professional'
+            ? html`<br /><a class="utrecht-link" href="/medewerkers/${person.id}/afmelden"
+                  >Afmelden<span class="portal-visually-hidden"> ${person.name}</span></a
+                >`
+            : ''
+        }`,
     ]),
   )}`;
 }
@@ -167,6 +173,51 @@ export function contactForm(
     <form method="post" action="/medewerkers/${person.id}/gegevens" novalidate>
       ${csrfField(csrf)} ${contactFields(values, errors)}
       <button type="submit" class="utrecht-button utrecht-button--primary-action">Gegevens opslaan</button>
+    </form>
+    <p class="utrecht-paragraph"><a class="utrecht-link" href="/medewerkers">Terug naar de medewerkers</a></p>`;
+}
+
+/**
+ * Ending a professional's designation (leaving, another job): what they hold goes to the successor
+ * the coordinator chooses, so nobody's signal or match is left with a person who is gone.
+ */
+export function deactivateForm(
+  person: ProfessionalView,
+  successors: ProfessionalView[],
+  csrf: string,
+  value: string,
+  error?: string,
+): SafeHtml {
+  return html`<p class="utrecht-paragraph">
+      Na het afmelden kan ${person.name} niet meer inloggen en krijgt geen signalen meer. Zijn of haar lopende
+      meldingen, plaatsen in open matches en signalen gaan naar de opvolger die u kiest; de anderen in die matches zien
+      de opvolger. Heeft ${person.name} niets lopen, dan is een opvolger niet nodig.
+    </p>
+    <form method="post" action="/medewerkers/${person.id}/afmelden" novalidate>
+      ${csrfField(csrf)}
+      <div class="utrecht-form-field utrecht-form-field--select${error ? ' utrecht-form-field--invalid' : ''}">
+        <div class="utrecht-form-field__label">
+          <label class="utrecht-form-label" for="veld-successorId">Opvolger</label>
+        </div>
+        ${error ? html`<div class="utrecht-form-field-error-message" id="veld-successorId-fout">${error}</div>` : ''}
+        <div class="utrecht-form-field__input">
+          <select
+            class="utrecht-select"
+            id="veld-successorId"
+            name="successorId"
+            ${error ? html`aria-invalid="true" aria-describedby="veld-successorId-fout"` : ''}
+          >
+            <option value="">Geen opvolger</option>
+            ${successors.map(
+              (c) =>
+                html`<option value="${c.id}" ${value === c.id ? html`selected` : ''}>
+                  ${c.name} (${roleName(c.role)})
+                </option>`,
+            )}
+          </select>
+        </div>
+      </div>
+      <button type="submit" class="utrecht-button utrecht-button--primary-action">${person.name} afmelden</button>
     </form>
     <p class="utrecht-paragraph"><a class="utrecht-link" href="/medewerkers">Terug naar de medewerkers</a></p>`;
 }

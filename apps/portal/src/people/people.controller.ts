@@ -6,6 +6,8 @@ import { SendInvitationCommand } from '@vir/identity';
 import {
   ConfirmContactDetailsCommand,
   contactDetailsStale,
+  DeactivateProfessionalCommand,
+  DeactivateProfessionalQuery,
   UpdateContactDetailsDto,
   UpdateProfessionalCommand,
   EndStandInCommand,
@@ -24,6 +26,7 @@ import {
   CONTACT_MESSAGES,
   contactForm,
   contactValues,
+  deactivateForm,
   peopleList,
   StandInFormErrors,
   StandInFormValues,
@@ -37,6 +40,16 @@ const NOTICES: Record<string, string> = {
   bijgewerkt: 'De contactgegevens zijn opgeslagen en gelden als bevestigd.',
   bevestigd: 'De contactgegevens zijn bevestigd.',
   uitgenodigd: 'De uitnodiging is verstuurd.',
+  afgemeld: 'De medewerker is afgemeld; wat hij of zij had lopen, staat nu bij de opvolger.',
+};
+
+const SUCCESSOR_MESSAGES: Record<string, string> = {
+  SUCCESSOR_REQUIRED:
+    'Deze medewerker heeft nog meldingen, matches of signalen lopen. Kies een opvolger die ze overneemt.',
+  SUCCESSOR_INVALID: 'Kies als opvolger een andere medewerker of de contactpersoon van uw organisatie.',
+  VALIDATION_FAILED: 'Kies als opvolger een andere medewerker of de contactpersoon van uw organisatie.',
+  SUCCESSOR_ALREADY_REGISTERED:
+    'Deze opvolger heeft zelf een melding over een van dezelfde jongeren en kan ze niet overnemen. Kies een ander.',
 };
 
 const FIELD_MESSAGES: Record<keyof StandInFormValues, string> = {
@@ -174,6 +187,71 @@ export class PeoplePagesController {
       if (!(error instanceof AppError)) throw error;
       void reply.redirect('/medewerkers?niet-uitgenodigd=1', 303);
     }
+  }
+
+  @Get(':id/afmelden')
+  async deactivateConfirm(
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const person = await this.pages.person(request, reply, COORDINATOR);
+    if (!person) return;
+    await this.showDeactivate(reply, person, id, '', undefined, 200);
+  }
+
+  @Post(':id/afmelden')
+  async deactivate(
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() form: Form,
+  ): Promise<void> {
+    const person = await this.pages.personPosting(request, reply, form, COORDINATOR);
+    if (!person) return;
+    const successorId = text(form, 'successorId', 36);
+    const subject = (await this.people(person)).find((p) => p.id === id && p.role === 'professional');
+    if (!subject) return this.pages.notFound(reply, person.session, 'Medewerker');
+    try {
+      const input = await validateInput(DeactivateProfessionalQuery, { successorId: successorId || undefined });
+      await this.commandBus.execute(
+        new DeactivateProfessionalCommand(
+          person.principal,
+          person.session.person.organisationId,
+          id,
+          input.successorId,
+        ),
+      );
+      void reply.redirect('/medewerkers?afgemeld=1', 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      const message = SUCCESSOR_MESSAGES[error.code];
+      if (!message) throw error;
+      await this.showDeactivate(reply, person, id, successorId, message, error.status);
+    }
+  }
+
+  private async showDeactivate(
+    reply: FastifyReply,
+    person: PersonOnPage,
+    id: string,
+    value: string,
+    error: string | undefined,
+    status: number,
+  ): Promise<void> {
+    const people = await this.people(person);
+    // Only a professional is afgemeld here; the administrator designates coordinators and follow-up officers.
+    const subject = people.find((p) => p.id === id && p.role === 'professional');
+    if (!subject) return this.pages.notFound(reply, person.session, 'Medewerker');
+    const successors = people.filter((p) => p.id !== id && (p.role === 'professional' || p.role === 'coordinator'));
+    this.pages.send(
+      reply,
+      status,
+      `${subject.name} afmelden`,
+      deactivateForm(subject, successors, person.session.csrfToken, value, error),
+      person.session,
+      '/medewerkers',
+    );
   }
 
   @Get(':id/vervanger')

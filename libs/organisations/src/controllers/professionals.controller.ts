@@ -95,10 +95,10 @@ export class ProfessionalsController {
   }
 
   @Delete(':professionalId')
-  @RequireScopes('admin')
+  @RequireScopes('admin', 'contact-details')
   @ApiOperation({
     summary:
-      "End the designation (the record stays for history); a leaver's registrations, open matches and follow-up go to the successor",
+      "End the designation (the record stays for history); a leaver's registrations, open matches and follow-up go to the successor. The organisation's coordinator (contact-details) ends those of its professionals",
   })
   @ApiOkResponse({ type: ProfessionalView })
   @ApiProblems(404, 409, 422)

@@ -6,7 +6,7 @@ import { Clock, ConflictError, isUuid, RuleViolationError } from '@vir/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProfessionalEntity } from '../../entities/professional.entity';
 import { OrganisationAccess } from '../../organisation-access';
-import { professionalNotFound } from '../../organisation-errors';
+import { ForbiddenForOrganisationError, professionalNotFound } from '../../organisation-errors';
 import { PROFESSIONAL_HANDOVERS, ProfessionalHandover } from '../../professional-handover';
 import { StandIns } from '../../stand-ins';
 import { ProfessionalView } from '../../views';
@@ -45,7 +45,11 @@ export class DeactivateProfessionalHandler implements ICommandHandler<Deactivate
     professionalId,
     successorId,
   }: DeactivateProfessionalCommand): Promise<ProfessionalView> {
-    const organisation = await this.access.loadForAdmin(principal, organisationId);
+    // The administrator ends any designation; the organisation's coordinator those of its professionals.
+    const asCoordinator = !principal.scopes.includes('admin');
+    const organisation = asCoordinator
+      ? await this.access.loadForPeopleCare(principal, organisationId, 'who is designated')
+      : await this.access.loadForAdmin(principal, organisationId);
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ProfessionalEntity);
       const professional = isUuid(professionalId)
@@ -55,6 +59,10 @@ export class DeactivateProfessionalHandler implements ICommandHandler<Deactivate
           })
         : null;
       if (!professional) throw professionalNotFound();
+      if (asCoordinator && professional.role !== 'professional')
+        throw new ForbiddenForOrganisationError(
+          'A coordinator ends the designation of professionals only; the administrator designates coordinators and follow-up officers.',
+        );
       if (!professional.active) return ProfessionalView.of(professional);
       const successor = successorId ? await this.successor(manager, successorId, professional) : undefined;
       const held = await this.held(manager, professional.id);
