@@ -148,6 +148,61 @@ describe('portal: the college (headless Chromium)', () => {
     expect(await reflows(page)).toBe(true);
   });
 
+  it('lets the privacy officer read the audit log of the college, filtered, and check its chain', async () => {
+    const youth = { bsn: aBsn(), birthDate: bornYearsAgo(14) };
+    const registration = (
+      await api
+        .http()
+        .post('/v1/registrations')
+        .set(bearer(school.secret))
+        .send({ professionalId: school.professionalIds[0], youth })
+        .expect(201)
+    ).body.id as string;
+    const { page, who } = await colleagueWith('privacy_officer', 'Fatima de Privacyfunctionaris');
+    await page.getByRole('link', { name: 'Logboek' }).click();
+    await expect(page.title()).resolves.toBe('Logboek — Verwijsindex');
+    const log = await mainText(page);
+    expect(log).toContain('registration.created');
+    expect(log).toContain(`professional 0 ${school.name}, ${school.name}`);
+    expect(log).toContain('Gemeente Venlo (via een sleutel)');
+    expect(log).not.toContain(youth.bsn);
+    await expectAccessible(page);
+
+    // A period that ends before it starts is refused beside the field, and what was typed stays.
+    await page.getByLabel('Van', { exact: true }).fill('2026-12-10');
+    await page.getByLabel('Tot en met').fill('2026-12-01');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    expect(await page.locator('#veld-tot-fout').textContent()).toMatch(/op of na de datum bij Van/);
+    expect(await page.getByLabel('Van', { exact: true }).inputValue()).toBe('2026-12-10');
+    await expectAccessible(page);
+    await page.getByLabel('Over', { exact: false }).fill('geen-nummer');
+    await page.getByLabel('Van', { exact: true }).fill('');
+    await page.getByLabel('Tot en met').fill('');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    expect(await page.locator('#veld-object-fout').textContent()).toMatch(/nummer/);
+
+    await page.getByLabel('Over', { exact: false }).fill(registration);
+    const day = todayInAmsterdam(new Date());
+    await page.getByLabel('Van', { exact: true }).fill(day);
+    await page.getByLabel('Tot en met').fill(day);
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    const rows = await page.locator('tbody tr').allTextContents();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toContain(registration);
+
+    await page.getByRole('button', { name: 'Keten controleren' }).click();
+    await page.getByText('De keten is intact').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'logboek');
+    const reads = await api.dataSource.query(
+      `SELECT details FROM audit_events WHERE action = 'audit-events.read' AND actor_professional_id = $1`,
+      [who.personId],
+    );
+    expect(reads.length).toBeGreaterThanOrEqual(3);
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await reflows(page)).toBe(true);
+  });
+
   it('lets the administrator onboard an organisation: agreement, coordinator, a CSV of five with one bad row, webhook test, a key shown once, and disconnection', async () => {
     const { page } = await colleagueWith('administrator', 'B. Heerder');
     const stamp = Date.now();

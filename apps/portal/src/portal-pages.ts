@@ -67,6 +67,7 @@ const NAVIGATION: Record<string, NavItem[]> = {
     { href: '/verzoeken', label: 'Verzoeken' },
     { href: '/datalekken', label: 'Datalekken' },
     { href: '/datalekken/melden', label: 'Datalek melden' },
+    { href: '/logboek', label: 'Logboek' },
   ],
 };
 

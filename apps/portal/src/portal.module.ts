@@ -1,12 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AuditModule } from '@vir/audit';
+import { AuditHandlersModule, AuditModule } from '@vir/audit';
 import { ClockModule } from '@vir/common';
 import { AppConfig, ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
 import { IdentityModule, InvitationHandlersModule } from '@vir/identity';
 import { MatchesHandlersModule, ProfessionalHandoversModule, rekeyMatches } from '@vir/matching';
-import { OrganisationsHandlersModule } from '@vir/organisations';
+import { ContactDirectory, OrganisationsHandlersModule } from '@vir/organisations';
 import { IncidentsHandlersModule, SubjectRequestsHandlersModule } from '@vir/privacy';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
 import { QueueModule } from '@vir/queue';
@@ -23,6 +23,7 @@ import { IncidentPagesController } from './privacy/incidents.controller';
 import { SubjectRequestPagesController } from './privacy/subject-requests.controller';
 import { MetricsModule } from '@vir/observability';
 import { PortalCookies } from './cookies';
+import { AuditLogPagesController } from './privacy/audit-log.controller';
 import { MeController } from './me.controller';
 import { PagesController } from './pages.controller';
 import { PortalPages } from './portal-pages';
@@ -40,6 +41,7 @@ export class PortalModule {
         // A withdrawal announces its removal through the outbox, as it does from the api.
         QueueModule,
         AuditModule,
+        AuditHandlersModule,
         CqrsModule.forRoot(),
         IdentityModule,
         InvitationHandlersModule,
@@ -63,12 +65,14 @@ export class PortalModule {
         WorklistPagesController,
         IncidentPagesController,
         SubjectRequestPagesController,
+        AuditLogPagesController,
         OrganisationPagesController,
         CollegeSettingsPagesController,
         PagesController,
       ],
       providers: [
         PortalPages,
+        ContactDirectory,
         { provide: PortalCookies, useFactory: (c: AppConfig) => new PortalCookies(c.PORTAL_URL), inject: [AppConfig] },
       ],
     };

@@ -3,6 +3,10 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuditEventsController } from './controllers/audit-events.controller';
 import { ListAuditEventsHandler } from './queries/list-audit-events/list-audit-events.handler';
 
+/** Reading the audit log, for the api and the portal. */
+@Module({ imports: [CqrsModule], providers: [ListAuditEventsHandler] })
+export class AuditHandlersModule {}
+
 /** The audit log's read API, for the api process. */
-@Module({ imports: [CqrsModule], controllers: [AuditEventsController], providers: [ListAuditEventsHandler] })
+@Module({ imports: [AuditHandlersModule], controllers: [AuditEventsController] })
 export class AuditApiModule {}

@@ -73,4 +73,14 @@ export class ContactDirectory {
       [[...new Set(organisationIds)]],
     );
   }
+
+  /** The names of these organisations, by id. */
+  async organisationNames(organisationIds: string[]): Promise<Map<string, string>> {
+    if (organisationIds.length === 0) return new Map();
+    const found = await rows<{ id: string; name: string }>(
+      this.dataSource,
+      sql`SELECT id, name FROM organisations WHERE id = ANY(${[...new Set(organisationIds)]}::uuid[])`,
+    );
+    return new Map(found.map((o) => [o.id, o.name]));
+  }
 }
