@@ -64,7 +64,7 @@ export function auditLog(
   state?: SafeHtml,
 ): SafeHtml {
   const more = new URLSearchParams(
-    Object.entries({ ...values, volgende: next ?? '' }).filter(([, v]) => !!v) as [string, string][],
+    Object.entries({ ...values, volgende: next ?? '' }).filter((entry): entry is [string, string] => !!entry[1]),
   );
   return html`<p class="utrecht-paragraph">
       Wie wat deed met de gegevens van de verwijsindex van uw gemeente: melden, intrekken, signalen, matches, inzien en

@@ -3,7 +3,6 @@ import { QueryBus } from '@nestjs/cqrs';
 import { AuditChain, AuditEventsParams, ListAuditEventsQuery } from '@vir/audit';
 import type { AuditEventPage, VerifyResult } from '@vir/audit';
 import { addDays, AppError, validateInput } from '@vir/common';
-import type { IsoDate } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { ContactDirectory } from '@vir/organisations';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -118,6 +117,6 @@ export class AuditLogPagesController {
 /** The last millisecond of an Amsterdam day; undefined for a day that does not exist. */
 function endOfDay(day: string): string | undefined {
   if (!amsterdamLocalToIso(`${day}T00:00`)) return undefined;
-  const next = amsterdamLocalToIso(`${addDays(day as IsoDate, 1)}T00:00`);
+  const next = amsterdamLocalToIso(`${addDays(day, 1)}T00:00`);
   return next ? new Date(Date.parse(next) - 1).toISOString() : undefined;
 }
