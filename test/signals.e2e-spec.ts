@@ -139,7 +139,15 @@ describe('signals inbox and matches', () => {
   it('follows the match until two participants confirm contact, with a lead', async () => {
     const [{ id: matchId }] = await api.dataSource.query(`SELECT id FROM matches`);
     const view = await api.http().get(`/v1/matches/${matchId}`).set(bearer(school.secret)).expect(200);
-    expect(Object.keys(view.body).sort()).toEqual(['closedAt', 'createdAt', 'followUp', 'id', 'lead', 'participants']);
+    expect(Object.keys(view.body).sort()).toEqual([
+      'closedAt',
+      'createdAt',
+      'escalationActions',
+      'followUp',
+      'id',
+      'lead',
+      'participants',
+    ]);
     expect(view.body.participants.map((p: { organisation: string }) => p.organisation).sort()).toEqual(
       [school.name, police.name].sort(),
     );
