@@ -315,4 +315,86 @@ describe('subject rights and statistics', () => {
     await api.http().get('/v1/statistics?from=2026-06&to=2026-01').set(admin).expect(400);
     await api.http().get(`/v1/statistics?from=${month}&to=${month}`).set(bearer(a.secret)).expect(403);
   });
+
+  it('draws the dashboard per month, organisation kind and organisation, with follow-up and suppression', async () => {
+    await waitUntilSettled(api.dataSource);
+    const month = todayInAmsterdam(new Date()).slice(0, 7);
+    const scopes = ['registrations', 'signals'];
+    const school = await anOrganisation(api, { kind: 'education', scopes });
+    const care = await anOrganisation(api, { kind: 'youth_care', scopes });
+    const silent = await anOrganisation(api, { kind: 'health_care', scopes });
+    for (let i = 0; i < 5; i += 1) {
+      const youth = { bsn: aBsn(), birthDate: bornYearsAgo(12) };
+      await register(school, youth);
+      await register(care, youth);
+    }
+    await waitUntilSettled(api.dataSource);
+    const matches: { id: string }[] = await api.dataSource.query(
+      `SELECT DISTINCT match_id AS id FROM match_participants WHERE organisation_id = $1`,
+      [school.id],
+    );
+    expect(matches).toHaveLength(5);
+    for (const { id } of matches)
+      for (const org of [school, care])
+        await api
+          .http()
+          .post(`/v1/matches/${id}/contact-confirmation`)
+          .set(bearer(org.secret))
+          .send({ professionalId: org.professionalIds[0] })
+          .expect(200);
+
+    const response = await api.http().get(`/v1/statistics/dashboard?from=${month}&to=${month}`).set(admin).expect(200);
+    const body = response.body;
+    expect(body).toMatchObject({
+      from: month,
+      to: month,
+      municipalityCode: '0983',
+      today: todayInAmsterdam(new Date()),
+    });
+    expect(body.byMonth).toEqual([
+      { month, registrations: expect.any(Number), matches: expect.any(Number), signals: expect.any(Number) },
+    ]);
+    const row = (id: string) => body.byOrganisation.find((o: { organisationId: string }) => o.organisationId === id);
+    expect(row(school.id)).toMatchObject({
+      name: school.name,
+      organisationKind: 'education',
+      status: 'connected',
+      neverRegistered: false,
+      registrations: 5,
+      matches: 5,
+      inContactWithinDeadline: 5,
+      escalated: 0,
+      followUpRate: 100,
+      informationTasksOpen: 5,
+      informationTasksOverdue: 0,
+    });
+    expect(row(school.id).medianDaysToContact).toBeLessThan(1);
+    expect(row(silent.id)).toMatchObject({
+      neverRegistered: true,
+      registrations: 0,
+      matches: 0,
+      followUpRate: null,
+      medianDaysToContact: null,
+    });
+    expect(row(a.id).neverRegistered).toBe(false);
+    const practices = body.byOrganisationKind.find(
+      (k: { organisationKind: string }) => k.organisationKind === 'health_care',
+    );
+    expect(practices).toMatchObject({ organisations: 1, registrations: 0 });
+    // The police organisation registered a few youths: a count that must not be shown as such.
+    expect(row(b.id).registrations).toBe('<5');
+    for (const figures of [body.total, ...body.byMonth, ...body.byOrganisationKind, ...body.byOrganisation])
+      for (const [key, value] of Object.entries(figures))
+        if (typeof value === 'number' && !['organisations', 'followUpRate', 'medianDaysToContact'].includes(key))
+          expect(value === 0 || value >= 5).toBe(true);
+    for (const id of [...school.professionalIds, school.coordinatorId, ...matches.map((m) => m.id)])
+      expect(JSON.stringify(body)).not.toContain(id);
+
+    const quarter = await api.http().get(`/v1/statistics/dashboard?from=2026-01&to=2026-03`).set(admin).expect(200);
+    expect(quarter.body.byMonth.map((m: { month: string }) => m.month)).toEqual(['2026-01', '2026-02', '2026-03']);
+    const reversed = await api.http().get('/v1/statistics/dashboard?from=2026-06&to=2026-01').set(admin).expect(400);
+    expect(reversed.body.errors[0]).toMatchObject({ field: 'to' });
+    await api.http().get('/v1/statistics/dashboard?from=2023-01&to=2026-01').set(admin).expect(400);
+    await api.http().get(`/v1/statistics/dashboard?from=${month}&to=${month}`).set(bearer(a.secret)).expect(403);
+  });
 });

@@ -3,7 +3,13 @@ export { MatchingJobsModule } from './matching-jobs.module';
 export { MatchesModule } from './matches.module';
 export { FollowUpSweeper } from './jobs/follow-up-sweeper';
 export { MatchRetention } from './jobs/match-retention';
-export { matchesOfRegistrations, matchFigures, rekeyMatches, takesPartInAMatch } from './match-fragments';
+export {
+  matchesOfRegistrations,
+  matchFigures,
+  matchFollowUpFacts,
+  rekeyMatches,
+  takesPartInAMatch,
+} from './match-fragments';
 export { ProfessionalHandoversModule } from './professional-handovers.module';
 export { MatchesHandlersModule } from './matches-handlers.module';
 export { GetMatchQuery } from './queries/get-match/get-match.query';

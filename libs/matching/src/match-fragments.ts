@@ -30,3 +30,15 @@ export function matchFigures(start: Sql, stop: Sql): Sql {
 export function matchesOfRegistrations(registrationIds: string[]): Sql {
   return sql`SELECT match_id FROM match_participants WHERE registration_id = ANY(${registrationIds}::uuid[])`;
 }
+
+/**
+ * For the dashboard: per match made in [start, stop), one row per participating organisation with
+ * what follow-up figures need: (match_id, organisation_id, created_at, due_on, in_contact_at).
+ * `due_on` is the escalation deadline (the day contact should have been made by).
+ */
+export function matchFollowUpFacts(start: Sql, stop: Sql): Sql {
+  return sql`
+         SELECT DISTINCT m.id AS match_id, mp.organisation_id, m.created_at, m.escalation_due_on::text AS due_on, m.in_contact_at
+           FROM matches m JOIN match_participants mp ON mp.match_id = m.id
+          WHERE m.created_at >= ${start} AND m.created_at < ${stop}`;
+}

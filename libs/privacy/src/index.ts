@@ -1,6 +1,10 @@
 /** Privacy: the young person's rights, statistics for the evaluation, and data-breach notification. */
 export { SubjectRightsModule } from './subject-rights/subject-rights.module';
 export { StatisticsModule } from './statistics/statistics.module';
+export { StatisticsHandlersModule } from './statistics/statistics-handlers.module';
+export { ReportDashboardQuery } from './statistics/queries/report-dashboard/report-dashboard.query';
+export { StatisticsParams } from './statistics/queries/report-statistics/report-statistics.query';
+export type { Count, DashboardFigures, DashboardView } from './statistics/dashboard.view';
 export { IncidentsModule } from './incidents/incidents.module';
 export { IncidentNotificationsJobsModule } from './incidents/incident-notifications-jobs.module';
 export { IncidentsHandlersModule } from './incidents/incidents-handlers.module';

@@ -11,6 +11,8 @@ export {
   aloneWithYouth,
   archivedProfessionalsOfYouth,
   markMatchChecked,
+  informationTaskFigures,
+  hasRegistered,
   registrationFigures,
   registrationActive,
   registrationEnding,

@@ -90,3 +90,24 @@ export function registrationFigures(start: Sql, stop: Sql): Sql {
            FROM registrations r
           WHERE r.removal_reason IN ('risk_gone', 'unjustified', 'expired') AND r.removed_at >= ${start} AND r.removed_at < ${stop}`;
 }
+
+/**
+ * For the dashboard: the information tasks not done today, per registration: (organisation_id,
+ * figure, subject_id) with figure `informationTasksOpen` for every task not done (postponed ones
+ * too) and also `informationTasksOverdue` for those past their due date or re-check day.
+ */
+export function informationTaskFigures(today: string): Sql {
+  return sql`
+         SELECT r.organisation_id, f.figure, r.id AS subject_id
+           FROM registrations r
+          CROSS JOIN LATERAL (VALUES
+                  ('informationTasksOpen', true),
+                  ('informationTasksOverdue', (r.inform_recheck_on IS NULL AND r.inform_due_on < ${today}::date)
+                                              OR r.inform_recheck_on <= ${today}::date)) AS f(figure, counts)
+          WHERE r.status = 'active' AND r.informed_on IS NULL AND r.inform_target IS NOT NULL AND f.counts`;
+}
+
+/** Whether the organisation `organisationId` (an SQL expression) has any registration the index still holds. */
+export function hasRegistered(organisationId: Sql): Sql {
+  return sql`EXISTS (SELECT 1 FROM registrations r WHERE r.organisation_id = ${organisationId})`;
+}

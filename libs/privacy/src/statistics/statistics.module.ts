@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { StatisticsController } from './controllers/statistics.controller';
-import { ReportStatisticsHandler } from './queries/report-statistics/report-statistics.handler';
+import { StatisticsHandlersModule } from './statistics-handlers.module';
 
-/** Aggregates for the yearly evaluation, for the college's administrator (api). */
-@Module({ imports: [CqrsModule], controllers: [StatisticsController], providers: [ReportStatisticsHandler] })
+/** Aggregates for the yearly evaluation and the dashboard, for the college's administrator (api). */
+@Module({ imports: [StatisticsHandlersModule], controllers: [StatisticsController] })
 export class StatisticsModule {}

@@ -1,4 +1,3 @@
-import { ValidationFailedError } from '@vir/common';
 import { rows, sql } from '@vir/database';
 import { matchFigures } from '@vir/matching';
 import { organisationFacts } from '@vir/organisations';
@@ -7,6 +6,7 @@ import { signalFigures } from '@vir/signals';
 import { DataSource } from 'typeorm';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { FIGURES, StatisticsRow, StatisticsView } from '../../statistics.view';
+import { monthRange } from '../../month-range';
 import { suppress } from '../../suppression';
 import { ReportStatisticsQuery } from './report-statistics.query';
 
@@ -16,14 +16,7 @@ export class ReportStatisticsHandler implements IQueryHandler<ReportStatisticsQu
   constructor(private readonly dataSource: DataSource) {}
 
   async execute({ principal, params }: ReportStatisticsQuery): Promise<StatisticsView> {
-    const from = params.from.slice(0, 7);
-    const to = params.to.slice(0, 7);
-    const months =
-      (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5));
-    if (months < 0) throw new ValidationFailedError([{ field: 'to', reason: 'to must not be before from' }]);
-    if (months >= 36) throw new ValidationFailedError([{ field: 'to', reason: 'at most 36 months at a time' }]);
-    const start = sql`${`${from}-01`}::date`;
-    const stop = sql`(${`${to}-01`}::date + interval '1 month')`;
+    const { from, to, start, stop } = monthRange(params);
     const figures = await rows<Record<string, string | number>>(
       this.dataSource,
       sql`WITH events AS (
