@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { todayInAmsterdam, addDays } from '../libs/common/src/calendar';
 import { launchBrowser, reflows, screenshot } from './support/browser';
@@ -467,5 +468,74 @@ describe('portal: the college (headless Chromium)', () => {
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('De instellingen zijn opgeslagen.').waitFor();
     expect(await stored()).toEqual({ reminder: null, escalation: null });
+  });
+
+  it('shows the administrator the dashboard: key figures, charts with their tables, organisations that never registered, a CSV', async () => {
+    const small = await anOrganisation(api, { kind: 'youth_care' });
+    const silent = await anOrganisation(api, { kind: 'health_care' });
+    for (let i = 0; i < 5; i += 1) {
+      const youth = { bsn: aBsn(), birthDate: bornYearsAgo(14) };
+      await aRegistration(api, school, youth);
+      await aRegistration(api, police, youth);
+    }
+    for (let i = 0; i < 2; i += 1) await aRegistration(api, small, { bsn: aBsn(), birthDate: bornYearsAgo(9) });
+    await waitUntilSettled(api.dataSource);
+    const month = todayInAmsterdam(new Date()).slice(0, 7);
+
+    const { page } = await colleagueWith('administrator', 'D. Ashboard');
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expect(page.title()).resolves.toBe('Dashboard — Verwijsindex');
+    expect(await page.getByLabel('Tot en met (maand)').inputValue()).toBe(month);
+    const keyFigure = (name: string) =>
+      page.locator('.utrecht-data-list__item', { hasText: name }).locator('dd').textContent();
+    await expect(keyFigure('Meldingen')).resolves.toBe('12');
+    await expect(keyFigure('Matches')).resolves.toBe('5');
+    await expect(keyFigure('Informatietaken open')).resolves.toBe('12');
+    const charts = page.locator('svg[role="img"]');
+    await expect(charts.count()).resolves.toBe(2);
+    await expect(charts.first().locator('title').textContent()).resolves.toContain('Meldingen en matches per maand');
+    const row = (name: string) => page.locator('tr', { hasText: name });
+    await expect(row(school.name).locator('td').nth(3).textContent()).resolves.toBe('5');
+    await expect(row(small.name).locator('td').nth(3).textContent()).resolves.toBe('<5');
+    await expect(row(silent.name).textContent()).resolves.toContain('nog nooit gemeld');
+    await expect(row(school.name).textContent()).resolves.not.toContain('nog nooit gemeld');
+    await expectAccessible(page);
+    await screenshot(page, 'dashboard');
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await reflows(page)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Cijfers downloaden (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^verwijsindex-0983-\d{4}-\d{2}-\d{4}-\d{2}\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^niveau;maand;soort;organisatie;aansluiting;nooit_gemeld;meldingen;matches;/);
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^organisatie;;education;${school.name};aangesloten;nee;5;5;`)),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^organisatie;;youth_care;${small.name};aangesloten;nee;<5;0;`)),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^organisatie;;health_care;${silent.name};aangesloten;ja;0;0;`)),
+    );
+
+    // A period that cannot be: the message beside the field, what was typed kept, no figures.
+    await page.getByLabel('Van (maand)').fill('2026-06');
+    await page.getByLabel('Tot en met (maand)').fill('2026-01');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    expect(await page.locator('#veld-tot-fout').textContent()).toContain('op of na de maand bij Van');
+    expect(await page.getByLabel('Van (maand)').inputValue()).toBe('2026-06');
+    await expect(charts.count()).resolves.toBe(0);
+    await expectAccessible(page);
+    const response = await page.goto(`${portal.url}/dashboard?van=2026-13&tot=2026-12`);
+    expect(response?.status()).toBe(400);
+    expect(await page.locator('#veld-van-fout').textContent()).toContain('jjjj-mm');
+    const csvRefused = await page.goto(`${portal.url}/dashboard/csv?van=2020-01&tot=2026-12`);
+    expect(csvRefused?.status()).toBe(400);
+    expect(await page.locator('#veld-tot-fout').textContent()).toContain('36 maanden');
   });
 });

@@ -25,6 +25,23 @@ const PORTAL_CSS = `
 .portal-visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 :focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
 .portal-letter { border: 1px solid #767676; padding: 1.5rem; }
+.portal-key-figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: 0.75rem; }
+.portal-key-figures .utrecht-data-list__item { border: 1px solid #767676; padding: 0.5rem 0.75rem; }
+.portal-key-figures dd { font-size: 1.5rem; font-weight: bold; margin: 0; }
+.portal-chart { margin: 0 0 1.5rem; }
+.portal-chart__svg { display: block; inline-size: 100%; block-size: auto; }
+.portal-chart__bar--1 { fill: var(--portal-chart-color-1, #154273); }
+.portal-chart__bar--2 { fill: var(--portal-chart-color-2, #a33d00); }
+.portal-chart__bar--suppressed { fill: #ffffff; stroke-width: 2; stroke-dasharray: 4 2; }
+.portal-chart__bar--suppressed.portal-chart__bar--1 { stroke: var(--portal-chart-color-1, #154273); }
+.portal-chart__bar--suppressed.portal-chart__bar--2 { stroke: var(--portal-chart-color-2, #a33d00); }
+.portal-chart__grid { stroke: #767676; stroke-width: 1; }
+.portal-chart__axis, .portal-chart__value { font-size: 13px; fill: #1a1a1a; }
+.portal-chart__legend { display: inline-flex; gap: 0.35rem; align-items: center; margin-inline-end: 1rem; }
+.portal-chart__swatch { display: inline-block; inline-size: 1rem; block-size: 1rem; }
+.portal-chart__swatch--1 { background: var(--portal-chart-color-1, #154273); }
+.portal-chart__swatch--2 { background: var(--portal-chart-color-2, #a33d00); }
+.portal-badge { display: inline-block; border: 1px solid #767676; padding: 0 0.35rem; font-size: 0.875em; }
 @media print { .portal-header, .portal-nav, .portal-no-print { display: none; } .portal-letter { border: 0; padding: 0; } }
 `;
 

@@ -25,7 +25,7 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): SafeHtml 
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'date' | 'datetime-local' | 'tel' | 'url' | 'file';
+  type?: 'text' | 'email' | 'password' | 'date' | 'month' | 'datetime-local' | 'tel' | 'url' | 'file';
   /** For a file field: the kinds of file to offer. */
   accept?: string;
   autocomplete?: string;
@@ -191,8 +191,17 @@ export function page(spec: PageSpec): string {
 }
 
 /** An NL Design System table in a scrolling wrapper (so the page reflows at 320 px): a caption, column headers, rows of cells. */
-export function dataTable(caption: string, headers: string[], rows: Part[][]): SafeHtml {
-  return html`<div class="portal-table-wrap">
+export function dataTable(
+  caption: string,
+  headers: string[],
+  rows: Part[][],
+  options: { wide?: boolean } = {},
+): SafeHtml {
+  // A table wider than the page scrolls in its wrapper, which keyboard users then must be able to reach.
+  return html`<div
+    class="portal-table-wrap"
+    ${options.wide ? html`tabindex="0" role="region" aria-label="${caption}"` : ''}
+  >
     <table class="utrecht-table">
       <caption class="utrecht-table__caption">
         ${caption}

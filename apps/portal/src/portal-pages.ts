@@ -58,6 +58,7 @@ const NAVIGATION: Record<string, NavItem[]> = {
   administrator: [
     { href: '/', label: 'Start' },
     { href: '/organisaties', label: 'Organisaties' },
+    { href: '/dashboard', label: 'Dashboard' },
     { href: '/instellingen', label: 'Instellingen' },
     { href: '/verzoeken', label: 'Verzoeken' },
     { href: '/datalekken/melden', label: 'Datalek melden' },

@@ -7,7 +7,7 @@ import { DatabaseModule } from '@vir/database';
 import { IdentityModule, InvitationHandlersModule } from '@vir/identity';
 import { MatchesHandlersModule, ProfessionalHandoversModule, rekeyMatches } from '@vir/matching';
 import { ContactDirectory, OrganisationsHandlersModule } from '@vir/organisations';
-import { IncidentsHandlersModule, SubjectRequestsHandlersModule } from '@vir/privacy';
+import { IncidentsHandlersModule, StatisticsHandlersModule, SubjectRequestsHandlersModule } from '@vir/privacy';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
 import { QueueModule } from '@vir/queue';
 import { RegistrationsModule } from '@vir/registrations';
@@ -15,6 +15,7 @@ import { SignalsHandlersModule } from '@vir/signals';
 import { MatchPagesController } from './casework/matches.controller';
 import { RegistrationPagesController } from './casework/registrations.controller';
 import { SignalPagesController } from './casework/signals.controller';
+import { DashboardPagesController } from './dashboard/dashboard.controller';
 import { WorklistPagesController } from './follow-up/worklist.controller';
 import { CollegeSettingsPagesController } from './onboarding/college-settings.controller';
 import { OrganisationPagesController } from './onboarding/organisations.controller';
@@ -55,6 +56,7 @@ export class PortalModule {
         ProfessionalHandoversModule,
         IncidentsHandlersModule,
         SubjectRequestsHandlersModule,
+        StatisticsHandlersModule,
       ],
       controllers: [
         MeController,
@@ -68,6 +70,7 @@ export class PortalModule {
         AuditLogPagesController,
         OrganisationPagesController,
         CollegeSettingsPagesController,
+        DashboardPagesController,
         PagesController,
       ],
       providers: [
