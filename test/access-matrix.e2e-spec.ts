@@ -180,6 +180,8 @@ describe('access matrix of the administration and identity API', () => {
     ],
     ['get', '/v1/audit-events', undefined, { admin: 200, otherAdmin: 200 }],
     ['get', '/v1/subject-requests', undefined, { admin: 200, otherAdmin: 200 }],
+    ['get', '/v1/complaints', undefined, { admin: 200, otherAdmin: 200 }],
+    ['get', '/v1/statistics/dashboard?from=2026-01&to=2026-12', undefined, { admin: 200, otherAdmin: 200 }],
     // Only the installation's own key (the operator) connects a college.
     [
       'post',
@@ -210,6 +212,8 @@ describe('access matrix of the administration and identity API', () => {
             (path.endsWith('/stand-in') && method !== 'get') ||
             path === '/v1/audit-events' ||
             path === '/v1/subject-requests' ||
+            path === '/v1/complaints' ||
+            path.startsWith('/v1/statistics') ||
             path === '/v1/colleges' ||
             (method === 'post' && path.endsWith('/professionals')) ||
             method === 'delete' ||

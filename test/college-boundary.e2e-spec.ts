@@ -137,6 +137,27 @@ describe('the college boundary', () => {
       expect((await api.http().get(path).set(bearer(beeselAdmin)).expect(404)).body.code).toBe(nothing);
     }
     await api.http().get(`/v1/incidents/${incident.body.id}`).set(bearer(beeselAdmin)).expect(404);
+    const complaint = await api
+      .http()
+      .post('/v1/complaints')
+      .set(bearer(ADMIN_KEY))
+      .send({ receivedOn: '2026-11-02', filedBy: 'youth', topic: 'registration', concernsOrganisationId: venlo.id })
+      .expect(201);
+    await api.http().get(`/v1/complaints/${complaint.body.id}`).set(bearer(beeselAdmin)).expect(404);
+    await api
+      .http()
+      .patch(`/v1/complaints/${complaint.body.id}`)
+      .set(bearer(beeselAdmin))
+      .send({ respondedOn: '2026-11-20', outcome: 'unfounded' })
+      .expect(404);
+    expect((await api.http().get('/v1/complaints').set(bearer(beeselAdmin)).expect(200)).body).toEqual([]);
+    const aboutVenlo = await api
+      .http()
+      .post('/v1/complaints')
+      .set(bearer(beeselAdmin))
+      .send({ receivedOn: '2026-11-02', filedBy: 'youth', topic: 'other', concernsOrganisationId: venlo.id })
+      .expect(422);
+    expect(aboutVenlo.body).toMatchObject({ code: 'ORGANISATION_NOT_OF_COLLEGE' });
     await api
       .http()
       .patch(`/v1/organisations/${venlo.id}`)

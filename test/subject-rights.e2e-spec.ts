@@ -397,4 +397,84 @@ describe('subject rights and statistics', () => {
     await api.http().get('/v1/statistics/dashboard?from=2023-01&to=2026-01').set(admin).expect(400);
     await api.http().get(`/v1/statistics/dashboard?from=${month}&to=${month}`).set(bearer(a.secret)).expect(403);
   });
+
+  it('keeps the register of complaints: due in six weeks, forwarded to the partner, closed by the response, counted for the year', async () => {
+    const today = todayInAmsterdam(new Date());
+    const receivedOn = addDays(today, -40);
+    const complain = (body: object) => api.http().post('/v1/complaints').set(admin).send(body);
+    const created = await complain({
+      receivedOn,
+      filedBy: 'legal_representative',
+      topic: 'information',
+      concernsOrganisationId: a.id,
+    }).expect(201);
+    expect(created.body).toMatchObject({
+      reference: `KL-${today.replace(/-/g, '')}-1`,
+      receivedOn,
+      dueOn: addDays(receivedOn, 42),
+      deadline: 'due_soon',
+      concernsOrganisationId: a.id,
+      concernsOrganisation: a.name,
+      forwardedOn: null,
+      respondedOn: null,
+      outcome: null,
+    });
+    const aboutTheIndex = await complain({
+      receivedOn: addDays(today, -50),
+      filedBy: 'youth',
+      topic: 'registration',
+    }).expect(201);
+    expect(aboutTheIndex.body).toMatchObject({ concernsOrganisationId: null, deadline: 'overdue' });
+
+    // Bad input changes nothing.
+    const before = (await api.http().get('/v1/complaints').set(admin).expect(200)).body.length;
+    const future = await complain({ receivedOn: addDays(today, 1), filedBy: 'youth', topic: 'other' }).expect(400);
+    expect(future.body.errors[0]).toMatchObject({ field: 'receivedOn' });
+    const unknown = await complain({ receivedOn, filedBy: 'neighbour', topic: 'gossip' }).expect(400);
+    expect(unknown.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['filedBy', 'topic']);
+    await complain({
+      receivedOn,
+      filedBy: 'youth',
+      topic: 'other',
+      concernsOrganisationId: '00000000-0000-4000-8000-000000000000',
+    }).expect(422);
+    await complain({ receivedOn, filedBy: 'youth', topic: 'other', reference: created.body.reference }).expect(409);
+    expect((await api.http().get('/v1/complaints').set(admin).expect(200)).body).toHaveLength(before);
+
+    const patch = (id: string, body: object) => api.http().patch(`/v1/complaints/${id}`).set(admin).send(body);
+    const forwarded = await patch(created.body.id, { forwardedOn: addDays(receivedOn, 2) }).expect(200);
+    expect(forwarded.body).toMatchObject({ forwardedOn: addDays(receivedOn, 2), respondedOn: null });
+    const notAPartner = await patch(aboutTheIndex.body.id, { forwardedOn: today }).expect(400);
+    expect(notAPartner.body.errors[0]).toMatchObject({ field: 'forwardedOn' });
+    const noOutcome = await patch(created.body.id, { respondedOn: today }).expect(400);
+    expect(noOutcome.body.errors[0]).toMatchObject({ field: 'outcome' });
+    const early = await patch(created.body.id, { respondedOn: addDays(receivedOn, -1), outcome: 'founded' }).expect(
+      400,
+    );
+    expect(early.body.errors[0]).toMatchObject({ field: 'respondedOn' });
+    const closed = await patch(created.body.id, { respondedOn: today, outcome: 'partly_founded' }).expect(200);
+    expect(closed.body).toMatchObject({ deadline: 'answered', outcome: 'partly_founded', respondedOn: today });
+    const again = await patch(created.body.id, { respondedOn: today, outcome: 'founded' }).expect(409);
+    expect(again.body.code).toBe('COMPLAINT_CLOSED');
+
+    const list = (await api.http().get('/v1/complaints').set(admin).expect(200)).body;
+    expect(list.map((c: { id: string }) => c.id)).toEqual([aboutTheIndex.body.id, created.body.id]);
+    const year = Number(receivedOn.slice(0, 4));
+    const summary = await api.http().get(`/v1/complaints/summary?year=${year}`).set(admin).expect(200);
+    expect(summary.body).toMatchObject({ year, received: '<5', responded: '<5', respondedInTime: '<5', open: '<5' });
+    expect(summary.body.byTopic).toContainEqual({ key: 'rights', count: 0 });
+    expect(summary.body.byOutcome).toContainEqual({ key: 'partly_founded', count: '<5' });
+    await api.http().get('/v1/complaints/summary?year=twenty').set(admin).expect(400);
+
+    const audited = await api.dataSource.query(`SELECT action FROM audit_events WHERE object_id = $1 ORDER BY id`, [
+      created.body.id,
+    ]);
+    expect(audited.map((e: { action: string }) => e.action)).toEqual([
+      'complaint.recorded',
+      'complaint.updated',
+      'complaint.responded',
+    ]);
+    await api.http().get('/v1/complaints').set(bearer(a.secret)).expect(403);
+    await api.http().get('/v1/complaints/not-a-uuid').set(admin).expect(404);
+  });
 });

@@ -10,7 +10,13 @@ import { MatchesModule, ProfessionalHandoversModule, rekeyMatches } from '@vir/m
 import { MetricsModule } from '@vir/observability';
 import { OrganisationDirectory, OrganisationsModule } from '@vir/organisations';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
-import { IncidentsModule, StatisticsModule, SubjectRequestsModule, SubjectRightsModule } from '@vir/privacy';
+import {
+  ComplaintsModule,
+  IncidentsModule,
+  StatisticsModule,
+  SubjectRequestsModule,
+  SubjectRightsModule,
+} from '@vir/privacy';
 import { QueueModule } from '@vir/queue';
 import { RegistrationsModule } from '@vir/registrations';
 import { SignalsModule } from '@vir/signals';
@@ -44,6 +50,7 @@ export class ApiModule {
         AuditApiModule,
         SubjectRightsModule,
         SubjectRequestsModule,
+        ComplaintsModule,
         StatisticsModule,
         IncidentsModule,
         IdentityApiModule,

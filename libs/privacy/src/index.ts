@@ -1,4 +1,4 @@
-/** Privacy: the young person's rights, statistics for the evaluation, and data-breach notification. */
+/** Privacy: the young person's rights and complaints, statistics for the evaluation, and data-breach notification. */
 export { SubjectRightsModule } from './subject-rights/subject-rights.module';
 export { StatisticsModule } from './statistics/statistics.module';
 export { StatisticsHandlersModule } from './statistics/statistics-handlers.module';
@@ -25,3 +25,16 @@ export { ListSubjectRequestsQuery } from './subject-requests/queries/list-subjec
 export type { SubjectRequestAnswerView, SubjectRequestView } from './subject-requests/subject-request.view';
 export type { SubjectAccessView } from './subject-rights/subject-rights.view';
 export { entitledRequester } from './subject-requests/subject-request-rules';
+export { ComplaintsModule } from './complaints/complaints.module';
+export { ComplaintsHandlersModule } from './complaints/complaints-handlers.module';
+export { RecordComplaintCommand } from './complaints/commands/record-complaint/record-complaint.command';
+export { RecordComplaintDto } from './complaints/commands/record-complaint/record-complaint.dto';
+export { UpdateComplaintCommand } from './complaints/commands/update-complaint/update-complaint.command';
+export { UpdateComplaintDto } from './complaints/commands/update-complaint/update-complaint.dto';
+export { GetComplaintQuery } from './complaints/queries/get-complaint/get-complaint.query';
+export { ListComplaintsQuery } from './complaints/queries/list-complaints/list-complaints.query';
+export {
+  ComplaintsSummaryParams,
+  SummariseComplaintsQuery,
+} from './complaints/queries/summarise-complaints/summarise-complaints.query';
+export type { ComplaintsSummaryView, ComplaintView } from './complaints/complaint.view';

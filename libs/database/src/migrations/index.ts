@@ -17,6 +17,7 @@ import { InformationTasks1765800000000 } from './1765800000000-information-tasks
 import { ContactConfirmation1765900000000 } from './1765900000000-contact-confirmation';
 import { InformationReminders1766000000000 } from './1766000000000-information-reminders';
 import { EscalationHandling1766100000000 } from './1766100000000-escalation-handling';
+import { Complaints1766200000000 } from './1766200000000-complaints';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   ContactConfirmation1765900000000,
   InformationReminders1766000000000,
   EscalationHandling1766100000000,
+  Complaints1766200000000,
 ];

@@ -4,7 +4,12 @@ import { SUPPRESSED } from './suppression';
 /** A count, or "<5" for 1–4. */
 export type Count = number | typeof SUPPRESSED;
 const COUNT = { oneOf: [{ type: 'integer' }, { type: 'string', enum: [SUPPRESSED] }] };
-const NULLABLE = { oneOf: [{ type: 'number', nullable: true }, { type: 'string', enum: [SUPPRESSED] }] };
+const NULLABLE = {
+  oneOf: [
+    { type: 'number', nullable: true },
+    { type: 'string', enum: [SUPPRESSED] },
+  ],
+};
 
 export const DASHBOARD_COUNTS = [
   'registrations',

@@ -2,7 +2,7 @@ import { todayInAmsterdam } from '@vir/common';
 import { rows, sql } from '@vir/database';
 import type { Sql } from '@vir/database';
 import type { DataSource, EntityManager } from 'typeorm';
-import { deadlineState } from './subject-request-rules';
+import { deadlineState } from '../register-deadlines';
 import type { SubjectRequestView } from './subject-request.view';
 
 interface SubjectRequestRow {

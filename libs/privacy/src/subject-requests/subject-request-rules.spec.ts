@@ -1,4 +1,5 @@
-import { answerDueOn, deadlineState, entitledRequester, needsReporterAdvice } from './subject-request-rules';
+import { deadlineState } from '../register-deadlines';
+import { answerDueOn, entitledRequester, needsReporterAdvice } from './subject-request-rules';
 
 describe('subject request rules', () => {
   it('puts the answer four weeks after receipt, across a month and a year end', () => {

@@ -12,8 +12,6 @@ export type Decision = (typeof DECISIONS)[number];
 
 /** The answer is due four weeks after the request was received (covenant privacy protocol 4.3). */
 export const ANSWER_WEEKS = 4;
-/** From this many days before the due date the register warns. */
-export const WARN_DAYS = 7;
 
 export function answerDueOn(receivedOn: IsoDate): IsoDate {
   return addDays(receivedOn, ANSWER_WEEKS * 7);
@@ -29,15 +27,6 @@ export function entitledRequester(birthDate: IsoDate, receivedOn: IsoDate): Requ
   if (age < 12) return 'legal_representative';
   if (age < 16) return 'youth_and_legal_representative';
   return 'youth';
-}
-
-export type DeadlineState = 'answered' | 'overdue' | 'due_soon' | 'open';
-
-export function deadlineState(dueOn: IsoDate, answeredOn: IsoDate | null, today: IsoDate): DeadlineState {
-  if (answeredOn) return 'answered';
-  if (today > dueOn) return 'overdue';
-  if (addDays(today, WARN_DAYS) >= dueOn) return 'due_soon';
-  return 'open';
 }
 
 /** Rectification, erasure, restriction and objection are decided with the reporter's advice (Jw 7.1.5.2). */
