@@ -538,4 +538,76 @@ describe('portal: the college (headless Chromium)', () => {
     expect(csvRefused?.status()).toBe(400);
     expect(await page.locator('#veld-tot-fout').textContent()).toContain('36 maanden');
   });
+
+  it('lets the privacy officer keep the register of complaints: refused beside the field first, forwarded, answered, counted for the year', async () => {
+    const today = todayInAmsterdam(new Date());
+    const { page } = await colleagueWith('privacy_officer', 'K. Lachten');
+    await page.getByRole('link', { name: 'Klachten' }).click();
+    await expect(page.title()).resolves.toBe('Klachten — Verwijsindex');
+    expect(await mainText(page)).toContain('Er zijn nog geen klachten vastgelegd.');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Klacht vastleggen' }).click();
+    await page.getByLabel('Ontvangen op').fill(addDays(today, 3));
+    await page.getByLabel('Over wie').selectOption({ label: school.name });
+    await page.getByRole('button', { name: 'Klacht vastleggen' }).click();
+    expect(await page.locator('#veld-filedBy-fout').textContent()).toContain('Kies wie de klacht indiende.');
+    expect(await page.locator('#veld-topic-fout').textContent()).toContain('Kies waar de klacht over gaat.');
+    expect(await page.getByLabel('Over wie').inputValue()).toBe(school.id);
+    await expectAccessible(page);
+    await page.getByLabel('De wettelijk vertegenwoordiger (ouder of voogd)').check();
+    await page.getByLabel('Niet of te laat geïnformeerd over de melding').check();
+    await page.getByRole('button', { name: 'Klacht vastleggen' }).click();
+    expect(await page.locator('#veld-receivedOn-fout').textContent()).toContain('niet in de toekomst');
+    expect(await page.getByLabel('Ontvangen op').inputValue()).toBe(addDays(today, 3));
+    expect(await api.dataSource.query(`SELECT id FROM complaints`)).toEqual([]);
+
+    await page.getByLabel('Ontvangen op').fill(addDays(today, -38));
+    await page.getByRole('button', { name: 'Klacht vastleggen' }).click();
+    await page.getByText('De klacht is vastgelegd.').waitFor();
+    await expect(page.title()).resolves.toMatch(/^Klacht KL-\d{8}-1 — Verwijsindex$/);
+    expect(await mainText(page)).toContain('termijn loopt bijna af');
+    await expectAccessible(page);
+
+    await page.getByLabel('Doorgestuurd op').fill(addDays(today, -40));
+    await page.getByRole('button', { name: 'Doorsturen vastleggen' }).click();
+    expect(await page.locator('#veld-forwardedOn-fout').textContent()).toContain('op of na de ontvangst');
+    await page.getByLabel('Doorgestuurd op').fill(addDays(today, -37));
+    await page.getByRole('button', { name: 'Doorsturen vastleggen' }).click();
+    await page.getByText('Het doorsturen is vastgelegd.').waitFor();
+
+    await page.getByLabel('Reactie verstuurd op').fill(today);
+    await page.getByRole('button', { name: 'Reactie vastleggen' }).click();
+    expect(await page.locator('#veld-outcome-fout').textContent()).toContain('Kies de uitkomst.');
+    expect(await page.getByLabel('Reactie verstuurd op').inputValue()).toBe(today);
+    await expectAccessible(page);
+    await page.getByLabel('Deels gegrond').check();
+    await page.getByRole('button', { name: 'Reactie vastleggen' }).click();
+    await page.getByText('De reactie is vastgelegd; de klacht is afgehandeld.').waitFor();
+    expect(await page.getByRole('button', { name: 'Reactie vastleggen' }).count()).toBe(0);
+    const [stored] = await api.dataSource.query(
+      `SELECT filed_by, topic, concerns_organisation_id, forwarded_on::text, responded_on::text, outcome FROM complaints`,
+    );
+    expect(stored).toEqual({
+      filed_by: 'legal_representative',
+      topic: 'information',
+      concerns_organisation_id: school.id,
+      forwarded_on: addDays(today, -37),
+      responded_on: today,
+      outcome: 'partly_founded',
+    });
+
+    await page.getByRole('link', { name: 'Terug naar de klachten' }).click();
+    const register = await mainText(page);
+    expect(register).toContain(school.name);
+    expect(register).toContain('Beantwoord (deels gegrond)');
+    expect(register).toContain('Jaaroverzicht voor de evaluatie');
+    await expectAccessible(page);
+    await screenshot(page, 'klachten');
+    const badYear = await page.goto(`${portal.url}/klachten?jaar=twintig`);
+    expect(badYear?.status()).toBe(400);
+    expect(await page.locator('#veld-jaar-fout').textContent()).toContain('vier cijfers');
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${portal.url}/klachten/nieuw`);
+    expect(await reflows(page)).toBe(true);
+  });
 });

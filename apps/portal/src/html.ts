@@ -22,6 +22,11 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): SafeHtml 
   return new SafeHtml(strings.reduce((out, text, i) => out + text + (i < parts.length ? render(parts[i]) : ''), ''));
 }
 
+/** The ids of a field's description and error, for aria-describedby ('' without either). */
+function descriptionIds(id: string, spec: { description?: string; error?: string }): string {
+  return [spec.description ? `${id}-uitleg` : '', spec.error ? `${id}-fout` : ''].filter(Boolean).join(' ');
+}
+
 export interface FieldSpec {
   name: string;
   label: string;
@@ -40,9 +45,7 @@ export interface FieldSpec {
 /** An NL Design System form field: label, optional description, the error beside the field, the textbox. */
 export function field(spec: FieldSpec): SafeHtml {
   const id = `veld-${spec.name}`;
-  const describedBy = [spec.description ? `${id}-uitleg` : '', spec.error ? `${id}-fout` : '']
-    .filter(Boolean)
-    .join(' ');
+  const describedBy = descriptionIds(id, spec);
   return html`<div
     class="utrecht-form-field utrecht-form-field--text${spec.error ? ' utrecht-form-field--invalid' : ''}"
   >
@@ -67,6 +70,42 @@ export function field(spec: FieldSpec): SafeHtml {
   </div>`;
 }
 
+export interface SelectSpec {
+  name: string;
+  label: string;
+  options: [value: string, label: string][];
+  value?: string;
+  error?: string;
+  description?: string;
+}
+
+/** An NL Design System select with its label, optional description and the error beside it. */
+export function select(spec: SelectSpec): SafeHtml {
+  const id = `veld-${spec.name}`;
+  const describedBy = descriptionIds(id, spec);
+  return html`<div
+    class="utrecht-form-field utrecht-form-field--select${spec.error ? ' utrecht-form-field--invalid' : ''}"
+  >
+    <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${id}">${spec.label}</label></div>
+    ${spec.description ? html`<div class="utrecht-form-field-description" id="${id}-uitleg">${spec.description}</div>` : ''}
+    ${spec.error ? html`<div class="utrecht-form-field-error-message" id="${id}-fout">${spec.error}</div>` : ''}
+    <div class="utrecht-form-field__input">
+      <select
+        class="utrecht-select${spec.error ? ' utrecht-select--invalid' : ''}"
+        id="${id}"
+        name="${spec.name}"
+        ${describedBy ? html`aria-describedby="${describedBy}"` : ''}
+        ${spec.error ? html`aria-invalid="true"` : ''}
+      >
+        ${spec.options.map(
+          ([value, label]) =>
+            html`<option value="${value}" ${spec.value === value ? html`selected` : ''}>${label}</option>`,
+        )}
+      </select>
+    </div>
+  </div>`;
+}
+
 export interface ChoiceSpec {
   name: string;
   legend: string;
@@ -79,9 +118,7 @@ export interface ChoiceSpec {
 /** A group of radio buttons in a fieldset whose legend asks the question, the error beside it. */
 export function choices(spec: ChoiceSpec): SafeHtml {
   const id = `veld-${spec.name}`;
-  const describedBy = [spec.description ? `${id}-uitleg` : '', spec.error ? `${id}-fout` : '']
-    .filter(Boolean)
-    .join(' ');
+  const describedBy = descriptionIds(id, spec);
   return html`<fieldset
     class="utrecht-form-fieldset${spec.error ? ' utrecht-form-fieldset--invalid' : ''}"
     id="${id}"
@@ -221,6 +258,19 @@ export function dataTable(
       </tbody>
     </table>
   </div>`;
+}
+
+/** An NL Design System data list: a key and its value per row. */
+export function dataList(items: [key: string, value: Part][], className = 'utrecht-data-list--rows'): SafeHtml {
+  return html`<dl class="utrecht-data-list ${className}">
+    ${items.map(
+      ([key, value]) =>
+        html`<div class="utrecht-data-list__item">
+          <dt class="utrecht-data-list__item-key">${key}</dt>
+          <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">${value}</dd>
+        </div>`,
+    )}
+  </dl>`;
 }
 
 /** A checkbox with its visible label. */

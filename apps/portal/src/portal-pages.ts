@@ -66,6 +66,7 @@ const NAVIGATION: Record<string, NavItem[]> = {
   privacy_officer: [
     { href: '/', label: 'Start' },
     { href: '/verzoeken', label: 'Verzoeken' },
+    { href: '/klachten', label: 'Klachten' },
     { href: '/datalekken', label: 'Datalekken' },
     { href: '/datalekken/melden', label: 'Datalek melden' },
     { href: '/logboek', label: 'Logboek' },

@@ -7,7 +7,12 @@ import { DatabaseModule } from '@vir/database';
 import { IdentityModule, InvitationHandlersModule } from '@vir/identity';
 import { MatchesHandlersModule, ProfessionalHandoversModule, rekeyMatches } from '@vir/matching';
 import { ContactDirectory, OrganisationsHandlersModule } from '@vir/organisations';
-import { IncidentsHandlersModule, StatisticsHandlersModule, SubjectRequestsHandlersModule } from '@vir/privacy';
+import {
+  ComplaintsHandlersModule,
+  IncidentsHandlersModule,
+  StatisticsHandlersModule,
+  SubjectRequestsHandlersModule,
+} from '@vir/privacy';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
 import { QueueModule } from '@vir/queue';
 import { RegistrationsModule } from '@vir/registrations';
@@ -25,6 +30,7 @@ import { SubjectRequestPagesController } from './privacy/subject-requests.contro
 import { MetricsModule } from '@vir/observability';
 import { PortalCookies } from './cookies';
 import { AuditLogPagesController } from './privacy/audit-log.controller';
+import { ComplaintPagesController } from './privacy/complaints.controller';
 import { MeController } from './me.controller';
 import { PagesController } from './pages.controller';
 import { PortalPages } from './portal-pages';
@@ -57,6 +63,7 @@ export class PortalModule {
         IncidentsHandlersModule,
         SubjectRequestsHandlersModule,
         StatisticsHandlersModule,
+        ComplaintsHandlersModule,
       ],
       controllers: [
         MeController,
@@ -68,6 +75,7 @@ export class PortalModule {
         IncidentPagesController,
         SubjectRequestPagesController,
         AuditLogPagesController,
+        ComplaintPagesController,
         OrganisationPagesController,
         CollegeSettingsPagesController,
         DashboardPagesController,

@@ -83,4 +83,12 @@ export class ContactDirectory {
     );
     return new Map(found.map((o) => [o.id, o.name]));
   }
+
+  /** The organisations with an agreement with this college (connected or not), by name: to choose one from. */
+  async organisationsOfCollege(municipalityCode: string): Promise<{ id: string; name: string; status: string }[]> {
+    return rows<{ id: string; name: string; status: string }>(
+      this.dataSource,
+      sql`SELECT id, name, status FROM organisations WHERE municipality_code = ${municipalityCode} ORDER BY name, id`,
+    );
+  }
 }

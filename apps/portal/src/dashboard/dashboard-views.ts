@@ -1,5 +1,5 @@
 import type { Count, DashboardFigures, DashboardView } from '@vir/privacy';
-import { dataTable, field, html, SafeHtml } from '../html';
+import { dataList, dataTable, field, html, SafeHtml } from '../html';
 import { ORGANISATION_KIND_LABELS } from '../onboarding/organisation-views';
 import { barChart } from './bar-chart';
 
@@ -115,15 +115,7 @@ function keyFigures(view: DashboardView): SafeHtml {
     ['Informatietaken te laat (vandaag)', countText(t.informationTasksOverdue)],
   ];
   return html`<h2 class="utrecht-heading-2">Kerncijfers</h2>
-    <dl class="utrecht-data-list portal-key-figures">
-      ${items.map(
-        ([key, value]) =>
-          html`<div class="utrecht-data-list__item">
-            <dt class="utrecht-data-list__item-key">${key}</dt>
-            <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">${value}</dd>
-          </div>`,
-      )}
-    </dl>`;
+    ${dataList(items, 'portal-key-figures')}`;
 }
 
 function months(view: DashboardView): SafeHtml {

@@ -19,7 +19,7 @@ const DECISION_LABELS: Record<string, string> = {
   partly_granted: 'Deels toegewezen',
   refused: 'Afgewezen',
 };
-const DEADLINE_LABELS: Record<string, string> = {
+export const DEADLINE_LABELS: Record<string, string> = {
   open: 'Open',
   due_soon: 'Termijn loopt bijna af',
   overdue: 'Te laat',
