@@ -63,7 +63,8 @@ export const ROUTES: Record<OutboxTopic, Route> = {
   'incident.notification': {
     queue: QUEUES.notifications,
     job: 'notify-incident',
-    jobId: (payload) => `notify-incident-${String(payload.incidentId)}-${String(payload.organisationId)}`,
+    jobId: (payload) =>
+      `notify-incident-${String(payload.incidentId)}-${String(payload.organisationId)}${payload.round ? `-${Number(payload.round)}` : ''}`,
     options: { attempts: 10, backoff: { type: 'exponential', delay: 5000 } },
   },
   'signals.webhook': {

@@ -18,6 +18,7 @@ import { ContactConfirmation1765900000000 } from './1765900000000-contact-confir
 import { InformationReminders1766000000000 } from './1766000000000-information-reminders';
 import { EscalationHandling1766100000000 } from './1766100000000-escalation-handling';
 import { Complaints1766200000000 } from './1766200000000-complaints';
+import { IncidentFollowUp1766300000000 } from './1766300000000-incident-follow-up';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   InformationReminders1766000000000,
   EscalationHandling1766100000000,
   Complaints1766200000000,
+  IncidentFollowUp1766300000000,
 ];

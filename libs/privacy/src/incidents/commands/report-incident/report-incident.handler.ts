@@ -3,10 +3,10 @@ import { actorOf } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { Clock, ValidationFailedError } from '@vir/common';
 import { rows, sql } from '@vir/database';
-import { breachAddressesOfCollege } from '@vir/organisations';
 import { OutboxWriter } from '@vir/queue';
 import { DataSource } from 'typeorm';
 import { IncidentView } from '../../incident.view';
+import { notifyPartners } from '../../notify-partners';
 import { GetIncidentQuery } from '../../queries/get-incident/get-incident.query';
 import { ReportIncidentCommand } from './report-incident.command';
 
@@ -35,26 +35,13 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
                     ${principal.person?.id ?? null})
             RETURNING id`,
       );
-      const recipients = await rows<{ organisation_id: string }>(
-        manager,
-        sql`INSERT INTO incident_notifications (incident_id, organisation_id, email)
-            SELECT ${incident.id}::uuid, b.organisation_id, b.email FROM (${breachAddressesOfCollege(principal.municipalityCode)}) b
-            RETURNING organisation_id`,
-      );
-      for (const recipient of recipients) {
-        await this.outbox.add(
-          manager,
-          'incident.notification',
-          { incidentId: incident.id, organisationId: recipient.organisation_id },
-          principal.correlationId,
-        );
-      }
+      const recipients = await notifyPartners(manager, this.outbox, principal, incident.id, 0);
       await this.audit.record(manager, {
         action: 'incident.reported',
         objectType: 'incident',
         objectId: incident.id,
         actor: actorOf(principal),
-        details: { organisationsToNotify: recipients.length },
+        details: { organisationsToNotify: recipients },
       });
       return incident.id;
     });
