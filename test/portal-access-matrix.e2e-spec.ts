@@ -158,6 +158,7 @@ describe('access matrix of the portal', () => {
     ['/werklijst', only({ follow_up_officer: 200 })],
     ['/werklijst?filter=overdue', only({ follow_up_officer: 200 })],
     ['/datalekken', only({ privacy_officer: 200 })],
+    ['/datalekken/{ownRegistration}', only({ privacy_officer: 404 })],
     ['/datalekken/melden', only({ coordinator: 200, administrator: 200, privacy_officer: 200 })],
     ['/verzoeken', only({ privacy_officer: 200, administrator: 200 })],
     ['/verzoeken/nieuw', only({ privacy_officer: 200, administrator: 200 })],

@@ -548,6 +548,58 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
     expect(register).toContain('Een signaal is per abuis doorgestuurd naar een collega.');
     expect(register).toMatch(/Alle 1 partners ingelicht, op .* \(op tijd\)\./);
     expect(register).toMatch(/Autoriteit Persoonsgegevens uiterlijk .* \(nog 7[01] uur\)/);
+
+    // The decision on the Autoriteit (72 hours) and an update to every partner that closes it (8.3).
+    await officer.getByRole('link', { name: /^Opvolgen INC-/ }).click();
+    await expect(officer.title()).resolves.toMatch(/^Datalek INC-\d+ — Verwijsindex$/);
+    await expectAccessible(officer);
+    await officer.getByLabel('Meldnummer van de Autoriteit (niet verplicht)').fill('AP-2026-777');
+    await officer.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    expect(await officer.locator('#veld-decision-fout').textContent()).toContain('Kies of het datalek gemeld is');
+    expect(await officer.getByLabel('Meldnummer van de Autoriteit (niet verplicht)').inputValue()).toBe('AP-2026-777');
+    await expectAccessible(officer);
+    await officer.getByLabel(/^Niet gemeld/).check();
+    await officer.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    expect(await officer.locator('#veld-authorityReference-fout').textContent()).toContain('alleen bij een melding');
+    await officer.getByLabel('Gemeld bij de Autoriteit Persoonsgegevens').check();
+    await officer.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await officer.getByText('Het besluit is vastgelegd.').waitFor();
+    expect(await officer.textContent('main')).toMatch(/meldnummer AP-2026-777.*\(binnen 72 uur\)/s);
+
+    await officer.getByRole('button', { name: 'Update versturen' }).click();
+    expect(await officer.locator('#veld-summary-fout').textContent()).toContain('Beschrijf wat er nieuw is');
+    await officer
+      .getByLabel('Wat is er nieuw?')
+      .fill('De collega heeft het signaal verwijderd; adressen worden nu gecontroleerd.');
+    await officer.getByLabel('Met deze update is het datalek afgesloten').check();
+    await officer.getByRole('button', { name: 'Update versturen' }).click();
+    await officer.getByText('De update gaat nu per e-mail naar alle partners.').waitFor();
+    expect(await officer.getByRole('button', { name: 'Update versturen' }).count()).toBe(0);
+    await waitFor('the update e-mail to the police', () =>
+      smtp.mails.some((m) => m.to.includes('datalek@politie.example.org') && m.subject.startsWith('Update 1 ')),
+    );
+    await waitFor('the update recorded as delivered', async () => {
+      const [round] = await api.dataSource.query(
+        `SELECT count(*)::int AS n FROM incident_notifications WHERE round = 1 AND status = 'notified'`,
+      );
+      return round.n === 1;
+    });
+    await officer.reload();
+    expect(await officer.textContent('main')).toContain('1 van 1 partners ingelicht.');
+    await expectAccessible(officer);
+    await screenshot(officer, 'datalek-opvolgen');
+    const [followed] = await api.dataSource.query(
+      `SELECT i.authority_decision, i.authority_reference, i.authority_decided_by_person, i.closed_at IS NOT NULL AS closed,
+              (SELECT count(*)::int FROM incident_updates u WHERE u.incident_id = i.id) AS updates
+         FROM incidents i`,
+    );
+    expect(followed).toEqual({
+      authority_decision: 'notified',
+      authority_reference: 'AP-2026-777',
+      authority_decided_by_person: privacyOfficerId,
+      closed: true,
+      updates: 1,
+    });
   });
 
   it("serves the deployment's theme after the default design tokens", async () => {
