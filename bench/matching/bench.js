@@ -61,7 +61,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const PRELOAD = Number(process.env.BENCH_PRELOAD ?? 1_000_000);
 /** 1: every organisation has a webhook, and delivery latency is measured too; 0: matching only. */
 const WEBHOOKS = (process.env.BENCH_WEBHOOKS ?? '1') === '1';
-const TUNING = ['MATCH_CONCURRENCY', 'MATCH_BATCHES', 'DELIVERY_CONCURRENCY', 'DATABASE_POOL_SIZE'];
+const TUNING = ['MATCH_CONCURRENCY', 'MATCH_BATCHES', 'DELIVERY_CONCURRENCY', 'DATABASE_POOL_SIZE', 'SMTP_URL'];
 
 async function waitSettled(db) {
   for (;;) {

@@ -44,16 +44,19 @@ const NAVIGATION: Record<string, NavItem[]> = {
     { href: '/meldingen/nieuw', label: 'Nieuwe melding' },
     { href: '/meldingen', label: 'Mijn meldingen' },
     { href: '/signalen', label: 'Signalen' },
+    { href: '/mijn-email', label: 'Mijn e-mail' },
   ],
   coordinator: [
     { href: '/', label: 'Start' },
     { href: '/signalen', label: 'Signalen' },
     { href: '/medewerkers', label: 'Medewerkers' },
     { href: '/datalekken/melden', label: 'Datalek melden' },
+    { href: '/mijn-email', label: 'Mijn e-mail' },
   ],
   follow_up_officer: [
     { href: '/', label: 'Start' },
     { href: '/werklijst', label: 'Werklijst' },
+    { href: '/mijn-email', label: 'Mijn e-mail' },
   ],
   administrator: [
     { href: '/', label: 'Start' },

@@ -24,6 +24,7 @@ import { DashboardPagesController } from './dashboard/dashboard.controller';
 import { WorklistPagesController } from './follow-up/worklist.controller';
 import { CollegeSettingsPagesController } from './onboarding/college-settings.controller';
 import { OrganisationPagesController } from './onboarding/organisations.controller';
+import { MyEmailPagesController } from './people/my-email.controller';
 import { PeoplePagesController } from './people/people.controller';
 import { IncidentPagesController } from './privacy/incidents.controller';
 import { SubjectRequestPagesController } from './privacy/subject-requests.controller';
@@ -71,6 +72,7 @@ export class PortalModule {
         SignalPagesController,
         MatchPagesController,
         PeoplePagesController,
+        MyEmailPagesController,
         WorklistPagesController,
         IncidentPagesController,
         SubjectRequestPagesController,

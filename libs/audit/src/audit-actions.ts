@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   'professional.deactivated',
   'professional.designated',
   'professional.read',
+  'professional.signal-digest-set',
   'professionals.imported',
   'professionals.listed',
   'registration.created',

@@ -19,3 +19,4 @@ export { isUuid } from './uuid';
 export { isPublicAddress, webhookTargetProblem } from './webhook-target';
 export type { BatchOutcome } from './batcher';
 export { Batcher } from './batcher';
+export { amsterdamLocalToIso } from './amsterdam-time';

@@ -396,6 +396,20 @@ export class AppConfig {
   @Min(100)
   INFORMATION_REMINDER_INTERVAL_MS = 3_600_000;
 
+  /** How often the worker looks whether a daily signal digest is due. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  SIGNAL_DIGEST_INTERVAL_MS = 900_000;
+
+  /** The hour (0–23, Amsterdam) from which the day's signal digest goes out, with the signals made before it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  SIGNAL_DIGEST_HOUR = 7;
+
   /** SMTP server for signal e-mail, e.g. smtp://user:pass@smtp.example.test:587; unset disables e-mail. */
   @Transform(emptyToUndefined)
   @IsOptional()

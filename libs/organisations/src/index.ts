@@ -13,6 +13,8 @@ export {
   organisationFacts,
   organisationsOfCollege,
   professionalFacts,
+  signalDigestRecipients,
+  wantsSignalDigest,
   webhookTargets,
 } from './organisation-fragments';
 export { OrganisationAccess } from './organisation-access';
@@ -47,3 +49,5 @@ export { UpdateContactDetailsDto } from './commands/add-professional/add-profess
 export { contactDetailsStale } from './contact-freshness';
 export { DeactivateProfessionalCommand } from './commands/deactivate-professional/deactivate-professional.command';
 export { DeactivateProfessionalQuery } from './commands/deactivate-professional/deactivate-professional.dto';
+export { SetSignalDigestCommand } from './commands/set-signal-digest/set-signal-digest.command';
+export { GetSignalDigestQuery } from './queries/get-signal-digest/get-signal-digest.query';

@@ -63,3 +63,13 @@ export function breachAddressesOfCollege(municipalityCode: string): Sql {
   return sql`SELECT id AS organisation_id, breach_notification_email AS email FROM organisations
               WHERE municipality_code = ${municipalityCode} AND status = 'connected' AND breach_notification_email IS NOT NULL`;
 }
+
+/** Whether the person `professionalId` (an SQL expression) takes signal e-mail as a daily digest. */
+export function wantsSignalDigest(professionalId: Sql): Sql {
+  return sql`EXISTS (SELECT 1 FROM professionals dp WHERE dp.id = ${professionalId} AND dp.signal_digest)`;
+}
+
+/** The active people who take signal e-mail as a daily digest, as a from-item of (id, organisation_id, name, email). */
+export function signalDigestRecipients(): Sql {
+  return sql`(SELECT id, organisation_id, name, email FROM professionals WHERE signal_digest AND active)`;
+}

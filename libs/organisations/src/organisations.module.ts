@@ -14,6 +14,8 @@ import { IssueCredentialHandler } from './commands/issue-credential/issue-creden
 import { RevokeCredentialHandler } from './commands/revoke-credential/revoke-credential.handler';
 import { UpdateOrganisationHandler } from './commands/update-organisation/update-organisation.handler';
 import { UpdateProfessionalHandler } from './commands/update-professional/update-professional.handler';
+import { SetSignalDigestHandler } from './commands/set-signal-digest/set-signal-digest.handler';
+import { GetSignalDigestHandler } from './queries/get-signal-digest/get-signal-digest.handler';
 import { CredentialsController } from './controllers/credentials.controller';
 import { OrganisationsController } from './controllers/organisations.controller';
 import { ProfessionalImportsController } from './controllers/professional-imports.controller';
@@ -71,6 +73,8 @@ import { ListProfessionalsHandler } from './queries/list-professionals/list-prof
     GetProfessionalHandler,
     GetStandInHandler,
     ListCredentialsHandler,
+    SetSignalDigestHandler,
+    GetSignalDigestHandler,
   ],
   exports: [PrincipalResolver, OrganisationsBootstrap, OperatorCommands],
 })

@@ -40,6 +40,11 @@ export const SCHEDULES = {
     immediately: true,
     does: 'mails each professional whose information task passed its due date or re-check day, once per deadline',
   },
+  'signal-digest': {
+    every: 'SIGNAL_DIGEST_INTERVAL_MS',
+    immediately: true,
+    does: 'from SIGNAL_DIGEST_HOUR on, mails each person who takes the daily digest the signals of the day before, once',
+  },
   'retention-schedule': {
     every: 'RETENTION_INTERVAL_MS',
     immediately: true,

@@ -40,3 +40,34 @@ Werkt uw organisatie met een eigen zorgsysteem, dan staat het signaal daar ook.<
 </body></html>`;
   return { subject: 'Nieuw signaal in de verwijsindex', text, html };
 }
+
+/** The daily digest: one line and a link per signal, in Dutch; as the single e-mail, nothing about anyone. */
+export function digestMail(
+  to: { email: string; name: string },
+  signals: { id: string; kind: string; standIn: boolean }[],
+  portalUrl: string,
+): { to: string; subject: string; text: string } {
+  const n = signals.length;
+  return {
+    to: to.email,
+    subject: `Dagelijks overzicht: ${n} ${n === 1 ? 'nieuw signaal' : 'nieuwe signalen'} in de verwijsindex`,
+    text: [
+      `Beste ${to.name},`,
+      '',
+      n === 1
+        ? 'Sinds het vorige overzicht staat er een nieuw signaal voor u klaar in de verwijsindex risicojongeren.'
+        : `Sinds het vorige overzicht staan er ${n} nieuwe signalen voor u klaar in de verwijsindex risicojongeren.`,
+      'Bekijk ze in de verwijsindex (u logt eerst in):',
+      '',
+      ...signals.map(
+        (s) =>
+          `- ${KIND_LABELS[s.kind] ?? 'signaal'}${s.standIn ? ' (als vervanger van een collega)' : ''}: ${portalUrl}/signalen/${s.id}`,
+      ),
+      '',
+      'U krijgt één overzicht per dag omdat u dat zo heeft ingesteld. Wilt u weer per signaal een e-mail, kies dat onder Mijn e-mail in de verwijsindex.',
+      'Om privacyredenen staat in deze e-mail niets over de jongere of over de andere betrokkenen.',
+      '',
+      'Verwijsindex risicojongeren',
+    ].join('\n'),
+  };
+}

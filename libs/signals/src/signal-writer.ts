@@ -3,7 +3,7 @@ import { AuditLog } from '@vir/audit';
 import type { Actor } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { databaseNow, rows, sql } from '@vir/database';
-import { organisationFacts, standInsToday } from '@vir/organisations';
+import { organisationFacts, standInsToday, wantsSignalDigest } from '@vir/organisations';
 import { outboxInsert } from '@vir/queue';
 import type { EntityManager } from 'typeorm';
 import type { SIGNAL_KINDS } from './signal-view';
@@ -39,7 +39,7 @@ export class SignalWriter {
    * Inserts the signals that do not exist yet, and a copy for each recipient's stand-in of the day
    * (unique constraints make a rerun harmless); each is in its recipient's inbox from that moment,
    * which is recorded as its inbox delivery, and traced in the audit log. For e-mail (when
-   * configured) and the recipient organisation's webhook (when it has one) a pending delivery per
+   * configured, and not for a recipient who takes the daily digest) and the recipient organisation's webhook (when it has one) a pending delivery per
    * signal and one outbox event per channel hand the signals to the delivery worker, which attempts
    * them together. All of it is one statement.
    *
@@ -104,7 +104,10 @@ export class SignalWriter {
          SELECT c.id, c.recipient_organisation_id, ch.channel
            FROM created c JOIN ${organisationFacts()} o ON o.id = c.recipient_organisation_id
           CROSS JOIN LATERAL (VALUES ('inbox'), ('email'), ('webhook')) AS ch(channel)
-          WHERE ch.channel = 'inbox' OR (ch.channel = 'email' AND ${this.config.SMTP_URL !== undefined}::boolean)
+          WHERE ch.channel = 'inbox'
+             -- A person who takes the daily digest gets this signal in it, not in an e-mail of its own.
+             OR (ch.channel = 'email' AND ${this.config.SMTP_URL !== undefined}::boolean
+                 AND NOT ${wantsSignalDigest(sql`c.recipient_professional_id`)})
              OR (ch.channel = 'webhook' AND o.has_webhook)
        ), deliveries AS (
          INSERT INTO signal_deliveries (signal_id, channel, status, attempts, first_attempt_at, last_attempt_at, delivered_at, organisation_id)

@@ -2,14 +2,13 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { AuditChain, AuditEventsParams, ListAuditEventsQuery } from '@vir/audit';
 import type { AuditEventPage, VerifyResult } from '@vir/audit';
-import { addDays, AppError, validateInput } from '@vir/common';
+import { addDays, amsterdamLocalToIso, AppError, validateInput } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { ContactDirectory } from '@vir/organisations';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { messagesFor } from '../casework/dutch';
 import { PersonOnPage, PortalPages, text } from '../portal-pages';
 import { AuditFilterErrors, AuditFilterValues, auditLog, AuditRow, chainState } from './audit-log-views';
-import { amsterdamLocalToIso } from './amsterdam-time';
 
 const FILTER_MESSAGES: Required<Record<keyof AuditFilterValues, string>> = {
   van: 'Vul een bestaande datum in.',

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { AppError, validateInput } from '@vir/common';
+import { amsterdamLocalToIso, AppError, validateInput } from '@vir/common';
 import {
   AddIncidentUpdateCommand,
   AddIncidentUpdateDto,
@@ -16,7 +16,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { messagesFor } from '../casework/dutch';
 import { noticeAfter, orNotFound, PersonOnPage, PortalPages, text } from '../portal-pages';
 import type { Form } from '../portal-pages';
-import { amsterdamLocalToIso } from './amsterdam-time';
 import {
   DecisionFormValues,
   IncidentFormValues,

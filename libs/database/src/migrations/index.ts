@@ -19,6 +19,7 @@ import { InformationReminders1766000000000 } from './1766000000000-information-r
 import { EscalationHandling1766100000000 } from './1766100000000-escalation-handling';
 import { Complaints1766200000000 } from './1766200000000-complaints';
 import { IncidentFollowUp1766300000000 } from './1766300000000-incident-follow-up';
+import { SignalDigest1766400000000 } from './1766400000000-signal-digest';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   EscalationHandling1766100000000,
   Complaints1766200000000,
   IncidentFollowUp1766300000000,
+  SignalDigest1766400000000,
 ];
