@@ -602,6 +602,35 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
     });
   });
 
+  it('lets a person choose one daily e-mail instead of one per signal, and back', async () => {
+    const coordinator = await personAt(school, 'coordinator');
+    const { page } = coordinator;
+    await page.getByRole('link', { name: 'Mijn e-mail' }).click();
+    await expect(page.title()).resolves.toBe('Mijn e-mail — Verwijsindex');
+    expect(await page.getByLabel('Bij ieder signaal een e-mail').isChecked()).toBe(true);
+    await expectAccessible(page);
+    const stored = async () =>
+      (await api.dataSource.query(`SELECT signal_digest FROM professionals WHERE id = $1`, [school.coordinatorId]))[0]
+        .signal_digest;
+    await page.getByLabel('Eén e-mail per dag met alle nieuwe signalen').check();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Uw keuze is opgeslagen.').waitFor();
+    expect(await page.getByLabel('Eén e-mail per dag met alle nieuwe signalen').isChecked()).toBe(true);
+    expect(await stored()).toBe(true);
+    await expectAccessible(page);
+    const [audited] = await api.dataSource.query(
+      `SELECT details FROM audit_events WHERE action = 'professional.signal-digest-set' AND object_id = $1`,
+      [school.coordinatorId],
+    );
+    expect(audited.details).toEqual({ daily: true });
+    await page.getByLabel('Bij ieder signaal een e-mail').check();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Uw keuze is opgeslagen.').waitFor();
+    expect(await stored()).toBe(false);
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await reflows(page)).toBe(true);
+  });
+
   it("serves the deployment's theme after the default design tokens", async () => {
     const theme = await fetch(`${portal.url}/assets/theme.css`);
     expect(await theme.text()).toBe(THEME);
