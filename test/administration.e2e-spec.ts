@@ -43,6 +43,7 @@ describe('administration: the gemeente connects organisations', () => {
       webhookUrl: null,
       followUpReminderWorkingDays: null,
       followUpEscalationWorkingDays: null,
+      followUpClosingDays: [],
       warnings: [],
     });
     expect(created.headers['api-version']).toBe('1.0.0');

@@ -256,6 +256,7 @@ describe('signal delivery by e-mail and webhook', () => {
       [{ webhookUrl: `${receiver.url}/x` }, 400, 'VALIDATION_FAILED'],
       [{ webhookUrl: `${receiver.url}/x`, webhookSecret: 'short' }, 400, 'VALIDATION_FAILED'],
       [{ followUpReminderWorkingDays: 3 }, 422, 'FOLLOW_UP_SETTINGS_MUNICIPALITY_ONLY'],
+      [{ followUpClosingDays: ['2099-12-29'] }, 422, 'FOLLOW_UP_SETTINGS_MUNICIPALITY_ONLY'],
       [{}, 400, 'VALIDATION_FAILED'],
     ];
     for (const [body, status, code] of cases) {

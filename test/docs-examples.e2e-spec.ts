@@ -98,7 +98,7 @@ describe('the examples of docs/api.md', () => {
         `source ${state}`,
         'curl() { command curl --fail-with-body --max-time 10 "$@"; }',
         block,
-        `declare -p VIR SECRET PROFESSIONAL ADMIN FOLLOW_UP REGISTRATION OLDEST NEXT ORG PERSON AWAY COLLEAGUE SIGNAL MATCH INCIDENT REQUEST COMPLAINT 2>/dev/null | sed -E 's/^declare -[-a-z]+ /declare -x /' > ${state}.next || true`,
+        `declare -p VIR SECRET PROFESSIONAL ADMIN FOLLOW_UP REGISTRATION OLDEST NEXT ORG PERSON AWAY COLLEAGUE SIGNAL MATCH INCIDENT REQUEST COMPLAINT GEMEENTE 2>/dev/null | sed -E 's/^declare -[-a-z]+ /declare -x /' > ${state}.next || true`,
         `mv ${state}.next ${state}`,
       ].join('\n');
       const result = await run('bash', ['-c', script]).catch(

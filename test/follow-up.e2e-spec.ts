@@ -1,4 +1,5 @@
 import { TestingModule } from '@nestjs/testing';
+import { addDays } from '../libs/common/src';
 import { FollowUpSweeper } from '../libs/matching/src';
 import { aFollowUpOfficer, anOrganisation, aRegistration, TestOrganisation } from './support/factories';
 import { waitUntilSettled } from './support/settle';
@@ -96,17 +97,30 @@ describe('match follow-up: reminders and escalation on working days', () => {
     expect(state).toMatchObject({ reminded_at: expect.any(Date), escalated_at: expect.any(Date), status: 'open' });
   });
 
-  it('sends nothing for a match whose participants confirmed contact, and honours the municipality’s own deadlines', async () => {
+  it('sends nothing for a match whose participants confirmed contact, and honours the municipality’s own deadlines and closing days', async () => {
     // The college's own organisation (the first municipality organisation of code 0983) sets the deadlines.
     const [gemeente] = await api.dataSource.query(
       `SELECT id FROM organisations WHERE kind = 'municipality' AND name = 'Gemeente Venlo'`,
     );
-    await api
-      .http()
-      .patch(`/v1/organisations/${gemeente.id}`)
-      .set(bearer(ADMIN_KEY))
-      .send({ followUpReminderWorkingDays: 2, followUpEscalationWorkingDays: 3 })
-      .expect(200);
+    const settings = (body: object) =>
+      api.http().patch(`/v1/organisations/${gemeente.id}`).set(bearer(ADMIN_KEY)).send(body);
+    for (const [body, field] of [
+      [{ followUpClosingDays: ['2026-02-30'] }, 'followUpClosingDays'],
+      [{ followUpClosingDays: '2026-12-21' }, 'followUpClosingDays'],
+      [{ followUpClosingDays: Array.from({ length: 61 }, (_, i) => addDays('2027-01-01', i)) }, 'followUpClosingDays'],
+    ] as [object, string][]) {
+      const refused = await settings(body).expect(400);
+      expect(refused.body.code).toBe('VALIDATION_FAILED');
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    const unchanged = await api.http().get(`/v1/organisations/${gemeente.id}`).set(bearer(ADMIN_KEY)).expect(200);
+    expect(unchanged.body.followUpClosingDays).toEqual([]);
+    const set = await settings({
+      followUpReminderWorkingDays: 2,
+      followUpEscalationWorkingDays: 3,
+      followUpClosingDays: ['2026-12-22', '2026-12-21', '2026-12-22'],
+    }).expect(200);
+    expect(set.body.followUpClosingDays).toEqual(['2026-12-21', '2026-12-22']);
     clock.set('2026-12-18'); // a Friday
     const youth = { bsn: aBsn(), birthDate: bornYearsAgo(12) };
     for (const org of [a, b]) await aRegistration(api, org, youth);
@@ -114,7 +128,9 @@ describe('match follow-up: reminders and escalation on working days', () => {
     const [match] = await api.dataSource.query(
       `SELECT id, reminder_due_on::text, escalation_due_on::text FROM matches ORDER BY created_at DESC LIMIT 1`,
     );
-    expect(match).toMatchObject({ reminder_due_on: '2026-12-22', escalation_due_on: '2026-12-23' }); // Friday + 2 and + 3 working days
+    // Friday + 2 and + 3 working days, the closed Monday and Tuesday and both Kerstdagen skipped.
+    expect(match).toMatchObject({ reminder_due_on: '2026-12-24', escalation_due_on: '2026-12-28' });
+    await settings({ followUpClosingDays: null }).expect(200);
     for (const org of [a, b]) {
       await api
         .http()

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { todayInAmsterdam, addDays } from '../libs/common/src/calendar';
+import { addDays, isWorkingDay, todayInAmsterdam } from '../libs/common/src/calendar';
 import { launchBrowser, reflows, screenshot } from './support/browser';
 import { anOrganisation, aRegistration, TestOrganisation } from './support/factories';
 import { PortalProcess, startPortalProcess, startWorker, waitFor, WorkerProcess } from './support/processes';
@@ -468,6 +468,41 @@ describe('portal: the college (headless Chromium)', () => {
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('De instellingen zijn opgeslagen.').waitFor();
     expect(await stored()).toEqual({ reminder: null, escalation: null });
+
+    // Closing days: a holiday, a day gone by and a day twice are refused beside the field.
+    const closingDays = async () =>
+      (
+        await api.dataSource.query(`SELECT follow_up_closing_days::text[] AS days FROM organisations WHERE id = $1`, [
+          gemeente.id,
+        ])
+      )[0].days;
+    const addDay = async (day: string) => {
+      await page.getByLabel('Sluitingsdag toevoegen').fill(day);
+      await page.getByRole('button', { name: 'Dag toevoegen' }).click();
+    };
+    const nextYear = Number(todayInAmsterdam(new Date()).slice(0, 4)) + 1;
+    let closed = `${nextYear}-12-27`;
+    while (!isWorkingDay(closed)) closed = addDays(closed, 1);
+    const refusals: [string, string][] = [
+      [`${nextYear}-12-25`, 'al geen werkdag'],
+      ['2020-03-02', 'in de toekomst'],
+    ];
+    for (const [day, message] of refusals) {
+      await addDay(day);
+      expect(await page.locator('#veld-closingDay-fout').textContent()).toContain(message);
+      expect(await page.getByLabel('Sluitingsdag toevoegen').inputValue()).toBe(day);
+    }
+    expect(await closingDays()).toEqual([]);
+    await addDay(closed);
+    await page.getByText('De sluitingsdag is toegevoegd.').waitFor();
+    expect(await closingDays()).toEqual([closed]);
+    await addDay(closed);
+    expect(await page.locator('#veld-closingDay-fout').textContent()).toContain('staat al in de lijst');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: /^Verwijderen/ }).click();
+    await page.getByText('De sluitingsdag is verwijderd.').waitFor();
+    expect(await closingDays()).toEqual([]);
+    await expect(page.getByText('Er zijn geen sluitingsdagen ingesteld.').count()).resolves.toBe(1);
   });
 
   it('shows the administrator the dashboard: key figures, charts with their tables, organisations that never registered, a CSV', async () => {

@@ -77,6 +77,13 @@ describe('calendar', () => {
     ['2026-11-30', 0, '2026-11-30'],
   ])('addWorkingDays(%s, %d) = %s', (date, days, expected) => expect(addWorkingDays(date, days)).toBe(expected));
 
+  it("skips a college's closing days as well, and counts a closing day on a weekend or holiday once", () => {
+    const closed = new Set(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2026-12-26']);
+    expect(addWorkingDays('2026-12-24', 1, closed)).toBe('2027-01-04'); // Kerst, the closed week, Nieuwjaarsdag
+    expect(addWorkingDays('2026-12-24', 3, closed)).toBe('2027-01-06');
+    expect(addWorkingDays('2026-12-21', 5, closed)).toBe('2027-01-05');
+  });
+
   it.each([
     [2024, '2024-03-31'],
     [2025, '2025-04-20'],

@@ -128,13 +128,18 @@ export function isWorkingDay(date: IsoDate): boolean {
   return weekday !== 0 && weekday !== 6 && !dutchPublicHolidays(y).has(date);
 }
 
-/** Adds working days: Monday to Friday, skipping the Dutch general public holidays. */
-export function addWorkingDays(date: IsoDate, days: number): IsoDate {
+const NO_CLOSING_DAYS: ReadonlySet<IsoDate> = new Set();
+
+/**
+ * Adds working days: Monday to Friday, skipping the Dutch general public holidays and the
+ * `closingDays` of whoever counts (a college's own closing days).
+ */
+export function addWorkingDays(date: IsoDate, days: number, closingDays = NO_CLOSING_DAYS): IsoDate {
   let current = date;
   let left = days;
   while (left > 0) {
     current = addDays(current, 1);
-    if (isWorkingDay(current)) left -= 1;
+    if (isWorkingDay(current) && !closingDays.has(current)) left -= 1;
   }
   return current;
 }

@@ -13,7 +13,16 @@ export { systemActor } from './actor';
 export { isUniqueViolation } from './postgres-errors';
 export { ApiProblems } from './api-problems.decorator';
 export type { IsoDate } from './calendar';
-export { addDays, addMonths, addWorkingDays, addYears, ageOn, todayInAmsterdam } from './calendar';
+export {
+  addDays,
+  addMonths,
+  addWorkingDays,
+  addYears,
+  ageOn,
+  isCalendarDate,
+  isWorkingDay,
+  todayInAmsterdam,
+} from './calendar';
 export { IsCalendarDate, IsDateTime, isDateTime, IsNotBlank } from './validators';
 export { isUuid } from './uuid';
 export { isPublicAddress, webhookTargetProblem } from './webhook-target';

@@ -35,11 +35,15 @@ interface MatchRow {
   escalated_at: Date | null;
 }
 
-/** A municipality's own follow-up terms in working days; null where it keeps the default. */
+/** A municipality's own follow-up terms in working days (null where it keeps the default), and its closing days. */
 export interface FollowUpSettings {
   reminderDays: number | null;
   escalationDays: number | null;
+  closingDays: readonly IsoDate[];
 }
+
+/** The terms of a municipality that set none (or of a match without a municipality). */
+export const DEFAULT_FOLLOW_UP: FollowUpSettings = { reminderDays: null, escalationDays: null, closingDays: [] };
 
 interface ParticipantRow {
   professional_id: string;
@@ -70,9 +74,18 @@ export class FollowUpService {
   /** Deadlines of a match founded today, in working days as its municipality set them (or the defaults). */
   deadlines(settings: FollowUpSettings): { reminderDueOn: IsoDate; escalationDueOn: IsoDate } {
     const today = this.today();
+    const closed = new Set(settings.closingDays);
     return {
-      reminderDueOn: addWorkingDays(today, settings.reminderDays ?? this.config.FOLLOW_UP_REMINDER_WORKING_DAYS),
-      escalationDueOn: addWorkingDays(today, settings.escalationDays ?? this.config.FOLLOW_UP_ESCALATION_WORKING_DAYS),
+      reminderDueOn: addWorkingDays(
+        today,
+        settings.reminderDays ?? this.config.FOLLOW_UP_REMINDER_WORKING_DAYS,
+        closed,
+      ),
+      escalationDueOn: addWorkingDays(
+        today,
+        settings.escalationDays ?? this.config.FOLLOW_UP_ESCALATION_WORKING_DAYS,
+        closed,
+      ),
     };
   }
 

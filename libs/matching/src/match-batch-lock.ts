@@ -12,6 +12,7 @@ interface OrganisationRow {
   officers: Person[] | null;
   reminder_days: number | null;
   escalation_days: number | null;
+  closing_days: string[];
 }
 
 /** The registrations of a batch as found under their youths' locks. */
@@ -57,7 +58,10 @@ export async function readCopies(manager: EntityManager, organisationIds: string
     municipalityByOrganisation: new Map(found.map((r) => [r.organisation_id, r.municipality_code])),
     officersByMunicipality: new Map(found.map((r) => [r.municipality_code, r.officers ?? []])),
     followUpByMunicipality: new Map(
-      found.map((r) => [r.municipality_code, { reminderDays: r.reminder_days, escalationDays: r.escalation_days }]),
+      found.map((r) => [
+        r.municipality_code,
+        { reminderDays: r.reminder_days, escalationDays: r.escalation_days, closingDays: r.closing_days },
+      ]),
     ),
   };
 }

@@ -4,7 +4,7 @@ import { rows, sql } from '@vir/database';
 import { markMatchChecked } from '@vir/registrations';
 import { SignalWriter, WrittenSignal } from '@vir/signals';
 import type { EntityManager } from 'typeorm';
-import { FollowUpService } from './follow-up.service';
+import { DEFAULT_FOLLOW_UP, FollowUpService } from './follow-up.service';
 import { Copies, signalDrafts, YouthPlan } from './match-batch-plan';
 import { createMatches, joinMatches, Joining, NewMatch } from './match-statements';
 
@@ -72,10 +72,7 @@ export class MatchWriter {
     if (founding.length === 0) return;
     const matches = founding.map((p): NewMatch => {
       const municipality = copies.municipalityByOrganisation.get(p.plan.join[0].organisationId) ?? null;
-      const settings = (municipality && copies.followUpByMunicipality.get(municipality)) || {
-        reminderDays: null,
-        escalationDays: null,
-      };
+      const settings = (municipality && copies.followUpByMunicipality.get(municipality)) || DEFAULT_FOLLOW_UP;
       const due = this.followUp.deadlines(settings);
       return {
         youth_key: p.key,

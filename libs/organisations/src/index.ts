@@ -32,7 +32,10 @@ export { GetOrganisationQuery } from './queries/get-organisation/get-organisatio
 export { CreateOrganisationCommand } from './commands/create-organisation/create-organisation.command';
 export { CreateOrganisationDto } from './commands/create-organisation/create-organisation.dto';
 export { UpdateOrganisationCommand } from './commands/update-organisation/update-organisation.command';
-export { UpdateOrganisationDto } from './commands/update-organisation/update-organisation.dto';
+export {
+  FOLLOW_UP_CLOSING_DAYS_MAX,
+  UpdateOrganisationDto,
+} from './commands/update-organisation/update-organisation.dto';
 export { DisconnectOrganisationCommand } from './commands/disconnect-organisation/disconnect-organisation.command';
 export { AddProfessionalCommand } from './commands/add-professional/add-professional.command';
 export { AddProfessionalDto } from './commands/add-professional/add-professional.dto';

@@ -29,7 +29,8 @@ export function organisationsOfCollege(municipalityCode: string): Sql {
  * For each of these organisations: its college, its active coordinators, that college's active
  * follow-up officers, and the follow-up terms the college set (on its first connected municipality
  * organisation). Rows of (organisation_id, municipality_code, coordinators, officers, reminder_days,
- * escalation_days); coordinators and officers as JSON arrays of {id, organisationId} or null.
+ * escalation_days, closing_days as YYYY-MM-DD texts); coordinators and officers as JSON arrays of
+ * {id, organisationId} or null.
  */
 export function copyRecipients(organisationIds: string[]): Sql {
   return sql`
@@ -38,10 +39,11 @@ export function copyRecipients(organisationIds: string[]): Sql {
             FROM professionals c WHERE c.organisation_id = o.id AND c.role = 'coordinator' AND c.active) AS coordinators,
          (SELECT jsonb_agg(jsonb_build_object('id', f.id, 'organisationId', f.organisation_id) ORDER BY f.id)
             FROM ${followUpOfficers()} f WHERE f.municipality_code = o.municipality_code) AS officers,
-         t.follow_up_reminder_days AS reminder_days, t.follow_up_escalation_days AS escalation_days
+         t.follow_up_reminder_days AS reminder_days, t.follow_up_escalation_days AS escalation_days,
+         coalesce(t.follow_up_closing_days::text[], '{}') AS closing_days
     FROM organisations o
     LEFT JOIN LATERAL (
-      SELECT follow_up_reminder_days, follow_up_escalation_days FROM organisations g
+      SELECT follow_up_reminder_days, follow_up_escalation_days, follow_up_closing_days FROM organisations g
        WHERE g.municipality_code = o.municipality_code AND g.kind = 'municipality' AND g.status = 'connected'
        ORDER BY g.created_at LIMIT 1
     ) t ON true

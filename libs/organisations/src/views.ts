@@ -38,6 +38,14 @@ export class OrganisationView {
   })
   followUpEscalationWorkingDays: number | null;
   @ApiProperty({
+    type: String,
+    format: 'date',
+    isArray: true,
+    description:
+      "Municipality only: the college's own closing days (ascending), which follow-up deadlines skip besides weekends and public holidays",
+  })
+  followUpClosingDays: string[];
+  @ApiProperty({
     enum: ORGANISATION_WARNINGS,
     isArray: true,
     description:
@@ -62,6 +70,7 @@ export class OrganisationView {
       webhookUrl: o.webhookUrl ?? null,
       followUpReminderWorkingDays: o.followUpReminderDays ?? null,
       followUpEscalationWorkingDays: o.followUpEscalationDays ?? null,
+      followUpClosingDays: o.followUpClosingDays ?? [],
       warnings,
     };
   }

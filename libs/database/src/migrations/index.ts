@@ -20,6 +20,7 @@ import { EscalationHandling1766100000000 } from './1766100000000-escalation-hand
 import { Complaints1766200000000 } from './1766200000000-complaints';
 import { IncidentFollowUp1766300000000 } from './1766300000000-incident-follow-up';
 import { SignalDigest1766400000000 } from './1766400000000-signal-digest';
+import { CollegeClosingDays1766500000000 } from './1766500000000-college-closing-days';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   Complaints1766200000000,
   IncidentFollowUp1766300000000,
   SignalDigest1766400000000,
+  CollegeClosingDays1766500000000,
 ];

@@ -1,4 +1,15 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, ValueTransformer } from 'typeorm';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** node-postgres reads a date[] as Dates at local midnight; the domain speaks YYYY-MM-DD. */
+const calendarDates: ValueTransformer = {
+  to: (days: string[] | undefined) => days,
+  from: (days: (Date | string)[] | null) =>
+    (days ?? []).map((d) =>
+      typeof d === 'string' ? d : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+    ),
+};
 
 /** Categories of Besluit Jeugdwet 7.1.1–7.1.7, plus the gemeente itself. */
 export const ORGANISATION_KINDS = [
@@ -60,6 +71,16 @@ export class OrganisationEntity {
 
   @Column({ name: 'follow_up_escalation_days', type: 'smallint', nullable: true })
   followUpEscalationDays: number | null;
+
+  /** The college's own closing days (YYYY-MM-DD, ascending), skipped by follow-up deadlines. */
+  @Column({
+    name: 'follow_up_closing_days',
+    type: 'date',
+    array: true,
+    default: () => "'{}'",
+    transformer: calendarDates,
+  })
+  followUpClosingDays: string[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

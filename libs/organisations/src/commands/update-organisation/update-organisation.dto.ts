@@ -1,6 +1,8 @@
 import { IsCalendarDate, IsNotBlank } from '@vir/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsEmail,
   IsInt,
   IsOptional,
@@ -12,6 +14,9 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+
+/** As many closing days as a college keeps for a year or two ahead. */
+export const FOLLOW_UP_CLOSING_DAYS_MAX = 60;
 
 /** Settings the administrator keeps per organisation. `null` clears a value. */
 export class UpdateOrganisationDto {
@@ -76,4 +81,18 @@ export class UpdateOrganisationDto {
   @Min(1)
   @Max(120)
   followUpEscalationWorkingDays?: number | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    isArray: true,
+    maxItems: FOLLOW_UP_CLOSING_DAYS_MAX,
+    nullable: true,
+    description: "The college's own closing days, replacing the list; null or [] clears it",
+  })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsArray()
+  @ArrayMaxSize(FOLLOW_UP_CLOSING_DAYS_MAX)
+  @IsCalendarDate({ each: true })
+  followUpClosingDays?: string[] | null;
 }

@@ -9,6 +9,13 @@ import { OrganisationAccess } from '../../organisation-access';
 import { assertAgreementTerm, organisationDisconnected } from '../../organisation-errors';
 import { OrganisationView } from '../../views';
 import { UpdateOrganisationCommand } from './update-organisation.command';
+import type { UpdateOrganisationDto } from './update-organisation.dto';
+
+const FOLLOW_UP_FIELDS = [
+  'followUpReminderWorkingDays',
+  'followUpEscalationWorkingDays',
+  'followUpClosingDays',
+] as const satisfies (keyof UpdateOrganisationDto)[];
 
 @CommandHandler(UpdateOrganisationCommand)
 export class UpdateOrganisationHandler implements ICommandHandler<UpdateOrganisationCommand, OrganisationView> {
@@ -33,14 +40,13 @@ export class UpdateOrganisationHandler implements ICommandHandler<UpdateOrganisa
         { field: 'webhookSecret', reason: 'set or clear webhookUrl and webhookSecret together' },
       ]);
     }
-    const followUp =
-      input.followUpReminderWorkingDays !== undefined || input.followUpEscalationWorkingDays !== undefined;
+    const followUp = FOLLOW_UP_FIELDS.find((field) => input[field] !== undefined);
     if (followUp && organisation.kind !== 'municipality') {
       throw new RuleViolationError(
         'FOLLOW_UP_SETTINGS_MUNICIPALITY_ONLY',
         'Only for a gemeente',
         'Follow-up deadlines are set per municipality.',
-        'followUpReminderWorkingDays',
+        followUp,
       );
     }
     assertAgreementTerm(
@@ -71,6 +77,8 @@ export class UpdateOrganisationHandler implements ICommandHandler<UpdateOrganisa
       if (input.followUpReminderWorkingDays !== undefined) set.followUpReminderDays = input.followUpReminderWorkingDays;
       if (input.followUpEscalationWorkingDays !== undefined)
         set.followUpEscalationDays = input.followUpEscalationWorkingDays;
+      if (input.followUpClosingDays !== undefined)
+        set.followUpClosingDays = [...new Set(input.followUpClosingDays ?? [])].sort();
       await manager.getRepository(OrganisationEntity).update({ id: organisation.id }, set);
       await this.audit.record(manager, {
         action: 'organisation.updated',
