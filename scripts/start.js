@@ -2,10 +2,10 @@
 /*
  * `npm start`: the whole service on this machine with a working local default — PostgreSQL and
  * Redis (unless DATABASE_URL and REDIS_URL are set), migrations, the Venlo demo data, a mail
- * catcher, a demo identity provider, the worker, the api and the portal. Every port is checked before anything is announced; a process
+ * catcher, a demo identity provider, the local BRP (unless BRP_URL is set), the worker, the api and the portal. Every port is checked before anything is announced; a process
  * that stops later is named on the console with its last log lines. Ctrl-C stops what it started.
  *
- * Settings (environment): PORT (3000), WORKER_HEALTH_PORT (3001), PORTAL_PORT (3002), DEV_IDP_PORT (3003), DEV_SMTP_PORT (1025),
+ * Settings (environment): PORT (3000), WORKER_HEALTH_PORT (3001), PORTAL_PORT (3002), DEV_IDP_PORT (3003), DEV_BRP_PORT (3004), DEV_SMTP_PORT (1025),
  * DEV_PG_PORT (54329), DEV_REDIS_PORT (63799), VIR_DATA_DIR (.data/dev), KEEP_SERVICES=1 (leave
  * PostgreSQL and Redis running), START_SKIP_BUILD=1 (use the existing build). Secrets given in the
  * environment win; only missing ones are generated, once, into <data dir>/secrets.env.
@@ -36,6 +36,7 @@ const PORTS = {
   portal: { variable: 'PORTAL_PORT', port: Number(env.PORTAL_PORT || 3002), what: 'the portal' },
   idp: { variable: 'DEV_IDP_PORT', port: Number(env.DEV_IDP_PORT || 3003), what: 'the demo identity provider' },
   mail: { variable: 'DEV_SMTP_PORT', port: Number(env.DEV_SMTP_PORT || 1025), what: 'the local mail catcher' },
+  brp: { variable: 'DEV_BRP_PORT', port: Number(env.DEV_BRP_PORT || 3004), what: 'the local BRP' },
 };
 const PG_PORT = Number(env.DEV_PG_PORT || 54329);
 const REDIS_PORT = Number(env.DEV_REDIS_PORT || 63799);
@@ -66,6 +67,7 @@ function secrets() {
     VIR_AUDIT_KEY: () => randomBytes(32).toString('base64url'),
     VIR_BOOTSTRAP_ADMIN_KEY: () => `local-admin-${randomBytes(18).toString('base64url')}`,
     DEV_IDP_CLIENT_SECRET: () => randomBytes(24).toString('base64url'),
+    BRP_DEV_API_KEY: () => randomBytes(24).toString('base64url'),
   };
   let changed = false;
   for (const [key, make] of Object.entries(generators)) {
@@ -203,6 +205,12 @@ async function main() {
   const mailDir = path.join(dataDir, 'mail');
   const catchMail = !env.SMTP_URL && !production;
   if (catchMail) env.SMTP_URL = `smtp://127.0.0.1:${PORTS.mail.port}`;
+  // The local BRP with the demo persons (BRP_DEV_PERSONAS chooses another file), unless a BRP is configured.
+  const localBrp = !env.BRP_URL && !production;
+  if (localBrp) {
+    env.BRP_URL = `http://127.0.0.1:${PORTS.brp.port}`;
+    env.BRP_API_KEY = env.BRP_DEV_API_KEY;
+  }
 
   // What `npm run cli` beside this checkout needs to find this database and its keys.
   const runtime = ['DATABASE_URL', 'REDIS_URL', 'VIR_PUBLIC_URL', 'PORTAL_URL', 'AUDIT_ANCHOR_FILE', 'NODE_ENV'].map(
@@ -268,6 +276,9 @@ async function main() {
         path.join(dataDir, 'demo-idp.json'),
       ])
     : undefined;
+  const brp = localBrp
+    ? start('the local BRP', 'scripts/local-brp.js', path.join(dataDir, 'local-brp.log'), [String(PORTS.brp.port)])
+    : undefined;
   const worker = start('the worker', 'dist/apps/worker/src/main.js', path.join(dataDir, 'worker.log'));
   const api = start('the api', 'dist/apps/api/src/main.js', path.join(dataDir, 'api.log'));
   const portal = start('the portal', 'dist/apps/portal/src/main.js', path.join(dataDir, 'portal.log'));
@@ -276,6 +287,7 @@ async function main() {
     [api, PORTS.api.port],
     [portal, PORTS.portal.port],
     ...(idp ? [[idp, PORTS.idp.port, '/.well-known/openid-configuration']] : []),
+    ...(brp ? [[brp, PORTS.brp.port, '/health']] : []),
   ]) {
     if (!(await waitHealthy(entry, port, probe))) {
       if (!entry.exited) fail(`${entry.name} did not become healthy on port ${port}; see ${entry.logFile}`);
@@ -301,6 +313,10 @@ async function main() {
   );
   if (catchMail)
     log(`  Signal mail:  ${rel(path.join(mailDir, 'index.txt'))} (one .eml file per message; local mail catcher)`);
+  if (localBrp)
+    log(
+      `  BRP:          ${env.BRP_URL}/personen (local BRP; demo persons of ${rel(env.BRP_DEV_PERSONAS || path.join(ROOT, 'scripts/local-brp.personas.json'))})`,
+    );
   if (demo)
     log(
       `  Demo logins:  ${rel(path.join(dataDir, 'demo-logins.json'))} (e-mail, password and TOTP secret of each demo person; ${idpIssuer} is the demo identity provider of ${demo.logins.find((l) => l.loginVia === 'oidc')?.organisation ?? 'none'})`,

@@ -55,7 +55,7 @@ interface Started {
 
 /** `npm start` as a newcomer runs it, with its own data directory and ports. */
 function npmStart(dataDir: string, ports: number[], extra: Record<string, string> = {}): Started {
-  const [api, worker, mail, pg, redis, portal, idp] = ports;
+  const [api, worker, mail, pg, redis, portal, idp, brp] = ports;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -67,6 +67,7 @@ function npmStart(dataDir: string, ports: number[], extra: Record<string, string
     DEV_REDIS_PORT: String(redis),
     PORTAL_PORT: String(portal),
     DEV_IDP_PORT: String(idp),
+    DEV_BRP_PORT: String(brp),
     START_SKIP_BUILD: '1', // the suite runs on the build `npm test` made
     ...extra,
   };
@@ -107,7 +108,7 @@ describe('npm start and the documented operator commands', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'vir-start-'));
-    ports = await freePorts(7);
+    ports = await freePorts(8);
     running = npmStart(dataDir, ports, { VIR_BOOTSTRAP_ADMIN_KEY: adminKey });
     await waitFor(
       'npm start to announce it runs',
@@ -132,6 +133,25 @@ describe('npm start and the documented operator commands', () => {
       return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
     }
   };
+
+  it('runs the local BRP with the demo persons, behind a generated API key', async () => {
+    const brpUrl = /BRP:\s+(\S+)/.exec(running.output())?.[1] as string;
+    expect(brpUrl).toBe(`http://127.0.0.1:${ports[7]}/personen`);
+    const key = /^BRP_DEV_API_KEY=(.+)$/m.exec(readFileSync(join(dataDir, 'secrets.env'), 'utf8'))?.[1] as string;
+    const ask = (apiKey: string) =>
+      fetch(brpUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+        body: JSON.stringify({
+          type: 'RaadpleegMetBurgerservicenummer',
+          burgerservicenummer: ['999993653'],
+          fields: ['geboorte.datum'],
+        }),
+      });
+    expect((await ask('wrong')).status).toBe(401);
+    const answer = (await (await ask(key)).json()) as { personen: { geboorte: { datum: { datum: string } } }[] };
+    expect(answer.personen.map((p) => p.geboorte.datum.datum)).toEqual(['2012-03-04']);
+  });
 
   it('starts, prints URLs that answer, and its example commands make a first registration and a match', async () => {
     const output = running.output();
@@ -266,7 +286,7 @@ describe('npm start and the documented operator commands', () => {
 
   it('says on the console which process stopped, and why, and stops the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vir-start-'));
-    const second = npmStart(dir, await freePorts(7));
+    const second = npmStart(dir, await freePorts(8));
     try {
       await waitFor('the second instance', () => second.output().includes('Press Ctrl-C to stop.'), 120_000);
       const pids = JSON.parse(readFileSync(join(dir, 'processes.json'), 'utf8')) as Record<string, number>;
@@ -288,10 +308,11 @@ describe('npm start and the documented operator commands', () => {
     ['DEV_PG_PORT', 3],
     ['PORTAL_PORT', 5],
     ['DEV_IDP_PORT', 6],
+    ['DEV_BRP_PORT', 7],
   ])(
     'fails at once, naming %s, when its port is taken — and never stops the program on it',
     async (variable, index) => {
-      const fresh = await freePorts(7);
+      const fresh = await freePorts(8);
       const squatter = await listen(fresh[index]);
       const dir = mkdtempSync(join(tmpdir(), 'vir-start-'));
       try {

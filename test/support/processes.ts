@@ -99,6 +99,20 @@ export async function startIdentityProvider(
   return { ...idp, issuer };
 }
 
+export interface LocalBrpProcess extends WorkerProcess {
+  url: string;
+}
+
+/** The project's local BRP (scripts/local-brp.js) on a free port, answering from `personsFile`. */
+export async function startLocalBrp(personsFile: string, extra: Record<string, string> = {}): Promise<LocalBrpProcess> {
+  const { stdout } = await execFileAsync('node', [join(ROOT, 'scripts/free-port.js')]);
+  const port = stdout.trim();
+  const brp = await startProcess('scripts/local-brp.js', 'local BRP on', { BRP_DEV_PERSONAS: personsFile, ...extra }, [
+    port,
+  ]);
+  return { ...brp, url: `http://127.0.0.1:${port}` };
+}
+
 export interface PortalProcess extends WorkerProcess {
   url: string;
 }

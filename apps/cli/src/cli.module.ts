@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from '@vir/audit';
+import { BrpModule } from '@vir/brp';
 import { ClockModule } from '@vir/common';
 import { ConfigModule } from '@vir/config';
 import { DatabaseModule } from '@vir/database';
@@ -23,3 +24,7 @@ import { QueueModule } from '@vir/queue';
   ],
 })
 export class CliModule {}
+
+/** `brp check`: the BRP client alone, without the database. */
+@Module({ imports: [ConfigModule.forRoot(), MetricsModule.forRoot('cli'), BrpModule] })
+export class BrpCheckModule {}

@@ -3,13 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { systemActor } from '@vir/common';
 import { AuditChain, AuditKeyMissingError } from '@vir/audit';
+import { BrpError, BrpPersonen } from '@vir/brp';
 import { ConfigError, EXIT_CONFIG, loadConfig } from '@vir/config';
 import { grantApplicationRole, postgresOptions, runMigrationsLocked } from '@vir/database';
 import { Invitation, InvitePersonCommand } from '@vir/identity';
 import { OperatorCommands, OrganisationsBootstrap } from '@vir/organisations';
 import { youthKeyVersions } from '@vir/registrations';
 import { DataSource } from 'typeorm';
-import { CliModule } from './cli.module';
+import { BrpCheckModule, CliModule } from './cli.module';
 import { DemoIdentityProvider, seedDemo } from './seed-demo';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -29,6 +30,8 @@ const USAGE = `Usage: npm run cli -- <command>
   audit verify [anchor-file]   check the audit log's keyed hash chain (VIR_AUDIT_KEY) and the signed heads in the anchor
                                file (default AUDIT_ANCHOR_FILE); names what is missing or changed
   keys report                  how many stored youth keys are on each pseudonym key version
+  brp check                    check the connection to the BRP (BRP_URL and its authentication): one query for a BSN
+                               of the official test set, answered as the Haal Centraal BRP Personen API specifies
 `;
 
 /** `--idp <issuer> <client-id> <client-secret>` of seed-demo (npm start passes its demo provider). */
@@ -167,6 +170,25 @@ async function main(argv: string[]): Promise<number> {
         console.log(revoked ? `Credential ${arg} revoked.` : `No credential ${arg}.`);
         return revoked ? 0 : 1;
       });
+    case 'brp': {
+      if (sub !== 'check') break;
+      if (!config.BRP_URL) {
+        console.error('No BRP is configured: set BRP_URL (and BRP_API_KEY, or the BRP_TOKEN_URL client credentials).');
+        return 1;
+      }
+      const app = await NestFactory.createApplicationContext(BrpCheckModule, { logger: false });
+      try {
+        const ms = await app.get(BrpPersonen).check();
+        console.log(`The BRP at ${config.BRP_URL} answered the check query in ${ms} ms, as the specification says.`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof BrpError)) throw error;
+        console.error(`${error.message}.`);
+        return 1;
+      } finally {
+        await app.close();
+      }
+    }
     case 'keys':
       if (sub !== 'report') break;
       return withContext(async (get) => {

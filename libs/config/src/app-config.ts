@@ -11,6 +11,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -28,12 +29,18 @@ export const SECRET_KEYS = [
   'VIR_AUDIT_KEY',
   'SMTP_URL',
   'METRICS_TOKEN',
+  'BRP_API_KEY',
+  'BRP_CLIENT_SECRET',
 ] as const;
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' || value === '' ? false : value;
 
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+const TOGETHER = 'set BRP_TOKEN_URL (a URL), BRP_CLIENT_ID and BRP_CLIENT_SECRET together';
+const usesBrpClientCredentials = (c: AppConfig) =>
+  c.BRP_TOKEN_URL !== undefined || c.BRP_CLIENT_ID !== undefined || c.BRP_CLIENT_SECRET !== undefined;
 
 /**
  * The whole runtime configuration, read from the environment once at boot.
@@ -409,6 +416,71 @@ export class AppConfig {
   @Min(0)
   @Max(23)
   SIGNAL_DIGEST_HOUR = 7;
+
+  /**
+   * The gemeente's BRP gateway: the base URL of the Haal Centraal BRP Personen API v2 (…/personen is
+   * posted to it), e.g. https://brp-gateway.venlo.example/haalcentraal/api/brp. Unset: no BRP.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  BRP_URL?: string;
+
+  /** The gateway's API key, sent in BRP_API_KEY_HEADER (unless OAuth2 client credentials are set). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  BRP_API_KEY?: string;
+
+  @Matches(/^[A-Za-z0-9-]{1,64}$/, { message: 'BRP_API_KEY_HEADER must be an HTTP header name' })
+  BRP_API_KEY_HEADER = 'X-API-KEY';
+
+  /** OAuth2 client credentials for the gateway: the token endpoint, client id and secret (all three or none). */
+  @Transform(emptyToUndefined)
+  @ValidateIf(usesBrpClientCredentials)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: TOGETHER })
+  BRP_TOKEN_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf(usesBrpClientCredentials)
+  @IsString({ message: TOGETHER })
+  @MaxLength(200)
+  BRP_CLIENT_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf(usesBrpClientCredentials)
+  @IsString({ message: TOGETHER })
+  @MaxLength(500)
+  BRP_CLIENT_SECRET?: string;
+
+  /** Time allowed for one BRP request, including the answer. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  BRP_TIMEOUT_MS = 5_000;
+
+  /** Retries of a BRP request that failed for a transient reason (network, timeout, 429, 5xx). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  BRP_RETRIES = 2;
+
+  /** Consecutive failed requests after which the BRP is considered down (the breaker opens). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  BRP_BREAKER_FAILURES = 5;
+
+  /** How long an open breaker refuses requests before one is tried again. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  BRP_BREAKER_RESET_MS = 30_000;
 
   /** SMTP server for signal e-mail, e.g. smtp://user:pass@smtp.example.test:587; unset disables e-mail. */
   @Transform(emptyToUndefined)

@@ -1,0 +1,4 @@
+/** Platform: the gemeente's BRP through the Haal Centraal BRP Personen API v2 — checked answers, retries, a circuit breaker. */
+export { BrpError } from './brp-errors';
+export { BrpPersonen } from './brp-personen.client';
+export { BrpModule } from './brp.module';
