@@ -1,11 +1,14 @@
 'use strict';
-// The local BRP: the Haal Centraal BRP Personen API v2 (POST /personen) on loopback, answering from
-// a JSON file of persons in the Personen response shape ({ "personen": [ … ] }). For development and
-// tests only — it holds demo persons, never real ones.
+// The local BRP: the Haal Centraal BRP Personen API v2 (POST /personen) and BRP Update API v1
+// (/volgindicaties, /wijzigingen) on loopback, answering from a JSON file of persons in the Personen
+// response shape ({ "personen": [ … ] }). For development and tests only — it holds demo persons,
+// never real ones.
 //   node scripts/local-brp.js [port]
 // Settings (environment): BRP_DEV_PERSONAS (the persons file; default the Venlo demo file beside this
 // script), BRP_DEV_API_KEY (when set, every request must carry it in the X-API-KEY header).
-// The file is read again when it changes, so a test changes a person by writing the file.
+// The file is read again when it changes, so a test changes a person by writing the file; every
+// followed person whose data changed is then listed by GET /wijzigingen (volgindicaties are kept in
+// memory: a restart forgets them, as a new subscription would).
 const { readFileSync, watchFile } = require('node:fs');
 const { createServer } = require('node:http');
 const { join, resolve } = require('node:path');
@@ -24,10 +27,25 @@ const POSTCODE = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/;
 const OBJECT_ID = /^(?!0{16})[0-9]{16}$/;
 
 let persons = [];
+/** BSN → { begindatum, einddatum? } of the subscriber (the index). */
+const followed = new Map();
+/** BSN → the last day its data changed, for followed persons. */
+const changedOn = new Map();
+
+const today = () => new Date().toISOString().slice(0, 10);
+const following = (bsn) => {
+  const f = followed.get(bsn);
+  return f !== undefined && (!f.einddatum || f.einddatum > today());
+};
+
 function load() {
   try {
     const parsed = JSON.parse(readFileSync(FILE, 'utf8'));
     if (!Array.isArray(parsed.personen)) throw new Error('the file has no "personen" array');
+    const before = new Map(persons.map((p) => [p.burgerservicenummer, JSON.stringify(p)]));
+    const after = new Map(parsed.personen.map((p) => [p.burgerservicenummer, JSON.stringify(p)]));
+    for (const bsn of new Set([...before.keys(), ...after.keys()]))
+      if (before.get(bsn) !== after.get(bsn) && following(bsn)) changedOn.set(bsn, today());
     persons = parsed.personen;
     log(`local BRP: ${persons.length} persons loaded`);
   } catch (error) {
@@ -192,15 +210,82 @@ function answer(request, query, response) {
   response.end(JSON.stringify({ type: query.type, personen: found.map((p) => shaped(p, fields)) }));
 }
 
+function send(response, status, contentType, body) {
+  response.writeHead(status, { 'content-type': contentType, 'api-version': '1.0.0' });
+  response.end(JSON.stringify(body));
+}
+
+function volgindicatie(bsn) {
+  const f = followed.get(bsn);
+  return { burgerservicenummer: bsn, begindatum: f.begindatum, ...(f.einddatum ? { einddatum: f.einddatum } : {}) };
+}
+
+/** The BRP Update API: follow a person (volgindicatie) and ask who changed since a day. */
+function update(request, response, url, body) {
+  const path = url.pathname;
+  if (request.method === 'GET' && path === '/volgindicaties')
+    return send(response, 200, 'application/json', {
+      volgindicaties: [...followed.keys()].filter(following).map(volgindicatie),
+    });
+  const one = /^\/volgindicaties\/([^/]*)$/.exec(path);
+  if (one) {
+    const bsn = decodeURIComponent(one[1]);
+    if (!BSN.test(bsn))
+      return problem(request, response, 400, 'paramsValidation', 'Een of meerdere parameters zijn niet correct.', [
+        invalidParam('burgerservicenummer', 'pattern', 'Waarde voldoet niet aan patroon.'),
+      ]);
+    if (request.method === 'GET')
+      return followed.has(bsn)
+        ? send(response, 200, 'application/json', volgindicatie(bsn))
+        : problem(request, response, 404, 'notFound', 'Opgevraagde resource bestaat niet.');
+    if (request.method === 'PUT') {
+      let input;
+      try {
+        input = body ? JSON.parse(body) : {};
+      } catch {
+        return problem(request, response, 400, 'paramsValidation', 'De request body is geen geldige JSON.');
+      }
+      const einddatum = input?.einddatum;
+      if (einddatum !== undefined && !(typeof einddatum === 'string' && DATE.test(einddatum)))
+        return problem(request, response, 400, 'paramsValidation', 'Een of meerdere parameters zijn niet correct.', [
+          invalidParam('einddatum', 'date', 'Waarde is geen geldige datum.'),
+        ]);
+      const known = followed.has(bsn);
+      followed.set(bsn, { begindatum: followed.get(bsn)?.begindatum ?? today(), einddatum });
+      return send(response, known ? 200 : 201, known ? 'application/json' : 'application/hal+json', volgindicatie(bsn));
+    }
+  }
+  if (request.method === 'GET' && path === '/wijzigingen') {
+    const vanaf = url.searchParams.get('vanaf');
+    if (vanaf !== null && !DATE.test(vanaf))
+      return problem(request, response, 400, 'paramsValidation', 'Een of meerdere parameters zijn niet correct.', [
+        invalidParam('vanaf', 'date', 'Waarde is geen geldige datum.'),
+      ]);
+    const changed = [...changedOn].filter(([bsn, on]) => following(bsn) && (!vanaf || on >= vanaf)).map(([bsn]) => bsn);
+    return send(response, 200, 'application/hal+json', {
+      _links: { self: { href: `http://${request.headers.host}${request.url}` } },
+      burgerservicenummers: changed,
+    });
+  }
+  return problem(request, response, 404, 'notFound', 'Opgevraagde resource bestaat niet.');
+}
+
 const server = createServer((request, response) => {
   if (request.method === 'GET' && request.url === '/health') {
     response.writeHead(200, { 'content-type': 'application/json' });
     return response.end(JSON.stringify({ status: 'UP', persons: persons.length }));
   }
-  if (request.method !== 'POST' || request.url !== '/personen')
-    return problem(request, response, 404, 'notFound', 'Opgevraagde resource bestaat niet.');
   if (API_KEY && request.headers['x-api-key'] !== API_KEY)
     return problem(request, response, 401, 'authentication', 'Niet correct geauthenticeerd.');
+  const url = new URL(request.url, 'http://localhost');
+  if (url.pathname !== '/personen') {
+    const body = [];
+    request.on('data', (chunk) => body.length < 64 && body.push(chunk));
+    request.on('end', () => update(request, response, url, Buffer.concat(body).toString('utf8')));
+    return;
+  }
+  if (request.method !== 'POST')
+    return problem(request, response, 404, 'notFound', 'Opgevraagde resource bestaat niet.');
   if (!/^application\/json/.test(request.headers['content-type'] ?? ''))
     return problem(request, response, 415, 'unsupported', 'Media Type wordt niet ondersteund.');
   const chunks = [];

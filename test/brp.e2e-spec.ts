@@ -8,7 +8,7 @@ import { BrpError, BrpPersonen } from '../libs/brp/src';
 import { BrpTokens } from '../libs/brp/src/brp-tokens';
 import { loadConfig } from '../libs/config/src';
 import { Metrics } from '../libs/observability/src';
-import { brpPersonenSchemas } from './support/brp-spec';
+import { brpPersonenSchemas, brpUpdateSchemas } from './support/brp-spec';
 import { cliWithEnv, LocalBrpProcess, ROOT, startLocalBrp, waitFor } from './support/processes';
 
 const API_KEY = 'local-brp-test-key-0123456789';
@@ -316,6 +316,64 @@ describe('the BRP: the local BRP and the Personen API client', () => {
     const [still] = await brpClient.persons([milan.burgerservicenummer], ['registration_municipality']);
     expect(still.municipalityCode).toBe('0889');
     for (const line of brp.logs) expect(line).not.toContain(milan.burgerservicenummer);
+  });
+
+  it('serves the Update API: follows persons, lists the followed ones whose data changed, ends following', async () => {
+    const updateSchemas = brpUpdateSchemas();
+    const call = async (method: string, path: string, schema: string, body?: object) => {
+      const response = await fetch(`${brp.url}${path}`, {
+        method,
+        headers: { 'x-api-key': API_KEY, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const answer = (await response.json()) as Record<string, unknown>;
+      for (const v of updateSchemas(schema, answer)) violations.push(`update ${method} ${path} ${schema}: ${v}`);
+      return { status: response.status, contentType: response.headers.get('content-type'), answer };
+    };
+    const [milan, julia] = [named('Milan'), named('Julia')];
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
+    const placed = await call('PUT', `/volgindicaties/${milan.burgerservicenummer}`, 'VolgindicatieRaadplegen', {});
+    expect(placed).toMatchObject({
+      status: 201,
+      contentType: 'application/hal+json',
+      answer: { burgerservicenummer: milan.burgerservicenummer, begindatum: today },
+    });
+    expect(
+      (await call('PUT', `/volgindicaties/${milan.burgerservicenummer}`, 'VolgindicatieRaadplegen', {})).status,
+    ).toBe(200);
+    const list = await call('GET', '/volgindicaties', 'VolgindicatieCollectie');
+    expect(list.answer.volgindicaties).toEqual([{ burgerservicenummer: milan.burgerservicenummer, begindatum: today }]);
+    expect((await call('GET', '/volgindicaties/12', 'BadRequestFoutbericht')).status).toBe(400);
+    expect((await call('GET', `/volgindicaties/${julia.burgerservicenummer}`, 'Foutbericht')).status).toBe(404);
+    expect((await call('GET', '/wijzigingen?vanaf=gisteren', 'BadRequestFoutbericht')).status).toBe(400);
+
+    // Milan moves to Beesel and Julia's data changes too; only the followed Milan is reported.
+    const moved = demo.map((p) =>
+      p.burgerservicenummer === milan.burgerservicenummer
+        ? { ...p, gemeenteVanInschrijving: { code: '0889', omschrijving: 'Beesel' } }
+        : p.burgerservicenummer === julia.burgerservicenummer
+          ? { ...p, naam: { ...p.naam, voornamen: 'Julia Maria' } }
+          : p,
+    );
+    writeFileSync(personsFile, JSON.stringify({ personen: moved }));
+    let changes = await call('GET', `/wijzigingen?vanaf=${today}`, 'GewijzigdePersonenHalCollectie');
+    expect(changes.answer.burgerservicenummers).toEqual([]);
+    await waitFor('the local BRP to report the move', async () => {
+      changes = await call('GET', `/wijzigingen?vanaf=${today}`, 'GewijzigdePersonenHalCollectie');
+      return (changes.answer.burgerservicenummers as string[]).length > 0;
+    });
+    expect(changes).toMatchObject({ status: 200, contentType: 'application/hal+json' });
+    expect(changes.answer.burgerservicenummers).toEqual([milan.burgerservicenummer]);
+    const later = await call('GET', `/wijzigingen?vanaf=${tomorrow}`, 'GewijzigdePersonenHalCollectie');
+    expect(later.answer.burgerservicenummers).toEqual([]);
+
+    // Ending the volgindicatie (einddatum today) ends the reports.
+    await call('PUT', `/volgindicaties/${milan.burgerservicenummer}`, 'VolgindicatieRaadplegen', { einddatum: today });
+    expect((await call('GET', '/volgindicaties', 'VolgindicatieCollectie')).answer.volgindicaties).toEqual([]);
+    const ended = await call('GET', `/wijzigingen?vanaf=${today}`, 'GewijzigdePersonenHalCollectie');
+    expect(ended.answer.burgerservicenummers).toEqual([]);
   });
 });
 

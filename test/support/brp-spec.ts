@@ -16,15 +16,9 @@ function rebase(schema: unknown): unknown {
   );
 }
 
-/**
- * The schemas of the Haal Centraal BRP Personen API v2 specification (OAS 3.1, JSON Schema 2020-12)
- * by name: `RaadpleegMetBurgerservicenummer` for a request, `…Response` for its answer,
- * `BadRequestFoutbericht` and `Foutbericht` for errors. Returns the errors of a value, [] when valid.
- */
-export function brpPersonenSchemas(): (name: string, value: unknown) => string[] {
-  const document = load(readFileSync(standardFile('brp', 'brp-personen-openapi.yaml'), 'utf8')) as {
-    components: object;
-  };
+/** The named schemas of one of the Haal Centraal BRP specifications; returns a value's errors, [] when valid. */
+function schemasOf(file: string): (name: string, value: unknown) => string[] {
+  const document = load(readFileSync(standardFile('brp', file), 'utf8')) as { components: object };
   // The specification's patterns escape characters that need no escape (\' and the like): no unicode mode.
   const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: false });
   addFormats(ajv);
@@ -35,9 +29,18 @@ export function brpPersonenSchemas(): (name: string, value: unknown) => string[]
     let validate = validators.get(name);
     if (!validate) {
       validate = ajv.getSchema(`brp#/components/schemas/${name}`);
-      if (!validate) throw new Error(`The BRP Personen specification has no schema ${name}`);
+      if (!validate) throw new Error(`The BRP specification ${file} has no schema ${name}`);
       validators.set(name, validate);
     }
     return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
   };
 }
+
+/**
+ * The BRP Personen API v2 (OAS 3.1, JSON Schema 2020-12): `RaadpleegMetBurgerservicenummer` for a
+ * request, `…Response` for its answer, `BadRequestFoutbericht` and `Foutbericht` for errors.
+ */
+export const brpPersonenSchemas = () => schemasOf('brp-personen-openapi.yaml');
+
+/** The BRP Update API v1: `Volgindicatie`, `VolgindicatieRaadplegen`, `VolgindicatieCollectie`, `GewijzigdePersonenHalCollectie`, `Foutbericht`. */
+export const brpUpdateSchemas = () => schemasOf('brp-update-api-openapi.yaml');
