@@ -213,9 +213,16 @@ async function main() {
   }
 
   // What `npm run cli` beside this checkout needs to find this database and its keys.
-  const runtime = ['DATABASE_URL', 'REDIS_URL', 'VIR_PUBLIC_URL', 'PORTAL_URL', 'AUDIT_ANCHOR_FILE', 'NODE_ENV'].map(
-    (key) => `${key}=${env[key]}`,
-  );
+  const runtime = [
+    'DATABASE_URL',
+    'REDIS_URL',
+    'VIR_PUBLIC_URL',
+    'PORTAL_URL',
+    'AUDIT_ANCHOR_FILE',
+    'NODE_ENV',
+    // `brp check` beside this checkout asks the local BRP.
+    ...(localBrp ? ['BRP_URL', 'BRP_API_KEY'] : []),
+  ].map((key) => `${key}=${env[key]}`);
   fs.writeFileSync(path.join(dataDir, 'runtime.env'), `${runtime.join('\n')}\n`, { mode: 0o600 });
 
   if (env.START_SKIP_BUILD !== '1') {
