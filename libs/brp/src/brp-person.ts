@@ -29,9 +29,9 @@ const isObject = (value: unknown): value is Json =>
 /** A field the answer may leave out; when present it must be of the given shape. */
 function optional<T>(value: unknown, where: string, read: (v: unknown) => T | undefined, otherwise: T): T {
   if (value === undefined) return otherwise;
-  const read_ = read(value);
-  if (read_ === undefined) throw brpInvalidAnswer(where);
-  return read_;
+  const shaped = read(value);
+  if (shaped === undefined) throw brpInvalidAnswer(where);
+  return shaped;
 }
 
 const string = (pattern: RegExp) => (v: unknown) => (typeof v === 'string' && pattern.test(v) ? v : undefined);

@@ -89,11 +89,7 @@ export class BrpPersonen {
     );
   }
 
-  get configured(): boolean {
-    return this.config.BRP_URL !== undefined;
-  }
-
-  /** Whether requests are being refused because the BRP failed too often (readiness shows it). */
+  /** False while requests are refused because the BRP failed too often (the gauge `vir_brp_available`). */
   get available(): boolean {
     return this.breaker.state !== CircuitState.Open && this.breaker.state !== CircuitState.Isolated;
   }

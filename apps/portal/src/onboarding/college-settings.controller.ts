@@ -69,8 +69,8 @@ export class CollegeSettingsPagesController {
       followUpReminderWorkingDays: text(form, 'followUpReminderWorkingDays', 8),
       followUpEscalationWorkingDays: text(form, 'followUpEscalationWorkingDays', 8),
     };
-    const gemeente = await this.gemeente(person);
-    const closing = this.closingOf(gemeente);
+    // Only a refusal shows the page again, with the closing days as they are.
+    const closing = async () => this.closingOf(await this.gemeente(person));
     const reminder = workingDays(values.followUpReminderWorkingDays);
     const escalation = workingDays(values.followUpEscalationWorkingDays);
     const effective = (v: number | string | null, fallback: number) => (typeof v === 'number' ? v : fallback);
@@ -85,7 +85,7 @@ export class CollegeSettingsPagesController {
           422,
           values,
           { followUpEscalationWorkingDays: MESSAGES.followUpEscalationWorkingDays },
-          closing,
+          await closing(),
         );
       const input = await validateInput(UpdateOrganisationDto, {
         followUpReminderWorkingDays: reminder,
@@ -97,7 +97,7 @@ export class CollegeSettingsPagesController {
       void reply.redirect('/instellingen?opgeslagen=1', 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
-      this.send(reply, person, error.status, values, messagesFor(error, MESSAGES), closing);
+      this.send(reply, person, error.status, values, messagesFor(error, MESSAGES), await closing());
     }
   }
 
