@@ -38,6 +38,8 @@ describe('registrations (meldingen)', () => {
       status: 'active',
       removedAt: null,
       removalReason: null,
+      // This suite's api has no BRP connected (see brp-verification.e2e-spec.ts for one that has).
+      verification: 'not_checked',
       // A case system that sent no confirmation still has the notice to give, within five working days.
       informationTask: {
         inform: 'youth_and_legal_representative',

@@ -20,7 +20,8 @@ async function queuesIdle(): Promise<boolean> {
 async function databaseIdle(dataSource: DataSource): Promise<string | null> {
   const [row] = await dataSource.query(
     `SELECT (SELECT count(*) FROM outbox WHERE published_at IS NULL)::int AS unpublished,
-            (SELECT count(*) FROM registrations WHERE status = 'active' AND match_checked_at IS NULL)::int AS unchecked,
+            (SELECT count(*) FROM registrations WHERE status = 'active' AND verification <> 'awaiting_verification'
+                                   AND match_checked_at IS NULL)::int AS unchecked,
             (SELECT coalesce(max(id), 0) FROM outbox)::text AS newest`,
   );
   return row.unpublished === 0 && row.unchecked === 0 ? (row.newest as string) : null;

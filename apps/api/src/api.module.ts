@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { BrpModule } from '@vir/brp';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditApiModule, AuditModule } from '@vir/audit';
 import { AuthModule } from '@vir/auth';
@@ -22,6 +23,7 @@ import { RegistrationsModule } from '@vir/registrations';
 import { SignalsModule } from '@vir/signals';
 import { ApiIndexController } from './api-index.controller';
 import { AuthFailureAuditModule } from './auth-failure-audit';
+import { BrpReadiness } from './brp-readiness';
 import { FollowUpCoverage } from './follow-up-coverage';
 import { HealthController } from './health.controller';
 import { MeController } from './me.controller';
@@ -42,6 +44,7 @@ export class ApiModule {
         AuditModule,
         CqrsModule.forRoot(),
         PseudonymisationModule,
+        BrpModule,
         OrganisationsModule,
         // A key rotation moves the youth's matches with its registrations.
         RegistrationsModule.forRoot([rekeyMatches]),
@@ -58,7 +61,7 @@ export class ApiModule {
         AuthModule.forRoot(OrganisationsModule, AuthFailureAuditModule),
       ],
       controllers: [ApiIndexController, HealthController, MetricsController, MeController],
-      providers: [StartupTasks, OrganisationDirectory, FollowUpCoverage],
+      providers: [StartupTasks, OrganisationDirectory, FollowUpCoverage, BrpReadiness],
     };
   }
 }

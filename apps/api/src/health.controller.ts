@@ -6,6 +6,7 @@ import { REDIS_CLIENT } from '@vir/queue';
 import type { FastifyReply } from 'fastify';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { BrpReadiness } from './brp-readiness';
 import { FollowUpCoverage } from './follow-up-coverage';
 
 type Status = 'up' | 'down' | 'degraded';
@@ -25,8 +26,8 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
 /**
  * Liveness says the process runs. Readiness says what this api can do: it serves every request
  * as long as PostgreSQL answers (during a Redis outage the outbox keeps what the worker must do),
- * so only PostgreSQL decides 200 or 503. Redis trouble and colleges without a follow-up officer are
- * reported as degraded details.
+ * so only PostgreSQL decides 200 or 503. Redis trouble, colleges without a follow-up officer and a
+ * BRP that keeps failing (registrations then wait for verification) are reported as degraded details.
  */
 @ApiExcludeController()
 @Public()
@@ -36,6 +37,7 @@ export class HealthController {
     private readonly dataSource: DataSource,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly coverage: FollowUpCoverage,
+    private readonly brp: BrpReadiness,
   ) {}
 
   @Get('live')
@@ -65,6 +67,8 @@ export class HealthController {
         details.followUpOfficers =
           without === 0 ? { status: 'up' } : { status: 'degraded', collegesWithoutOfficer: without };
       }
+      const brp = await this.brp.details().catch(() => undefined);
+      if (brp) details.brp = brp;
     }
     if (database !== 'up') reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     await reply.status(database === 'up' ? 200 : 503).send({ status: database === 'up' ? 'ok' : 'error', details });

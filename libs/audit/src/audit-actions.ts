@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   'registration.expired',
   'registration.information-recorded',
   'registration.read',
+  'registration.verified',
   'registration.removed',
   'registration.withdrawn',
   'registrations.listed',

@@ -482,6 +482,16 @@ export class AppConfig {
   @Max(600_000)
   BRP_BREAKER_RESET_MS = 30_000;
 
+  /**
+   * How often (ms) the worker asks the BRP again about registrations accepted while it did not
+   * answer; also the first wait of a registration that failed again (doubling up to an hour).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  @Max(3_600_000)
+  BRP_VERIFY_INTERVAL_MS = 30_000;
+
   /** SMTP server for signal e-mail, e.g. smtp://user:pass@smtp.example.test:587; unset disables e-mail. */
   @Transform(emptyToUndefined)
   @IsOptional()

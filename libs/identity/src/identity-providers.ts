@@ -4,7 +4,7 @@ import { AppConfig } from '@vir/config';
 import { execute, rows, Sql, sql } from '@vir/database';
 import { organisationFacts } from '@vir/organisations';
 import { DataSource, EntityManager } from 'typeorm';
-import { Sealer } from './sealer';
+import { Sealer } from '@vir/pseudonymisation';
 
 export interface IdentityProviderSettings {
   organisationId: string;
@@ -24,7 +24,7 @@ export class IdentityProviders {
     private readonly clock: Clock,
     config: AppConfig,
   ) {
-    this.sealer = new Sealer(config, 'identity-provider-client-secret');
+    this.sealer = new Sealer(config.VIR_PSEUDONYM_KEY, 'identity-provider-client-secret');
   }
 
   async set(

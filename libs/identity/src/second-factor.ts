@@ -2,7 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@vir/config';
 import { generateSecret, generateURI, verifySync } from 'otplib';
-import { Sealer } from './sealer';
+import { Sealer } from '@vir/pseudonymisation';
 
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 export const RECOVERY_CODE_COUNT = 10;
@@ -19,7 +19,7 @@ export class SecondFactor {
   private readonly sealer: Sealer;
 
   constructor(config: AppConfig) {
-    this.sealer = new Sealer(config, 'totp-secret-seal');
+    this.sealer = new Sealer(config.VIR_PSEUDONYM_KEY, 'totp-secret-seal');
   }
 
   newSecret(): string {

@@ -3,16 +3,23 @@ import { FollowUpSweeper } from './jobs/follow-up-sweeper';
 import { FollowUpService } from './follow-up.service';
 import { MatchingProcessor } from './jobs/matching.processor';
 import { MatchReconciler } from './jobs/match-reconciler';
+import { RegistrationVerifier } from './jobs/registration-verifier';
 import { MatchDeparture } from './match-departure';
 import { MatchRetention } from './jobs/match-retention';
 import { MatchingService } from './matching.service';
 import { MatchWriter } from './match-writer';
 import { SignalWriter } from '@vir/signals';
+import { BrpModule } from '@vir/brp';
+import { PseudonymisationModule } from '@vir/pseudonymisation';
+import { RegistrationRemoval, RegistrationVerifications } from '@vir/registrations';
 
 /** The matching and follow-up consumers, for the worker process only. */
 @Module({
+  imports: [BrpModule, PseudonymisationModule],
   providers: [
     SignalWriter,
+    RegistrationRemoval,
+    RegistrationVerifications,
     MatchingService,
     MatchWriter,
     MatchDeparture,
@@ -21,6 +28,7 @@ import { SignalWriter } from '@vir/signals';
     MatchReconciler,
     FollowUpSweeper,
     MatchRetention,
+    RegistrationVerifier,
   ],
   exports: [MatchingService, MatchReconciler, FollowUpService, FollowUpSweeper, MatchRetention],
 })

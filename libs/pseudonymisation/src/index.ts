@@ -3,3 +3,4 @@ export { YouthKeyService } from './youth-key.service';
 export { PseudonymisationModule } from './pseudonymisation.module';
 export { DeceasedYouthDto, YouthDto, YouthField } from './youth.dto';
 export { youthIdentifier } from './youth-identifier';
+export { Sealer } from './sealer';

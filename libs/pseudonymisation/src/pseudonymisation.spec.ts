@@ -103,3 +103,33 @@ describe('YouthKeyService', () => {
     expect(keys.size).toBe(2);
   });
 });
+
+describe('a BSN sealed while it awaits the BRP', () => {
+  const keys = (key: string, version: number, previous?: string) =>
+    new YouthKeyService(
+      Object.assign(new AppConfig(), {
+        VIR_PSEUDONYM_KEY: key,
+        VIR_PSEUDONYM_KEY_VERSION: version,
+        VIR_PSEUDONYM_PREVIOUS_KEYS: previous,
+      }),
+    );
+
+  it('is not the BSN, differs each time, and opens again under its key version', () => {
+    const service = keys('a'.repeat(32), 1);
+    const first = service.sealBsn('999993653');
+    const second = service.sealBsn('999993653');
+    expect(first.version).toBe(1);
+    expect(first.sealed.toString('latin1')).not.toContain('999993653');
+    expect(first.sealed.equals(second.sealed)).toBe(false);
+    expect(service.unsealBsn(first.sealed, 1)).toBe('999993653');
+  });
+
+  it('opens after a rotation while the old version is listed, and not once it is gone or tampered with', () => {
+    const sealed = keys('a'.repeat(32), 1).sealBsn('999993653');
+    expect(keys('b'.repeat(32), 2, `1:${'a'.repeat(32)}`).unsealBsn(sealed.sealed, 1)).toBe('999993653');
+    expect(keys('b'.repeat(32), 2).unsealBsn(sealed.sealed, 1)).toBeNull();
+    const tampered = Buffer.from(sealed.sealed);
+    tampered[tampered.length - 1] ^= 1;
+    expect(keys('a'.repeat(32), 1).unsealBsn(tampered, 1)).toBeNull();
+  });
+});

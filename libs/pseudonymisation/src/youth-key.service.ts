@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@vir/config';
 import { normaliseBsn } from './bsn';
+import { Sealer } from './sealer';
 import { serviceNumber, Sex } from './service-number';
 
 /** How a youth is identified in a request; never stored, logged or put in a job. */
@@ -49,6 +50,29 @@ export class YouthKeyService {
   /** The current key followed by the earlier ones: for finding every stored row of a youth. */
   allKeys(youth: YouthIdentifier): Buffer[] {
     return [this.derive(youth).key, ...this.previousKeys(youth).map((k) => k.key)];
+  }
+
+  /**
+   * A BSN the index must read back later (a registration awaiting the BRP's verification), sealed
+   * under the current key version; it opens as long as that version is current or listed as previous.
+   */
+  sealBsn(bsn: string): { sealed: Buffer; version: number } {
+    return { sealed: this.bsnSealer(this.secret).seal(bsn), version: this.version };
+  }
+
+  /** The BSN of `sealBsn`; null when its key version is no longer held (rotated out) or the seal does not open. */
+  unsealBsn(sealed: Buffer, version: number): string | null {
+    const secret = version === this.version ? this.secret : this.previous.find((p) => p.version === version)?.secret;
+    if (!secret) return null;
+    try {
+      return this.bsnSealer(secret).unseal(sealed);
+    } catch {
+      return null;
+    }
+  }
+
+  private bsnSealer(secret: Buffer): Sealer {
+    return new Sealer(secret.toString('utf8'), 'bsn-awaiting-verification');
   }
 
   derive(youth: YouthIdentifier): YouthKey {

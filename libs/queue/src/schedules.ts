@@ -20,6 +20,11 @@ export const SCHEDULES = {
     immediately: false,
     does: 'seals new audit events into the keyed chain and appends the signed head to the anchor file',
   },
+  'registration-verify': {
+    every: 'BRP_VERIFY_INTERVAL_MS',
+    immediately: true,
+    does: 'asks the BRP again about registrations accepted while it did not answer: verified ones go to matching, refused ones end and their registrant is signalled',
+  },
   'match-reconcile': {
     every: 'RECONCILE_INTERVAL_MS',
     immediately: false,

@@ -3,12 +3,15 @@ export { RegistrationsModule } from './registrations.module';
 export { RegistrationRemoval } from './registration-removal';
 export type { RemovalReason } from './entities/registration.entity';
 export { ARCHIVED_REASONS } from './entities/registration.entity';
-export { informTarget } from './registration-rules';
+export { brpVerdict, informTarget } from './registration-rules';
+export { RegistrationVerifications } from './registration-verifications';
+export type { AwaitingVerification } from './registration-verifications';
 export { RegistrationsJobsModule } from './registrations-jobs.module';
 export { RetentionService } from './retention.service';
 export {
   activeRegistrationsOfYouth,
   aloneWithYouth,
+  awaitingVerificationCount,
   archivedProfessionalsOfYouth,
   markMatchChecked,
   informationTaskFigures,

@@ -8,6 +8,21 @@ const RULES = {
     'The verwijsindex is for young people who have not yet turned 23 (Jw 7.1.1.1).',
     'youth.birthDate',
   ],
+  YOUTH_NOT_IN_BRP: [
+    'Not in the BRP',
+    'The BRP knows no person with this BSN: check the number (Jw 7.1.4.2). Nothing was stored.',
+    'youth.bsn',
+  ],
+  YOUTH_DECEASED: [
+    'Deceased according to the BRP',
+    'The BRP registers this person as deceased; the verwijsindex keeps nothing of them (Jw 7.1.4.5(2)(c)). Nothing was stored.',
+    'youth.bsn',
+  ],
+  BIRTH_DATE_MISMATCH: [
+    'Birth date differs from the BRP',
+    'The birth date does not agree with the BRP for this BSN: check both. Nothing was stored.',
+    'youth.birthDate',
+  ],
   PLANNED_REMOVAL_NOT_IN_FUTURE: [
     'Planned removal date not in the future',
     'plannedRemovalDate must be after today.',

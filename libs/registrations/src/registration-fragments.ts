@@ -10,14 +10,19 @@ export function registrationsById(ids: string[]): Sql {
   return sql`(SELECT id, youth_key, status FROM registrations WHERE id = ANY(${ids}::uuid[]))`;
 }
 
+/** Registration `r` (an alias) takes part in matching: active, and not awaiting the BRP's verification. */
+function matchable(r: string): Sql {
+  return sql.raw(`${r}.status = 'active' AND ${r}.verification <> 'awaiting_verification'`);
+}
+
 /**
  * Whether registration `r` (an alias of a row of `registrations`) is alone with its youth: active,
- * keyed, no other active registration of the youth and no archive entry of it.
+ * keyed, no other registration of the youth in matching and no archive entry of it.
  */
 export function aloneWithYouth(r: string): Sql {
   const a = sql.raw(r);
   return sql`${a}.status = 'active' AND ${a}.youth_key IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM registrations o WHERE o.youth_key = ${a}.youth_key AND o.status = 'active' AND o.id <> ${a}.id)
+         AND NOT EXISTS (SELECT 1 FROM registrations o WHERE o.youth_key = ${a}.youth_key AND ${matchable('o')} AND o.id <> ${a}.id)
          AND NOT EXISTS (SELECT 1 FROM archive_entries x WHERE x.youth_key = ${a}.youth_key)`;
 }
 
@@ -28,13 +33,13 @@ export function markMatchChecked(ids: string[] | Sql): Sql {
 }
 
 /**
- * The youth's active registrations, oldest first, as a JSON array of {id, professionalId,
+ * The youth's active registrations in matching (none awaiting verification), oldest first, as a JSON array of {id, professionalId,
  * organisationId, checked}; `youthKey` is an SQL expression of the key.
  */
 export function activeRegistrationsOfYouth(youthKey: Sql): Sql {
   return sql`(SELECT coalesce(jsonb_agg(jsonb_build_object('id', r.id, 'professionalId', r.professional_id,
                    'organisationId', r.organisation_id, 'checked', r.match_checked_at IS NOT NULL) ORDER BY r.created_at, r.id), '[]'::jsonb)
-              FROM registrations r WHERE r.youth_key = ${youthKey} AND r.status = 'active')`;
+              FROM registrations r WHERE r.youth_key = ${youthKey} AND ${matchable('r')})`;
 }
 
 /** The professionals of the youth's archive entries (Jw 7.1.4.6), as a sorted array. */
@@ -48,13 +53,13 @@ export function registrationActive(registrationId: Sql): Sql {
 }
 
 /**
- * Active registrations not yet checked for a match that were made more than `olderThanMs` ago
+ * Active registrations in matching not yet checked for a match that were made more than `olderThanMs` ago
  * (by the database clock, which also stamps the check), oldest first, leaving out the ids of
  * `except` (a subquery): (id).
  */
 export function uncheckedRegistrations(olderThanMs: number, limit: number, except: Sql): Sql {
   return sql`SELECT id FROM registrations
-              WHERE status = 'active' AND match_checked_at IS NULL
+              WHERE status = 'active' AND verification <> 'awaiting_verification' AND match_checked_at IS NULL
                 AND created_at < ${databaseNow} - make_interval(secs => ${olderThanMs}::double precision / 1000)
                 AND id NOT IN (${except})
               ORDER BY created_at LIMIT ${limit}`;
@@ -110,4 +115,9 @@ export function informationTaskFigures(today: string): Sql {
 /** Whether the organisation `organisationId` (an SQL expression) has any registration the index still holds. */
 export function hasRegistered(organisationId: Sql): Sql {
   return sql`EXISTS (SELECT 1 FROM registrations r WHERE r.organisation_id = ${organisationId})`;
+}
+
+/** How many registrations wait for the BRP to verify them (readiness, metrics): (awaiting). */
+export function awaitingVerificationCount(): Sql {
+  return sql`SELECT count(*)::int AS awaiting FROM registration_verifications`;
 }

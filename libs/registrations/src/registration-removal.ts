@@ -64,6 +64,7 @@ export class RegistrationRemoval {
           WHERE id = $1`,
         [row.id, statusAfter(reason), reason, now],
       );
+      await manager.query(`DELETE FROM registration_verifications WHERE registration_id = $1`, [row.id]);
       await this.outbox.add(manager, 'registration.removed', { registrationId: row.id }, actor.correlationId);
       await this.audit.record(manager, {
         action: `registration.${statusAfter(reason)}`,

@@ -1,4 +1,4 @@
-import { ageLimitDate, archiveDestroyDate, informTarget, planRemoval } from './registration-rules';
+import { ageLimitDate, archiveDestroyDate, brpVerdict, informTarget, planRemoval } from './registration-rules';
 
 describe('registration rules', () => {
   it.each([
@@ -50,5 +50,39 @@ describe('registration rules', () => {
     expect(archiveDestroyDate('2026-11-28', '2040-01-01')).toBe('2031-11-28');
     expect(archiveDestroyDate('2026-11-28', '2029-03-01')).toBe('2029-03-01');
     expect(archiveDestroyDate('2028-02-29', '2040-01-01')).toBe('2033-02-28');
+  });
+});
+
+describe('brpVerdict', () => {
+  const today = '2026-12-04';
+  const alive = { birthDate: '2012-03-04', deceased: false };
+
+  it('confirms a living person under 23 with the same birth date', () => {
+    expect(brpVerdict(alive, '2012-03-04', today)).toEqual({ ok: true, birthDate: '2012-03-04' });
+  });
+
+  it('refuses an unknown, a deceased, a differently born and a 23-year-old person', () => {
+    expect(brpVerdict(undefined, '2012-03-04', today)).toEqual({ ok: false, problem: 'YOUTH_NOT_IN_BRP' });
+    expect(brpVerdict({ ...alive, deceased: true }, '2012-03-04', today)).toEqual({
+      ok: false,
+      problem: 'YOUTH_DECEASED',
+    });
+    expect(brpVerdict(alive, '2012-03-05', today)).toEqual({ ok: false, problem: 'BIRTH_DATE_MISMATCH' });
+    expect(brpVerdict({ birthDate: '2003-12-04', deceased: false }, '2003-12-04', today)).toEqual({
+      ok: false,
+      problem: 'YOUTH_TOO_OLD',
+    });
+    expect(brpVerdict({ birthDate: '2003-12-05', deceased: false }, '2003-12-05', today).ok).toBe(true);
+  });
+
+  it("takes the reporter's birth date where the BRP knows it only in part", () => {
+    expect(brpVerdict({ birthDate: null, deceased: false }, '2012-03-04', today)).toEqual({
+      ok: true,
+      birthDate: '2012-03-04',
+    });
+    expect(brpVerdict({ birthDate: null, deceased: false }, '2000-01-01', today)).toEqual({
+      ok: false,
+      problem: 'YOUTH_TOO_OLD',
+    });
   });
 });

@@ -67,3 +67,25 @@ export function archiveDestroyDate(archivedOn: IsoDate, ageLimit: IsoDate): IsoD
   const fiveYears = addYears(archivedOn, ARCHIVE_TERM_YEARS, 'last-day');
   return fiveYears < ageLimit ? fiveYears : ageLimit;
 }
+
+export type BrpVerdict =
+  | { ok: true; birthDate: IsoDate }
+  | { ok: false; problem: 'YOUTH_NOT_IN_BRP' | 'YOUTH_DECEASED' | 'BIRTH_DATE_MISMATCH' | 'YOUTH_TOO_OLD' };
+
+/**
+ * What the BRP's answer means for a registration (Jw 7.1.4.2, 7.1.2.3(1)(a)): the person must exist,
+ * be alive, and be under 23 by the BRP's birth date, which the reporter's must equal. A birth date the
+ * BRP knows only in part (year, or year and month) cannot be compared: the reporter's then counts.
+ */
+export function brpVerdict(
+  person: { birthDate: IsoDate | null; deceased: boolean } | undefined,
+  reportedBirthDate: IsoDate,
+  today: IsoDate,
+): BrpVerdict {
+  if (!person) return { ok: false, problem: 'YOUTH_NOT_IN_BRP' };
+  if (person.deceased) return { ok: false, problem: 'YOUTH_DECEASED' };
+  if (person.birthDate && person.birthDate !== reportedBirthDate) return { ok: false, problem: 'BIRTH_DATE_MISMATCH' };
+  const birthDate = person.birthDate ?? reportedBirthDate;
+  if (ageLimitDate(birthDate) <= today) return { ok: false, problem: 'YOUTH_TOO_OLD' };
+  return { ok: true, birthDate };
+}

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BrpModule } from '@vir/brp';
 import { RecordDeathHandler } from './commands/record-death/record-death.handler';
 import { RegisterYouthHandler } from './commands/register-youth/register-youth.handler';
 import { WithdrawRegistrationHandler } from './commands/withdraw-registration/withdraw-registration.handler';
@@ -10,6 +11,7 @@ import { RegistrationsController } from './controllers/registrations.controller'
 import { RegistrationEntity } from './entities/registration.entity';
 import { YOUTH_KEY_HOLDERS, YouthKeyHolder } from './registration-references';
 import { RegistrationRemoval } from './registration-removal';
+import { RegistrationVerifications } from './registration-verifications';
 import { GetRegistrationHandler } from './queries/get-registration/get-registration.handler';
 import { ListRegistrationsHandler } from './queries/list-registrations/list-registrations.handler';
 
@@ -30,10 +32,11 @@ export class RegistrationsModule {
   static handlers(youthKeyHolders: YouthKeyHolder[]): DynamicModule {
     return {
       module: RegistrationsModule,
-      imports: [CqrsModule, TypeOrmModule.forFeature([RegistrationEntity])],
+      imports: [CqrsModule, BrpModule, TypeOrmModule.forFeature([RegistrationEntity])],
       providers: [
         { provide: YOUTH_KEY_HOLDERS, useValue: youthKeyHolders },
         RegistrationRemoval,
+        RegistrationVerifications,
         RecordDeathHandler,
         RegisterYouthHandler,
         WithdrawRegistrationHandler,
@@ -41,7 +44,7 @@ export class RegistrationsModule {
         ListRegistrationsHandler,
         GetRegistrationHandler,
       ],
-      exports: [RegistrationRemoval],
+      exports: [RegistrationRemoval, RegistrationVerifications, BrpModule],
     };
   }
 }

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { todayInAmsterdam } from '@vir/common';
-import { REGISTRATION_STATUSES, REMOVAL_REASONS } from './entities/registration.entity';
-import type { RegistrationEntity, RegistrationStatus, RemovalReason } from './entities/registration.entity';
+import { REGISTRATION_STATUSES, REMOVAL_REASONS, VERIFICATION_STATES } from './entities/registration.entity';
+import type {
+  RegistrationEntity,
+  RegistrationStatus,
+  RemovalReason,
+  VerificationState,
+} from './entities/registration.entity';
 import { DEFERRAL_GROUNDS, informationStatus } from './information-task';
 import type { DeferralGround, InformationStatus, InformTarget } from './information-task';
 
@@ -48,6 +53,15 @@ export class RegistrationView {
   @ApiProperty({ enum: REGISTRATION_STATUSES }) status: RegistrationStatus;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) removedAt: string | null;
   @ApiPropertyOptional({ nullable: true, enum: REMOVAL_REASONS }) removalReason: RemovalReason | null;
+  @ApiProperty({
+    enum: VERIFICATION_STATES,
+    description:
+      'verified: the BRP confirmed the youth (exists, alive, under 23, the birth date agrees); ' +
+      'awaiting_verification: the BRP did not answer, the registration is kept and takes part in matching once the BRP confirms it ' +
+      '(if the BRP then does not, it ends with removalReason `unverified` and you get a signal of kind `unverified`); ' +
+      'not_checked: a youth without a BSN, or no BRP connected to this deployment.',
+  })
+  verification: VerificationState;
   @ApiPropertyOptional({
     nullable: true,
     type: InformationTaskView,
@@ -66,6 +80,7 @@ export class RegistrationView {
       | 'status'
       | 'removedAt'
       | 'removalReason'
+      | 'verification'
     > &
       TaskColumns,
     today = todayInAmsterdam(new Date()),
@@ -79,6 +94,7 @@ export class RegistrationView {
       status: r.status,
       removedAt: r.removedAt?.toISOString() ?? null,
       removalReason: r.removalReason,
+      verification: r.verification,
       informationTask: informationTaskOf(r, today),
     };
   }

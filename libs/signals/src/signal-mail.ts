@@ -5,6 +5,7 @@ const KIND_LABELS: Record<string, string> = {
   archive: 'signaal uit het historisch archief',
   reminder: 'herinnering: bevestig dat u contact hebt gehad',
   escalation: 'escalatie: het contact tussen de betrokkenen is niet op tijd bevestigd',
+  unverified: 'uw melding is niet bevestigd door de BRP en is verwijderd',
 };
 
 export function signalMail(

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-export const SIGNAL_KINDS = ['match', 'match_extended', 'archive', 'reminder', 'escalation'] as const;
+export const SIGNAL_KINDS = ['match', 'match_extended', 'archive', 'reminder', 'escalation', 'unverified'] as const;
 export const SIGNAL_STATUSES = ['unread', 'acknowledged'] as const;
 export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
 
@@ -47,6 +47,13 @@ export class SignalView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: SIGNAL_KINDS }) kind: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) matchId: string | null;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    type: String,
+    description:
+      'Kind `unverified` only (absent on every other kind): your registration that was accepted while the BRP did not answer, and then ended because the BRP did not confirm the youth (removalReason `unverified`). Register again with the right BSN and birth date.',
+  })
+  registrationId?: string;
   @ApiProperty({ enum: SIGNAL_STATUSES }) status: SignalStatus;
   @ApiProperty({ format: 'uuid' }) recipientProfessionalId: string;
   @ApiProperty({ enum: ['participant', 'coordinator', 'follow_up_officer'] }) recipientRole: string;

@@ -155,11 +155,21 @@ export function registrationReceipt(receipt: {
   plannedRemovalDate: string;
   inform: string;
   informationTask: InformationTask | null;
+  verification?: string;
 }): SafeHtml {
   const task = receipt.informationTask;
   return html`<div class="utrecht-alert utrecht-alert--ok" role="status">
       <p class="utrecht-paragraph">Uw melding staat in de verwijsindex.</p>
     </div>
+    ${
+      receipt.verification === 'awaiting_verification'
+        ? html`<p class="utrecht-paragraph">
+            De BRP kon de jongere nu niet bevestigen omdat de BRP niet bereikbaar is. De melding is bewaard en doet mee
+            zodra de BRP de jongere heeft bevestigd. Bevestigt de BRP de jongere niet, dan wordt de melding verwijderd
+            en krijgt u een signaal.
+          </p>`
+        : ''
+    }
     <p class="utrecht-paragraph">
       ${
         task?.informedOn
@@ -193,6 +203,8 @@ export interface RegistrationRow {
   createdAt: string;
   plannedRemovalDate: string;
   status: string;
+  removalReason?: string | null;
+  verification?: string;
   informationTask: InformationTask | null;
 }
 
@@ -305,6 +317,12 @@ function informationSection(
     </form>`;
 }
 
+const VERIFICATION_LABELS: Record<string, string> = {
+  verified: 'Bevestigd',
+  awaiting_verification: 'Wacht op de BRP: de melding doet mee zodra de BRP de jongere bevestigt',
+  not_checked: 'Niet gecontroleerd',
+};
+
 export function registrationDetail(
   registration: RegistrationRow,
   csrf: string,
@@ -320,10 +338,22 @@ export function registrationDetail(
       <dd>${dutchDate(registration.createdAt)}</dd>
       <dt>Verwijderd uiterlijk op</dt>
       <dd>${dutchDate(registration.plannedRemovalDate)}</dd>
+      ${
+        registration.status === 'active' && registration.verification
+          ? html`<dt>Controle in de BRP</dt>
+              <dd>${VERIFICATION_LABELS[registration.verification] ?? registration.verification}</dd>`
+          : ''
+      }
     </dl>`;
   if (registration.status !== 'active')
     return html`${facts}
-      <p class="utrecht-paragraph">Deze melding is ingetrokken of verwijderd.</p>`;
+      <p class="utrecht-paragraph">
+        ${
+          registration.removalReason === 'unverified'
+            ? 'Deze melding is verwijderd: de BRP heeft de jongere niet bevestigd. Controleer het BSN en de geboortedatum en meld opnieuw.'
+            : 'Deze melding is ingetrokken of verwijderd.'
+        }
+      </p>`;
   return html`${facts}${informationSection(registration, csrf, inform.values, inform.errors)}
     <h2 class="utrecht-heading-2">Melding intrekken</h2>
     <form method="post" action="/meldingen/${registration.id}/intrekken" novalidate>

@@ -57,6 +57,9 @@ const FIELD_MESSAGES: Record<keyof RegistrationFormValues, string> = {
 
 const RULE_MESSAGES: Record<string, string> = {
   YOUTH_TOO_OLD: 'Deze jongere is 23 jaar of ouder. De verwijsindex is voor jongeren tot 23 jaar.',
+  YOUTH_NOT_IN_BRP: 'De BRP kent geen persoon met dit BSN. Controleer het nummer in uw dossier.',
+  YOUTH_DECEASED: 'Volgens de BRP is deze persoon overleden. De verwijsindex bewaart niets over hem of haar.',
+  BIRTH_DATE_MISMATCH: 'Deze geboortedatum hoort volgens de BRP niet bij dit BSN. Controleer beide in uw dossier.',
   ORGANISATION_WITHOUT_COORDINATOR:
     'Uw organisatie heeft (nog) geen contactpersoon verwijsindex. Vraag de beheerder om er een aan te wijzen.',
 };

@@ -9,6 +9,7 @@ export const SIGNAL_KINDS: Record<string, string> = {
   archive: 'Uit het historisch archief: eerder was iemand betrokken',
   reminder: 'Herinnering: bevestig dat u contact hebt gehad',
   escalation: 'Escalatie: het contact is niet op tijd bevestigd',
+  unverified: 'Uw melding is niet bevestigd door de BRP en is verwijderd',
 };
 
 export function signalInbox(items: SignalView[]): SafeHtml {
@@ -45,6 +46,19 @@ export function signalInbox(items: SignalView[]): SafeHtml {
 export function signalPage(signal: SignalView, csrf: string): SafeHtml {
   return html`<p class="utrecht-paragraph"><strong>${SIGNAL_KINDS[signal.kind] ?? signal.kind}</strong></p>
     <p class="utrecht-paragraph">Ontvangen op ${dutchDateTime(signal.createdAt)}.</p>
+    ${
+      signal.registrationId
+        ? html`<p class="utrecht-paragraph">
+            Uw melding is bewaard toen de BRP niet bereikbaar was. Daarna vond de BRP bij het burgerservicenummer geen
+            levende jongere onder de 23 met deze geboortedatum, en daarom is de melding verwijderd. Controleer het
+            burgerservicenummer en de geboortedatum in uw dossier en meld opnieuw.
+          </p>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href="/meldingen/${signal.registrationId}">De verwijderde melding</a> ·
+            <a class="utrecht-link" href="/meldingen/nieuw">Opnieuw melden</a>
+          </p>`
+        : ''
+    }
     ${
       signal.onBehalfOf
         ? html`<p class="utrecht-paragraph">U ontvangt dit signaal als vervanger, namens ${signal.onBehalfOf.name}.</p>`

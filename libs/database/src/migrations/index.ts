@@ -21,6 +21,7 @@ import { Complaints1766200000000 } from './1766200000000-complaints';
 import { IncidentFollowUp1766300000000 } from './1766300000000-incident-follow-up';
 import { SignalDigest1766400000000 } from './1766400000000-signal-digest';
 import { CollegeClosingDays1766500000000 } from './1766500000000-college-closing-days';
+import { BrpVerification1766600000000 } from './1766600000000-brp-verification';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   IncidentFollowUp1766300000000,
   SignalDigest1766400000000,
   CollegeClosingDays1766500000000,
+  BrpVerification1766600000000,
 ];

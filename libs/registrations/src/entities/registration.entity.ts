@@ -14,6 +14,7 @@ export const REMOVAL_REASONS = [
   'erasure',
   'objection',
   'organisation_disconnected',
+  'unverified',
 ] as const;
 export type RemovalReason = (typeof REMOVAL_REASONS)[number];
 
@@ -24,6 +25,14 @@ export function statusAfter(reason: RemovalReason): Exclude<RegistrationStatus, 
   if (reason === 'risk_gone' || reason === 'unjustified') return 'withdrawn';
   return reason === 'expired' ? 'expired' : 'removed';
 }
+
+/**
+ * Whether the BRP confirmed the youth: `verified` (exists, alive, under 23, the birth date agrees),
+ * `awaiting_verification` (the BRP did not answer; accepted, kept out of matching until it does) or
+ * `not_checked` (a verwijsindexservicenummer, or no BRP connected to this deployment).
+ */
+export const VERIFICATION_STATES = ['verified', 'awaiting_verification', 'not_checked'] as const;
+export type VerificationState = (typeof VERIFICATION_STATES)[number];
 
 @Entity('registrations')
 export class RegistrationEntity {
@@ -54,6 +63,9 @@ export class RegistrationEntity {
 
   @Column({ type: 'varchar', length: 16 })
   status: RegistrationStatus;
+
+  @Column({ type: 'varchar', length: 24 })
+  verification: VerificationState;
 
   @Column({ name: 'removed_at', type: 'timestamptz', nullable: true })
   removedAt: Date | null;

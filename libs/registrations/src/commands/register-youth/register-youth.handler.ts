@@ -2,15 +2,17 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorOf, ownProfessional } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
+import { BrpError, BrpPersonen } from '@vir/brp';
 import { Clock, todayInAmsterdam } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { rows, runPrepared, sql, type Sql } from '@vir/database';
 import { eligibleRegistrant, registrantStanding } from '@vir/organisations';
 import { youthIdentifier, YouthKeyService } from '@vir/pseudonymisation';
+import type { VerificationState } from '../../entities/registration.entity';
 import { outboxInsert, type OutboxTopic } from '@vir/queue';
 import { DataSource } from 'typeorm';
 import { invalidYouth, ruleViolation } from '../../registration-errors';
-import { informTarget, planRemoval } from '../../registration-rules';
+import { brpVerdict, informTarget, planRemoval } from '../../registration-rules';
 import { YOUTH_KEY_HOLDERS, YouthKeyHolder } from '../../registration-references';
 import { informationTaskOf, RegistrationReceiptView } from '../../views';
 import { newInformationTask } from '../../information-task';
@@ -24,6 +26,7 @@ export interface RegistrationResult {
 
 interface Row {
   id: string;
+  verification: VerificationState;
   professional_id: string;
   organisation_id: string;
   created_at: Date;
@@ -36,7 +39,7 @@ interface Row {
 }
 
 const RETURNED = sql.raw(
-  'id, professional_id, organisation_id, created_at, planned_removal_date::text, inform_target, inform_due_on::text, informed_on::text, inform_deferral_ground, inform_recheck_on::text',
+  'id, verification, professional_id, organisation_id, created_at, planned_removal_date::text, inform_target, inform_due_on::text, informed_on::text, inform_deferral_ground, inform_recheck_on::text',
 );
 
 /**
@@ -54,21 +57,31 @@ function registerStatement(r: {
   plannedRemovalDate: string;
   ageLimitDate: string;
   task: { target: InformTarget; dueOn: string; informedOn: string | null };
+  verification: VerificationState;
+  /** While awaiting verification: the BSN sealed, kept until the BRP answers. */
+  awaiting: { sealed: Buffer; version: number; birthDate: string } | null;
   correlationId: string | null;
   audit: (from: Sql) => Sql;
 }): Sql {
+  // A registration awaiting verification is not announced to matching: the verifier does that once the BRP confirms it.
+  const next = r.awaiting
+    ? sql`held AS (
+    INSERT INTO registration_verifications (registration_id, bsn_sealed, seal_version, birth_date)
+    SELECT c.id, ${r.awaiting.sealed}, ${r.awaiting.version}, ${r.awaiting.birthDate}::date FROM created c RETURNING 1
+  )`
+    : sql`announced AS (
+    ${outboxInsert(sql`SELECT ${'registration.created' satisfies OutboxTopic}, jsonb_build_object('registrationId', c.id), ${r.correlationId}::text FROM created c`)}
+  )`;
   return sql`
   WITH eligible AS (${eligibleRegistrant(r.professionalId, r.organisationId)}
   ), created AS (
     INSERT INTO registrations (youth_key, key_version, professional_id, organisation_id, created_at, planned_removal_date, age_limit_date,
-                               inform_target, inform_due_on, informed_on)
+                               inform_target, inform_due_on, informed_on, verification)
     SELECT ${r.key}, ${r.version}, e.id, e.organisation_id, ${r.now}, ${r.plannedRemovalDate}, ${r.ageLimitDate},
-           ${r.task.target}, ${r.task.dueOn}::date, ${r.task.informedOn}::date FROM eligible e
+           ${r.task.target}, ${r.task.dueOn}::date, ${r.task.informedOn}::date, ${r.verification} FROM eligible e
     ON CONFLICT (youth_key, professional_id) WHERE status = 'active' DO NOTHING
     RETURNING ${RETURNED}
-  ), announced AS (
-    ${outboxInsert(sql`SELECT ${'registration.created' satisfies OutboxTopic}, jsonb_build_object('registrationId', c.id), ${r.correlationId}::text FROM created c`)}
-  ), audited AS (${r.audit(sql`(SELECT id AS object_id FROM created)`)})
+  ), ${next}, audited AS (${r.audit(sql`(SELECT id AS object_id FROM created)`)})
   SELECT * FROM created`;
 }
 
@@ -100,6 +113,7 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly audit: AuditLog,
+    private readonly brp: BrpPersonen,
     @Inject(YOUTH_KEY_HOLDERS) private readonly youthKeyHolders: YouthKeyHolder[],
   ) {}
 
@@ -117,6 +131,8 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
       defaultMonths: this.config.VIR_DEFAULT_REGISTRATION_MONTHS,
     });
     if (!plan.ok) throw ruleViolation(plan.problem);
+    const verification =
+      'bsn' in identifier ? await this.verify(identifier.bsn, input.youth.birthDate, today) : 'not_checked';
     const { key, version } = this.youthKeys.derive(identifier);
     const inform = informTarget(input.youth.birthDate, today);
     const task = newInformationTask(inform, input.confirmations?.informed, today);
@@ -131,6 +147,11 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
       plannedRemovalDate: plan.plannedRemovalDate,
       ageLimitDate: plan.ageLimitDate,
       task,
+      verification,
+      awaiting:
+        verification === 'awaiting_verification' && 'bsn' in identifier
+          ? { ...this.youthKeys.sealBsn(identifier.bsn), birthDate: input.youth.birthDate }
+          : null,
       correlationId: principal.correlationId ?? null,
       audit: (from) =>
         this.audit.cte(
@@ -138,18 +159,20 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
             action: 'registration.created',
             objectType: 'registration',
             actor,
-            ...(input.confirmations && {
-              details: { legalGroundConfirmed: true, informed: input.confirmations.informed },
-            }),
+            details: {
+              verification,
+              ...(input.confirmations && { legalGroundConfirmed: true, informed: input.confirmations.informed }),
+            },
           },
           from,
         ),
     });
+    const statement = verification === 'awaiting_verification' ? 'register-youth-awaiting' : 'register-youth';
     const previous = this.youthKeys.previousKeys(identifier);
     // One statement normally; during a key rotation the re-keying runs first, in the same transaction.
     const inserted: Row[] =
       previous.length === 0
-        ? await runPrepared<Row>(this.dataSource, 'register-youth', register)
+        ? await runPrepared<Row>(this.dataSource, statement, register)
         : await this.dataSource.transaction(async (manager) => {
             await rows(
               manager,
@@ -160,7 +183,7 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
                 this.youthKeyHolders,
               ),
             );
-            return runPrepared<Row>(manager, 'register-youth', register);
+            return runPrepared<Row>(manager, statement, register);
           });
     if (inserted[0]) return { created: true, view: receipt(inserted[0], inform, today) };
 
@@ -173,6 +196,24 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
     );
     if (existing) return { created: false, view: receipt(existing, inform, today) };
     throw await this.whyNot(input.professionalId, principal.organisationId);
+  }
+
+  /**
+   * The BRP's verdict on the youth when a BRP is connected: a refusal (nothing stored), `verified`,
+   * or — when the BRP does not answer, or answers what cannot be used — `awaiting_verification`.
+   */
+  private async verify(bsn: string, birthDate: string, today: string): Promise<VerificationState> {
+    if (!this.config.BRP_URL) return 'not_checked';
+    let persons;
+    try {
+      persons = await this.brp.persons([bsn], ['verification']);
+    } catch (error) {
+      if (error instanceof BrpError) return 'awaiting_verification';
+      throw error;
+    }
+    const verdict = brpVerdict(persons[0], birthDate, today);
+    if (!verdict.ok) throw ruleViolation(verdict.problem);
+    return 'verified';
   }
 
   private async whyNot(professionalId: string, organisationId: string): Promise<Error> {
@@ -193,6 +234,7 @@ function receipt(row: Row, inform: RegistrationReceiptView['inform'], today: str
     createdAt: new Date(row.created_at).toISOString(),
     plannedRemovalDate: row.planned_removal_date,
     status: 'active',
+    verification: row.verification,
     removedAt: null,
     removalReason: null,
     informationTask: informationTaskOf(

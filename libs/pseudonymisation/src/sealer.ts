@@ -1,16 +1,16 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import type { AppConfig } from '@vir/config';
 
 /**
- * Keeps a secret the service must read back (a TOTP secret, an identity provider's client secret)
- * sealed at rest: AES-256-GCM under a key derived from VIR_PSEUDONYM_KEY for one purpose, so a copy
- * of the database opens nothing and one purpose's key opens no other's.
+ * Keeps a secret the service must read back (a TOTP secret, an identity provider's client secret, a
+ * BSN awaiting the BRP's verification) sealed at rest: AES-256-GCM under a key derived from a master
+ * secret for one purpose, so a copy of the database opens nothing and one purpose's key opens no
+ * other's.
  */
 export class Sealer {
   private readonly key: Buffer;
 
-  constructor(config: AppConfig, purpose: string) {
-    this.key = Buffer.from(hkdfSync('sha256', config.VIR_PSEUDONYM_KEY, 'verwijsindex', purpose, 32));
+  constructor(secret: string, purpose: string) {
+    this.key = Buffer.from(hkdfSync('sha256', secret, 'verwijsindex', purpose, 32));
   }
 
   seal(secret: string): Buffer {

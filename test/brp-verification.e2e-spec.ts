@@ -1,0 +1,356 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { anOrganisation, TestOrganisation } from './support/factories';
+import { enrol, expectAccessible, logIn } from './support/portal-people';
+import {
+  LocalBrpProcess,
+  PortalProcess,
+  ROOT,
+  startLocalBrp,
+  startPortalProcess,
+  startWorker,
+  waitFor,
+  WorkerProcess,
+} from './support/processes';
+import { startSmtpSink } from './support/receivers';
+import { waitUntilSettled } from './support/settle';
+import { bearer, countRows, startApi, TestApi } from './support/test-api';
+import { aBsn, bornYearsAgo } from './support/youths';
+
+const API_KEY = 'local-brp-verification-key-0123';
+const LOTTE = { bsn: '999993653', birthDate: '2012-03-04' };
+const MILAN = { bsn: '999970082', birthDate: '2010-02-11' };
+const FINN_DECEASED = { bsn: '999970112', birthDate: '2011-07-19' };
+
+type Mode = 'up' | 'down' | 'malformed' | 'off-spec';
+
+/**
+ * Between the index and the local BRP: passes requests on while `up`, answers 503 while `down`, and
+ * while `malformed` or `off-spec` answers 200 with a body that is not JSON, or JSON the Personen API
+ * specification does not allow (a birth date as a number). Both the api and the worker ask through it.
+ */
+async function brpGateway(target: string): Promise<{ url: string; mode: Mode; server: Server }> {
+  const state = { url: '', mode: 'up' as Mode, server: undefined as unknown as Server };
+  state.server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (c: Buffer) => chunks.push(c));
+    request.on('end', () => {
+      if (state.mode === 'down') return response.writeHead(503).end();
+      if (state.mode === 'malformed')
+        return response.writeHead(200, { 'content-type': 'application/json' }).end('{"type":');
+      if (state.mode === 'off-spec') {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { burgerservicenummer: string[] };
+        return response.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            type: 'RaadpleegMetBurgerservicenummer',
+            personen: body.burgerservicenummer.map((bsn) => ({
+              burgerservicenummer: bsn,
+              geboorte: { datum: 20120304 },
+            })),
+          }),
+        );
+      }
+      void fetch(`${target}${request.url}`, {
+        method: request.method,
+        headers: request.headers as Record<string, string>,
+        body: Buffer.concat(chunks),
+      }).then(async (answer) => {
+        response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+        response.end(Buffer.from(await answer.arrayBuffer()));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => state.server.listen(0, '127.0.0.1', resolve));
+  state.url = `http://127.0.0.1:${(state.server.address() as AddressInfo).port}`;
+  return state;
+}
+
+/**
+ * Registrations verified in the BRP (Jw 7.1.4.2, 7.1.2.3(1)(a); domain rule 6): the real api and
+ * worker against the project's local BRP over HTTP. A youth the BRP does not confirm is refused with
+ * a stable code and nothing is stored; during an outage nothing is lost — the registration waits,
+ * is verified when the BRP answers again and only then matched, or ends and its registrant is told.
+ */
+describe('registrations verified in the BRP', () => {
+  let brp: LocalBrpProcess;
+  let gateway: Awaited<ReturnType<typeof brpGateway>>;
+  let api: TestApi;
+  let worker: WorkerProcess;
+  let portal: PortalProcess;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let school: TestOrganisation;
+  let police: TestOrganisation;
+  const registrations = () => countRows(api.dataSource, 'registrations');
+
+  beforeAll(async () => {
+    const personsFile = join(mkdtempSync(join(tmpdir(), 'brp-verification-')), 'persons.json');
+    copyFileSync(join(ROOT, 'scripts/local-brp.personas.json'), personsFile);
+    brp = await startLocalBrp(personsFile, { BRP_DEV_API_KEY: API_KEY });
+    gateway = await brpGateway(brp.url);
+    const brpSettings = {
+      BRP_URL: gateway.url,
+      BRP_API_KEY: API_KEY,
+      BRP_TIMEOUT_MS: '2000',
+      BRP_RETRIES: '1',
+      BRP_BREAKER_FAILURES: '3',
+      BRP_BREAKER_RESET_MS: '500',
+    };
+    smtp = await startSmtpSink();
+    portal = await startPortalProcess(brpSettings);
+    api = await startApi({ ...brpSettings, SMTP_URL: smtp.url, PORTAL_URL: portal.url });
+    await api.reset();
+    worker = await startWorker({ ...brpSettings, BRP_VERIFY_INTERVAL_MS: '500' });
+    ({ browser, close: closeBrowser } = await launchBrowser());
+    school = await anOrganisation(api, { kind: 'education', scopes: ['registrations', 'signals'] });
+    police = await anOrganisation(api, { kind: 'police_and_justice', scopes: ['registrations', 'signals'] });
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await worker?.kill();
+    await portal?.kill();
+    await api?.close();
+    await smtp?.close();
+    await new Promise((resolve) => gateway?.server.close(resolve));
+    await brp?.kill();
+  });
+  afterEach(() => {
+    gateway.mode = 'up';
+  });
+
+  const register = (org: TestOrganisation, youth: object) =>
+    api
+      .http()
+      .post('/v1/registrations')
+      .set(bearer(org.secret))
+      .send({ professionalId: org.professionalIds[0], youth });
+
+  it('verifies a youth the BRP knows, alive and under 23 with the same birth date', async () => {
+    const answer = await register(school, LOTTE).expect(201);
+    expect(answer.body).toMatchObject({ status: 'active', verification: 'verified' });
+    const shown = await api.http().get(`/v1/registrations/${answer.body.id}`).set(bearer(school.secret)).expect(200);
+    expect(shown.body.verification).toBe('verified');
+    const [audit] = await api.dataSource.query(
+      `SELECT details FROM audit_events WHERE action = 'registration.created' AND object_id = $1`,
+      [answer.body.id],
+    );
+    expect(audit.details).toMatchObject({ verification: 'verified' });
+  });
+
+  it.each([
+    ['a BSN the BRP does not know', { bsn: aBsn(), birthDate: bornYearsAgo(12) }, 'YOUTH_NOT_IN_BRP', 'youth.bsn'],
+    ['a deceased youth', FINN_DECEASED, 'YOUTH_DECEASED', 'youth.bsn'],
+    [
+      'a birth date the BRP does not have',
+      { ...LOTTE, birthDate: '2012-03-05' },
+      'BIRTH_DATE_MISMATCH',
+      'youth.birthDate',
+    ],
+  ])('refuses %s with a stable code and stores nothing', async (_what, youth, code, field) => {
+    const before = await registrations();
+    const outbox = await countRows(api.dataSource, 'outbox');
+    const answer = await register(police, youth).expect(422);
+    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(answer.body).toMatchObject({ code, errors: [expect.objectContaining({ field })] });
+    expect(await registrations()).toBe(before);
+    expect(await countRows(api.dataSource, 'outbox')).toBe(outbox);
+    expect(await countRows(api.dataSource, 'registration_verifications')).toBe(0);
+  });
+
+  it('does not ask the BRP about a youth without a BSN (verwijsindexservicenummer)', async () => {
+    const answer = await register(school, { surname: 'De Vries', birthDate: bornYearsAgo(13), sex: 'V' }).expect(201);
+    expect(answer.body.verification).toBe('not_checked');
+  });
+
+  it('loses nothing while the BRP is down: accepted as awaiting verification, matched once it answers', async () => {
+    gateway.mode = 'down';
+    const first = await register(school, MILAN).expect(201);
+    const second = await register(police, MILAN).expect(201);
+    for (const answer of [first, second]) expect(answer.body.verification).toBe('awaiting_verification');
+
+    // Held with its BSN sealed, never in plain text; not announced to matching.
+    const held: { bsn_sealed: Buffer }[] = await api.dataSource.query(
+      `SELECT bsn_sealed FROM registration_verifications WHERE registration_id = ANY($1::uuid[])`,
+      [[first.body.id, second.body.id]],
+    );
+    expect(held).toHaveLength(2);
+    for (const row of held) expect(row.bsn_sealed.toString('latin1')).not.toContain(MILAN.bsn);
+    expect(
+      await api.dataSource.query(`SELECT 1 FROM outbox WHERE payload->>'registrationId' = ANY($1::text[])`, [
+        [first.body.id, second.body.id],
+      ]),
+    ).toEqual([]);
+
+    // The api's breaker opened after repeated failures: readiness says so, and stays 200.
+    await register(school, LOTTE).expect(200);
+    const ready = await api.http().get('/health/ready').expect(200);
+    expect(ready.body.details.brp).toMatchObject({ status: 'degraded', awaitingVerification: 2 });
+    await waitUntilSettled(api.dataSource);
+    expect(await countRows(api.dataSource, 'matches')).toBe(0);
+
+    gateway.mode = 'up';
+    await waitFor('the worker to verify both', async () => {
+      const rows: { verification: string }[] = await api.dataSource.query(
+        `SELECT verification FROM registrations WHERE id = ANY($1::uuid[])`,
+        [[first.body.id, second.body.id]],
+      );
+      return rows.every((r) => r.verification === 'verified');
+    });
+    await waitUntilSettled(api.dataSource);
+    expect(await countRows(api.dataSource, 'registration_verifications')).toBe(0);
+    const inbox = await api.http().get('/v1/signals').set(bearer(police.secret)).expect(200);
+    expect(inbox.body.items.map((s: { kind: string }) => s.kind)).toContain('match');
+    const verified = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'registration.verified' AND object_id = ANY($1::uuid[])`,
+      [[first.body.id, second.body.id]],
+    );
+    expect(verified[0].n).toBe(2);
+    await waitFor('readiness to see the BRP again', async () => {
+      await register(school, LOTTE);
+      const again = await api.http().get('/health/ready').expect(200);
+      return again.body.details.brp?.status === 'up' && again.body.details.brp.awaitingVerification === 0;
+    });
+  });
+
+  it('ends a waiting registration the BRP then does not confirm, and signals its registrant', async () => {
+    gateway.mode = 'down';
+    const unknown = { bsn: aBsn(), birthDate: bornYearsAgo(15) };
+    const answer = await register(police, unknown).expect(201);
+    expect(answer.body.verification).toBe('awaiting_verification');
+
+    gateway.mode = 'up';
+    await waitFor('the worker to end it', async () => {
+      const shown = await api.http().get(`/v1/registrations/${answer.body.id}`).set(bearer(police.secret));
+      return shown.body.status === 'removed';
+    });
+    const shown = await api.http().get(`/v1/registrations/${answer.body.id}`).set(bearer(police.secret)).expect(200);
+    expect(shown.body).toMatchObject({ status: 'removed', removalReason: 'unverified' });
+    const [row] = await api.dataSource.query(`SELECT youth_key FROM registrations WHERE id = $1`, [answer.body.id]);
+    expect(row.youth_key).toBeNull();
+    expect(
+      await api.dataSource.query(`SELECT 1 FROM registration_verifications WHERE registration_id = $1`, [
+        answer.body.id,
+      ]),
+    ).toEqual([]);
+
+    const inbox = await api.http().get('/v1/signals').set(bearer(police.secret)).expect(200);
+    const signal = inbox.body.items.find((s: { kind: string }) => s.kind === 'unverified');
+    expect(signal).toMatchObject({
+      registrationId: answer.body.id,
+      recipientProfessionalId: police.professionalIds[0],
+      matchId: null,
+      involved: [],
+    });
+    // Nobody else hears of it.
+    const others = await api.http().get('/v1/signals').set(bearer(school.secret)).expect(200);
+    expect(others.body.items.map((s: { kind: string }) => s.kind)).not.toContain('unverified');
+  });
+
+  it.each(['malformed', 'off-spec'] as const)(
+    'accepts a registration when the BRP answers %s: awaiting verification, never a 5xx, nothing personal logged',
+    async (mode) => {
+      gateway.mode = mode;
+      const youth = { bsn: '999970094', birthDate: '2013-04-25' };
+      const answer = await register(school, youth).expect(201);
+      expect(answer.body.verification).toBe('awaiting_verification');
+      expect(api.logs.join('\n')).toContain('invalid');
+      expect(api.logs.join('\n')).not.toContain(youth.bsn);
+
+      gateway.mode = 'up';
+      await waitFor('the worker to verify it', async () => {
+        const shown = await api.http().get(`/v1/registrations/${answer.body.id}`).set(bearer(school.secret));
+        return shown.body.verification === 'verified';
+      });
+      expect(worker.logs.join('\n')).not.toContain(youth.bsn);
+      await api
+        .http()
+        .post(`/v1/registrations/${answer.body.id}/withdrawal`)
+        .set(bearer(school.secret))
+        .send({ professionalId: school.professionalIds[0], reason: 'unjustified' })
+        .expect(200);
+    },
+  );
+
+  it('withdraws a registration awaiting verification and drops its sealed BSN', async () => {
+    gateway.mode = 'down';
+    const answer = await register(school, { bsn: '999970100', birthDate: '2006-12-01' }).expect(201);
+    expect(answer.body.verification).toBe('awaiting_verification');
+    await api
+      .http()
+      .post(`/v1/registrations/${answer.body.id}/withdrawal`)
+      .set(bearer(school.secret))
+      .send({ professionalId: school.professionalIds[0], reason: 'risk_gone' })
+      .expect(200);
+    expect(
+      await api.dataSource.query(`SELECT 1 FROM registration_verifications WHERE registration_id = $1`, [
+        answer.body.id,
+      ]),
+    ).toEqual([]);
+  });
+
+  describe('in the portal', () => {
+    let page: Page;
+
+    beforeAll(async () => {
+      const context = await browser.newContext();
+      page = await context.newPage();
+      const who = await enrol(api, smtp, page, school, school.professionalIds[0]);
+      await logIn(page, portal.url, who);
+    });
+
+    const fillIn = async (youth: { bsn: string; birthDate: string }) => {
+      await page.goto(`${portal.url}/meldingen/nieuw`);
+      await page.getByLabel('BSN').fill(youth.bsn);
+      await page.getByLabel('Geboortedatum').fill(youth.birthDate);
+      await page.getByLabel(/artikel 7\.1\.4\.1 Jeugdwet/).check();
+      await page.getByLabel(/weet van de melding/).check();
+      await page.getByRole('button', { name: 'Melding maken' }).click();
+    };
+
+    it('says beside the field what the BRP does not confirm, keeps what was typed, and stores nothing', async () => {
+      const before = await registrations();
+      const unknown = aBsn();
+      await fillIn({ bsn: unknown, birthDate: bornYearsAgo(11) });
+      expect(await page.locator('#veld-bsn-fout').textContent()).toMatch(/De BRP kent geen persoon met dit BSN/);
+      expect(await page.getByLabel('BSN').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByLabel('BSN').inputValue()).toBe(unknown);
+      await expectAccessible(page);
+
+      await fillIn({ ...LOTTE, birthDate: '2012-04-03' });
+      expect(await page.locator('#veld-birthDate-fout').textContent()).toMatch(/hoort volgens de BRP niet bij dit BSN/);
+      await fillIn(FINN_DECEASED);
+      expect(await page.locator('#veld-bsn-fout').textContent()).toMatch(/overleden/);
+      expect(await registrations()).toBe(before);
+    });
+
+    it('accepts a registration while the BRP is down, and shows the signal when the BRP then does not confirm it', async () => {
+      gateway.mode = 'down';
+      await fillIn({ bsn: aBsn(), birthDate: bornYearsAgo(16) });
+      await page.getByText('Uw melding staat in de verwijsindex.').waitFor();
+      expect(await page.textContent('main')).toContain('De BRP kon de jongere nu niet bevestigen');
+      await expectAccessible(page);
+
+      gateway.mode = 'up';
+      await waitFor('the worker to end it', async () => {
+        const [row] = await api.dataSource.query(
+          `SELECT count(*)::int AS n FROM signals WHERE kind = 'unverified' AND recipient_professional_id = $1`,
+          [school.professionalIds[0]],
+        );
+        return row.n === 1;
+      });
+      await page.goto(`${portal.url}/signalen`);
+      await page.getByRole('link', { name: /niet bevestigd door de BRP/ }).click();
+      expect(await page.textContent('main')).toContain('daarom is de melding verwijderd');
+      await expectAccessible(page);
+      await page.getByRole('link', { name: 'De verwijderde melding' }).click();
+      expect(await page.textContent('main')).toContain('de BRP heeft de jongere niet bevestigd');
+      await expectAccessible(page);
+    });
+  });
+});
