@@ -62,9 +62,9 @@ function appEnv(services, extra = {}) {
 }
 
 /** Starts a compiled app; BENCH_NODE_ARGS adds Node flags (e.g. "--cpu-prof --cpu-prof-dir=prof" to profile). */
-function run(entry, env) {
+function run(entry, env, args = []) {
   const flags = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  return spawn('node', [...flags, join(ROOT, entry)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  return spawn('node', [...flags, join(ROOT, entry), ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 async function waitForHttp(url, timeoutMs = 30_000) {

@@ -27,6 +27,8 @@ const POSTCODE = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/;
 const OBJECT_ID = /^(?!0{16})[0-9]{16}$/;
 
 let persons = [];
+/** BSN → person, for the lookups by BSN. */
+let byBsn = new Map();
 /** BSN → { begindatum, einddatum? } of the subscriber (the index). */
 const followed = new Map();
 /** BSN → the last day its data changed, for followed persons. */
@@ -47,6 +49,7 @@ function load() {
     for (const bsn of new Set([...before.keys(), ...after.keys()]))
       if (before.get(bsn) !== after.get(bsn) && following(bsn)) changedOn.set(bsn, today());
     persons = parsed.personen;
+    byBsn = new Map(persons.map((p) => [p.burgerservicenummer, p]));
     log(`local BRP: ${persons.length} persons loaded`);
   } catch (error) {
     // A file half-written by an editor or a test: keep what was loaded and say why (no personal data).
@@ -99,7 +102,7 @@ function nameMatches(pattern, value) {
 const SEARCHES = {
   RaadpleegMetBurgerservicenummer: {
     params: [['burgerservicenummer', 'bsnList', true]],
-    find: (q) => persons.filter((p) => q.burgerservicenummer.includes(p.burgerservicenummer)),
+    find: (q) => [...new Set(q.burgerservicenummer)].flatMap((bsn) => (byBsn.has(bsn) ? [byBsn.get(bsn)] : [])),
   },
   ZoekMetGeslachtsnaamEnGeboortedatum: {
     params: [

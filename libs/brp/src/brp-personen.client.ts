@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { IsoDate } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { Metrics } from '@vir/observability';
-import type { Counter } from 'prom-client';
+import type { Counter, Histogram } from 'prom-client';
 import {
   BrokenCircuitError,
   circuitBreaker,
@@ -61,6 +61,7 @@ export class BrpPersonen {
   private readonly breaker: CircuitBreakerPolicy;
   private readonly policy: IPolicy;
   private readonly requests: Counter<'type' | 'outcome'>;
+  private readonly durations: Histogram<'type'>;
 
   constructor(
     private readonly config: AppConfig,
@@ -71,6 +72,12 @@ export class BrpPersonen {
       'type',
       'outcome',
     ]);
+    this.durations = metrics.histogram(
+      'vir_brp_request_duration_seconds',
+      'Time of one HTTP request to the BRP (each attempt), by query type: the BRP gateway as the index sees it',
+      ['type'],
+      [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    );
     metrics.gauge('vir_brp_available', '1 while the BRP is called; 0 while the breaker keeps it out', [], (gauge) => {
       gauge.set(this.available ? 1 : 0);
       return Promise.resolve();
@@ -160,7 +167,9 @@ export class BrpPersonen {
     if (!this.config.BRP_URL) throw brpUnavailable('no BRP is configured (BRP_URL)');
     try {
       const persons = await this.policy.execute(async () => {
-        const answer = readAnswer(await this.post({ type, ...parameters }), type, maxPersons);
+        const stop = this.durations.startTimer({ type });
+        const body = await this.post({ type, ...parameters }).finally(stop);
+        const answer = readAnswer(body, type, maxPersons);
         check(answer);
         return answer;
       });
