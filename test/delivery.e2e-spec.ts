@@ -71,7 +71,7 @@ describe('signal delivery by e-mail and webhook', () => {
     );
     expect(smtp.mails).toHaveLength(4); // each exactly once, the refused one included
     for (const mail of smtp.mails) {
-      expect(mail.subject).toBe('Nieuw signaal in de verwijsindex');
+      expect(mail.subject).toBe('Nieuw signaal in de verwijsindex (dezelfde jongere)');
       expect(mail.text).toContain('Er staat een nieuw signaal voor u klaar');
       const content = `${mail.subject}\n${mail.text}\n${mail.html}`;
       for (const forbidden of [youth.bsn, youth.birthDate, school.name, police.name, ...everyone.map((p) => p.name)]) {
@@ -139,7 +139,7 @@ describe('signal delivery by e-mail and webhook', () => {
         type: 'nl.verwijsindex.signal-created',
         source: 'https://verwijsindex.test/v1',
       });
-      expect(cloudEvent.data).toEqual({ signalId: cloudEvent.id });
+      expect(cloudEvent.data).toEqual({ signalId: cloudEvent.id, kind: expect.any(String), matchKind: 'same_youth' });
     }
     expect(new Set(succeeded.map((e) => JSON.parse(e.body).id))).toEqual(new Set(expected.map((s) => s.id)));
     // The organisation without a webhook received nothing; the signature cannot be forged without the secret.

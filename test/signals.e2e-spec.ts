@@ -6,12 +6,14 @@ import { aBsn, bornYearsAgo } from './support/youths';
 
 const SIGNAL_KEYS = [
   'acknowledgedAt',
+  'concernsAnotherYouth',
   'coordinators',
   'createdAt',
   'id',
   'involved',
   'kind',
   'matchId',
+  'matchKind',
   'onBehalfOf',
   'recipientProfessionalId',
   'recipientRole',
@@ -71,7 +73,8 @@ describe('signals inbox and matches', () => {
     expect(Object.keys(mine.coordinators[0]).sort()).toEqual(['email', 'name', 'organisation', 'phone']);
     expect(mine.coordinators[0].organisation).toBe(police.name);
     const text = JSON.stringify(inbox.body);
-    for (const forbidden of [youth.bsn, youth.birthDate, 'plannedRemovalDate', 'registrationId', 'youth'])
+    // No field about the youth (the value `same_youth` of matchKind names only what the match is about).
+    for (const forbidden of [youth.bsn, youth.birthDate, 'plannedRemovalDate', 'registrationId', '"youth'])
       expect(text).not.toContain(forbidden);
   });
 
@@ -145,9 +148,11 @@ describe('signals inbox and matches', () => {
       'escalationActions',
       'followUp',
       'id',
+      'kind',
       'lead',
       'participants',
     ]);
+    expect(view.body.kind).toBe('same_youth');
     expect(view.body.participants.map((p: { organisation: string }) => p.organisation).sort()).toEqual(
       [school.name, police.name].sort(),
     );

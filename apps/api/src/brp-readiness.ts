@@ -26,7 +26,8 @@ export class BrpReadiness {
     return {
       status: 'degraded',
       awaitingVerification,
-      message: 'the BRP failed repeatedly: registrations are accepted as awaiting verification and verified when it answers again',
+      message:
+        'the BRP failed repeatedly: registrations are accepted as awaiting verification and verified when it answers again',
     };
   }
 }

@@ -2,8 +2,8 @@ import { rows } from '@vir/database';
 import { copyRecipients } from '@vir/organisations';
 import type { EntityManager } from 'typeorm';
 import type { Person } from './match-planner';
-import type { Copies, YouthState } from './match-batch-plan';
-import { lockYouths, youthStates } from './match-statements';
+import type { Copies, FamilyState, YouthState } from './match-batch-plan';
+import { familyStates, lockYouths, youthStates } from './match-statements';
 
 interface OrganisationRow {
   organisation_id: string;
@@ -23,6 +23,8 @@ export interface LockedBatch {
   keys: Map<string, Buffer>;
   /** Registration id → youth key (hex). */
   youthOf: Map<string, string>;
+  /** The keys of the parents of their youths (family matches), locked too. */
+  parents: Buffer[];
 }
 
 /**
@@ -30,7 +32,12 @@ export interface LockedBatch {
  * finds them); everything read afterwards sees a snapshot taken after the locks were granted.
  */
 export async function lockBatch(manager: EntityManager, ids: string[]): Promise<LockedBatch> {
-  const found = await rows<{ id: string; youth_key: Buffer | null; status: string }>(manager, lockYouths(ids));
+  const locked = await rows<{ id: string | null; youth_key: Buffer | null; status: string; parent_key: Buffer | null }>(
+    manager,
+    lockYouths(ids),
+  );
+  const parents = locked.flatMap((r) => (r.parent_key ? [r.parent_key] : []));
+  const found = locked.filter((r): r is typeof r & { id: string } => r.id !== null);
   const keys = new Map<string, Buffer>();
   const youthOf = new Map<string, string>();
   for (const r of found) {
@@ -39,7 +46,13 @@ export async function lockBatch(manager: EntityManager, ids: string[]): Promise<
     keys.set(key, r.youth_key);
     youthOf.set(r.id, key);
   }
-  return { found: new Set(found.map((r) => r.id)), keys, youthOf };
+  return { found: new Set(found.map((r) => r.id)), keys, youthOf, parents };
+}
+
+/** Each locked parent's registrations in matching and open family match (locked) with its participants. */
+export function readFamilyStates(manager: EntityManager, parents: Buffer[]): Promise<FamilyState[]> {
+  if (parents.length === 0) return Promise.resolve([]);
+  return rows<FamilyState>(manager, familyStates(parents));
 }
 
 /** Each locked youth's active registrations, open match (locked) with its participants, and archive. */

@@ -1,4 +1,5 @@
 import type { FollowUpSettings } from './follow-up.service';
+import { FamilyRegistration, planFamily } from './family-planner';
 import { ActiveRegistration, MatchPlan, Person, planMatch, SignalDraft } from './match-planner';
 import type { SignalToWrite } from '@vir/signals';
 
@@ -19,9 +20,19 @@ export interface Copies {
   followUpByMunicipality: Map<string, FollowUpSettings>;
 }
 
-/** What matching decided for one youth of a batch. */
+/** What the locked read found of one parent of a batch's youths. */
+export interface FamilyState {
+  parent_key: Buffer;
+  active: FamilyRegistration[];
+  match_id: string | null;
+  participants: string[];
+}
+
+/** What matching decided for one youth of a batch, or (kind `family`) for one parent of its youths. */
 export interface YouthPlan {
+  /** The youth's key, or the parent's (hex). */
   key: string;
+  kind: 'same_youth' | 'family';
   state: YouthState;
   plan: MatchPlan;
   matchId: string | null;
@@ -42,7 +53,50 @@ export function planYouths(
       matchExists: state.match_id !== null,
       ...copies,
     });
-    return { key, state, plan, matchId: state.match_id, correlationId: correlationOfYouth.get(key) ?? null };
+    return {
+      key,
+      kind: 'same_youth' as const,
+      state,
+      plan,
+      matchId: state.match_id,
+      correlationId: correlationOfYouth.get(key) ?? null,
+    };
+  });
+}
+
+/**
+ * The family plans of a batch (pure). A family plan marks no registration checked and sends no
+ * archive signal: those belong to each registration's own youth plan.
+ */
+export function planFamilies(
+  states: FamilyState[],
+  copies: Copies,
+  correlationOfYouth: Map<string, string | null>,
+): YouthPlan[] {
+  return states.map((state) => {
+    const key = state.parent_key.toString('hex');
+    const plan = planFamily({
+      parent: key,
+      active: state.active,
+      participants: new Set(state.participants),
+      matchExists: state.match_id !== null,
+      ...copies,
+    });
+    const first = state.active.find((r) => correlationOfYouth.has(r.youth));
+    return {
+      key,
+      kind: 'family' as const,
+      state: {
+        youth_key: state.parent_key,
+        active: [],
+        match_id: state.match_id,
+        participants: state.participants,
+        archived: [],
+      },
+      plan,
+      matchId: state.match_id,
+      correlationId: (first && correlationOfYouth.get(first.youth)) ?? null,
+    };
   });
 }
 
@@ -71,7 +125,7 @@ export function signalDrafts(plans: YouthPlan[], correlationOf: Map<string, stri
   return plans.flatMap((p) => {
     const unchecked = p.state.active.filter((r) => !r.checked);
     const drafts = [
-      ...p.plan.signals.map((s) => ({ ...s, matchId: p.matchId })),
+      ...p.plan.signals.map((s) => ({ ...s, matchId: p.matchId, matchKind: p.kind })),
       ...archiveSignals(p.state.archived, unchecked),
     ];
     return drafts.map((d) => ({ ...d, correlationId: correlationOf.get(d.triggerRegistrationId) ?? p.correlationId }));

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@vir/audit';
 import { databaseNow, rows, sql } from '@vir/database';
-import { ARCHIVED_REASONS, registrationActive, registrationEnding } from '@vir/registrations';
+import { activeYouthKey, ARCHIVED_REASONS, registrationActive, registrationEnding } from '@vir/registrations';
 import { unnameRegistration } from '@vir/signals';
 import type { RemovalReason } from '@vir/registrations';
 import { DataSource } from 'typeorm';
 
 /**
  * What follows when a registration ends. It leaves its open matches; a match with fewer than two
- * active registrations closes. When the registration leaves nothing behind (withdrawn as
+ * active registrations closes (a family match: with registrations of fewer than two youths). When the registration leaves nothing behind (withdrawn as
  * unjustified, erased, objected to, the youth died or turned 23, the organisation was disconnected)
  * nothing derived from it stays either: the signals it triggered no longer name anyone, and no
  * signal of its matches names its professional any more. A registration archived (risk gone,
@@ -28,9 +28,9 @@ export class MatchDeparture {
         manager,
         registrationEnding(registrationId),
       );
-      const memberships = await rows<{ match_id: string; municipality_code: string | null }>(
+      const memberships = await rows<{ match_id: string; kind: string; municipality_code: string | null }>(
         manager,
-        sql`SELECT mp.match_id, m.municipality_code FROM match_participants mp JOIN matches m ON m.id = mp.match_id
+        sql`SELECT mp.match_id, m.kind, m.municipality_code FROM match_participants mp JOIN matches m ON m.id = mp.match_id
              WHERE mp.registration_id = ${registrationId} AND m.status <> 'closed' ORDER BY mp.match_id FOR UPDATE OF m`,
       );
       const scrub = !!registration?.removal_reason && !ARCHIVED_REASONS.includes(registration.removal_reason);
@@ -57,18 +57,20 @@ export class MatchDeparture {
         }
       }
       const closed: string[] = [];
-      for (const { match_id: matchId, municipality_code: municipalityCode } of memberships) {
+      for (const { match_id: matchId, kind, municipality_code: municipalityCode } of memberships) {
         await rows(
           manager,
           sql`UPDATE match_participants SET left_at = ${databaseNow}
                WHERE match_id = ${matchId} AND registration_id = ${registrationId} AND left_at IS NULL`,
         );
-        const [{ remaining }] = await rows<{ remaining: number }>(
+        // A family match needs registrations of two youths of the family; a same-youth match two registrations.
+        const [{ remaining, youths }] = await rows<{ remaining: number; youths: number }>(
           manager,
-          sql`SELECT count(*)::int AS remaining FROM match_participants mp
+          sql`SELECT count(*)::int AS remaining, count(DISTINCT ${activeYouthKey(sql`mp.registration_id`)})::int AS youths
+                FROM match_participants mp
                WHERE mp.match_id = ${matchId} AND mp.left_at IS NULL AND ${registrationActive(sql`mp.registration_id`)}`,
         );
-        if (remaining >= 2) continue;
+        if ((kind === 'family' ? youths : remaining) >= 2) continue;
         const closedNow = await rows(
           manager,
           sql`UPDATE matches SET status = 'closed', closed_at = ${databaseNow}, youth_key = NULL

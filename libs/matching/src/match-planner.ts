@@ -23,14 +23,18 @@ export interface SignalDraft {
   named: string[];
 }
 
-export interface MatchPlanInput {
+/** Who receives the copies of a match's events. */
+export interface CopyInput {
+  coordinatorsByOrganisation: ReadonlyMap<string, Person[]>;
+  municipalityByOrganisation: ReadonlyMap<string, string>;
+  officersByMunicipality: ReadonlyMap<string, Person[]>;
+}
+
+export interface MatchPlanInput extends CopyInput {
   active: ActiveRegistration[];
   /** Registration ids that already take part in the youth's open match (empty when there is none). */
   participants: ReadonlySet<string>;
   matchExists: boolean;
-  coordinatorsByOrganisation: ReadonlyMap<string, Person[]>;
-  municipalityByOrganisation: ReadonlyMap<string, string>;
-  officersByMunicipality: ReadonlyMap<string, Person[]>;
 }
 
 export interface MatchPlan {
@@ -105,9 +109,10 @@ export function planMatch(input: MatchPlanInput): MatchPlan {
   return plan;
 }
 
-function copyRecipients(
+/** The coordinators of the involved organisations and the follow-up officers of their colleges, each once. */
+export function copyRecipients(
   involved: ActiveRegistration[],
-  input: MatchPlanInput,
+  input: CopyInput,
 ): { person: Person; role: RecipientRole }[] {
   const organisations = unique(involved.map((r) => r.organisationId));
   const municipalities = unique(

@@ -11,6 +11,7 @@ import { MatchView } from './match-view';
 
 export interface MatchRow {
   id: string;
+  kind: 'same_youth' | 'family';
   status: string;
   created_at: Date;
   closed_at: Date | null;
@@ -28,7 +29,7 @@ const collator = new Intl.Collator('nl');
 export const byName = (a = '', b = '') => collator.compare(a, b);
 
 export const MATCH_COLUMNS =
-  sql.raw(`m.id, m.status, m.created_at, m.closed_at, m.lead_professional_id, m.reminder_due_on::text,
+  sql.raw(`m.id, m.kind, m.status, m.created_at, m.closed_at, m.lead_professional_id, m.reminder_due_on::text,
   m.escalation_due_on::text, m.reminded_at, m.escalated_at, m.in_contact_at, m.escalation_resolved_at,
   m.escalation_next_check_on::text`);
 
@@ -117,6 +118,7 @@ export class MatchReader {
       const lead = row.lead_professional_id ? cards.get(row.lead_professional_id) : undefined;
       return {
         id: row.id,
+        kind: row.kind,
         createdAt: new Date(row.created_at).toISOString(),
         closedAt: iso(row.closed_at),
         followUp: {

@@ -3,7 +3,10 @@ import {
   activeRegistrationsOfYouth,
   aloneWithYouth,
   archivedProfessionalsOfYouth,
+  familyRegistrations,
+  hasFamilyInMatching,
   markMatchChecked,
+  parentKeysOf,
   registrationsById,
 } from '@vir/registrations';
 
@@ -23,25 +26,31 @@ export function checkAlone(ids: string[]): Sql {
   return sql`
   WITH candidates AS (
     SELECT r.id, ${aloneWithYouth('r')}
-           AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.youth_key = r.youth_key AND m.status <> 'closed') AS alone
+           AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.youth_key = r.youth_key AND m.status <> 'closed')
+           AND NOT ${hasFamilyInMatching('r')} AS alone
       FROM ${registrationsById(ids)} r
   ), checked AS (${markMatchChecked(sql`SELECT id FROM candidates WHERE alone`)})
   SELECT id FROM candidates WHERE alone`;
 }
 
 /**
- * The registrations, after taking the advisory lock of each of their youths: the first 8 bytes of
- * the key (a keyed hash, so evenly spread). The locks are taken in key order, so two batches that
- * share youths wait for each other instead of deadlocking.
+ * The registrations, after taking the advisory lock of each of their youths and of their youths'
+ * parents (family matches): the first 8 bytes of the key (a keyed hash, so evenly spread). The locks
+ * are taken in key order, so two batches that share youths or parents wait for each other instead of
+ * deadlocking. Answers the parent keys found too (rows without an id).
  */
 export function lockYouths(ids: string[]): Sql {
   return sql`
   WITH found AS MATERIALIZED (SELECT * FROM ${registrationsById(ids)} f),
+       parents AS MATERIALIZED (SELECT parent_key FROM ${parentKeysOf(ids)} p),
        locks AS MATERIALIZED (
          SELECT pg_advisory_xact_lock(k) FROM (
-           SELECT DISTINCT ('x' || encode(substring(youth_key FROM 1 FOR 8), 'hex'))::bit(64)::bigint AS k
-             FROM found WHERE status = 'active' AND youth_key IS NOT NULL ORDER BY k) ordered)
-  SELECT id, youth_key, status, (SELECT count(*) FROM locks) AS locks FROM found`;
+           SELECT DISTINCT ('x' || encode(substring(key FROM 1 FOR 8), 'hex'))::bit(64)::bigint AS k
+             FROM (SELECT youth_key AS key FROM found WHERE status = 'active' AND youth_key IS NOT NULL
+                   UNION ALL SELECT parent_key FROM parents) keys ORDER BY k) ordered)
+  SELECT id, youth_key, status, NULL::bytea AS parent_key, (SELECT count(*) FROM locks) AS locks FROM found
+  UNION ALL
+  SELECT NULL, NULL, NULL, parent_key, (SELECT count(*) FROM locks) FROM parents`;
 }
 
 /**
@@ -62,8 +71,26 @@ export function youthStates(youthKeys: Buffer[]): Sql {
     ) m ON true`;
 }
 
+/**
+ * Read after the locks were granted, per parent of the batch's youths: the registrations in matching
+ * whose youth has that parent, its open family match (locked) and that match's participants.
+ */
+export function familyStates(parentKeys: Buffer[]): Sql {
+  return sql`
+  SELECT f.parent_key,
+         ${familyRegistrations(sql`f.parent_key`)} AS active,
+         m.id AS match_id,
+         array(SELECT p.registration_id FROM match_participants p WHERE p.match_id = m.id AND p.left_at IS NULL) AS participants
+    FROM unnest(${parentKeys}::bytea[]) AS f(parent_key)
+    LEFT JOIN LATERAL (
+      SELECT id FROM matches WHERE youth_key = f.parent_key AND kind = 'family' AND status <> 'closed' LIMIT 1 FOR UPDATE
+    ) m ON true`;
+}
+
 export interface NewMatch {
+  /** The youth's key, or for a family match the shared parent's (hex). */
   youth_key: string;
+  kind: 'same_youth' | 'family';
   municipality_code: string | null;
   reminder_due_on: string | null;
   escalation_due_on: string | null;
@@ -71,10 +98,10 @@ export interface NewMatch {
 
 export function createMatches(matches: NewMatch[]): Sql {
   return sql`
-  INSERT INTO matches (youth_key, municipality_code, reminder_due_on, escalation_due_on)
-  SELECT decode(m.youth_key, 'hex'), m.municipality_code, m.reminder_due_on, m.escalation_due_on
-    FROM jsonb_to_recordset(${JSON.stringify(matches)}::jsonb) AS m(youth_key text, municipality_code text, reminder_due_on date, escalation_due_on date)
-  RETURNING id, encode(youth_key, 'hex') AS youth_key`;
+  INSERT INTO matches (youth_key, kind, municipality_code, reminder_due_on, escalation_due_on)
+  SELECT decode(m.youth_key, 'hex'), m.kind, m.municipality_code, m.reminder_due_on, m.escalation_due_on
+    FROM jsonb_to_recordset(${JSON.stringify(matches)}::jsonb) AS m(youth_key text, kind text, municipality_code text, reminder_due_on date, escalation_due_on date)
+  RETURNING id, encode(youth_key, 'hex') AS youth_key, kind`;
 }
 
 export interface Joining {

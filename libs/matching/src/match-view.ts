@@ -89,6 +89,12 @@ export class EscalationActionView {
 /** A match as its participants and the follow-up officer see it: who is involved, not who the youth is. */
 export class MatchView {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({
+    enum: ['same_youth', 'family'],
+    description:
+      'same_youth: the participants registered the same youth; family: they registered youths with a parent in common (per the BRP) — which youth is not said',
+  })
+  kind: 'same_youth' | 'family';
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) closedAt: string | null;
   @ApiProperty({ type: FollowUpView }) followUp: FollowUpView;

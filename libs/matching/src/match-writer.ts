@@ -57,7 +57,7 @@ export class MatchWriter {
         objectId: p.matchId,
         actor: { correlationId: p.correlationId ?? undefined },
         municipalityCode: copies.municipalityByOrganisation.get(p.plan.join[0].organisationId) ?? null,
-        details: { participants: p.plan.join.length },
+        details: { participants: p.plan.join.length, kind: p.kind },
       }));
     const unchecked = plans.flatMap((p) => p.state.active.filter((r) => !r.checked).map((r) => r.id));
     await rows(
@@ -76,14 +76,15 @@ export class MatchWriter {
       const due = this.followUp.deadlines(settings);
       return {
         youth_key: p.key,
+        kind: p.kind,
         municipality_code: municipality,
         reminder_due_on: due.reminderDueOn,
         escalation_due_on: due.escalationDueOn,
       };
     });
-    const created = await rows<{ id: string; youth_key: string }>(manager, createMatches(matches));
-    const idOf = new Map(created.map((m) => [m.youth_key, m.id]));
-    for (const p of founding) p.matchId = idOf.get(p.key) ?? null;
+    const created = await rows<{ id: string; youth_key: string; kind: string }>(manager, createMatches(matches));
+    const idOf = new Map(created.map((m) => [`${m.kind}:${m.youth_key}`, m.id]));
+    for (const p of founding) p.matchId = idOf.get(`${p.kind}:${p.key}`) ?? null;
   }
 
   private async joinMatches(manager: EntityManager, plans: YouthPlan[]): Promise<void> {

@@ -5,8 +5,8 @@ import { rows } from '@vir/database';
 import { OutboxRelay } from '@vir/queue';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { lockBatch, readCopies, readYouthStates } from './match-batch-lock';
-import { planYouths } from './match-batch-plan';
+import { lockBatch, readCopies, readFamilyStates, readYouthStates } from './match-batch-lock';
+import { planFamilies, planYouths } from './match-batch-plan';
 import { checkAlone } from './match-statements';
 import { MatchWriter } from './match-writer';
 
@@ -80,7 +80,7 @@ export class MatchingService {
   private matchLocked(ids: string[], requests: MatchRequest[]): Promise<Map<string, BatchOutcome<MatchOutcome>>> {
     return this.dataSource.transaction(async (manager) => {
       const outcomes = new Map<string, BatchOutcome<MatchOutcome>>();
-      const { found, keys, youthOf } = await lockBatch(manager, ids);
+      const { found, keys, youthOf, parents } = await lockBatch(manager, ids);
       for (const id of ids) {
         if (!found.has(id))
           outcomes.set(id, { ok: false, error: new UnrecoverableError(`registration ${id} does not exist`) });
@@ -88,18 +88,24 @@ export class MatchingService {
       if (keys.size === 0) return outcomes;
 
       const states = await readYouthStates(manager, [...keys.values()]);
-      const matching = states.filter((s) => s.active.length >= 2 || s.match_id !== null);
-      const copies = await readCopies(
-        manager,
-        matching.flatMap((s) => s.active.map((r) => r.organisationId)),
+      const families = (await readFamilyStates(manager, parents)).filter(
+        (f) => f.match_id !== null || new Set(f.active.map((r) => r.youth)).size >= 2,
       );
+      const matching = states.filter((s) => s.active.length >= 2 || s.match_id !== null);
+      const copies = await readCopies(manager, [
+        ...matching.flatMap((s) => s.active.map((r) => r.organisationId)),
+        ...families.flatMap((f) => f.active.map((r) => r.organisationId)),
+      ]);
       // A youth's events carry the correlation id of the first request of the batch about it.
       const correlationOf = new Map(requests.map((r) => [r.registrationId, r.correlationId]));
       const correlationOfYouth = new Map<string, string | null>();
       for (const [id, key] of youthOf)
         if (!correlationOfYouth.has(key)) correlationOfYouth.set(key, correlationOf.get(id) ?? null);
 
-      const plans = planYouths(states, copies, correlationOfYouth);
+      const plans = [
+        ...planYouths(states, copies, correlationOfYouth),
+        ...planFamilies(families, copies, correlationOfYouth),
+      ];
       const written = await this.writer.write(manager, plans, copies, correlationOf);
 
       const signalsOf = new Map<string, number>();
@@ -107,7 +113,7 @@ export class MatchingService {
         if (signal.triggerRegistrationId)
           signalsOf.set(signal.triggerRegistrationId, (signalsOf.get(signal.triggerRegistrationId) ?? 0) + 1);
       }
-      const matchOf = new Map(plans.map((p) => [p.key, p.matchId]));
+      const matchOf = new Map(plans.filter((p) => p.kind === 'same_youth').map((p) => [p.key, p.matchId]));
       for (const id of found) {
         const key = youthOf.get(id);
         outcomes.set(id, {

@@ -75,6 +75,23 @@ export class YouthKeyService {
     return new Sealer(secret.toString('utf8'), 'bsn-awaiting-verification');
   }
 
+  /**
+   * The keys of a youth's parents as the BRP registers them (for the family match, Jw 7.1.2.3(1)(e)):
+   * keyed hashes of their BSNs, domain-separated from youth keys, under the current key version.
+   */
+  parentKeys(parentBsns: string[]): Buffer[] {
+    return [...new Set(parentBsns)].map((bsn) => this.parentKey(this.secret, bsn));
+  }
+
+  /** During a key rotation: each parent's keys under the earlier versions, to re-key stored rows. */
+  previousParentKeys(parentBsn: string): Buffer[] {
+    return this.previous.map(({ secret }) => this.parentKey(secret, parentBsn));
+  }
+
+  private parentKey(secret: Buffer, bsn: string): Buffer {
+    return createHmac('sha256', secret).update(`parent:${bsn}`, 'utf8').digest();
+  }
+
   derive(youth: YouthIdentifier): YouthKey {
     return {
       key: createHmac('sha256', this.secret).update(this.subject(youth), 'utf8').digest(),

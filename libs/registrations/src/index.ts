@@ -10,7 +10,11 @@ export { RegistrationsJobsModule } from './registrations-jobs.module';
 export { RetentionService } from './retention.service';
 export {
   activeRegistrationsOfYouth,
+  activeYouthKey,
   aloneWithYouth,
+  familyRegistrations,
+  hasFamilyInMatching,
+  parentKeysOf,
   awaitingVerificationCount,
   archivedProfessionalsOfYouth,
   markMatchChecked,

@@ -121,3 +121,41 @@ export function hasRegistered(organisationId: Sql): Sql {
 export function awaitingVerificationCount(): Sql {
   return sql`SELECT count(*)::int AS awaiting FROM registration_verifications`;
 }
+
+/**
+ * Whether registration `r` (an alias) has family in matching: another registration in matching, of
+ * a different youth, whose youth shares a BRP-registered parent with its own (Jw 7.1.2.3(1)(e)).
+ */
+export function hasFamilyInMatching(r: string): Sql {
+  const a = sql.raw(r);
+  return sql`EXISTS (SELECT 1 FROM registration_parents p
+                       JOIN registration_parents q ON q.parent_key = p.parent_key AND q.registration_id <> p.registration_id
+                       JOIN registrations o ON o.id = q.registration_id
+                      WHERE p.registration_id = ${a}.id AND ${matchable('o')} AND o.youth_key <> ${a}.youth_key)`;
+}
+
+/** The parent keys of the active registrations with these ids (a from-item of (parent_key)). */
+export function parentKeysOf(ids: string[]): Sql {
+  return sql`(SELECT DISTINCT p.parent_key FROM registration_parents p JOIN registrations r ON r.id = p.registration_id
+               WHERE p.registration_id = ANY(${ids}::uuid[]) AND r.status = 'active')`;
+}
+
+/**
+ * The registrations in matching whose youth has the parent `parentKey` (an SQL expression), oldest
+ * first, as a JSON array of {id, professionalId, organisationId, youth (hex key), parents (hex keys,
+ * sorted)}.
+ */
+export function familyRegistrations(parentKey: Sql): Sql {
+  return sql`(SELECT coalesce(jsonb_agg(jsonb_build_object('id', r.id, 'professionalId', r.professional_id,
+                   'organisationId', r.organisation_id, 'youth', encode(r.youth_key, 'hex'),
+                   'parents', array(SELECT encode(a.parent_key, 'hex') FROM registration_parents a
+                                     WHERE a.registration_id = r.id ORDER BY a.parent_key))
+                   ORDER BY r.created_at, r.id), '[]'::jsonb)
+              FROM registration_parents p JOIN registrations r ON r.id = p.registration_id
+             WHERE p.parent_key = ${parentKey} AND ${matchable('r')})`;
+}
+
+/** The youth key of registration `registrationId` (an SQL expression) while it is active; null after. */
+export function activeYouthKey(registrationId: Sql): Sql {
+  return sql`(SELECT r.youth_key FROM registrations r WHERE r.id = ${registrationId} AND r.status = 'active')`;
+}

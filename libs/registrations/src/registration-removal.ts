@@ -64,7 +64,11 @@ export class RegistrationRemoval {
           WHERE id = $1`,
         [row.id, statusAfter(reason), reason, now],
       );
-      await manager.query(`DELETE FROM registration_verifications WHERE registration_id = $1`, [row.id]);
+      await manager.query(
+        `WITH verification AS (DELETE FROM registration_verifications WHERE registration_id = $1)
+         DELETE FROM registration_parents WHERE registration_id = $1`,
+        [row.id],
+      );
       await this.outbox.add(manager, 'registration.removed', { registrationId: row.id }, actor.correlationId);
       await this.audit.record(manager, {
         action: `registration.${statusAfter(reason)}`,

@@ -72,9 +72,19 @@ export class RegistrationVerifications {
     }));
   }
 
-  /** The BRP confirmed these: verified, their sealed BSN dropped, announced to matching, traced. */
-  async confirm(manager: EntityManager, registrationIds: string[], actor: Actor): Promise<void> {
-    if (registrationIds.length === 0) return;
+  /**
+   * The BRP confirmed these: verified, their sealed BSN dropped, their youth's parents kept as keys
+   * (`parentKeys`, under key `version`), announced to matching, traced.
+   */
+  async confirm(
+    manager: EntityManager,
+    confirmed: { registrationId: string; parentKeys: Buffer[] }[],
+    version: number,
+    actor: Actor,
+  ): Promise<void> {
+    if (confirmed.length === 0) return;
+    const registrationIds = confirmed.map((c) => c.registrationId);
+    const parents = confirmed.flatMap((c) => c.parentKeys.map((key) => ({ id: c.registrationId, key })));
     await rows(
       manager,
       sql`WITH confirmed AS (
@@ -83,6 +93,11 @@ export class RegistrationVerifications {
             RETURNING id, organisation_id
           ), dropped AS (
             DELETE FROM registration_verifications WHERE registration_id = ANY(${registrationIds}::uuid[]) RETURNING 1
+          ), parented AS (
+            INSERT INTO registration_parents (registration_id, parent_key, key_version)
+            SELECT p.id, p.key, ${version} FROM unnest(${parents.map((p) => p.id)}::uuid[], ${parents.map((p) => p.key)}::bytea[]) AS p(id, key)
+              JOIN confirmed c ON c.id = p.id
+            ON CONFLICT DO NOTHING RETURNING 1
           ), announced AS (
             ${outboxInsert(sql`SELECT ${'registration.created' satisfies OutboxTopic}, jsonb_build_object('registrationId', c.id), ${actor.correlationId ?? null}::text FROM confirmed c`)}
           ), audited AS (${this.audit.cte(

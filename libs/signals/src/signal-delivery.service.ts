@@ -21,6 +21,7 @@ type Channel = 'email' | 'webhook';
 interface SignalTarget {
   id: string;
   kind: string;
+  match_kind: string | null;
   email: string;
   /** False once the recipient left the organisation: no e-mail goes to a leaver's mailbox. */
   recipient_active: boolean;
@@ -128,7 +129,10 @@ export class SignalDeliveryService {
 
   private async sendEmail(target: SignalTarget): Promise<Attempt> {
     if (!target.recipient_active) return { ok: false, reason: 'recipient no longer designated', permanent: true };
-    const mail = signalMail({ id: target.id, kind: target.kind, standIn: target.stand_in }, this.config.PORTAL_URL);
+    const mail = signalMail(
+      { id: target.id, kind: target.kind, matchKind: target.match_kind, standIn: target.stand_in },
+      this.config.PORTAL_URL,
+    );
     try {
       await this.mailer.send({
         to: target.email,
@@ -155,7 +159,7 @@ export class SignalDeliveryService {
         id: target.id,
         source: `${this.config.VIR_PUBLIC_URL}/v1`,
         type: 'nl.verwijsindex.signal-created',
-        data: { signalId: target.id },
+        data: { signalId: target.id, kind: target.kind, matchKind: target.match_kind },
       },
     );
   }
@@ -174,7 +178,7 @@ export class SignalDeliveryService {
   private async openTargets(signalIds: string[], channel: Channel): Promise<SignalTarget[]> {
     return rows<SignalTarget>(
       this.dataSource,
-      sql`SELECT s.id, s.kind, p.email, p.active AS recipient_active, s.on_behalf_of_professional_id IS NOT NULL AS stand_in, o.id AS organisation_id, o.municipality_code, o.webhook_url, o.webhook_secret, d.first_attempt_at
+      sql`SELECT s.id, s.kind, coalesce(s.match_kind, CASE WHEN s.match_id IS NOT NULL THEN 'same_youth' END) AS match_kind, p.email, p.active AS recipient_active, s.on_behalf_of_professional_id IS NOT NULL AS stand_in, o.id AS organisation_id, o.municipality_code, o.webhook_url, o.webhook_secret, d.first_attempt_at
          FROM unnest(${signalIds}::uuid[]) AS k(id)
          JOIN signal_deliveries d ON d.signal_id = k.id AND d.channel = ${channel}
          JOIN signals s ON s.id = k.id

@@ -8,11 +8,21 @@ const KIND_LABELS: Record<string, string> = {
   unverified: 'uw melding is niet bevestigd door de BRP en is verwijderd',
 };
 
+/** What the subject says a match is about; a family match never says which youth or how related. */
+const MATCH_KIND_SUBJECTS: Record<string, string> = {
+  same_youth: 'dezelfde jongere',
+  family: 'een jongere uit hetzelfde gezin',
+  address: 'een jongere op hetzelfde adres',
+};
+
 export function signalMail(
-  signal: { id: string; kind: string; standIn?: boolean },
+  signal: { id: string; kind: string; matchKind?: string | null; standIn?: boolean },
   portalUrl: string,
 ): { subject: string; text: string; html: string } {
-  const label = KIND_LABELS[signal.kind] ?? 'signaal';
+  const label =
+    signal.matchKind === 'family' && (signal.kind === 'match' || signal.kind === 'match_extended')
+      ? 'gezinsmatch: een andere jongere uit hetzelfde gezin is ook gemeld'
+      : (KIND_LABELS[signal.kind] ?? 'signaal');
   const link = `${portalUrl}/signalen/${signal.id}`;
   // A stand-in learns that the signal is a colleague's, not whose: the e-mail names nobody.
   const standIn = signal.standIn ? 'U ontvangt dit signaal als vervanger van een collega.' : '';
@@ -39,7 +49,8 @@ Soort: ${label}.<br>Signaalnummer: <code>${signal.id}</code>${standIn ? `<br>${s
 Werkt uw organisatie met een eigen zorgsysteem, dan staat het signaal daar ook.</p>
 <p><small>Om privacyredenen staat in deze e-mail niets over de jongere of over de andere betrokkenen.</small></p>
 </body></html>`;
-  return { subject: 'Nieuw signaal in de verwijsindex', text, html };
+  const about = signal.matchKind ? MATCH_KIND_SUBJECTS[signal.matchKind] : undefined;
+  return { subject: `Nieuw signaal in de verwijsindex${about ? ` (${about})` : ''}`, text, html };
 }
 
 /** The daily digest: one line and a link per signal, in Dutch; as the single e-mail, nothing about anyone. */

@@ -10,6 +10,7 @@ export interface SignalRow {
   id: string;
   kind: string;
   match_id: string | null;
+  match_kind: SignalView['matchKind'];
   trigger_registration_id: string | null;
   recipient_professional_id: string;
   recipient_role: string;
@@ -41,7 +42,7 @@ export function signalsVisibleTo(principal: Principal): Sql {
 }
 
 export const SIGNAL_COLUMNS = sql.raw(
-  's.id, s.kind, s.match_id, s.trigger_registration_id, s.recipient_professional_id, s.recipient_role, s.on_behalf_of_professional_id, s.named_professional_ids, s.created_at, s.acknowledged_at',
+  's.id, s.kind, s.match_id, s.match_kind, s.trigger_registration_id, s.recipient_professional_id, s.recipient_role, s.on_behalf_of_professional_id, s.named_professional_ids, s.created_at, s.acknowledged_at',
 );
 
 /** Turns signal rows into what recipients see, with current contact details. */
@@ -82,6 +83,9 @@ export class SignalReader {
         id: row.id,
         kind: row.kind,
         matchId: row.match_id,
+        // Signals made before match kinds existed are all about same-youth matches.
+        matchKind: row.match_kind ?? (row.match_id ? 'same_youth' : null),
+        concernsAnotherYouth: row.match_kind === 'family',
         // The recipient's own registration, which the BRP did not confirm; no other kind names a registration.
         ...(row.kind === 'unverified' && row.trigger_registration_id
           ? { registrationId: row.trigger_registration_id }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export const SIGNAL_KINDS = ['match', 'match_extended', 'archive', 'reminder', 'escalation', 'unverified'] as const;
+export const MATCH_KINDS = ['same_youth', 'family', 'address'] as const;
 export const SIGNAL_STATUSES = ['unread', 'acknowledged'] as const;
 export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
 
@@ -47,6 +48,19 @@ export class SignalView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: SIGNAL_KINDS }) kind: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) matchId: string | null;
+  @ApiPropertyOptional({
+    enum: MATCH_KINDS,
+    nullable: true,
+    type: String,
+    description:
+      'What the match is about: same_youth (others registered the same youth), family (others registered another youth with a parent in common, per the BRP — who, and how related, is not said) or address; null without a match',
+  })
+  matchKind: (typeof MATCH_KINDS)[number] | null;
+  @ApiProperty({
+    description:
+      'True for a family or address match: the others registered a different youth than you did (domain rule 13); which one is never said',
+  })
+  concernsAnotherYouth: boolean;
   @ApiPropertyOptional({
     format: 'uuid',
     type: String,

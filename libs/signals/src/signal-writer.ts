@@ -11,6 +11,8 @@ import type { SIGNAL_KINDS } from './signal-view';
 export interface SignalToWrite {
   kind: (typeof SIGNAL_KINDS)[number];
   matchId: string | null;
+  /** The kind of the signal's match (none without a match). */
+  matchKind?: 'same_youth' | 'family';
   /** The registration whose arrival caused the signal; none for follow-up signals. */
   triggerRegistrationId: string | null;
   recipientProfessionalId: string;
@@ -73,6 +75,7 @@ export class SignalWriter {
     const drafted = drafts.map((d) => ({
       kind: d.kind,
       match_id: d.matchId,
+      match_kind: d.matchKind ?? null,
       trigger_registration_id: d.triggerRegistrationId,
       recipient_professional_id: d.recipientProfessionalId,
       recipient_organisation_id: d.recipientOrganisationId,
@@ -83,18 +86,23 @@ export class SignalWriter {
     const created = await rows<{ id: string; trigger_registration_id: string | null }>(
       manager,
       sql`WITH drafted AS (
-         SELECT * FROM jsonb_to_recordset(${JSON.stringify(drafted)}::jsonb) AS d(kind text, match_id uuid, trigger_registration_id uuid,
+         SELECT d.kind, d.match_id, d.trigger_registration_id, d.recipient_professional_id, d.recipient_organisation_id,
+              d.recipient_role, d.named,
+              -- A follow-up signal takes the kind of its match from the match's first signals.
+              coalesce(d.match_kind, CASE WHEN d.match_id IS NOT NULL THEN
+                (SELECT s.match_kind FROM signals s WHERE s.match_id = d.match_id AND s.match_kind IS NOT NULL LIMIT 1) END) AS match_kind
+         FROM jsonb_to_recordset(${JSON.stringify(drafted)}::jsonb) AS d(kind text, match_id uuid, match_kind text, trigger_registration_id uuid,
                 recipient_professional_id uuid, recipient_organisation_id uuid, recipient_role text, named uuid[])
        ), created AS (
          -- Each signal, then a copy for the recipient's stand-in of today (vervanger), unless the
          -- stand-in is involved in it themselves; the recipient's own signal goes first, so a
          -- stand-in who receives the same signal in their own right keeps that one.
-         INSERT INTO signals (kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role,
+         INSERT INTO signals (kind, match_id, match_kind, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role,
                               named_professional_ids, on_behalf_of_professional_id)
-         SELECT kind, match_id, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named, NULL::uuid
+         SELECT kind, match_id, match_kind, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named, NULL::uuid
            FROM drafted
          UNION ALL
-         SELECT d.kind, d.match_id, d.trigger_registration_id, si.stand_in_id, d.recipient_organisation_id, d.recipient_role, d.named,
+         SELECT d.kind, d.match_id, d.match_kind, d.trigger_registration_id, si.stand_in_id, d.recipient_organisation_id, d.recipient_role, d.named,
                 d.recipient_professional_id
            FROM drafted d JOIN ${standInsToday()} si ON si.professional_id = d.recipient_professional_id
           WHERE NOT (si.stand_in_id = ANY(d.named))

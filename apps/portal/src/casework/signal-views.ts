@@ -12,6 +12,13 @@ export const SIGNAL_KINDS: Record<string, string> = {
   unverified: 'Uw melding is niet bevestigd door de BRP en is verwijderd',
 };
 
+/** What the signal is about, in Dutch: a family match says only that another youth of the family is concerned. */
+export function signalLabel(signal: Pick<SignalView, 'kind' | 'matchKind'>): string {
+  if (signal.matchKind === 'family' && (signal.kind === 'match' || signal.kind === 'match_extended'))
+    return 'Gezinsmatch: ook een andere jongere uit hetzelfde gezin is gemeld';
+  return SIGNAL_KINDS[signal.kind] ?? signal.kind;
+}
+
 export function signalInbox(items: SignalView[]): SafeHtml {
   if (items.length === 0) return html`<p class="utrecht-paragraph">U heeft geen signalen.</p>`;
   return html`<div class="portal-table-wrap">
@@ -31,7 +38,7 @@ export function signalInbox(items: SignalView[]): SafeHtml {
           (s) =>
             html`<tr class="utrecht-table__row">
               <td class="utrecht-table__cell">
-                <a class="utrecht-link" href="/signalen/${s.id}">${SIGNAL_KINDS[s.kind] ?? s.kind}</a>
+                <a class="utrecht-link" href="/signalen/${s.id}">${signalLabel(s)}</a>
                 ${s.onBehalfOf ? html`<br />namens ${s.onBehalfOf.name}` : ''}
               </td>
               <td class="utrecht-table__cell">${dutchDateTime(s.createdAt)}</td>
@@ -44,19 +51,27 @@ export function signalInbox(items: SignalView[]): SafeHtml {
 }
 
 export function signalPage(signal: SignalView, csrf: string): SafeHtml {
-  return html`<p class="utrecht-paragraph"><strong>${SIGNAL_KINDS[signal.kind] ?? signal.kind}</strong></p>
+  return html`<p class="utrecht-paragraph"><strong>${signalLabel(signal)}</strong></p>
+    ${
+      signal.matchKind === 'family'
+        ? html`<p class="utrecht-paragraph">
+            Een broer, zus of halfbroer of -zus van de jongere die u meldde (een gemeenschappelijke ouder volgens de
+            BRP) is ook gemeld. Om wie het gaat, staat hier niet: dat bespreekt u met de betrokkenen hieronder.
+          </p>`
+        : ''
+    }
     <p class="utrecht-paragraph">Ontvangen op ${dutchDateTime(signal.createdAt)}.</p>
     ${
       signal.registrationId
         ? html`<p class="utrecht-paragraph">
-            Uw melding is bewaard toen de BRP niet bereikbaar was. Daarna vond de BRP bij het burgerservicenummer geen
-            levende jongere onder de 23 met deze geboortedatum, en daarom is de melding verwijderd. Controleer het
-            burgerservicenummer en de geboortedatum in uw dossier en meld opnieuw.
-          </p>
-          <p class="utrecht-paragraph">
-            <a class="utrecht-link" href="/meldingen/${signal.registrationId}">De verwijderde melding</a> ·
-            <a class="utrecht-link" href="/meldingen/nieuw">Opnieuw melden</a>
-          </p>`
+              Uw melding is bewaard toen de BRP niet bereikbaar was. Daarna vond de BRP bij het burgerservicenummer geen
+              levende jongere onder de 23 met deze geboortedatum, en daarom is de melding verwijderd. Controleer het
+              burgerservicenummer en de geboortedatum in uw dossier en meld opnieuw.
+            </p>
+            <p class="utrecht-paragraph">
+              <a class="utrecht-link" href="/meldingen/${signal.registrationId}">De verwijderde melding</a> ·
+              <a class="utrecht-link" href="/meldingen/nieuw">Opnieuw melden</a>
+            </p>`
         : ''
     }
     ${

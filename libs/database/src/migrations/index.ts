@@ -22,6 +22,7 @@ import { IncidentFollowUp1766300000000 } from './1766300000000-incident-follow-u
 import { SignalDigest1766400000000 } from './1766400000000-signal-digest';
 import { CollegeClosingDays1766500000000 } from './1766500000000-college-closing-days';
 import { BrpVerification1766600000000 } from './1766600000000-brp-verification';
+import { FamilyMatch1766700000000 } from './1766700000000-family-match';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   SignalDigest1766400000000,
   CollegeClosingDays1766500000000,
   BrpVerification1766600000000,
+  FamilyMatch1766700000000,
 ];

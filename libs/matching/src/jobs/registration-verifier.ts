@@ -82,7 +82,7 @@ export class RegistrationVerifier extends ScheduledWorker {
     const asked = [...new Set([...bsnOf.values()].filter((bsn): bsn is string => bsn !== null))];
     let persons;
     try {
-      persons = await this.brp.persons(asked, ['verification']);
+      persons = await this.brp.persons(asked, ['verification', 'family']);
     } catch (error) {
       if (!(error instanceof BrpError)) throw error;
       await this.verifications.postpone(
@@ -96,18 +96,20 @@ export class RegistrationVerifier extends ScheduledWorker {
     }
     const byBsn = new Map(persons.map((p) => [p.bsn, p]));
     const today = todayInAmsterdam(this.clock.now());
-    const confirmed: string[] = [];
+    const confirmed: { registrationId: string; parentKeys: Buffer[] }[] = [];
     const refused: AwaitingVerification[] = [];
     for (const c of claimed) {
       const bsn = bsnOf.get(c.registrationId);
       // A seal whose key version was rotated out cannot be opened: the youth cannot be verified.
-      const verdict = bsn ? brpVerdict(byBsn.get(bsn), c.birthDate, today) : { ok: false };
-      if (verdict.ok) confirmed.push(c.registrationId);
+      const person = bsn ? byBsn.get(bsn) : undefined;
+      const verdict = bsn ? brpVerdict(person, c.birthDate, today) : { ok: false };
+      if (verdict.ok && person)
+        confirmed.push({ registrationId: c.registrationId, parentKeys: this.youthKeys.parentKeys(person.parentBsns) });
       else refused.push(c);
     }
     const actor = systemActor();
     await this.dataSource.transaction(async (manager) => {
-      await this.verifications.confirm(manager, confirmed, actor);
+      await this.verifications.confirm(manager, confirmed, this.youthKeys.version, actor);
       for (const c of refused) {
         if ((await this.removal.remove(manager, [c.registrationId], 'unverified', actor)) === 0) continue;
         await this.signals.write(

@@ -38,6 +38,13 @@ interface Row {
   inform_recheck_on: string | null;
 }
 
+/** What the BRP said of the youth: the verification state and, when verified, the parents it registers. */
+interface Verified {
+  verification: VerificationState;
+  parentBsns: string[];
+}
+const NOT_CHECKED: Verified = { verification: 'not_checked', parentBsns: [] };
+
 const RETURNED = sql.raw(
   'id, verification, professional_id, organisation_id, created_at, planned_removal_date::text, inform_target, inform_due_on::text, informed_on::text, inform_deferral_ground, inform_recheck_on::text',
 );
@@ -60,6 +67,8 @@ function registerStatement(r: {
   verification: VerificationState;
   /** While awaiting verification: the BSN sealed, kept until the BRP answers. */
   awaiting: { sealed: Buffer; version: number; birthDate: string } | null;
+  /** The keys of the youth's parents in the BRP (verified registrations only; for the family match). */
+  parentKeys: Buffer[];
   correlationId: string | null;
   audit: (from: Sql) => Sql;
 }): Sql {
@@ -81,7 +90,10 @@ function registerStatement(r: {
            ${r.task.target}, ${r.task.dueOn}::date, ${r.task.informedOn}::date, ${r.verification} FROM eligible e
     ON CONFLICT (youth_key, professional_id) WHERE status = 'active' DO NOTHING
     RETURNING ${RETURNED}
-  ), ${next}, audited AS (${r.audit(sql`(SELECT id AS object_id FROM created)`)})
+  ), ${next}, parented AS (
+    INSERT INTO registration_parents (registration_id, parent_key, key_version)
+    SELECT c.id, k, ${r.version} FROM created c CROSS JOIN unnest(${r.parentKeys}::bytea[]) AS k RETURNING 1
+  ), audited AS (${r.audit(sql`(SELECT id AS object_id FROM created)`)})
   SELECT * FROM created`;
 }
 
@@ -90,9 +102,26 @@ function registerStatement(r: {
  * registrations and archive entries here, and the rows other contexts keep under the youth key
  * (`holders`, their owners' statements).
  */
-function rekeyStatement(key: Buffer, version: number, previous: Buffer[], holders: YouthKeyHolder[]): Sql {
+function rekeyStatement(
+  key: Buffer,
+  version: number,
+  previous: Buffer[],
+  holders: YouthKeyHolder[],
+  parents: { key: Buffer; previous: Buffer[] }[],
+): Sql {
   const newKey = sql`${key}::bytea`;
   const oldKeys = sql`${previous}::bytea[]`;
+  // A parent's rows (every child's, not only this youth's) and family matches move with the parent's key.
+  const parentSteps = parents.flatMap((parent, p) => {
+    const newParent = sql`${parent.key}::bytea`;
+    const oldParents = sql`${parent.previous}::bytea[]`;
+    return [
+      sql`, ${sql.raw(`parent_${p}`)} AS (
+    UPDATE registration_parents SET parent_key = ${newParent}, key_version = ${version} WHERE parent_key = ANY(${oldParents}) RETURNING 1
+  )`,
+      ...holders.map((holder, i) => sql`, ${sql.raw(`parent_${p}_held_${i}`)} AS (${holder(newParent, oldParents)})`),
+    ];
+  });
   return sql`
   WITH registrations_rekeyed AS (
     UPDATE registrations SET youth_key = ${newKey}, key_version = ${version} WHERE youth_key = ANY(${oldKeys}) RETURNING 1
@@ -101,7 +130,7 @@ function rekeyStatement(key: Buffer, version: number, previous: Buffer[], holder
   )${sql.join(
     holders.map((holder, i) => sql`, ${sql.raw(`held_${i}`)} AS (${holder(newKey, oldKeys)})`),
     '',
-  )}
+  )}${sql.join(parentSteps, '')}
   SELECT (SELECT count(*) FROM registrations_rekeyed)::int AS registrations`;
 }
 
@@ -131,8 +160,8 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
       defaultMonths: this.config.VIR_DEFAULT_REGISTRATION_MONTHS,
     });
     if (!plan.ok) throw ruleViolation(plan.problem);
-    const verification =
-      'bsn' in identifier ? await this.verify(identifier.bsn, input.youth.birthDate, today) : 'not_checked';
+    const { verification, parentBsns } =
+      'bsn' in identifier ? await this.verify(identifier.bsn, input.youth.birthDate, today) : NOT_CHECKED;
     const { key, version } = this.youthKeys.derive(identifier);
     const inform = informTarget(input.youth.birthDate, today);
     const task = newInformationTask(inform, input.confirmations?.informed, today);
@@ -152,6 +181,7 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
         verification === 'awaiting_verification' && 'bsn' in identifier
           ? { ...this.youthKeys.sealBsn(identifier.bsn), birthDate: input.youth.birthDate }
           : null,
+      parentKeys: this.youthKeys.parentKeys(parentBsns),
       correlationId: principal.correlationId ?? null,
       audit: (from) =>
         this.audit.cte(
@@ -181,6 +211,10 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
                 version,
                 previous.map((p) => p.key),
                 this.youthKeyHolders,
+                parentBsns.map((bsn) => ({
+                  key: this.youthKeys.parentKeys([bsn])[0],
+                  previous: this.youthKeys.previousParentKeys(bsn),
+                })),
               ),
             );
             return runPrepared<Row>(manager, statement, register);
@@ -202,18 +236,18 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
    * The BRP's verdict on the youth when a BRP is connected: a refusal (nothing stored), `verified`,
    * or — when the BRP does not answer, or answers what cannot be used — `awaiting_verification`.
    */
-  private async verify(bsn: string, birthDate: string, today: string): Promise<VerificationState> {
-    if (!this.config.BRP_URL) return 'not_checked';
+  private async verify(bsn: string, birthDate: string, today: string): Promise<Verified> {
+    if (!this.config.BRP_URL) return NOT_CHECKED;
     let persons;
     try {
-      persons = await this.brp.persons([bsn], ['verification']);
+      persons = await this.brp.persons([bsn], ['verification', 'family']);
     } catch (error) {
-      if (error instanceof BrpError) return 'awaiting_verification';
+      if (error instanceof BrpError) return { verification: 'awaiting_verification', parentBsns: [] };
       throw error;
     }
     const verdict = brpVerdict(persons[0], birthDate, today);
     if (!verdict.ok) throw ruleViolation(verdict.problem);
-    return 'verified';
+    return { verification: 'verified', parentBsns: persons[0].parentBsns };
   }
 
   private async whyNot(professionalId: string, organisationId: string): Promise<Error> {
