@@ -4,7 +4,11 @@
 // the latency from the api's 201 to the newcomer's signal row (p50, p99, max), expected against
 // created matches and signals, and duplicates. Then preloads 1,000,000 active registrations and
 // runs again, to show that matching cost does not grow with the size of the index.
+// BENCH_FAMILIES=1: every registration is verified in the project's local BRP, and 30% of the youths
+// have a sibling (the same two parents in the BRP) registered 0.2–3 s later by another professional:
+// prints the family-match latency (the sibling's 201 → its registrant's family signal) besides.
 const { execFileSync, fork } = require('node:child_process');
+const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Client } = require('pg');
 const { Pool } = require('undici');
@@ -13,6 +17,7 @@ const {
   ADMIN_KEY,
   appEnv,
   call,
+  freePorts,
   freshBsn,
   makeOrganisations,
   percentile,
@@ -61,6 +66,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const PRELOAD = Number(process.env.BENCH_PRELOAD ?? 1_000_000);
 /** 1: every organisation has a webhook, and delivery latency is measured too; 0: matching only. */
 const WEBHOOKS = (process.env.BENCH_WEBHOOKS ?? '1') === '1';
+const FAMILIES = process.env.BENCH_FAMILIES === '1';
+const BIRTH_DATE = '2011-05-05';
+const BRP_KEY = 'bench-brp-key-0123456789abcdef';
 const TUNING = ['MATCH_CONCURRENCY', 'MATCH_BATCHES', 'DELIVERY_CONCURRENCY', 'DATABASE_POOL_SIZE', 'SMTP_URL'];
 
 async function waitSettled(db) {
@@ -72,6 +80,56 @@ async function waitSettled(db) {
     if (rows[0].unpublished === 0 && rows[0].unchecked === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/**
+ * The youths of a families run, all in the local BRP's persons file: `singles` without siblings and
+ * `pairs` of siblings with the same two parents, each drawn once.
+ */
+function familyPool(count) {
+  const person = (bsn, parents) => ({
+    burgerservicenummer: bsn,
+    geboorte: { datum: { type: 'Datum', datum: BIRTH_DATE, langFormaat: BIRTH_DATE } },
+    ...(parents && { ouders: parents.map((parent) => ({ burgerservicenummer: parent })) }),
+  });
+  const singles = [];
+  const pairs = [];
+  const personen = [];
+  for (let i = 0; i < count; i += 1) {
+    const parents = [freshBsn(), freshBsn()];
+    const a = person(freshBsn(), parents);
+    const b = person(freshBsn(), parents);
+    personen.push(a, b);
+    pairs.push([{ bsn: a.burgerservicenummer }, { bsn: b.burgerservicenummer }]);
+    const single = person(freshBsn(), [freshBsn()]);
+    personen.push(single);
+    singles.push({ bsn: single.burgerservicenummer });
+  }
+  return { personen, singles, pairs };
+}
+
+let pool_ = null;
+/** The next youth to register, and (30% in a families run) a sibling to register after it. */
+function nextYouth() {
+  if (!pool_) return { youth: { bsn: freshBsn() }, sibling: null };
+  if (Math.random() < 0.3) {
+    const [youth, sibling] = pool_.pairs.pop();
+    return { youth, sibling };
+  }
+  return { youth: pool_.singles.pop(), sibling: null };
+}
+
+async function startBrp(dir) {
+  pool_ = familyPool(Math.ceil(RATE * (2 * SECONDS + 15) * 1.2));
+  const file = join(dir, 'brp-persons.json');
+  writeFileSync(file, JSON.stringify({ personen: pool_.personen }));
+  const [port] = freePorts(1);
+  const brp = run('scripts/local-brp.js', { ...process.env, BRP_DEV_PERSONAS: file, BRP_DEV_API_KEY: BRP_KEY }, [
+    String(port),
+  ]);
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/health`, 120_000);
+  return { brp, url };
 }
 
 async function round(base, professionals, db, label, seconds, receiver) {
@@ -86,14 +144,15 @@ async function round(base, professionals, db, label, seconds, receiver) {
     errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
   };
   const expectations = [];
+  let siblings = 0;
 
-  const send = (youth, who, expectSignal) => {
+  const send = (youth, who, expectSignal, expectFamily = false) => {
     inFlight += 1;
-    const body = JSON.stringify({ professionalId: who.id, youth: { bsn: youth.bsn, birthDate: '2011-05-05' } });
+    const body = JSON.stringify({ professionalId: who.id, youth: { bsn: youth.bsn, birthDate: BIRTH_DATE } });
     post(`${base}/v1/registrations`, who.secret, body)
       .then(({ status, json }) => {
         if (status !== 201) failed(`http ${status} ${json.code ?? ''}`.trim());
-        else sent.push({ id: json.id, at: Date.now(), expectSignal });
+        else sent.push({ id: json.id, at: Date.now(), expectSignal, expectFamily });
       })
       .catch((error) => failed(`${error.name}: ${error.code ?? error.message}`))
       .finally(() => (inFlight -= 1));
@@ -114,23 +173,30 @@ async function round(base, professionals, db, label, seconds, receiver) {
         const due = followUps.findIndex((f) => f.due <= now);
         if (due >= 0) {
           const [f] = followUps.splice(due, 1);
-          send(f.youth, f.who, true);
+          send(f.youth, f.who, !f.family, f.family);
         } else {
           const k = Math.random() < 0.3 ? 2 + Math.floor(Math.random() * 3) : 1;
           const chosen = new Set();
           while (chosen.size < k) chosen.add(professionals[Math.floor(Math.random() * professionals.length)]);
           const [first, ...rest] = [...chosen];
-          const youth = { bsn: freshBsn() };
+          const { youth, sibling } = nextYouth();
           expectations.push(k);
           send(youth, first, false);
           for (const who of rest) followUps.push({ due: now + 200 + Math.random() * 2800, youth, who });
+          if (sibling) {
+            let who;
+            do who = professionals[Math.floor(Math.random() * professionals.length)];
+            while (chosen.has(who));
+            siblings += 1;
+            followUps.push({ due: now + 200 + Math.random() * 2800, youth: sibling, who, family: true });
+          }
         }
         issued += 1;
       }
     }, 5);
   });
   // Registrations scheduled after the end still go out, so every youth gets its planned k.
-  for (const f of followUps.splice(0)) send(f.youth, f.who, true);
+  for (const f of followUps.splice(0)) send(f.youth, f.who, !f.family, f.family);
   while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
   const duration = (Date.now() - startedAt) / 1000;
   await waitSettled(db);
@@ -139,9 +205,33 @@ async function round(base, professionals, db, label, seconds, receiver) {
   const { rows } = await db.query(
     `SELECT s.trigger_registration_id AS id, s.id AS signal_id, (extract(epoch FROM pg_xact_commit_timestamp(s.xmin)) * 1000)::bigint AS at
        FROM signals s JOIN registrations r ON r.id = s.trigger_registration_id
-      WHERE s.trigger_registration_id = ANY($1) AND s.recipient_professional_id = r.professional_id AND s.recipient_role = 'participant'`,
+      WHERE s.trigger_registration_id = ANY($1) AND s.recipient_professional_id = r.professional_id AND s.recipient_role = 'participant'
+        ${FAMILIES ? "AND s.match_kind = 'same_youth'" : ''}`,
     [ids],
   );
+  const familyIds = sent.filter((s) => s.expectFamily).map((s) => s.id);
+  const familyAt = FAMILIES
+    ? new Map(
+        (
+          await db.query(
+            // The sibling's registrant is told by the first family signal of the sibling's family match:
+            // triggered by the sibling's registration, or by the other youth's when that one came later.
+            `SELECT mp.registration_id AS id,
+                    min(extract(epoch FROM pg_xact_commit_timestamp(s.xmin)) * 1000)::bigint AS at
+               FROM match_participants mp JOIN matches m ON m.id = mp.match_id AND m.kind = 'family'
+               JOIN signals s ON s.match_id = mp.match_id AND s.recipient_professional_id = mp.professional_id
+                             AND s.recipient_role = 'participant'
+              WHERE mp.registration_id = ANY($1)
+              GROUP BY mp.registration_id`,
+            [familyIds],
+          )
+        ).rows.map((r) => [r.id, Number(r.at)]),
+      )
+    : new Map();
+  const familyLatencies = sent
+    .filter((s) => s.expectFamily && familyAt.has(s.id))
+    .map((s) => Math.max(0, familyAt.get(s.id) - s.at))
+    .sort((a, b) => a - b);
   const signalAt = new Map(rows.map((r) => [r.id, Number(r.at)]));
   // Webhook deliveries are asynchronous: wait until every newcomer's event has arrived (or 60 s).
   const waitUntil = Date.now() + (WEBHOOKS ? 60_000 : 0);
@@ -164,7 +254,16 @@ async function round(base, professionals, db, label, seconds, receiver) {
   const expectedParticipantSignals = expectations.reduce((sum, k) => sum + (k >= 2 ? ((k - 1) * (k + 2)) / 2 : 0), 0);
   const created = (
     await db.query(
-      `SELECT (SELECT count(DISTINCT mp.match_id) FROM match_participants mp WHERE mp.registration_id = ANY($1))::int AS matches,
+      FAMILIES
+        ? `SELECT (SELECT count(DISTINCT mp.match_id) FROM match_participants mp JOIN matches m ON m.id = mp.match_id
+                    WHERE mp.registration_id = ANY($1) AND m.kind = 'same_youth')::int AS matches,
+                  (SELECT count(DISTINCT mp.match_id) FROM match_participants mp JOIN matches m ON m.id = mp.match_id
+                    WHERE mp.registration_id = ANY($1) AND m.kind = 'family')::int AS family_matches,
+                  (SELECT count(*) FROM signals WHERE trigger_registration_id = ANY($1) AND recipient_role = 'participant'
+                      AND match_kind = 'same_youth')::int AS signals,
+                  (SELECT count(*) FROM (SELECT 1 FROM signals WHERE trigger_registration_id = ANY($1)
+                     GROUP BY trigger_registration_id, recipient_professional_id, kind, match_id HAVING count(*) > 1) d)::int AS duplicates`
+        : `SELECT (SELECT count(DISTINCT mp.match_id) FROM match_participants mp WHERE mp.registration_id = ANY($1))::int AS matches,
               (SELECT count(*) FROM signals WHERE trigger_registration_id = ANY($1) AND recipient_role = 'participant')::int AS signals,
               (SELECT count(*) FROM (SELECT 1 FROM signals WHERE trigger_registration_id = ANY($1)
                  GROUP BY trigger_registration_id, recipient_professional_id, kind HAVING count(*) > 1) d)::int AS duplicates`,
@@ -192,6 +291,15 @@ async function round(base, professionals, db, label, seconds, receiver) {
     'expected participant signals': expectedParticipantSignals,
     'created participant signals': created.signals,
     'signals without a measured latency': ids.length - latencies.length,
+    ...(FAMILIES
+      ? {
+          'p50 ms (sibling 201 → family signal)': percentile(familyLatencies, 50),
+          'p99 ms (sibling 201 → family signal)': percentile(familyLatencies, 99),
+          'expected family matches': siblings,
+          'created family matches': created.family_matches,
+          'siblings without a family signal': familyIds.length - familyLatencies.length,
+        }
+      : {}),
     duplicates: created.duplicates,
   };
   console.table(figures);
@@ -253,6 +361,11 @@ async function main() {
   const env = appEnv(services, { ...tuning, NODE_ENV: 'development', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
   const base = `http://127.0.0.1:${env.PORT}`;
   const processes = [];
+  if (FAMILIES) {
+    const { brp, url } = await startBrp(services.dir);
+    processes.push(brp);
+    Object.assign(env, { BRP_URL: url, BRP_API_KEY: BRP_KEY });
+  }
   let closeReceiver = () => undefined;
   const db = new Client({ connectionString: services.databaseUrl });
   try {
@@ -272,7 +385,11 @@ async function main() {
         webhookSecret: 'bench-webhook-secret-0123456789',
       });
     }
-    console.log(`\nSteady ${RATE} registrations/s for ${SECONDS} s; 30% of youths get 2–4 registrations.`);
+    console.log(
+      `\nSteady ${RATE} registrations/s for ${SECONDS} s; 30% of youths get 2–4 registrations${
+        FAMILIES ? '; verified in the local BRP, 30% of youths with a sibling registered by another professional' : ''
+      }.`,
+    );
     await round(base, professionals, db, 'warm-up (not counted)', 15, receiver);
     await settle(db);
     const empty = await round(base, professionals, db, 'empty index', SECONDS, receiver);
