@@ -209,6 +209,8 @@ async function main() {
   const localBrp = !env.BRP_URL && !production;
   if (localBrp) {
     env.BRP_URL = `http://127.0.0.1:${PORTS.brp.port}`;
+    // The local BRP serves the BRP Update API (volgindicaties, wijzigingen) beside the Personen API.
+    env.BRP_UPDATE_URL = env.BRP_URL;
     env.BRP_API_KEY = env.BRP_DEV_API_KEY;
   }
 

@@ -68,6 +68,7 @@ export const AUDIT_ACTIONS = [
   'subject-request.answered',
   'subject-request.recorded',
   'subject-request.updated',
+  'youth.moved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

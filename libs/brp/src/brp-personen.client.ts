@@ -186,13 +186,7 @@ export class BrpPersonen {
   }
 
   private async post(body: Record<string, unknown>): Promise<unknown> {
-    const headers: Record<string, string> = {
-      'content-type': 'application/json; charset=utf-8',
-      accept: 'application/json; charset=utf-8',
-    };
-    const token = await this.tokens.bearer();
-    if (token) headers.authorization = `Bearer ${token}`;
-    else if (this.config.BRP_API_KEY) headers[this.config.BRP_API_KEY_HEADER] = this.config.BRP_API_KEY;
+    const headers = await this.tokens.headers();
     let response: Response;
     try {
       response = await fetch(`${(this.config.BRP_URL as string).replace(/\/$/, '')}/personen`, {

@@ -36,6 +36,18 @@ export class BrpTokens {
     return this.token.value;
   }
 
+  /** The headers of a JSON request to the gateway: a bearer token, or the API key in its header. */
+  async headers(): Promise<Record<string, string>> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      accept: 'application/json; charset=utf-8',
+    };
+    const token = await this.bearer();
+    if (token) headers.authorization = `Bearer ${token}`;
+    else if (this.config.BRP_API_KEY) headers[this.config.BRP_API_KEY_HEADER] = this.config.BRP_API_KEY;
+    return headers;
+  }
+
   /** After a 401: the next request fetches a new token. */
   forget(): void {
     this.token = undefined;

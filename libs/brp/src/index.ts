@@ -2,3 +2,4 @@
 export { BrpError } from './brp-errors';
 export { BrpPersonen } from './brp-personen.client';
 export { BrpModule } from './brp.module';
+export { BrpChangeSource } from './brp-changes';

@@ -426,6 +426,30 @@ export class AppConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   BRP_URL?: string;
 
+  /**
+   * Base URL of the gemeente's Haal Centraal BRP Update API (volgindicaties, wijzigingen), with the
+   * same authentication as BRP_URL; unset: moves and deaths are found by asking the Personen API
+   * again about every followed youth in turn (BRP_REQUERY_BATCH each BRP_CHANGES_INTERVAL_MS).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  BRP_UPDATE_URL?: string;
+
+  /** How often (ms) the worker sets and ends volgindicaties and looks for moves and deaths. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  @Max(86_400_000)
+  BRP_CHANGES_INTERVAL_MS = 60_000;
+
+  /** Without an Update API: how many followed youths are asked about again each BRP_CHANGES_INTERVAL_MS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  BRP_REQUERY_BATCH = 200;
+
   /** The gateway's API key, sent in BRP_API_KEY_HEADER (unless OAuth2 client credentials are set). */
   @Transform(emptyToUndefined)
   @IsOptional()

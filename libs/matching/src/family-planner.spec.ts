@@ -15,8 +15,13 @@ const copies = {
   ]),
 };
 
-const reg = (id: string, professional: string, organisation: string, youth: string, parents: string[]) =>
-  ({ id, professionalId: professional, organisationId: organisation, youth, parents }) as FamilyRegistration;
+const reg = (id: string, professional: string, organisation: string, youth: string, parents: string[]) => ({
+  id,
+  professionalId: professional,
+  organisationId: organisation,
+  youth,
+  parents,
+});
 
 const plan = (parent: string, active: FamilyRegistration[], participants: string[] = []) =>
   planFamily({ parent, active, participants: new Set(participants), matchExists: participants.length > 0, ...copies });

@@ -11,7 +11,8 @@ import { MatchWriter } from './match-writer';
 import { SignalWriter } from '@vir/signals';
 import { BrpModule } from '@vir/brp';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
-import { RegistrationRemoval, RegistrationVerifications } from '@vir/registrations';
+import { FollowedYouths, RegistrationRemoval, RegistrationVerifications } from '@vir/registrations';
+import { BrpFollower } from './jobs/brp-follower';
 
 /** The matching and follow-up consumers, for the worker process only. */
 @Module({
@@ -29,6 +30,8 @@ import { RegistrationRemoval, RegistrationVerifications } from '@vir/registratio
     FollowUpSweeper,
     MatchRetention,
     RegistrationVerifier,
+    FollowedYouths,
+    BrpFollower,
   ],
   exports: [MatchingService, MatchReconciler, FollowUpService, FollowUpSweeper, MatchRetention],
 })

@@ -10,6 +10,7 @@ export {
   breachAddressesOfCollege,
   copyRecipients,
   followUpOfficers,
+  isCollegeOfRegion,
   organisationFacts,
   organisationsOfCollege,
   professionalFacts,

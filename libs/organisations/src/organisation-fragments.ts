@@ -75,3 +75,8 @@ export function wantsSignalDigest(professionalId: Sql): Sql {
 export function signalDigestRecipients(): Sql {
   return sql`(SELECT id, organisation_id, name, email FROM professionals WHERE signal_digest AND active)`;
 }
+
+/** Whether `municipalityCode` (an SQL expression) is a college of this region (it has its own gemeente organisation). */
+export function isCollegeOfRegion(municipalityCode: Sql): Sql {
+  return sql`EXISTS (SELECT 1 FROM organisations g WHERE g.kind = 'municipality' AND g.municipality_code = ${municipalityCode})`;
+}

@@ -53,7 +53,8 @@ export class YouthKeyService {
   }
 
   /**
-   * A BSN the index must read back later (a registration awaiting the BRP's verification), sealed
+   * A BSN the index must read back later (a registration awaiting the BRP's verification, a youth
+   * followed in the BRP), sealed
    * under the current key version; it opens as long as that version is current or listed as previous.
    */
   sealBsn(bsn: string): { sealed: Buffer; version: number } {
@@ -71,8 +72,15 @@ export class YouthKeyService {
     }
   }
 
+  private readonly sealers = new Map<Buffer, Sealer>();
+
   private bsnSealer(secret: Buffer): Sealer {
-    return new Sealer(secret.toString('utf8'), 'bsn-awaiting-verification');
+    let sealer = this.sealers.get(secret);
+    if (!sealer) {
+      sealer = new Sealer(secret.toString('utf8'), 'bsn-awaiting-verification');
+      this.sealers.set(secret, sealer);
+    }
+    return sealer;
   }
 
   /**

@@ -25,6 +25,11 @@ export const SCHEDULES = {
     immediately: true,
     does: 'asks the BRP again about registrations accepted while it did not answer: verified ones go to matching, refused ones end and their registrant is signalled',
   },
+  'brp-follow': {
+    every: 'BRP_CHANGES_INTERVAL_MS',
+    immediately: false,
+    does: 'sets and ends volgindicaties in the BRP and acts on the moves and deaths of followed youths',
+  },
   'match-reconcile': {
     every: 'RECONCILE_INTERVAL_MS',
     immediately: false,

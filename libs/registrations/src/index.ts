@@ -5,6 +5,8 @@ export type { RemovalReason } from './entities/registration.entity';
 export { ARCHIVED_REASONS } from './entities/registration.entity';
 export { brpVerdict, informTarget } from './registration-rules';
 export { RegistrationVerifications } from './registration-verifications';
+export { FollowedYouths } from './followed-youths';
+export type { FollowedYouth } from './followed-youths';
 export type { AwaitingVerification } from './registration-verifications';
 export { RegistrationsJobsModule } from './registrations-jobs.module';
 export { RetentionService } from './retention.service';

@@ -58,16 +58,22 @@ export class RegistrationRemoval {
           [row.id, now, archiveDestroyDate(today, row.age_limit_date)],
         );
       }
+      // Its sealed BSN and parents go; the youth is no longer followed in the BRP once this was its last registration
+      // (asked before the youth key is erased below).
+      await manager.query(
+        `WITH verification AS (DELETE FROM registration_verifications WHERE registration_id = $1),
+              parents AS (DELETE FROM registration_parents WHERE registration_id = $1)
+         UPDATE followed_youths f SET ending = true
+           FROM registrations r
+          WHERE r.id = $1 AND f.youth_key = r.youth_key
+            AND NOT EXISTS (SELECT 1 FROM registrations o WHERE o.youth_key = r.youth_key AND o.status = 'active' AND o.id <> r.id)`,
+        [row.id],
+      );
       await manager.query(
         `UPDATE registrations
             SET status = $2, removal_reason = $3, removed_at = $4, youth_key = NULL, key_version = NULL, age_limit_date = NULL
           WHERE id = $1`,
         [row.id, statusAfter(reason), reason, now],
-      );
-      await manager.query(
-        `WITH verification AS (DELETE FROM registration_verifications WHERE registration_id = $1)
-         DELETE FROM registration_parents WHERE registration_id = $1`,
-        [row.id],
       );
       await this.outbox.add(manager, 'registration.removed', { registrationId: row.id }, actor.correlationId);
       await this.audit.record(manager, {

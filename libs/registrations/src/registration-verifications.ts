@@ -78,7 +78,7 @@ export class RegistrationVerifications {
    */
   async confirm(
     manager: EntityManager,
-    confirmed: { registrationId: string; parentKeys: Buffer[] }[],
+    confirmed: { registrationId: string; parentKeys: Buffer[]; municipalityCode: string | null }[],
     version: number,
     actor: Actor,
   ): Promise<void> {
@@ -92,7 +92,17 @@ export class RegistrationVerifications {
              WHERE id = ANY(${registrationIds}::uuid[]) AND status = 'active' AND verification = 'awaiting_verification'
             RETURNING id, organisation_id
           ), dropped AS (
-            DELETE FROM registration_verifications WHERE registration_id = ANY(${registrationIds}::uuid[]) RETURNING 1
+            DELETE FROM registration_verifications WHERE registration_id = ANY(${registrationIds}::uuid[])
+            RETURNING registration_id, bsn_sealed, seal_version
+          ), followed AS (
+            -- A verified youth is followed in the BRP, its BSN still sealed.
+            INSERT INTO followed_youths (youth_key, key_version, bsn_sealed, seal_version, municipality_code)
+            SELECT DISTINCT ON (r.youth_key) r.youth_key, r.key_version, d.bsn_sealed, d.seal_version, m.code
+              FROM dropped d JOIN registrations r ON r.id = d.registration_id
+              JOIN unnest(${registrationIds}::uuid[], ${confirmed.map((c) => c.municipalityCode)}::char(4)[]) AS m(id, code) ON m.id = d.registration_id
+             WHERE r.status = 'active'
+            ON CONFLICT (youth_key) DO UPDATE SET ending = false
+            RETURNING 1
           ), parented AS (
             INSERT INTO registration_parents (registration_id, parent_key, key_version)
             SELECT p.id, p.key, ${version} FROM unnest(${parents.map((p) => p.id)}::uuid[], ${parents.map((p) => p.key)}::bytea[]) AS p(id, key)

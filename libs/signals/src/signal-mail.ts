@@ -6,6 +6,7 @@ const KIND_LABELS: Record<string, string> = {
   reminder: 'herinnering: bevestig dat u contact hebt gehad',
   escalation: 'escalatie: het contact tussen de betrokkenen is niet op tijd bevestigd',
   unverified: 'uw melding is niet bevestigd door de BRP en is verwijderd',
+  move: 'verhuizing: de jongere die u meldde woont volgens de BRP in een andere gemeente',
 };
 
 /** What the subject says a match is about; a family match never says which youth or how related. */

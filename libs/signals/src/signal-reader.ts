@@ -11,6 +11,7 @@ export interface SignalRow {
   kind: string;
   match_id: string | null;
   match_kind: SignalView['matchKind'];
+  moved_to: string | null;
   trigger_registration_id: string | null;
   recipient_professional_id: string;
   recipient_role: string;
@@ -42,7 +43,7 @@ export function signalsVisibleTo(principal: Principal): Sql {
 }
 
 export const SIGNAL_COLUMNS = sql.raw(
-  's.id, s.kind, s.match_id, s.match_kind, s.trigger_registration_id, s.recipient_professional_id, s.recipient_role, s.on_behalf_of_professional_id, s.named_professional_ids, s.created_at, s.acknowledged_at',
+  's.id, s.kind, s.match_id, s.match_kind, s.moved_to, s.trigger_registration_id, s.recipient_professional_id, s.recipient_role, s.on_behalf_of_professional_id, s.named_professional_ids, s.created_at, s.acknowledged_at',
 );
 
 /** Turns signal rows into what recipients see, with current contact details. */
@@ -90,6 +91,7 @@ export class SignalReader {
         ...(row.kind === 'unverified' && row.trigger_registration_id
           ? { registrationId: row.trigger_registration_id }
           : {}),
+        ...(row.moved_to ? { movedTo: row.moved_to } : {}),
         status: row.acknowledged_at ? 'acknowledged' : 'unread',
         recipientProfessionalId: row.recipient_professional_id,
         recipientRole: row.recipient_role,

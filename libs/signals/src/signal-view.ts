@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-export const SIGNAL_KINDS = ['match', 'match_extended', 'archive', 'reminder', 'escalation', 'unverified'] as const;
+export const SIGNAL_KINDS = [
+  'match',
+  'match_extended',
+  'archive',
+  'reminder',
+  'escalation',
+  'unverified',
+  'move',
+] as const;
 export const MATCH_KINDS = ['same_youth', 'family', 'address'] as const;
 export const SIGNAL_STATUSES = ['unread', 'acknowledged'] as const;
 export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
@@ -68,6 +76,13 @@ export class SignalView {
       'Kind `unverified` only (absent on every other kind): your registration that was accepted while the BRP did not answer, and then ended because the BRP did not confirm the youth (removalReason `unverified`). Register again with the right BSN and birth date.',
   })
   registrationId?: string;
+  @ApiPropertyOptional({
+    type: String,
+    example: '0889',
+    description:
+      'Kind `move` only (absent on every other kind): the code of the municipality the youth you registered now lives in according to the BRP — a college of this region, another municipality, or 1999 (abroad)',
+  })
+  movedTo?: string;
   @ApiProperty({ enum: SIGNAL_STATUSES }) status: SignalStatus;
   @ApiProperty({ format: 'uuid' }) recipientProfessionalId: string;
   @ApiProperty({ enum: ['participant', 'coordinator', 'follow_up_officer'] }) recipientRole: string;

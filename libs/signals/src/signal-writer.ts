@@ -13,6 +13,8 @@ export interface SignalToWrite {
   matchId: string | null;
   /** The kind of the signal's match (none without a match). */
   matchKind?: 'same_youth' | 'family';
+  /** Kind `move`: the municipality the youth moved to. */
+  movedTo?: string;
   /** The registration whose arrival caused the signal; none for follow-up signals. */
   triggerRegistrationId: string | null;
   recipientProfessionalId: string;
@@ -76,6 +78,7 @@ export class SignalWriter {
       kind: d.kind,
       match_id: d.matchId,
       match_kind: d.matchKind ?? null,
+      moved_to: d.movedTo ?? null,
       trigger_registration_id: d.triggerRegistrationId,
       recipient_professional_id: d.recipientProfessionalId,
       recipient_organisation_id: d.recipientOrganisationId,
@@ -86,23 +89,23 @@ export class SignalWriter {
     const created = await rows<{ id: string; trigger_registration_id: string | null }>(
       manager,
       sql`WITH drafted AS (
-         SELECT d.kind, d.match_id, d.trigger_registration_id, d.recipient_professional_id, d.recipient_organisation_id,
+         SELECT d.kind, d.match_id, d.moved_to, d.trigger_registration_id, d.recipient_professional_id, d.recipient_organisation_id,
               d.recipient_role, d.named,
               -- A follow-up signal takes the kind of its match from the match's first signals.
               coalesce(d.match_kind, CASE WHEN d.match_id IS NOT NULL THEN
                 (SELECT s.match_kind FROM signals s WHERE s.match_id = d.match_id AND s.match_kind IS NOT NULL LIMIT 1) END) AS match_kind
-         FROM jsonb_to_recordset(${JSON.stringify(drafted)}::jsonb) AS d(kind text, match_id uuid, match_kind text, trigger_registration_id uuid,
+         FROM jsonb_to_recordset(${JSON.stringify(drafted)}::jsonb) AS d(kind text, match_id uuid, match_kind text, moved_to char(4), trigger_registration_id uuid,
                 recipient_professional_id uuid, recipient_organisation_id uuid, recipient_role text, named uuid[])
        ), created AS (
          -- Each signal, then a copy for the recipient's stand-in of today (vervanger), unless the
          -- stand-in is involved in it themselves; the recipient's own signal goes first, so a
          -- stand-in who receives the same signal in their own right keeps that one.
-         INSERT INTO signals (kind, match_id, match_kind, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role,
+         INSERT INTO signals (kind, match_id, match_kind, moved_to, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role,
                               named_professional_ids, on_behalf_of_professional_id)
-         SELECT kind, match_id, match_kind, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named, NULL::uuid
+         SELECT kind, match_id, match_kind, moved_to, trigger_registration_id, recipient_professional_id, recipient_organisation_id, recipient_role, named, NULL::uuid
            FROM drafted
          UNION ALL
-         SELECT d.kind, d.match_id, d.match_kind, d.trigger_registration_id, si.stand_in_id, d.recipient_organisation_id, d.recipient_role, d.named,
+         SELECT d.kind, d.match_id, d.match_kind, d.moved_to, d.trigger_registration_id, si.stand_in_id, d.recipient_organisation_id, d.recipient_role, d.named,
                 d.recipient_professional_id
            FROM drafted d JOIN ${standInsToday()} si ON si.professional_id = d.recipient_professional_id
           WHERE NOT (si.stand_in_id = ANY(d.named))

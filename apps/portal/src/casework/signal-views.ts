@@ -10,6 +10,7 @@ export const SIGNAL_KINDS: Record<string, string> = {
   reminder: 'Herinnering: bevestig dat u contact hebt gehad',
   escalation: 'Escalatie: het contact is niet op tijd bevestigd',
   unverified: 'Uw melding is niet bevestigd door de BRP en is verwijderd',
+  move: 'Verhuisd: de jongere die u meldde woont nu in een andere gemeente',
 };
 
 /** What the signal is about, in Dutch: a family match says only that another youth of the family is concerned. */
@@ -52,6 +53,16 @@ export function signalInbox(items: SignalView[]): SafeHtml {
 
 export function signalPage(signal: SignalView, csrf: string): SafeHtml {
   return html`<p class="utrecht-paragraph"><strong>${signalLabel(signal)}</strong></p>
+    ${
+      signal.movedTo
+        ? html`<p class="utrecht-paragraph">
+            Volgens de BRP woont de jongere die u meldde nu in
+            ${signal.movedTo === '1999' ? 'het buitenland' : html`de gemeente met code ${signal.movedTo}`}. Uw melding
+            loopt door. Is de jongere naar een andere gemeente van de regio verhuisd, dan krijgt de regievoerder van die
+            gemeente een kopie van dit signaal.
+          </p>`
+        : ''
+    }
     ${
       signal.matchKind === 'family'
         ? html`<p class="utrecht-paragraph">

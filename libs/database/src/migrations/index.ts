@@ -23,6 +23,7 @@ import { SignalDigest1766400000000 } from './1766400000000-signal-digest';
 import { CollegeClosingDays1766500000000 } from './1766500000000-college-closing-days';
 import { BrpVerification1766600000000 } from './1766600000000-brp-verification';
 import { FamilyMatch1766700000000 } from './1766700000000-family-match';
+import { BrpFollowing1766800000000 } from './1766800000000-brp-following';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   CollegeClosingDays1766500000000,
   BrpVerification1766600000000,
   FamilyMatch1766700000000,
+  BrpFollowing1766800000000,
 ];

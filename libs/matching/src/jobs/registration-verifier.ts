@@ -82,7 +82,7 @@ export class RegistrationVerifier extends ScheduledWorker {
     const asked = [...new Set([...bsnOf.values()].filter((bsn): bsn is string => bsn !== null))];
     let persons;
     try {
-      persons = await this.brp.persons(asked, ['verification', 'family']);
+      persons = await this.brp.persons(asked, ['verification', 'family', 'registration_municipality']);
     } catch (error) {
       if (!(error instanceof BrpError)) throw error;
       await this.verifications.postpone(
@@ -96,7 +96,7 @@ export class RegistrationVerifier extends ScheduledWorker {
     }
     const byBsn = new Map(persons.map((p) => [p.bsn, p]));
     const today = todayInAmsterdam(this.clock.now());
-    const confirmed: { registrationId: string; parentKeys: Buffer[] }[] = [];
+    const confirmed: { registrationId: string; parentKeys: Buffer[]; municipalityCode: string | null }[] = [];
     const refused: AwaitingVerification[] = [];
     for (const c of claimed) {
       const bsn = bsnOf.get(c.registrationId);
@@ -104,7 +104,11 @@ export class RegistrationVerifier extends ScheduledWorker {
       const person = bsn ? byBsn.get(bsn) : undefined;
       const verdict = bsn ? brpVerdict(person, c.birthDate, today) : { ok: false };
       if (verdict.ok && person)
-        confirmed.push({ registrationId: c.registrationId, parentKeys: this.youthKeys.parentKeys(person.parentBsns) });
+        confirmed.push({
+          registrationId: c.registrationId,
+          parentKeys: this.youthKeys.parentKeys(person.parentBsns),
+          municipalityCode: person.municipalityCode,
+        });
       else refused.push(c);
     }
     const actor = systemActor();

@@ -42,8 +42,9 @@ interface Row {
 interface Verified {
   verification: VerificationState;
   parentBsns: string[];
+  municipalityCode: string | null;
 }
-const NOT_CHECKED: Verified = { verification: 'not_checked', parentBsns: [] };
+const NOT_CHECKED: Verified = { verification: 'not_checked', parentBsns: [], municipalityCode: null };
 
 const RETURNED = sql.raw(
   'id, verification, professional_id, organisation_id, created_at, planned_removal_date::text, inform_target, inform_due_on::text, informed_on::text, inform_deferral_ground, inform_recheck_on::text',
@@ -69,6 +70,8 @@ function registerStatement(r: {
   awaiting: { sealed: Buffer; version: number; birthDate: string } | null;
   /** The keys of the youth's parents in the BRP (verified registrations only; for the family match). */
   parentKeys: Buffer[];
+  /** A verified youth is followed in the BRP (moves, death): its BSN sealed, its municipality. */
+  follow: { sealed: Buffer; version: number; municipalityCode: string | null } | null;
   correlationId: string | null;
   audit: (from: Sql) => Sql;
 }): Sql {
@@ -93,6 +96,12 @@ function registerStatement(r: {
   ), ${next}, parented AS (
     INSERT INTO registration_parents (registration_id, parent_key, key_version)
     SELECT c.id, k, ${r.version} FROM created c CROSS JOIN unnest(${r.parentKeys}::bytea[]) AS k RETURNING 1
+  ), followed AS (
+    INSERT INTO followed_youths (youth_key, key_version, bsn_sealed, seal_version, municipality_code)
+    SELECT ${r.key}, ${r.version}, ${r.follow?.sealed ?? Buffer.alloc(0)}, ${r.follow?.version ?? 0}, ${r.follow?.municipalityCode ?? null}::char(4)
+      FROM created c WHERE ${r.follow !== null}::boolean
+    ON CONFLICT (youth_key) DO UPDATE SET ending = false
+    RETURNING 1
   ), audited AS (${r.audit(sql`(SELECT id AS object_id FROM created)`)})
   SELECT * FROM created`;
 }
@@ -127,6 +136,8 @@ function rekeyStatement(
     UPDATE registrations SET youth_key = ${newKey}, key_version = ${version} WHERE youth_key = ANY(${oldKeys}) RETURNING 1
   ), archive_rekeyed AS (
     UPDATE archive_entries SET youth_key = ${newKey}, key_version = ${version} WHERE youth_key = ANY(${oldKeys}) RETURNING 1
+  ), followed_rekeyed AS (
+    UPDATE followed_youths SET youth_key = ${newKey}, key_version = ${version} WHERE youth_key = ANY(${oldKeys}) RETURNING 1
   )${sql.join(
     holders.map((holder, i) => sql`, ${sql.raw(`held_${i}`)} AS (${holder(newKey, oldKeys)})`),
     '',
@@ -160,7 +171,7 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
       defaultMonths: this.config.VIR_DEFAULT_REGISTRATION_MONTHS,
     });
     if (!plan.ok) throw ruleViolation(plan.problem);
-    const { verification, parentBsns } =
+    const { verification, parentBsns, municipalityCode } =
       'bsn' in identifier ? await this.verify(identifier.bsn, input.youth.birthDate, today) : NOT_CHECKED;
     const { key, version } = this.youthKeys.derive(identifier);
     const inform = informTarget(input.youth.birthDate, today);
@@ -182,6 +193,10 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
           ? { ...this.youthKeys.sealBsn(identifier.bsn), birthDate: input.youth.birthDate }
           : null,
       parentKeys: this.youthKeys.parentKeys(parentBsns),
+      follow:
+        verification === 'verified' && 'bsn' in identifier
+          ? { ...this.youthKeys.sealBsn(identifier.bsn), municipalityCode }
+          : null,
       correlationId: principal.correlationId ?? null,
       audit: (from) =>
         this.audit.cte(
@@ -240,14 +255,19 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
     if (!this.config.BRP_URL) return NOT_CHECKED;
     let persons;
     try {
-      persons = await this.brp.persons([bsn], ['verification', 'family']);
+      persons = await this.brp.persons([bsn], ['verification', 'family', 'registration_municipality']);
     } catch (error) {
-      if (error instanceof BrpError) return { verification: 'awaiting_verification', parentBsns: [] };
+      if (error instanceof BrpError)
+        return { verification: 'awaiting_verification', parentBsns: [], municipalityCode: null };
       throw error;
     }
     const verdict = brpVerdict(persons[0], birthDate, today);
     if (!verdict.ok) throw ruleViolation(verdict.problem);
-    return { verification: 'verified', parentBsns: persons[0].parentBsns };
+    return {
+      verification: 'verified',
+      parentBsns: persons[0].parentBsns,
+      municipalityCode: persons[0].municipalityCode,
+    };
   }
 
   private async whyNot(professionalId: string, organisationId: string): Promise<Error> {
