@@ -20,6 +20,7 @@ import {
 import { startSmtpSink } from './support/receivers';
 import { waitUntilSettled } from './support/settle';
 import { bearer, countRows, startApi, TestApi } from './support/test-api';
+import { ADMIN_KEY } from './support/test-config';
 import { aBsn, bornYearsAgo } from './support/youths';
 
 const API_KEY = 'local-brp-verification-key-0123';
@@ -124,6 +125,14 @@ describe('registrations verified in the BRP', () => {
     gateway.mode = 'up';
   });
 
+  /** After an outage the api's breaker lets a request through again after BRP_BREAKER_RESET_MS: poke it until it does. */
+  const brpBackUp = () =>
+    waitFor('the api to call the BRP again', async () => {
+      await register(school, LOTTE);
+      const ready = await api.http().get('/health/ready').expect(200);
+      return ready.body.details.brp?.status === 'up';
+    });
+
   const register = (org: TestOrganisation, youth: object) =>
     api
       .http()
@@ -211,11 +220,9 @@ describe('registrations verified in the BRP', () => {
       [[first.body.id, second.body.id]],
     );
     expect(verified[0].n).toBe(2);
-    await waitFor('readiness to see the BRP again', async () => {
-      await register(school, LOTTE);
-      const again = await api.http().get('/health/ready').expect(200);
-      return again.body.details.brp?.status === 'up' && again.body.details.brp.awaitingVerification === 0;
-    });
+    await brpBackUp();
+    const again = await api.http().get('/health/ready').expect(200);
+    expect(again.body.details.brp).toMatchObject({ status: 'up', awaitingVerification: 0 });
   });
 
   it('ends a waiting registration the BRP then does not confirm, and signals its registrant', async () => {
@@ -294,6 +301,80 @@ describe('registrations verified in the BRP', () => {
     ).toEqual([]);
   });
 
+  describe('a reporter without BSN rights', () => {
+    let care: TestOrganisation;
+
+    beforeAll(async () => {
+      care = await anOrganisation(api, { kind: 'youth_care' });
+      const updated = await api
+        .http()
+        .patch(`/v1/organisations/${care.id}`)
+        .set(bearer(ADMIN_KEY))
+        .send({ usesBsn: false })
+        .expect(200);
+      expect(updated.body.usesBsn).toBe(false);
+    });
+    beforeEach(() => brpBackUp());
+
+    it('is refused a BSN, known or not, before the BRP is asked, and nothing is stored', async () => {
+      const before = await registrations();
+      for (const youth of [LOTTE, { bsn: aBsn(), birthDate: bornYearsAgo(12) }]) {
+        const answer = await register(care, youth).expect(422);
+        expect(answer.body).toMatchObject({
+          code: 'BSN_NOT_ALLOWED',
+          errors: [expect.objectContaining({ field: 'youth.bsn' })],
+        });
+      }
+      expect(await registrations()).toBe(before);
+    });
+
+    it('registers by surname and birth date: the index finds the youth in the BRP and never shows the BSN', async () => {
+      await register(school, LOTTE); // 200 or 201: the school has (had) a registration of Lotte
+      const answer = await register(care, { surname: 'Peeters', birthDate: LOTTE.birthDate }).expect(201);
+      expect(answer.body.verification).toBe('verified');
+      expect(JSON.stringify(answer.body)).not.toContain(LOTTE.bsn);
+      const shown = await api.http().get(`/v1/registrations/${answer.body.id}`).set(bearer(care.secret)).expect(200);
+      expect(JSON.stringify(shown.body)).not.toContain(LOTTE.bsn);
+      // The same youth as the school's registration by BSN: a match, reported through signals.
+      await waitUntilSettled(api.dataSource);
+      const inbox = await api.http().get('/v1/signals').set(bearer(care.secret)).expect(200);
+      expect(inbox.body.items.some((s: { matchKind: string }) => s.matchKind === 'same_youth')).toBe(true);
+      expect(JSON.stringify(inbox.body)).not.toContain(LOTTE.bsn);
+      expect(api.logs.join('\n')).not.toContain(LOTTE.bsn);
+    });
+
+    it('says when nobody fits, and when more than one does — without saying who — and takes postcode and house number', async () => {
+      const before = await registrations();
+      const none = await register(care, { surname: 'Pietersen', birthDate: '2012-03-04' }).expect(422);
+      expect(none.body.code).toBe('YOUTH_NOT_FOUND');
+      const several = await register(care, { surname: 'Jacobs', birthDate: '2010-01-01' }).expect(422);
+      expect(several.body).toMatchObject({
+        code: 'YOUTH_NOT_UNIQUE',
+        errors: [expect.objectContaining({ field: 'youth.postcode' })],
+      });
+      for (const body of [none.body, several.body])
+        for (const bsn of ['999970173', '999970185']) expect(JSON.stringify(body)).not.toContain(bsn);
+      expect(await registrations()).toBe(before);
+      const one = await register(care, {
+        surname: 'Jacobs',
+        birthDate: '2010-01-01',
+        postcode: '5912 PN',
+        houseNumber: 4,
+      }).expect(201);
+      expect(JSON.stringify(one.body)).not.toContain('999970173');
+      await register(care, { surname: 'Jacobs', birthDate: '2010-01-01', postcode: '5912PN' }).expect(400);
+    });
+
+    it('answers 503 with Retry-After when the BRP does not answer the search, and stores nothing', async () => {
+      gateway.mode = 'down';
+      const before = await registrations();
+      const answer = await register(care, { surname: 'Hendriks', birthDate: '2013-04-25' }).expect(503);
+      expect(answer.body.code).toBe('BRP_UNAVAILABLE');
+      expect(answer.headers['retry-after']).toBeDefined();
+      expect(await registrations()).toBe(before);
+    });
+  });
+
   describe('in the portal', () => {
     let page: Page;
 
@@ -351,6 +432,37 @@ describe('registrations verified in the BRP', () => {
       await page.getByRole('link', { name: 'De verwijderde melding' }).click();
       expect(await page.textContent('main')).toContain('de BRP heeft de jongere niet bevestigd');
       await expectAccessible(page);
+    });
+
+    it('lets a professional without BSN rights register by name, with the mistakes beside the fields', async () => {
+      const care = await anOrganisation(api, { kind: 'youth_care' });
+      await api
+        .http()
+        .patch(`/v1/organisations/${care.id}`)
+        .set(bearer(ADMIN_KEY))
+        .send({ usesBsn: false })
+        .expect(200);
+      const context = await browser.newContext();
+      const own = await context.newPage();
+      await logIn(own, portal.url, await enrol(api, smtp, own, care, care.professionalIds[0]));
+      const fillByName = async (youth: Record<string, string>) => {
+        await own.goto(`${portal.url}/meldingen/nieuw`);
+        for (const [label, value] of Object.entries(youth)) await own.getByLabel(label, { exact: true }).fill(value);
+        await own.getByLabel(/artikel 7\.1\.4\.1 Jeugdwet/).check();
+        await own.getByLabel(/weet van de melding/).check();
+        await own.getByRole('button', { name: 'Melding maken' }).click();
+      };
+      await brpBackUp();
+      await fillByName({ BSN: LOTTE.bsn, Geboortedatum: LOTTE.birthDate });
+      expect(await own.locator('#veld-bsn-fout').textContent()).toMatch(/mag het BSN niet gebruiken/);
+      await fillByName({ Geboortedatum: '2010-01-01', Achternaam: 'Jacobs' });
+      expect(await own.locator('#veld-postcode-fout').textContent()).toMatch(/postcode en het huisnummer/);
+      await expectAccessible(own);
+      await fillByName({ Geboortedatum: '2010-01-01', Achternaam: 'Jacobs', Postcode: '5921 EH', Huisnummer: '8' });
+      await own.getByText('Uw melding staat in de verwijsindex.').waitFor();
+      expect(await own.textContent('body')).not.toContain('999970185');
+      await expectAccessible(own);
+      await context.close();
     });
   });
 });

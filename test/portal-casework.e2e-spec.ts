@@ -159,12 +159,12 @@ describe('portal: register, signals and the match (headless Chromium)', () => {
       {
         actor_professional_id: teacher.who.personId,
         actor_credential_id: null,
-        details: { legalGroundConfirmed: true, informed: 'before_registering' },
+        details: { legalGroundConfirmed: true, informed: 'before_registering', verification: 'not_checked' },
       },
       {
         actor_professional_id: officer.who.personId,
         actor_credential_id: null,
-        details: { legalGroundConfirmed: true, informed: 'before_registering' },
+        details: { legalGroundConfirmed: true, informed: 'before_registering', verification: 'not_checked' },
       },
     ]);
   });

@@ -25,6 +25,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state.',
   413: 'Request body larger than 64 KiB.',
   422: 'Well-formed but breaks a rule of the Jeugdwet or of this service.',
+  503: 'A service this request needs (PostgreSQL, the BRP) does not answer now; try again after Retry-After.',
   429: 'Rate limit for this credential reached; see Retry-After.',
 };
 

@@ -5,7 +5,7 @@ export { OrganisationEntity } from './entities/organisation.entity';
 export { OperatorCommands } from './operator-commands';
 export { ContactDirectory } from './contact-directory';
 export { OrganisationDirectory } from './organisation-directory';
-export { eligibleRegistrant, registrantStanding } from './registrant';
+export { eligibleRegistrant, registrantStanding, usesBsn } from './registrant';
 export {
   breachAddressesOfCollege,
   copyRecipients,

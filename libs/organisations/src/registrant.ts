@@ -38,3 +38,8 @@ export async function registrantStanding(
   // A disconnected organisation's professionals are unknown to it, as before.
   return row.connected ? 'eligible' : 'unknown';
 }
+
+/** Whether the organisation `organisationId` lets its professionals use the BSN (Jw 7.1.4.2(3)), as a condition. */
+export function usesBsn(organisationId: string): Sql {
+  return sql`EXISTS (SELECT 1 FROM organisations o WHERE o.id = ${organisationId} AND o.uses_bsn)`;
+}

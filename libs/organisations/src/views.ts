@@ -46,6 +46,11 @@ export class OrganisationView {
   })
   followUpClosingDays: string[];
   @ApiProperty({
+    description:
+      'Whether its professionals may use the BSN (Jw 7.1.4.2(3), by BJw category); false: they register a youth by surname and birth date, the index finds the BSN in the BRP and never shows it',
+  })
+  usesBsn: boolean;
+  @ApiProperty({
     enum: ORGANISATION_WARNINGS,
     isArray: true,
     description:
@@ -71,6 +76,7 @@ export class OrganisationView {
       followUpReminderWorkingDays: o.followUpReminderDays ?? null,
       followUpEscalationWorkingDays: o.followUpEscalationDays ?? null,
       followUpClosingDays: o.followUpClosingDays ?? [],
+      usesBsn: o.usesBsn ?? true,
       warnings,
     };
   }

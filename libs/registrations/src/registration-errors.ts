@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, RuleViolationError, ValidationFailedError } from '@vir/common';
+import { AppError, ConflictError, NotFoundError, RuleViolationError, ValidationFailedError } from '@vir/common';
 
 export const registrationNotFound = () => new NotFoundError('REGISTRATION_NOT_FOUND', 'Registration');
 
@@ -22,6 +22,21 @@ const RULES = {
     'Birth date differs from the BRP',
     'The birth date does not agree with the BRP for this BSN: check both. Nothing was stored.',
     'youth.birthDate',
+  ],
+  BSN_NOT_ALLOWED: [
+    'Not with a BSN',
+    'Your organisation may not use the BSN (Jw 7.1.4.2(3)): give surname and birth date (and postcode and house number where needed); the index finds the youth in the BRP.',
+    'youth.bsn',
+  ],
+  YOUTH_NOT_FOUND: [
+    'Not found in the BRP',
+    'The BRP has no living person with this surname and birth date (at this address): check them. Nothing was stored.',
+    'youth.surname',
+  ],
+  YOUTH_NOT_UNIQUE: [
+    'More than one person fits',
+    'More than one person in the BRP has this surname and birth date: add postcode and houseNumber. Nothing was stored.',
+    'youth.postcode',
   ],
   PLANNED_REMOVAL_NOT_IN_FUTURE: [
     'Planned removal date not in the future',
@@ -85,3 +100,12 @@ export const registrationNotActive = () =>
   );
 
 export const invalidYouth = (field: string, reason: string) => new ValidationFailedError([{ field, reason }]);
+
+/** The BRP did not answer a search by name: without a BSN nothing identifies the youth, so nothing can wait. */
+export const brpUnavailableForSearch = () =>
+  new AppError(
+    'BRP_UNAVAILABLE',
+    503,
+    'The BRP does not answer',
+    'The youth could not be looked up in the BRP now; nothing was stored. Try again after Retry-After.',
+  );

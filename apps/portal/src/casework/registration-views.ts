@@ -6,6 +6,8 @@ export interface RegistrationFormValues {
   birthDate?: string;
   surname?: string;
   sex?: string;
+  postcode?: string;
+  houseNumber?: string;
   legalGround?: boolean;
   informed?: string;
 }
@@ -84,6 +86,13 @@ export function registrationForm(
             </select>
           </div>
         </div>
+        <p class="utrecht-paragraph">
+          Mag uw organisatie het BSN niet gebruiken? Laat BSN en geslacht leeg en vul de achternaam en de geboortedatum
+          in; de verwijsindex zoekt de jongere op in de BRP. Zijn er meer jongeren met die naam en geboortedatum, vul
+          dan ook de postcode en het huisnummer in.
+        </p>
+        ${textField('postcode', 'Postcode', values, errors, { description: 'Bijvoorbeeld 5911 CB.' })}
+        ${textField('houseNumber', 'Huisnummer', values, errors, { inputmode: 'numeric' })}
       </fieldset>
       <fieldset
         class="utrecht-form-fieldset"

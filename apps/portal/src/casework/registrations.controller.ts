@@ -42,6 +42,8 @@ const FORM_FIELDS: Record<string, keyof RegistrationFormValues> = {
   'youth.birthDate': 'birthDate',
   'youth.surname': 'surname',
   'youth.sex': 'sex',
+  'youth.postcode': 'postcode',
+  'youth.houseNumber': 'houseNumber',
   'confirmations.legalGround': 'legalGround',
   'confirmations.informed': 'informed',
 };
@@ -51,6 +53,8 @@ const FIELD_MESSAGES: Record<keyof RegistrationFormValues, string> = {
   birthDate: 'Vul een bestaande geboortedatum in die niet in de toekomst ligt.',
   surname: 'Vul de achternaam in met letters (spaties, koppeltekens, een apostrof of een punt mogen).',
   sex: 'Kies het geslacht. Alleen voor een jongere zonder BSN.',
+  postcode: 'Vul een postcode in zoals 5911 CB, samen met het huisnummer.',
+  houseNumber: 'Vul het huisnummer in (alleen cijfers), samen met de postcode.',
   legalGround: 'Vink aan dat u meldt op grond van artikel 7.1.4.1 Jeugdwet.',
   informed: 'Kies of u de jongere vooraf heeft ingelicht, of dat de spoedeisende uitzondering geldt.',
 };
@@ -59,6 +63,13 @@ const RULE_MESSAGES: Record<string, string> = {
   YOUTH_TOO_OLD: 'Deze jongere is 23 jaar of ouder. De verwijsindex is voor jongeren tot 23 jaar.',
   YOUTH_NOT_IN_BRP: 'De BRP kent geen persoon met dit BSN. Controleer het nummer in uw dossier.',
   YOUTH_DECEASED: 'Volgens de BRP is deze persoon overleden. De verwijsindex bewaart niets over hem of haar.',
+  BSN_NOT_ALLOWED:
+    'Uw organisatie mag het BSN niet gebruiken. Laat het BSN leeg en vul de achternaam en de geboortedatum in (en zo nodig postcode en huisnummer).',
+  YOUTH_NOT_FOUND: 'De BRP kent geen jongere met deze achternaam en geboortedatum. Controleer ze in uw dossier.',
+  YOUTH_NOT_UNIQUE:
+    'Er zijn meer jongeren met deze achternaam en geboortedatum. Vul ook de postcode en het huisnummer van de jongere in.',
+  BRP_UNAVAILABLE:
+    'De BRP is nu niet bereikbaar, dus de jongere kon niet worden opgezocht. Er is niets bewaard. Probeer het straks opnieuw.',
   BIRTH_DATE_MISMATCH: 'Deze geboortedatum hoort volgens de BRP niet bij dit BSN. Controleer beide in uw dossier.',
   ORGANISATION_WITHOUT_COORDINATOR:
     'Uw organisatie heeft (nog) geen contactpersoon verwijsindex. Vraag de beheerder om er een aan te wijzen.',
@@ -114,6 +125,8 @@ export class RegistrationPagesController {
       birthDate: text(form, 'birthDate', 10),
       surname: text(form, 'surname', 200).trim(),
       sex: text(form, 'sex', 1),
+      postcode: text(form, 'postcode', 10).trim(),
+      houseNumber: text(form, 'houseNumber', 6).trim(),
       legalGround: text(form, 'legalGround') === 'ja',
       informed: text(form, 'informed', 32),
     };
@@ -130,7 +143,15 @@ export class RegistrationPagesController {
       return show(400, { bsn: 'Vul het BSN in. Heeft de jongere geen BSN, vul dan de achternaam en het geslacht in.' });
     const youth = values.bsn
       ? { bsn: values.bsn, birthDate: values.birthDate }
-      : { surname: values.surname, birthDate: values.birthDate, ...(values.sex && { sex: values.sex }) };
+      : {
+          surname: values.surname,
+          birthDate: values.birthDate,
+          ...(values.sex && { sex: values.sex }),
+          ...(values.postcode && { postcode: values.postcode }),
+          ...(values.houseNumber && {
+            houseNumber: /^\d{1,5}$/.test(values.houseNumber) ? Number(values.houseNumber) : values.houseNumber,
+          }),
+        };
     try {
       const input = await validateInput(RegisterYouthDto, {
         professionalId: person.session.person.personId,
@@ -148,6 +169,8 @@ export class RegistrationPagesController {
         person.session,
       );
     } catch (error) {
+      if (error instanceof AppError && error.code === 'BRP_UNAVAILABLE')
+        return show(503, {}, RULE_MESSAGES.BRP_UNAVAILABLE);
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       const fields = fieldsOf(error, FORM_FIELDS) as (keyof RegistrationFormValues)[];
       const errors: RegistrationFormErrors = Object.fromEntries(

@@ -24,6 +24,7 @@ import { CollegeClosingDays1766500000000 } from './1766500000000-college-closing
 import { BrpVerification1766600000000 } from './1766600000000-brp-verification';
 import { FamilyMatch1766700000000 } from './1766700000000-family-match';
 import { BrpFollowing1766800000000 } from './1766800000000-brp-following';
+import { BsnRights1766900000000 } from './1766900000000-bsn-rights';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   BrpVerification1766600000000,
   FamilyMatch1766700000000,
   BrpFollowing1766800000000,
+  BsnRights1766900000000,
 ];

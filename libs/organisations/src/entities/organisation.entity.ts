@@ -82,6 +82,10 @@ export class OrganisationEntity {
   })
   followUpClosingDays: string[];
 
+  /** Whether its professionals may use the BSN (Jw 7.1.4.2(3)); without, they register by name and birth date. */
+  @Column({ name: 'uses_bsn', type: 'boolean', default: true })
+  usesBsn: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -42,7 +42,7 @@ export class RegistrationsController {
     type: RegistrationReceiptView,
     description: 'This professional already had an active registration of this youth.',
   })
-  @ApiProblems(413, 422)
+  @ApiProblems(413, 422, 503)
   async register(
     @CurrentPrincipal() principal: Principal,
     @Body() body: RegisterYouthDto,

@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsInt,
   IsOptional,
@@ -95,4 +96,12 @@ export class UpdateOrganisationDto {
   @ArrayMaxSize(FOLLOW_UP_CLOSING_DAYS_MAX)
   @IsCalendarDate({ each: true })
   followUpClosingDays?: string[] | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Whether its professionals may use the BSN (Jw 7.1.4.2(3); the BJw names the categories that may). false: they register by surname and birth date (and postcode and house number where needed), the index finds the BSN in the BRP',
+  })
+  @IsOptional()
+  @IsBoolean()
+  usesBsn?: boolean;
 }

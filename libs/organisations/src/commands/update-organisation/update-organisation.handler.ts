@@ -77,6 +77,7 @@ export class UpdateOrganisationHandler implements ICommandHandler<UpdateOrganisa
       if (input.followUpReminderWorkingDays !== undefined) set.followUpReminderDays = input.followUpReminderWorkingDays;
       if (input.followUpEscalationWorkingDays !== undefined)
         set.followUpEscalationDays = input.followUpEscalationWorkingDays;
+      if (input.usesBsn !== undefined) set.usesBsn = input.usesBsn;
       if (input.followUpClosingDays !== undefined)
         set.followUpClosingDays = [...new Set(input.followUpClosingDays ?? [])].sort();
       await manager.getRepository(OrganisationEntity).update({ id: organisation.id }, set);

@@ -2,7 +2,19 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate } from '@vir/common';
 import { YouthDto, YouthField } from '@vir/pseudonymisation';
 import { Type } from 'class-transformer';
-import { Equals, IsIn, IsObject, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import {
+  Equals,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export const INFORMED_WAYS = ['before_registering', 'urgent_exception'] as const;
 
@@ -25,13 +37,43 @@ export class RegistrationConfirmationsDto {
   informed: (typeof INFORMED_WAYS)[number];
 }
 
+/**
+ * The youth of a registration. Besides a BSN, or surname, birth date and sex (a youth without a
+ * BSN), a professional who may not use the BSN (Jw 7.1.4.2(3)) gives surname and birth date — with
+ * `prefix`, and `postcode` and `houseNumber` where that is not unique — and the index finds the BSN
+ * in the BRP.
+ */
+export class RegistrationYouthDto extends YouthDto {
+  @ApiPropertyOptional({
+    description: 'Voorvoegsel of the surname (e.g. "van der"), for a search in the BRP',
+    maxLength: 10,
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-zA-ZÀ-ž' ]{1,10}$/, { message: 'prefix must be letters, apostrophes and spaces (at most 10)' })
+  prefix?: string;
+
+  @ApiPropertyOptional({ example: '5911 AB', description: 'Postcode of the address, for a search in the BRP' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/, { message: 'postcode must be a Dutch postcode, e.g. 5911 AB' })
+  postcode?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 99999, description: 'House number of the address, with postcode' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(99999)
+  houseNumber?: number;
+}
+
 export class RegisterYouthDto {
   @ApiProperty({ format: 'uuid', description: 'The meldingsbevoegde of your organisation who registers.' })
   @IsUUID('all', { message: 'professionalId must be a UUID' })
   professionalId: string;
 
-  @YouthField()
-  youth: YouthDto;
+  @YouthField(RegistrationYouthDto)
+  youth: RegistrationYouthDto;
 
   @ApiPropertyOptional({
     format: 'date',

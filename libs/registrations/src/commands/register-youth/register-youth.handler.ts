@@ -3,21 +3,23 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorOf, ownProfessional } from '@vir/auth';
 import { AuditLog } from '@vir/audit';
 import { BrpError, BrpPersonen } from '@vir/brp';
-import { Clock, todayInAmsterdam } from '@vir/common';
+import { Clock, RuleViolationError, todayInAmsterdam } from '@vir/common';
 import { AppConfig } from '@vir/config';
 import { rows, runPrepared, sql, type Sql } from '@vir/database';
-import { eligibleRegistrant, registrantStanding } from '@vir/organisations';
-import { youthIdentifier, YouthKeyService } from '@vir/pseudonymisation';
+import { eligibleRegistrant, registrantStanding, usesBsn } from '@vir/organisations';
+import { surnameProblem, youthIdentifier, YouthKeyService } from '@vir/pseudonymisation';
+import type { YouthIdentifier } from '@vir/pseudonymisation';
 import type { VerificationState } from '../../entities/registration.entity';
 import { outboxInsert, type OutboxTopic } from '@vir/queue';
 import { DataSource } from 'typeorm';
-import { invalidYouth, ruleViolation } from '../../registration-errors';
+import { brpUnavailableForSearch, invalidYouth, ruleViolation } from '../../registration-errors';
 import { brpVerdict, informTarget, planRemoval } from '../../registration-rules';
 import { YOUTH_KEY_HOLDERS, YouthKeyHolder } from '../../registration-references';
 import { informationTaskOf, RegistrationReceiptView } from '../../views';
 import { newInformationTask } from '../../information-task';
 import type { DeferralGround, InformTarget } from '../../information-task';
 import { RegisterYouthCommand } from './register-youth.command';
+import type { RegistrationYouthDto } from './register-youth.dto';
 
 export interface RegistrationResult {
   created: boolean;
@@ -72,6 +74,8 @@ function registerStatement(r: {
   parentKeys: Buffer[];
   /** A verified youth is followed in the BRP (moves, death): its BSN sealed, its municipality. */
   follow: { sealed: Buffer; version: number; municipalityCode: string | null } | null;
+  /** The reporter gave the BSN (not found by the index): the organisation must be allowed to use it. */
+  byBsn: boolean;
   correlationId: string | null;
   audit: (from: Sql) => Sql;
 }): Sql {
@@ -85,7 +89,9 @@ function registerStatement(r: {
     ${outboxInsert(sql`SELECT ${'registration.created' satisfies OutboxTopic}, jsonb_build_object('registrationId', c.id), ${r.correlationId}::text FROM created c`)}
   )`;
   return sql`
-  WITH eligible AS (${eligibleRegistrant(r.professionalId, r.organisationId)}
+  WITH eligible AS (
+    SELECT * FROM (${eligibleRegistrant(r.professionalId, r.organisationId)}) e
+     WHERE NOT ${r.byBsn}::boolean OR ${usesBsn(r.organisationId)}
   ), created AS (
     INSERT INTO registrations (youth_key, key_version, professional_id, organisation_id, created_at, planned_removal_date, age_limit_date,
                                inform_target, inform_due_on, informed_on, verification)
@@ -162,7 +168,8 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
     if (own && input.professionalId !== own) throw ruleViolation('NOT_YOURSELF');
     const now = this.clock.now();
     const today = todayInAmsterdam(now);
-    const identifier = youthIdentifier(input.youth);
+    const byBsn = input.youth.bsn !== undefined;
+    const identifier = await this.identify(input.youth, principal.organisationId);
     if (input.youth.birthDate > today) throw invalidYouth('youth.birthDate', 'birthDate must not be in the future');
     const plan = planRemoval({
       today,
@@ -193,6 +200,7 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
           ? { ...this.youthKeys.sealBsn(identifier.bsn), birthDate: input.youth.birthDate }
           : null,
       parentKeys: this.youthKeys.parentKeys(parentBsns),
+      byBsn,
       follow:
         verification === 'verified' && 'bsn' in identifier
           ? { ...this.youthKeys.sealBsn(identifier.bsn), municipalityCode }
@@ -241,10 +249,51 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
       sql`SELECT ${RETURNED}
             FROM registrations r
            WHERE r.youth_key = ${key} AND r.professional_id = ${input.professionalId}
-             AND r.organisation_id = ${principal.organisationId} AND r.status = 'active'`,
+             AND r.organisation_id = ${principal.organisationId} AND r.status = 'active'
+             AND (NOT ${byBsn}::boolean OR ${usesBsn(principal.organisationId)})`,
     );
     if (existing) return { created: false, view: receipt(existing, inform, today) };
-    throw await this.whyNot(input.professionalId, principal.organisationId);
+    throw await this.whyNot(input.professionalId, principal.organisationId, byBsn);
+  }
+
+  /**
+   * How the youth is identified. A surname and birth date without sex, with a BRP connected, is a
+   * search in the BRP for a professional who may not use the BSN (Jw 7.1.4.2(3)): exactly one living
+   * person must fit, and the BSN found is used but never shown. A BSN given by an organisation that
+   * may not use it is refused before the BRP is asked (the answer would tell whether it exists).
+   */
+  private async identify(youth: RegistrationYouthDto, organisationId: string): Promise<YouthIdentifier> {
+    const search = youth.bsn === undefined && youth.surname !== undefined && youth.sex === undefined;
+    if ((youth.postcode !== undefined || youth.houseNumber !== undefined || youth.prefix !== undefined) && !search)
+      throw invalidYouth('youth', 'prefix, postcode and houseNumber are only for a search by surname and birth date');
+    if ((youth.postcode === undefined) !== (youth.houseNumber === undefined))
+      throw invalidYouth(
+        youth.postcode === undefined ? 'youth.postcode' : 'youth.houseNumber',
+        'give postcode and houseNumber together',
+      );
+    if (youth.bsn !== undefined && this.config.BRP_URL) {
+      const [allowed] = await rows<{ ok: boolean }>(this.dataSource, sql`SELECT ${usesBsn(organisationId)} AS ok`);
+      if (!allowed?.ok) throw ruleViolation('BSN_NOT_ALLOWED');
+    }
+    if (!search || !this.config.BRP_URL) return youthIdentifier(youth);
+    const problem = surnameProblem(youth.surname as string);
+    if (problem) throw new RuleViolationError('SURNAME_INVALID', 'Not a surname', problem, 'youth.surname');
+    let found: string[];
+    try {
+      found = await this.brp.search({
+        surname: youth.surname as string,
+        birthDate: youth.birthDate,
+        ...(youth.prefix !== undefined && { prefix: youth.prefix }),
+        ...(youth.postcode !== undefined && { postcode: youth.postcode.replace(' ', '').toUpperCase() }),
+        ...(youth.houseNumber !== undefined && { houseNumber: youth.houseNumber }),
+      });
+    } catch (error) {
+      if (error instanceof BrpError) throw brpUnavailableForSearch();
+      throw error;
+    }
+    if (found.length === 0) throw ruleViolation('YOUTH_NOT_FOUND');
+    if (found.length > 1) throw ruleViolation('YOUTH_NOT_UNIQUE');
+    return { bsn: found[0] };
   }
 
   /**
@@ -270,8 +319,9 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
     };
   }
 
-  private async whyNot(professionalId: string, organisationId: string): Promise<Error> {
+  private async whyNot(professionalId: string, organisationId: string, byBsn: boolean): Promise<Error> {
     const standing = await registrantStanding(this.dataSource, professionalId, organisationId);
+    if (standing === 'eligible' && byBsn) return ruleViolation('BSN_NOT_ALLOWED');
     if (standing === 'not-designated') return ruleViolation('NOT_A_DESIGNATED_PROFESSIONAL');
     if (standing === 'inactive') return ruleViolation('PROFESSIONAL_INACTIVE');
     if (standing === 'no-coordinator') return ruleViolation('ORGANISATION_WITHOUT_COORDINATOR');
