@@ -310,8 +310,20 @@ describe('portal: the college (headless Chromium)', () => {
     );
     expect(audited.details).toEqual({ rows: 5, imported: 4, refused: 1 });
 
-    // The webhook: its secret shown once, then a signed test event the receiver checks with that secret.
+    // BSN rights: the administrator says the organisation's professionals may not use the BSN.
     await page.getByRole('link', { name: `Terug naar ${name}` }).click();
+    await page.getByLabel('De meldingsbevoegden mogen het BSN gebruiken').uncheck();
+    await page.getByRole('button', { name: 'BSN-bevoegdheid opslaan' }).click();
+    await page.getByText('De BSN-bevoegdheid is opgeslagen.').waitFor();
+    expect(await mainText(page)).toContain('Medewerkers melden zonder BSN');
+    expect(await page.getByLabel('De meldingsbevoegden mogen het BSN gebruiken').isChecked()).toBe(false);
+    const [{ uses_bsn: usesBsn }] = await api.dataSource.query(`SELECT uses_bsn FROM organisations WHERE id = $1`, [
+      organisation.id,
+    ]);
+    expect(usesBsn).toBe(false);
+    await expectAccessible(page);
+
+    // The webhook: its secret shown once, then a signed test event the receiver checks with that secret.
     const receiver = await startWebhookReceiver('not-yet-known');
     try {
       await page.getByLabel('Webhook-adres').fill('geen adres');

@@ -153,6 +153,8 @@ function facts(o: OrganisationView): SafeHtml {
     <dd>${o.status === 'connected' ? 'Aangesloten' : 'Ontkoppeld'}</dd>
     <dt>Webhook</dt>
     <dd>${o.webhookUrl ?? 'Geen'}</dd>
+    <dt>BSN</dt>
+    <dd>${o.usesBsn ? 'Medewerkers melden met het BSN' : 'Medewerkers melden zonder BSN (naam en geboortedatum)'}</dd>
   </dl>`;
 }
 
@@ -198,6 +200,17 @@ export function organisationPage(parts: OrganisationPageParts): SafeHtml {
     </form>
     <h2 class="utrecht-heading-2">Medewerkers</h2>
     ${peopleTable}
+    <h2 class="utrecht-heading-2">BSN</h2>
+    <p class="utrecht-paragraph">
+      Mogen de meldingsbevoegden van deze organisatie het burgerservicenummer gebruiken (artikel 7.1.4.2 lid 3 Jeugdwet,
+      volgens de categorieën van het Besluit Jeugdwet)? Zo niet, dan melden zij met achternaam en geboortedatum en zoekt
+      de verwijsindex het BSN op in de BRP, zonder het hun te laten zien.
+    </p>
+    <form method="post" action="${base}/bsn" novalidate>
+      ${csrfField(csrf)}
+      ${checkbox({ name: 'usesBsn', value: 'ja', label: 'De meldingsbevoegden mogen het BSN gebruiken', checked: o.usesBsn })}
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action">BSN-bevoegdheid opslaan</button>
+    </form>
     <h2 class="utrecht-heading-2">Koppeling met het zaaksysteem</h2>
     <p class="utrecht-paragraph">
       Een zaaksysteem krijgt signalen als CloudEvent op een webhook en maakt meldingen met een sleutel. Het geheim van

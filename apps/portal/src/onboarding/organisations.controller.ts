@@ -276,6 +276,29 @@ export class OrganisationPagesController {
     }
   }
 
+  @Post(':id/bsn')
+  async setBsnRights(
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() form: Form,
+  ): Promise<void> {
+    const person = await this.pages.personPosting(request, reply, form, ADMINISTRATOR);
+    if (!person) return;
+    try {
+      const input = await validateInput(UpdateOrganisationDto, { usesBsn: text(form, 'usesBsn') === 'ja' });
+      const updated = await orNotFound(id, () =>
+        this.commandBus.execute<UpdateOrganisationCommand, OrganisationView>(
+          new UpdateOrganisationCommand(person.principal, id, input),
+        ),
+      );
+      if (!updated) return this.pages.notFound(reply, person.session, 'Organisatie');
+      await this.showOrganisation(reply, person, id, 200, { notice: alert('ok', 'De BSN-bevoegdheid is opgeslagen.') });
+    } catch (error) {
+      await this.showRefusal(error, reply, person, id, 'Dat lukte niet.');
+    }
+  }
+
   @Post(':id/webhook/test')
   async testWebhook(
     @Param('id') id: string,
