@@ -100,7 +100,8 @@ export class BrpFollower extends ScheduledWorker {
         ? await this.followed.leastRecentlyChecked(this.dataSource, this.config.BRP_REQUERY_BATCH)
         : await this.followed.ofKeys(
             this.dataSource,
-            changed.map((bsn) => this.youthKeys.derive({ bsn }).key),
+            // During a key rotation a followed youth may still be under an earlier key version.
+            changed.flatMap((bsn) => this.youthKeys.allKeys({ bsn })),
           );
     const asked = this.bsnsOf(youths);
     if (asked.length > 0) {
