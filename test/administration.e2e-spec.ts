@@ -44,6 +44,7 @@ describe('administration: the gemeente connects organisations', () => {
       followUpReminderWorkingDays: null,
       followUpEscalationWorkingDays: null,
       followUpClosingDays: [],
+      usesBsn: true,
       warnings: [],
     });
     expect(created.headers['api-version']).toBe('1.0.0');
