@@ -1,19 +1,10 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aFollowUpOfficer, anOrganisation, TestOrganisation } from './support/factories';
-import {
-  cliWithEnv,
-  LocalBrpProcess,
-  ROOT,
-  startLocalBrp,
-  startWorker,
-  waitFor,
-  WorkerProcess,
-} from './support/processes';
+import { aFollowUpDesk, anOrganisation, TestOrganisation, theBeeselCollege } from './support/factories';
+import { LocalBrpProcess, ROOT, startLocalBrp, startWorker, waitFor, WorkerProcess } from './support/processes';
 import { waitUntilSettled } from './support/settle';
 import { bearer, countRows, startApi, TestApi } from './support/test-api';
-import { ADMIN_KEY } from './support/test-config';
 
 const API_KEY = 'local-brp-changes-key-0123456789';
 const MILAN = { bsn: '999970082', birthDate: '2010-02-11' };
@@ -83,41 +74,9 @@ describe('moves and deaths from the BRP', () => {
     api = await startApi(settings);
     await api.reset();
     worker = await startWorker(settings);
-    const created = await cliWithEnv(
-      { VIR_MUNICIPALITY_CODE: '0889', VIR_MUNICIPALITY_NAME: 'Gemeente Beesel' },
-      'admin',
-      'create',
-      'beheerder Beesel',
-    );
-    beeselAdmin = /Secret \(shown once\): (\S+)/.exec(created.stdout)?.[1] as string;
-    const officerOf = async (code: string, adminKey: string) => {
-      const [{ id }] = await api.dataSource.query(
-        `SELECT id FROM organisations WHERE municipality_code = $1 AND kind = 'municipality'`,
-        [code],
-      );
-      if (code === '0983') await aFollowUpOfficer(api, id);
-      else
-        await api
-          .http()
-          .post(`/v1/organisations/${id}/professionals`)
-          .set(bearer(adminKey))
-          .send({
-            name: 'Regievoerder Beesel',
-            email: 'regie@beesel.example',
-            phone: '+31 77 474 9292',
-            role: 'follow_up_officer',
-          })
-          .expect(201);
-      const issued = await api
-        .http()
-        .post(`/v1/organisations/${id}/credentials`)
-        .set(bearer(adminKey))
-        .send({ scopes: ['follow-up'] })
-        .expect(201);
-      return issued.body.secret as string;
-    };
-    venloOfficer = await officerOf('0983', ADMIN_KEY);
-    beeselOfficer = await officerOf('0889', beeselAdmin);
+    beeselAdmin = await theBeeselCollege();
+    venloOfficer = await aFollowUpDesk(api, '0983');
+    beeselOfficer = await aFollowUpDesk(api, '0889', beeselAdmin);
     school = await anOrganisation(api, { kind: 'education' });
     police = await anOrganisation(api, { kind: 'police_and_justice' });
     beeselCare = await anOrganisation(api, { kind: 'youth_care', adminKey: beeselAdmin, municipalityCode: '0889' });

@@ -1,12 +1,11 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aFollowUpOfficer, anOrganisation, TestOrganisation } from './support/factories';
-import { cliWithEnv, LocalBrpProcess, ROOT, startLocalBrp, startWorker, WorkerProcess } from './support/processes';
+import { aFollowUpDesk, anOrganisation, TestOrganisation, theBeeselCollege } from './support/factories';
+import { LocalBrpProcess, ROOT, startLocalBrp, startWorker, WorkerProcess } from './support/processes';
 import { startSmtpSink } from './support/receivers';
 import { waitUntilSettled } from './support/settle';
 import { bearer, startApi, TestApi } from './support/test-api';
-import { ADMIN_KEY } from './support/test-config';
 
 const API_KEY = 'local-brp-family-key-0123456789';
 // Of the demo persons: Lotte and Daan have the same mother and father; Noah has the same mother.
@@ -68,42 +67,9 @@ describe('the family match', () => {
     await waitUntilSettled(api.dataSource);
     await api.reset();
     smtp.mails.splice(0);
-    const created = await cliWithEnv(
-      { VIR_MUNICIPALITY_CODE: '0889', VIR_MUNICIPALITY_NAME: 'Gemeente Beesel' },
-      'admin',
-      'create',
-      'beheerder Beesel',
-    );
-    beeselAdmin = /Secret \(shown once\): (\S+)/.exec(created.stdout)?.[1] as string;
-    const gemeente = async (code: string, adminKey: string) => {
-      const [{ id }] = await api.dataSource.query(
-        `SELECT id FROM organisations WHERE municipality_code = $1 AND kind = 'municipality'`,
-        [code],
-      );
-      const issued = await api
-        .http()
-        .post(`/v1/organisations/${id}/credentials`)
-        .set(bearer(adminKey))
-        .send({ scopes: ['follow-up'] })
-        .expect(201);
-      return { id: id as string, secret: issued.body.secret as string };
-    };
-    const venlo = await gemeente('0983', ADMIN_KEY);
-    await aFollowUpOfficer(api, venlo.id);
-    venloOfficer = venlo.secret;
-    const beesel = await gemeente('0889', beeselAdmin);
-    await api
-      .http()
-      .post(`/v1/organisations/${beesel.id}/professionals`)
-      .set(bearer(beeselAdmin))
-      .send({
-        name: 'Regievoerder Beesel',
-        email: 'regie@beesel.example',
-        phone: '+31 77 474 9292',
-        role: 'follow_up_officer',
-      })
-      .expect(201);
-    beeselOfficer = beesel.secret;
+    beeselAdmin = await theBeeselCollege();
+    venloOfficer = await aFollowUpDesk(api, '0983');
+    beeselOfficer = await aFollowUpDesk(api, '0889', beeselAdmin);
     school = await anOrganisation(api, { kind: 'education', professionals: 2 });
     beeselCare = await anOrganisation(api, { kind: 'youth_care', adminKey: beeselAdmin, municipalityCode: '0889' });
     police = await anOrganisation(api, { kind: 'police_and_justice' });

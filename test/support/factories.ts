@@ -1,5 +1,6 @@
 import type { TestApi } from './test-api';
 import { bearer } from './test-api';
+import { cliWithEnv } from './processes';
 import { ADMIN_KEY } from './test-config';
 
 let counter = 0;
@@ -65,11 +66,15 @@ export async function anOrganisation(
 }
 
 /** A follow-up officer (regievoerder) in a municipality organisation; returns the professional id. */
-export async function aFollowUpOfficer(api: TestApi, municipalityOrganisationId: string): Promise<string> {
+export async function aFollowUpOfficer(
+  api: TestApi,
+  municipalityOrganisationId: string,
+  adminKey = ADMIN_KEY,
+): Promise<string> {
   const response = await api
     .http()
     .post(`/v1/organisations/${municipalityOrganisationId}/professionals`)
-    .set(bearer(ADMIN_KEY))
+    .set(bearer(adminKey))
     .send({
       name: 'Regievoerder',
       email: `regie.${unique()}@venlo.example`,
@@ -103,4 +108,34 @@ export async function aPersonOf(
   return (
     await api.http().get(`/v1/organisations/${organisation.id}/professionals/${id}`).set(bearer(adminKey)).expect(200)
   ).body as { id: string; name: string; email: string };
+}
+
+/** The neighbouring college Beesel (0889), made with the CLI as an operator does: its administrator's key. */
+export async function theBeeselCollege(): Promise<string> {
+  const created = await cliWithEnv(
+    { VIR_MUNICIPALITY_CODE: '0889', VIR_MUNICIPALITY_NAME: 'Gemeente Beesel' },
+    'admin',
+    'create',
+    'beheerder Beesel',
+  );
+  return /Secret \(shown once\): (\S+)/.exec(created.stdout)?.[1] as string;
+}
+
+/**
+ * A follow-up officer in the gemeente of college `municipalityCode` and a `follow-up` credential of
+ * that gemeente, made by the college's administrator: the credential's secret.
+ */
+export async function aFollowUpDesk(api: TestApi, municipalityCode: string, adminKey = ADMIN_KEY): Promise<string> {
+  const [{ id }] = await api.dataSource.query(
+    `SELECT id FROM organisations WHERE municipality_code = $1 AND kind = 'municipality'`,
+    [municipalityCode],
+  );
+  await aFollowUpOfficer(api, id, adminKey);
+  const issued = await api
+    .http()
+    .post(`/v1/organisations/${id}/credentials`)
+    .set(bearer(adminKey))
+    .send({ scopes: ['follow-up'] })
+    .expect(201);
+  return issued.body.secret as string;
 }
