@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aFollowUpDesk, anOrganisation, TestOrganisation, theBeeselCollege } from './support/factories';
+import { aFollowUpDesk, anOrganisation, aRegistration, TestOrganisation, theBeeselCollege } from './support/factories';
 import { LocalBrpProcess, ROOT, startLocalBrp, startWorker, waitFor, WorkerProcess } from './support/processes';
 import { waitUntilSettled } from './support/settle';
 import { bearer, countRows, startApi, TestApi } from './support/test-api';
@@ -40,13 +40,7 @@ describe('moves and deaths from the BRP', () => {
     file.personen = file.personen.map((p) => (p.burgerservicenummer === bsn ? edit(p) : p));
     writeFileSync(personsFile, JSON.stringify(file));
   };
-  const register = (org: TestOrganisation, youth: object) =>
-    api
-      .http()
-      .post('/v1/registrations')
-      .set(bearer(org.secret))
-      .send({ professionalId: org.professionalIds[0], youth })
-      .expect(201);
+  const register = (org: TestOrganisation, youth: object) => aRegistration(api, org, youth);
   const inbox = async (secret: string) =>
     (await api.http().get('/v1/signals?limit=100').set(bearer(secret)).expect(200)).body.items as {
       kind: string;
@@ -82,7 +76,6 @@ describe('moves and deaths from the BRP', () => {
     beeselCare = await anOrganisation(api, { kind: 'youth_care', adminKey: beeselAdmin, municipalityCode: '0889' });
   });
   afterAll(async () => {
-    if (process.env.DEBUG_LOGS) console.log(worker?.logs.join('\n').slice(-4000));
     await worker?.kill();
     await api?.close();
     await brp?.kill();

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aFollowUpDesk, anOrganisation, TestOrganisation, theBeeselCollege } from './support/factories';
+import { aFollowUpDesk, anOrganisation, aRegistration, TestOrganisation, theBeeselCollege } from './support/factories';
 import { LocalBrpProcess, ROOT, startLocalBrp, startWorker, WorkerProcess } from './support/processes';
 import { startSmtpSink } from './support/receivers';
 import { waitUntilSettled } from './support/settle';
@@ -43,12 +43,7 @@ describe('the family match', () => {
   let police: TestOrganisation;
 
   const register = (org: TestOrganisation, youth: object, professional = 0) =>
-    api
-      .http()
-      .post('/v1/registrations')
-      .set(bearer(org.secret))
-      .send({ professionalId: org.professionalIds[professional], youth })
-      .expect(201);
+    aRegistration(api, org, youth, professional);
   const inbox = async (secret: string): Promise<Signal[]> =>
     (await api.http().get('/v1/signals?limit=100').set(bearer(secret)).expect(200)).body.items;
   const participantSignals = async (org: TestOrganisation) =>
