@@ -1,5 +1,7 @@
 /** Every action the audit log records; one list, so a typo cannot invent a new one. */
 export const AUDIT_ACTIONS = [
+  'address-exclusion.added',
+  'address-exclusion.removed',
   'admin.request',
   'archive-entry.destroyed',
   'audit-events.read',
@@ -74,9 +76,12 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
  * What the administrator alone reads of the log (scope admin without audit): the administration of
- * the college — organisations, people, credentials, logins, incidents and the reading of the log —
+ * the college — organisations, people, credentials, logins, incidents, the register of excluded
+ * addresses and the reading of the log —
  * never an event about registrations, matches or signals. The whole log is the privacy officer's.
  */
 export const ADMINISTRATIVE_ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS.filter((action) =>
-  /^(admin|audit-events|authentication|credential|incident|organisation|person|professionals?|stand-in)\./.test(action),
+  /^(address-exclusion|admin|audit-events|authentication|credential|incident|organisation|person|professionals?|stand-in)\./.test(
+    action,
+  ),
 );

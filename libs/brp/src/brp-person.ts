@@ -11,6 +11,8 @@ export interface BrpPerson {
   parentBsns: string[];
   /** The BAG id of the residential address; null without a known Dutch address. */
   addressId: string | null;
+  /** That address's postcode (no space, capitals) and house number, as `5911CB 12`; null when not asked or unknown. */
+  addressPlace: string | null;
   /** The municipality of registration (gemeente van inschrijving), four digits. */
   municipalityCode: string | null;
   /** geheimhoudingPersoonsgegevens: the person's data may not be passed on to third parties. */
@@ -21,6 +23,7 @@ const BSN = /^[0-9]{9}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OBJECT_ID = /^[0-9]{16}$/;
 const MUNICIPALITY = /^[0-9]{4}$/;
+const POSTCODE = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/;
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -43,6 +46,11 @@ function datum(value: unknown): IsoDate | null | undefined {
   return ['DatumOnbekend', 'JaarDatum', 'JaarMaandDatum'].includes(value.type) ? null : undefined;
 }
 
+/** An address's postcode and house number as the index compares them: `5911CB 12`. */
+export function placeOf(postcode: string, houseNumber: number): string {
+  return `${postcode.replace(' ', '').toUpperCase()} ${houseNumber}`;
+}
+
 /** One person of an answer, checked field by field; anything off makes the whole answer unusable. */
 export function readPerson(value: unknown, where: string): BrpPerson {
   if (!isObject(value)) throw brpInvalidAnswer(where);
@@ -63,6 +71,22 @@ export function readPerson(value: unknown, where: string): BrpPerson {
     (v) => (isObject(v) ? v : undefined),
     null,
   );
+  const adres = verblijfplaats?.type === 'Adres' ? verblijfplaats : null;
+  const verblijfadres = adres
+    ? optional(adres.verblijfadres, `${where}.verblijfplaats.verblijfadres`, (v) => (isObject(v) ? v : undefined), {})
+    : {};
+  const postcode = optional(
+    verblijfadres.postcode,
+    `${where}.verblijfplaats.verblijfadres.postcode`,
+    string(POSTCODE),
+    null,
+  );
+  const houseNumber = optional(
+    verblijfadres.huisnummer,
+    `${where}.verblijfplaats.verblijfadres.huisnummer`,
+    (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 99999 ? (v as number) : undefined),
+    null,
+  );
   return {
     bsn,
     birthDate: optional(geboorte.datum, `${where}.geboorte.datum`, datum, null),
@@ -72,15 +96,15 @@ export function readPerson(value: unknown, where: string): BrpPerson {
       const parent = optional(ouder.burgerservicenummer, `${where}.ouders[${i}].burgerservicenummer`, string(BSN), '');
       return parent ? [parent] : [];
     }),
-    addressId:
-      verblijfplaats?.type === 'Adres'
-        ? optional(
-            verblijfplaats.adresseerbaarObjectIdentificatie,
-            `${where}.verblijfplaats.adresseerbaarObjectIdentificatie`,
-            string(OBJECT_ID),
-            null,
-          )
-        : null,
+    addressId: adres
+      ? optional(
+          adres.adresseerbaarObjectIdentificatie,
+          `${where}.verblijfplaats.adresseerbaarObjectIdentificatie`,
+          string(OBJECT_ID),
+          null,
+        )
+      : null,
+    addressPlace: postcode && houseNumber ? placeOf(postcode, houseNumber) : null,
     municipalityCode: gemeente
       ? optional(gemeente.code, `${where}.gemeenteVanInschrijving.code`, string(MUNICIPALITY), null)
       : null,

@@ -25,7 +25,11 @@ export type BrpUse = 'verification' | 'family' | 'address' | 'registration_munic
 export const BRP_FIELDS: Record<BrpUse, string[]> = {
   verification: ['burgerservicenummer', 'geboorte.datum', 'overlijden.datum'],
   family: ['ouders.burgerservicenummer'],
-  address: ['verblijfplaats.adresseerbaarObjectIdentificatie'],
+  address: [
+    'verblijfplaats.adresseerbaarObjectIdentificatie',
+    'verblijfplaats.verblijfadres.postcode',
+    'verblijfplaats.verblijfadres.huisnummer',
+  ],
   registration_municipality: ['gemeenteVanInschrijving'],
 };
 

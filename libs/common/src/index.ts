@@ -29,3 +29,5 @@ export { isPublicAddress, webhookTargetProblem } from './webhook-target';
 export type { BatchOutcome } from './batcher';
 export { Batcher } from './batcher';
 export { amsterdamLocalToIso } from './amsterdam-time';
+export { csvUnreadable, readCsvTable } from './csv-table';
+export type { CsvRow, CsvTableShape } from './csv-table';

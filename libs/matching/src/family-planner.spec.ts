@@ -78,4 +78,50 @@ describe('the family planner', () => {
   it('adds nothing on a rerun: everyone already takes part', () => {
     expect(plan('father', [lotte, daan], ['r1', 'r2']).signals).toEqual([]);
   });
+
+  describe('for an address', () => {
+    const atAddress = (active: FamilyRegistration[], participants: string[] = []) =>
+      planFamily({
+        kind: 'address',
+        parent: 'address',
+        active,
+        participants: new Set(participants),
+        matchExists: participants.length > 0,
+        ...copies,
+      });
+    const levi = reg('r3', 'p3', 'org-a', 'levi', ['mother-levi']);
+    const mila = reg('r4', 'p4', 'org-b', 'mila', []);
+
+    it('matches youths of different families at one address, with both colleges copied', () => {
+      const first = atAddress([levi, mila]);
+      expect(first.createMatch).toBe(true);
+      expect(first.signals.map((s) => [s.recipientProfessionalId, s.recipientRole, s.kind, s.named]).sort()).toEqual(
+        [
+          ['p4', 'participant', 'match', ['p3']],
+          ['p3', 'participant', 'match', ['p4']],
+          ['coord-a', 'coordinator', 'match', ['p4', 'p3']],
+          ['coord-b', 'coordinator', 'match', ['p4', 'p3']],
+          ['officer-venlo', 'follow_up_officer', 'match', ['p4', 'p3']],
+          ['officer-beesel', 'follow_up_officer', 'match', ['p4', 'p3']],
+        ].sort(),
+      );
+    });
+
+    it('does not tell siblings at their address what their family match tells them', () => {
+      expect(atAddress([lotte, daan])).toEqual({ createMatch: false, join: [], signals: [] });
+      const third = atAddress([lotte, daan, mila]);
+      expect(third.createMatch).toBe(true);
+      const told = third.signals.filter((s) => s.recipientRole === 'participant');
+      expect(told.map((s) => [s.recipientProfessionalId, s.named])).toEqual([
+        ['p4', ['p1', 'p2']],
+        ['p1', ['p4']],
+        ['p2', ['p4']],
+      ]);
+    });
+
+    it('does not match two registrations of one youth at their address', () => {
+      const again = reg('r5', 'p5', 'org-b', 'levi', ['mother-levi']);
+      expect(atAddress([levi, again]).createMatch).toBe(false);
+    });
+  });
 });

@@ -9,7 +9,7 @@ import {
   SignalKind,
 } from './match-planner';
 
-/** A registration in matching whose youth has the family's parent. */
+/** A registration in matching whose youth has the family's parent (or lives at the address). */
 export interface FamilyRegistration extends ActiveRegistration {
   /** The youth's key (hex). */
   youth: string;
@@ -18,7 +18,9 @@ export interface FamilyRegistration extends ActiveRegistration {
 }
 
 export interface FamilyPlanInput extends CopyInput {
-  /** The shared parent's key (hex): the family this plan is about. */
+  /** `family`: the youths share the parent `parent`; `address`: they live at the address `parent`. */
+  kind?: 'family' | 'address';
+  /** The shared parent's key (hex): the family this plan is about; for kind `address` the address's key. */
   parent: string;
   /** Oldest first. */
   active: FamilyRegistration[];
@@ -38,7 +40,16 @@ function relatedHere(a: FamilyRegistration, b: FamilyRegistration, parent: strin
 }
 
 /**
- * Who must be told what when registrations join a family match (Jw 7.1.2.3(1)(e)): as in the
+ * Two registrations are related through their address when they concern different youths who share
+ * no parent: siblings are told of each other by their family match, not a second time for living together.
+ */
+function relatedByAddress(a: FamilyRegistration, b: FamilyRegistration): boolean {
+  return a.youth !== b.youth && !a.parents.some((p) => b.parents.includes(p));
+}
+
+/**
+ * Who must be told what when registrations join a family match (Jw 7.1.2.3(1)(e)) or an address
+ * match (Jw 7.1.2.3(1)(d)): as in the
  * same-youth match (see planMatch), but a registration is told only of the registrations of the
  * other youths of the family — never of its own youth's, which the same-youth match is about — and
  * never of a registration by the same professional. Every registration whose youth has the parent
@@ -47,7 +58,8 @@ function relatedHere(a: FamilyRegistration, b: FamilyRegistration, parent: strin
 export function planFamily(input: FamilyPlanInput): MatchPlan {
   const plan: MatchPlan = { createMatch: false, join: [], signals: [] };
   const related = (a: FamilyRegistration, b: FamilyRegistration) =>
-    a.professionalId !== b.professionalId && relatedHere(a, b, input.parent);
+    a.professionalId !== b.professionalId &&
+    (input.kind === 'address' ? relatedByAddress(a, b) : relatedHere(a, b, input.parent));
   if (!input.matchExists) {
     const anyPair = input.active.some((a, i) => input.active.slice(i + 1).some((b) => related(a, b)));
     if (!anyPair) return plan;

@@ -2,8 +2,8 @@ import { rows } from '@vir/database';
 import { copyRecipients } from '@vir/organisations';
 import type { EntityManager } from 'typeorm';
 import type { Person } from './match-planner';
-import type { Copies, FamilyState, YouthState } from './match-batch-plan';
-import { familyStates, lockYouths, youthStates } from './match-statements';
+import type { Copies, GroupState, YouthState } from './match-batch-plan';
+import { groupStates, lockYouths, youthStates } from './match-statements';
 
 interface OrganisationRow {
   organisation_id: string;
@@ -25,6 +25,8 @@ export interface LockedBatch {
   youthOf: Map<string, string>;
   /** The keys of the parents of their youths (family matches), locked too. */
   parents: Buffer[];
+  /** The keys of their youths' addresses where the address match is on (address matches), locked too. */
+  addresses: Buffer[];
 }
 
 /**
@@ -32,11 +34,15 @@ export interface LockedBatch {
  * finds them); everything read afterwards sees a snapshot taken after the locks were granted.
  */
 export async function lockBatch(manager: EntityManager, ids: string[]): Promise<LockedBatch> {
-  const locked = await rows<{ id: string | null; youth_key: Buffer | null; status: string; parent_key: Buffer | null }>(
-    manager,
-    lockYouths(ids),
-  );
-  const parents = locked.flatMap((r) => (r.parent_key ? [r.parent_key] : []));
+  const locked = await rows<{
+    id: string | null;
+    youth_key: Buffer | null;
+    status: string;
+    group_key: Buffer | null;
+    group_kind: 'family' | 'address' | null;
+  }>(manager, lockYouths(ids));
+  const groups = (kind: 'family' | 'address') =>
+    locked.flatMap((r) => (r.group_key && r.group_kind === kind ? [r.group_key] : []));
   const found = locked.filter((r): r is typeof r & { id: string } => r.id !== null);
   const keys = new Map<string, Buffer>();
   const youthOf = new Map<string, string>();
@@ -46,13 +52,27 @@ export async function lockBatch(manager: EntityManager, ids: string[]): Promise<
     keys.set(key, r.youth_key);
     youthOf.set(r.id, key);
   }
-  return { found: new Set(found.map((r) => r.id)), keys, youthOf, parents };
+  return {
+    found: new Set(found.map((r) => r.id)),
+    keys,
+    youthOf,
+    parents: groups('family'),
+    addresses: groups('address'),
+  };
 }
 
-/** Each locked parent's registrations in matching and open family match (locked) with its participants. */
-export function readFamilyStates(manager: EntityManager, parents: Buffer[]): Promise<FamilyState[]> {
-  if (parents.length === 0) return Promise.resolve([]);
-  return rows<FamilyState>(manager, familyStates(parents));
+/**
+ * Each locked parent's (or address's) registrations in matching and open match of that kind (locked)
+ * with its participants; only those where a match is open or registrations of two youths take part.
+ */
+export async function readGroupStates(
+  manager: EntityManager,
+  kind: 'family' | 'address',
+  keys: Buffer[],
+): Promise<GroupState[]> {
+  if (keys.length === 0) return [];
+  const states = await rows<GroupState>(manager, groupStates(kind, keys));
+  return states.filter((g) => g.match_id !== null || new Set(g.active.map((r) => r.youth)).size >= 2);
 }
 
 /** Each locked youth's active registrations, open match (locked) with its participants, and archive. */

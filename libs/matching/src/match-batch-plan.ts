@@ -1,7 +1,7 @@
 import type { FollowUpSettings } from './follow-up.service';
 import { FamilyRegistration, planFamily } from './family-planner';
 import { ActiveRegistration, MatchPlan, Person, planMatch, SignalDraft } from './match-planner';
-import type { SignalToWrite } from '@vir/signals';
+import type { MatchKind, SignalToWrite } from '@vir/signals';
 
 /** What the locked read found of one youth of a batch. */
 export interface YouthState {
@@ -20,19 +20,19 @@ export interface Copies {
   followUpByMunicipality: Map<string, FollowUpSettings>;
 }
 
-/** What the locked read found of one parent of a batch's youths. */
-export interface FamilyState {
-  parent_key: Buffer;
+/** What the locked read found of one parent (or address) of a batch's youths. */
+export interface GroupState {
+  group_key: Buffer;
   active: FamilyRegistration[];
   match_id: string | null;
   participants: string[];
 }
 
-/** What matching decided for one youth of a batch, or (kind `family`) for one parent of its youths. */
+/** What matching decided for one youth of a batch, or (kinds `family`, `address`) for one parent or address of its youths. */
 export interface YouthPlan {
-  /** The youth's key, or the parent's (hex). */
+  /** The youth's key, or the parent's, or the address's (hex). */
   key: string;
-  kind: 'same_youth' | 'family';
+  kind: MatchKind;
   state: YouthState;
   plan: MatchPlan;
   matchId: string | null;
@@ -65,17 +65,19 @@ export function planYouths(
 }
 
 /**
- * The family plans of a batch (pure). A family plan marks no registration checked and sends no
- * archive signal: those belong to each registration's own youth plan.
+ * The family (or address) plans of a batch (pure). Such a plan marks no registration checked and
+ * sends no archive signal: those belong to each registration's own youth plan.
  */
-export function planFamilies(
-  states: FamilyState[],
+export function planGroups(
+  kind: 'family' | 'address',
+  states: GroupState[],
   copies: Copies,
   correlationOfYouth: Map<string, string | null>,
 ): YouthPlan[] {
   return states.map((state) => {
-    const key = state.parent_key.toString('hex');
+    const key = state.group_key.toString('hex');
     const plan = planFamily({
+      kind,
       parent: key,
       active: state.active,
       participants: new Set(state.participants),
@@ -85,9 +87,9 @@ export function planFamilies(
     const first = state.active.find((r) => correlationOfYouth.has(r.youth));
     return {
       key,
-      kind: 'family' as const,
+      kind,
       state: {
-        youth_key: state.parent_key,
+        youth_key: state.group_key,
         active: [],
         match_id: state.match_id,
         participants: state.participants,

@@ -8,7 +8,8 @@ import { DataSource } from 'typeorm';
 
 /**
  * What follows when a registration ends. It leaves its open matches; a match with fewer than two
- * active registrations closes (a family match: with registrations of fewer than two youths). When the registration leaves nothing behind (withdrawn as
+ * active registrations closes (a family or address match: with registrations of fewer than two
+ * youths). When the registration leaves nothing behind (withdrawn as
  * unjustified, erased, objected to, the youth died or turned 23, the organisation was disconnected)
  * nothing derived from it stays either: the signals it triggered no longer name anyone, and no
  * signal of its matches names its professional any more. A registration archived (risk gone,
@@ -63,14 +64,14 @@ export class MatchDeparture {
           sql`UPDATE match_participants SET left_at = ${databaseNow}
                WHERE match_id = ${matchId} AND registration_id = ${registrationId} AND left_at IS NULL`,
         );
-        // A family match needs registrations of two youths of the family; a same-youth match two registrations.
+        // A family or address match needs registrations of two youths; a same-youth match two registrations.
         const [{ remaining, youths }] = await rows<{ remaining: number; youths: number }>(
           manager,
           sql`SELECT count(*)::int AS remaining, count(DISTINCT ${activeYouthKey(sql`mp.registration_id`)})::int AS youths
                 FROM match_participants mp
                WHERE mp.match_id = ${matchId} AND mp.left_at IS NULL AND ${registrationActive(sql`mp.registration_id`)}`,
         );
-        if ((kind === 'family' ? youths : remaining) >= 2) continue;
+        if ((kind === 'same_youth' ? remaining : youths) >= 2) continue;
         const closedNow = await rows(
           manager,
           sql`UPDATE matches SET status = 'closed', closed_at = ${databaseNow}, youth_key = NULL

@@ -11,7 +11,7 @@ import { MatchView } from './match-view';
 
 export interface MatchRow {
   id: string;
-  kind: 'same_youth' | 'family';
+  kind: 'same_youth' | 'family' | 'address';
   status: string;
   created_at: Date;
   closed_at: Date | null;

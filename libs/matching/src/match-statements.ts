@@ -1,6 +1,10 @@
 import { sql, type Sql } from '@vir/database';
+import type { MatchKind } from '@vir/signals';
 import {
   activeRegistrationsOfYouth,
+  addressKeysOf,
+  addressRegistrations,
+  hasAddressInMatching,
   aloneWithYouth,
   archivedProfessionalsOfYouth,
   familyRegistrations,
@@ -27,30 +31,32 @@ export function checkAlone(ids: string[]): Sql {
   WITH candidates AS (
     SELECT r.id, ${aloneWithYouth('r')}
            AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.youth_key = r.youth_key AND m.status <> 'closed')
-           AND NOT ${hasFamilyInMatching('r')} AS alone
+           AND NOT ${hasFamilyInMatching('r')} AND NOT ${hasAddressInMatching('r')} AS alone
       FROM ${registrationsById(ids)} r
   ), checked AS (${markMatchChecked(sql`SELECT id FROM candidates WHERE alone`)})
   SELECT id FROM candidates WHERE alone`;
 }
 
 /**
- * The registrations, after taking the advisory lock of each of their youths and of their youths'
- * parents (family matches): the first 8 bytes of the key (a keyed hash, so evenly spread). The locks
- * are taken in key order, so two batches that share youths or parents wait for each other instead of
- * deadlocking. Answers the parent keys found too (rows without an id).
+ * The registrations, after taking the advisory lock of each of their youths, of their youths'
+ * parents (family matches) and of their youths' addresses where the address match is on: the first
+ * 8 bytes of the key (a keyed hash, so evenly spread). The locks are taken in key order, so two
+ * batches that share youths, parents or addresses wait for each other instead of deadlocking.
+ * Answers the parent and address keys found too (rows without an id, with the group's kind).
  */
 export function lockYouths(ids: string[]): Sql {
   return sql`
   WITH found AS MATERIALIZED (SELECT * FROM ${registrationsById(ids)} f),
-       parents AS MATERIALIZED (SELECT parent_key FROM ${parentKeysOf(ids)} p),
+       groups AS MATERIALIZED (SELECT parent_key AS group_key, 'family' AS group_kind FROM ${parentKeysOf(ids)} p
+                               UNION ALL SELECT address_key, 'address' FROM ${addressKeysOf(ids)} a),
        locks AS MATERIALIZED (
          SELECT pg_advisory_xact_lock(k) FROM (
            SELECT DISTINCT ('x' || encode(substring(key FROM 1 FOR 8), 'hex'))::bit(64)::bigint AS k
              FROM (SELECT youth_key AS key FROM found WHERE status = 'active' AND youth_key IS NOT NULL
-                   UNION ALL SELECT parent_key FROM parents) keys ORDER BY k) ordered)
-  SELECT id, youth_key, status, NULL::bytea AS parent_key, (SELECT count(*) FROM locks) AS locks FROM found
+                   UNION ALL SELECT group_key FROM groups) keys ORDER BY k) ordered)
+  SELECT id, youth_key, status, NULL::bytea AS group_key, NULL::text AS group_kind, (SELECT count(*) FROM locks) AS locks FROM found
   UNION ALL
-  SELECT NULL, NULL, NULL, parent_key, (SELECT count(*) FROM locks) FROM parents`;
+  SELECT NULL, NULL, NULL, group_key, group_kind, (SELECT count(*) FROM locks) FROM groups`;
 }
 
 /**
@@ -72,25 +78,27 @@ export function youthStates(youthKeys: Buffer[]): Sql {
 }
 
 /**
- * Read after the locks were granted, per parent of the batch's youths: the registrations in matching
- * whose youth has that parent, its open family match (locked) and that match's participants.
+ * Read after the locks were granted, per parent (kind `family`) or address (kind `address`) of the
+ * batch's youths: the registrations in matching whose youth has that parent or lives at that
+ * address, its open match of that kind (locked) and that match's participants.
  */
-export function familyStates(parentKeys: Buffer[]): Sql {
+export function groupStates(kind: 'family' | 'address', groupKeys: Buffer[]): Sql {
+  const registrations = kind === 'family' ? familyRegistrations : addressRegistrations;
   return sql`
-  SELECT f.parent_key,
-         ${familyRegistrations(sql`f.parent_key`)} AS active,
+  SELECT f.group_key,
+         ${registrations(sql`f.group_key`)} AS active,
          m.id AS match_id,
          array(SELECT p.registration_id FROM match_participants p WHERE p.match_id = m.id AND p.left_at IS NULL) AS participants
-    FROM unnest(${parentKeys}::bytea[]) AS f(parent_key)
+    FROM unnest(${groupKeys}::bytea[]) AS f(group_key)
     LEFT JOIN LATERAL (
-      SELECT id FROM matches WHERE youth_key = f.parent_key AND kind = 'family' AND status <> 'closed' LIMIT 1 FOR UPDATE
+      SELECT id FROM matches WHERE youth_key = f.group_key AND kind = ${kind} AND status <> 'closed' LIMIT 1 FOR UPDATE
     ) m ON true`;
 }
 
 export interface NewMatch {
-  /** The youth's key, or for a family match the shared parent's (hex). */
+  /** The youth's key, or for a family match the shared parent's, for an address match the address's (hex). */
   youth_key: string;
-  kind: 'same_youth' | 'family';
+  kind: MatchKind;
   municipality_code: string | null;
   reminder_due_on: string | null;
   escalation_due_on: string | null;

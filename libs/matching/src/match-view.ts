@@ -90,11 +90,11 @@ export class EscalationActionView {
 export class MatchView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({
-    enum: ['same_youth', 'family'],
+    enum: ['same_youth', 'family', 'address'],
     description:
-      'same_youth: the participants registered the same youth; family: they registered youths with a parent in common (per the BRP) — which youth is not said',
+      'same_youth: the participants registered the same youth; family: they registered youths with a parent in common (per the BRP); address: youths living at the same residential address (per the BRP) — which youth is not said',
   })
-  kind: 'same_youth' | 'family';
+  kind: 'same_youth' | 'family' | 'address';
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) closedAt: string | null;
   @ApiProperty({ type: FollowUpView }) followUp: FollowUpView;

@@ -5,8 +5,8 @@ import { rows } from '@vir/database';
 import { OutboxRelay } from '@vir/queue';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { lockBatch, readCopies, readFamilyStates, readYouthStates } from './match-batch-lock';
-import { planFamilies, planYouths } from './match-batch-plan';
+import { lockBatch, readCopies, readGroupStates, readYouthStates } from './match-batch-lock';
+import { planGroups, planYouths } from './match-batch-plan';
 import { checkAlone } from './match-statements';
 import { MatchWriter } from './match-writer';
 
@@ -80,7 +80,7 @@ export class MatchingService {
   private matchLocked(ids: string[], requests: MatchRequest[]): Promise<Map<string, BatchOutcome<MatchOutcome>>> {
     return this.dataSource.transaction(async (manager) => {
       const outcomes = new Map<string, BatchOutcome<MatchOutcome>>();
-      const { found, keys, youthOf, parents } = await lockBatch(manager, ids);
+      const { found, keys, youthOf, parents, addresses } = await lockBatch(manager, ids);
       for (const id of ids) {
         if (!found.has(id))
           outcomes.set(id, { ok: false, error: new UnrecoverableError(`registration ${id} does not exist`) });
@@ -88,13 +88,12 @@ export class MatchingService {
       if (keys.size === 0) return outcomes;
 
       const states = await readYouthStates(manager, [...keys.values()]);
-      const families = (await readFamilyStates(manager, parents)).filter(
-        (f) => f.match_id !== null || new Set(f.active.map((r) => r.youth)).size >= 2,
-      );
+      const families = await readGroupStates(manager, 'family', parents);
+      const sharedAddresses = await readGroupStates(manager, 'address', addresses);
       const matching = states.filter((s) => s.active.length >= 2 || s.match_id !== null);
       const copies = await readCopies(manager, [
         ...matching.flatMap((s) => s.active.map((r) => r.organisationId)),
-        ...families.flatMap((f) => f.active.map((r) => r.organisationId)),
+        ...[...families, ...sharedAddresses].flatMap((f) => f.active.map((r) => r.organisationId)),
       ]);
       // A youth's events carry the correlation id of the first request of the batch about it.
       const correlationOf = new Map(requests.map((r) => [r.registrationId, r.correlationId]));
@@ -104,7 +103,8 @@ export class MatchingService {
 
       const plans = [
         ...planYouths(states, copies, correlationOfYouth),
-        ...planFamilies(families, copies, correlationOfYouth),
+        ...planGroups('family', families, copies, correlationOfYouth),
+        ...planGroups('address', sharedAddresses, copies, correlationOfYouth),
       ];
       const written = await this.writer.write(manager, plans, copies, correlationOf);
 

@@ -7,6 +7,7 @@ export { ContactDirectory } from './contact-directory';
 export { OrganisationDirectory } from './organisation-directory';
 export { eligibleRegistrant, registrantStanding, usesBsn } from './registrant';
 export {
+  addressMatchOn,
   breachAddressesOfCollege,
   copyRecipients,
   followUpOfficers,

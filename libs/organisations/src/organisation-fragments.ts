@@ -80,3 +80,12 @@ export function signalDigestRecipients(): Sql {
 export function isCollegeOfRegion(municipalityCode: Sql): Sql {
   return sql`EXISTS (SELECT 1 FROM organisations g WHERE g.kind = 'municipality' AND g.municipality_code = ${municipalityCode})`;
 }
+
+/**
+ * Whether the college of `municipalityCode` (an SQL expression) switched the address match on
+ * (Jw 7.1.2.3(1)(d); on its connected gemeente organisation, off by default).
+ */
+export function addressMatchOn(municipalityCode: Sql): Sql {
+  return sql`EXISTS (SELECT 1 FROM organisations g WHERE g.kind = 'municipality' AND g.status = 'connected'
+                      AND g.municipality_code = ${municipalityCode} AND g.address_match)`;
+}

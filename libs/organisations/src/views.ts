@@ -51,6 +51,11 @@ export class OrganisationView {
   })
   usesBsn: boolean;
   @ApiProperty({
+    description:
+      'Municipality only: whether the college signals youths with registrations living at the same residential address in the BRP (Jw 7.1.2.3(1)(d)), never at an address of its register of excluded addresses; off by default',
+  })
+  addressMatch: boolean;
+  @ApiProperty({
     enum: ORGANISATION_WARNINGS,
     isArray: true,
     description:
@@ -77,6 +82,7 @@ export class OrganisationView {
       followUpEscalationWorkingDays: o.followUpEscalationDays ?? null,
       followUpClosingDays: o.followUpClosingDays ?? [],
       usesBsn: o.usesBsn ?? true,
+      addressMatch: o.addressMatch ?? false,
       warnings,
     };
   }

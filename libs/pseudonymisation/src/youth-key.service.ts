@@ -100,6 +100,35 @@ export class YouthKeyService {
     return createHmac('sha256', secret).update(`parent:${bsn}`, 'utf8').digest();
   }
 
+  /**
+   * The keys of a residential address for the address match (Jw 7.1.2.3(1)(d)): of its BAG id
+   * (`address`, what matches) and of its postcode and house number (`place`, what an entry of the
+   * exclusion register by postcode covers) — keyed hashes, domain-separated from every other key,
+   * under the current key version.
+   */
+  addressKeys(address: { addressId: string; place: string | null }): { addressKey: Buffer; placeKey: Buffer | null } {
+    return {
+      addressKey: this.keyed(this.secret, `address:${address.addressId}`),
+      placeKey: address.place === null ? null : this.keyed(this.secret, `place:${address.place}`),
+    };
+  }
+
+  /** An address's keys under every version held (current first): to find its rows whatever version wrote them. */
+  everyAddressKey(addressId: string): Buffer[] {
+    return [this.secret, ...this.previous.map((p) => p.secret)].map((secret) =>
+      this.keyed(secret, `address:${addressId}`),
+    );
+  }
+
+  /** A place's (postcode and house number) keys under every version held (current first). */
+  everyPlaceKey(place: string): Buffer[] {
+    return [this.secret, ...this.previous.map((p) => p.secret)].map((secret) => this.keyed(secret, `place:${place}`));
+  }
+
+  private keyed(secret: Buffer, subject: string): Buffer {
+    return createHmac('sha256', secret).update(subject, 'utf8').digest();
+  }
+
   derive(youth: YouthIdentifier): YouthKey {
     return {
       key: createHmac('sha256', this.secret).update(this.subject(youth), 'utf8').digest(),

@@ -37,7 +37,9 @@ export const ROUTES: Record<OutboxTopic, Route> = {
   'registration.created': {
     queue: QUEUES.matching,
     job: 'registration-created',
-    jobId: byEntity('registration-created', 'registrationId'),
+    // `round`: matching once more after the youth moved to another address (a new job, not the first one's id).
+    jobId: (payload) =>
+      `registration-created-${String(payload.registrationId)}${payload.round ? `-${String(payload.round)}` : ''}`,
   },
   'registration.removed': {
     queue: QUEUES.matching,

@@ -3,6 +3,9 @@ import type { Actor } from '@vir/common';
 import { databaseNow, rows, sql } from '@vir/database';
 import { organisationFacts } from '@vir/organisations';
 import type { DataSource, EntityManager } from 'typeorm';
+import { outboxInsert, type OutboxTopic } from '@vir/queue';
+import { addressesInsert } from './registration-addresses';
+import type { AddressKeys, YouthAddress } from './registration-addresses';
 import { RegistrationRemoval } from './registration-removal';
 
 /** A youth followed in the BRP, as the worker takes it up. */
@@ -97,6 +100,45 @@ export class FollowedYouths {
       sql`UPDATE followed_youths SET municipality_code = ${municipalityCode}::char(4), checked_at = ${databaseNow}
            WHERE youth_key = ${youthKey}`,
     );
+  }
+
+  /**
+   * The youth now lives at `address` per the BRP (null: no known Dutch address): the youth's verified
+   * registrations whose stored address differs take the new one, and are announced to matching again
+   * so that an address match at the new address is found. Returns how many moved address.
+   */
+  async rehome(
+    manager: EntityManager,
+    youthKey: Buffer,
+    address: (AddressKeys & YouthAddress) | null,
+    municipalityCode: string | null,
+    version: number,
+  ): Promise<number> {
+    const stale = await rows<{ id: string }>(
+      manager,
+      sql`SELECT r.id FROM registrations r LEFT JOIN registration_addresses a ON a.registration_id = r.id
+           WHERE r.youth_key = ${youthKey} AND r.status = 'active' AND r.verification = 'verified'
+             AND a.address_key IS DISTINCT FROM ${address?.addressKey ?? null}::bytea`,
+    );
+    if (stale.length === 0) return 0;
+    const ids = stale.map((r) => r.id);
+    await rows(
+      manager,
+      sql`DELETE FROM registration_addresses WHERE registration_id = ANY(${ids}::uuid[]) RETURNING 1`,
+    );
+    if (address) {
+      await rows(
+        manager,
+        sql`WITH addressed AS (${addressesInsert(
+          ids.map((registrationId) => ({ registrationId, address, municipalityCode })),
+          sql`(SELECT unnest(${ids}::uuid[]) AS id)`,
+          version,
+        )}), announced AS (
+          ${outboxInsert(sql`SELECT ${'registration.created' satisfies OutboxTopic}, jsonb_build_object('registrationId', a.id, 'round', gen_random_uuid()), NULL::text FROM unnest(${ids}::uuid[]) AS a(id)`)}
+        ) SELECT 1`,
+      );
+    }
+    return ids.length;
   }
 
   /** The youth's active registrations, with who made them, oldest first. */

@@ -7,7 +7,9 @@ export { brpVerdict, informTarget } from './registration-rules';
 export { RegistrationVerifications } from './registration-verifications';
 export { FollowedYouths } from './followed-youths';
 export type { FollowedYouth } from './followed-youths';
-export type { AwaitingVerification } from './registration-verifications';
+export type { AwaitingVerification, ConfirmedYouth } from './registration-verifications';
+export { youthAddress } from './registration-addresses';
+export { addressKeysOf, addressRegistrations, hasAddressInMatching } from './address-fragments';
 export { RegistrationsJobsModule } from './registrations-jobs.module';
 export { RetentionService } from './retention.service';
 export {
@@ -43,3 +45,13 @@ export { GetRegistrationQuery } from './queries/get-registration/get-registratio
 export type { RegistrationView } from './views';
 export { RecordInformationCommand } from './commands/record-information/record-information.command';
 export { RecordInformationDto } from './commands/record-information/record-information.dto';
+export { AddAddressExclusionCommand } from './commands/add-address-exclusion/add-address-exclusion.command';
+export { AddAddressExclusionDto } from './commands/add-address-exclusion/add-address-exclusion.dto';
+export { RemoveAddressExclusionCommand } from './commands/remove-address-exclusion/remove-address-exclusion.command';
+export {
+  ImportAddressExclusionsCommand,
+  ImportAddressExclusionsDto,
+} from './commands/import-address-exclusions/import-address-exclusions.command';
+export type { AddressExclusionImportView } from './commands/import-address-exclusions/import-address-exclusions.command';
+export { ListAddressExclusionsQuery } from './queries/list-address-exclusions/list-address-exclusions.query';
+export type { AddressExclusionListView, AddressExclusionView } from './address-exclusions';

@@ -14,6 +14,7 @@ export function youthKeyVersions(
          GROUP BY key_version
         UNION ALL SELECT 'archive entries', key_version, count(*)::int FROM archive_entries GROUP BY key_version
         UNION ALL SELECT 'parents of registered youths', key_version, count(*)::int FROM registration_parents GROUP BY key_version
+        UNION ALL SELECT 'addresses of registered youths', key_version, count(*)::int FROM registration_addresses GROUP BY key_version
         UNION ALL SELECT 'followed youths (sealed BSN)', seal_version, count(*)::int FROM followed_youths GROUP BY seal_version
         UNION ALL SELECT 'registrations awaiting verification (sealed BSN)', seal_version, count(*)::int
                     FROM registration_verifications GROUP BY seal_version

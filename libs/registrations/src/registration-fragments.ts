@@ -11,7 +11,7 @@ export function registrationsById(ids: string[]): Sql {
 }
 
 /** Registration `r` (an alias) takes part in matching: active, and not awaiting the BRP's verification. */
-function matchable(r: string): Sql {
+export function matchable(r: string): Sql {
   return sql.raw(`${r}.status = 'active' AND ${r}.verification <> 'awaiting_verification'`);
 }
 
@@ -146,13 +146,23 @@ export function parentKeysOf(ids: string[]): Sql {
  * sorted)}.
  */
 export function familyRegistrations(parentKey: Sql): Sql {
+  return groupMembers(
+    sql`registration_parents p JOIN registrations r ON r.id = p.registration_id WHERE p.parent_key = ${parentKey} AND ${matchable('r')}`,
+  );
+}
+
+/**
+ * The registrations `r` of `fromWhere` (a FROM list and WHERE clause), oldest first, as a JSON array
+ * of {id, professionalId, organisationId, youth (hex key), parents (hex keys, sorted)}: the members
+ * of a family or an address as the planner takes them.
+ */
+export function groupMembers(fromWhere: Sql): Sql {
   return sql`(SELECT coalesce(jsonb_agg(jsonb_build_object('id', r.id, 'professionalId', r.professional_id,
                    'organisationId', r.organisation_id, 'youth', encode(r.youth_key, 'hex'),
                    'parents', array(SELECT encode(a.parent_key, 'hex') FROM registration_parents a
                                      WHERE a.registration_id = r.id ORDER BY a.parent_key))
                    ORDER BY r.created_at, r.id), '[]'::jsonb)
-              FROM registration_parents p JOIN registrations r ON r.id = p.registration_id
-             WHERE p.parent_key = ${parentKey} AND ${matchable('r')})`;
+              FROM ${fromWhere})`;
 }
 
 /** The youth key of registration `registrationId` (an SQL expression) while it is active; null after. */

@@ -62,7 +62,8 @@ export class RegistrationRemoval {
       // (asked before the youth key is erased below).
       await manager.query(
         `WITH verification AS (DELETE FROM registration_verifications WHERE registration_id = $1),
-              parents AS (DELETE FROM registration_parents WHERE registration_id = $1)
+              parents AS (DELETE FROM registration_parents WHERE registration_id = $1),
+              addresses AS (DELETE FROM registration_addresses WHERE registration_id = $1)
          UPDATE followed_youths f SET ending = true
            FROM registrations r
           WHERE r.id = $1 AND f.youth_key = r.youth_key

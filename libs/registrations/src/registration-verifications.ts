@@ -5,6 +5,16 @@ import { databaseNow, rows, sql } from '@vir/database';
 import { organisationFacts } from '@vir/organisations';
 import { outboxInsert, type OutboxTopic } from '@vir/queue';
 import type { DataSource, EntityManager } from 'typeorm';
+import { addressesInsert } from './registration-addresses';
+import type { AddressKeys, YouthAddress } from './registration-addresses';
+
+/** What the BRP confirmed of a registration awaiting verification. */
+export interface ConfirmedYouth {
+  registrationId: string;
+  parentKeys: Buffer[];
+  municipalityCode: string | null;
+  address: (AddressKeys & YouthAddress) | null;
+}
 
 /** A registration accepted while the BRP did not answer, as the verifier takes it up. */
 export interface AwaitingVerification {
@@ -73,15 +83,10 @@ export class RegistrationVerifications {
   }
 
   /**
-   * The BRP confirmed these: verified, their sealed BSN dropped, their youth's parents kept as keys
-   * (`parentKeys`, under key `version`), announced to matching, traced.
+   * The BRP confirmed these: verified, their sealed BSN dropped, their youth's parents and address
+   * kept as keys (under key `version`), announced to matching, traced.
    */
-  async confirm(
-    manager: EntityManager,
-    confirmed: { registrationId: string; parentKeys: Buffer[]; municipalityCode: string | null }[],
-    version: number,
-    actor: Actor,
-  ): Promise<void> {
+  async confirm(manager: EntityManager, confirmed: ConfirmedYouth[], version: number, actor: Actor): Promise<void> {
     if (confirmed.length === 0) return;
     const registrationIds = confirmed.map((c) => c.registrationId);
     const parents = confirmed.flatMap((c) => c.parentKeys.map((key) => ({ id: c.registrationId, key })));
@@ -108,6 +113,16 @@ export class RegistrationVerifications {
             SELECT p.id, p.key, ${version} FROM unnest(${parents.map((p) => p.id)}::uuid[], ${parents.map((p) => p.key)}::bytea[]) AS p(id, key)
               JOIN confirmed c ON c.id = p.id
             ON CONFLICT DO NOTHING RETURNING 1
+          ), addressed AS (
+            ${addressesInsert(
+              confirmed.flatMap((c) =>
+                c.address
+                  ? [{ registrationId: c.registrationId, address: c.address, municipalityCode: c.municipalityCode }]
+                  : [],
+              ),
+              sql`confirmed`,
+              version,
+            )}
           ), announced AS (
             ${outboxInsert(sql`SELECT ${'registration.created' satisfies OutboxTopic}, jsonb_build_object('registrationId', c.id), ${actor.correlationId ?? null}::text FROM confirmed c`)}
           ), audited AS (${this.audit.cte(

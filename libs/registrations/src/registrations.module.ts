@@ -7,6 +7,12 @@ import { RegisterYouthHandler } from './commands/register-youth/register-youth.h
 import { WithdrawRegistrationHandler } from './commands/withdraw-registration/withdraw-registration.handler';
 import { RecordInformationHandler } from './commands/record-information/record-information.handler';
 import { DeathsController } from './controllers/deaths.controller';
+import { AddressExclusionsController } from './controllers/address-exclusions.controller';
+import { AddressExclusions } from './address-exclusions';
+import { AddAddressExclusionHandler } from './commands/add-address-exclusion/add-address-exclusion.handler';
+import { ImportAddressExclusionsHandler } from './commands/import-address-exclusions/import-address-exclusions.handler';
+import { RemoveAddressExclusionHandler } from './commands/remove-address-exclusion/remove-address-exclusion.handler';
+import { ListAddressExclusionsHandler } from './queries/list-address-exclusions/list-address-exclusions.handler';
 import { RegistrationsController } from './controllers/registrations.controller';
 import { RegistrationEntity } from './entities/registration.entity';
 import { YOUTH_KEY_HOLDERS, YouthKeyHolder } from './registration-references';
@@ -25,7 +31,7 @@ export class RegistrationsModule {
   static forRoot(youthKeyHolders: YouthKeyHolder[]): DynamicModule {
     return {
       ...RegistrationsModule.handlers(youthKeyHolders),
-      controllers: [RegistrationsController, DeathsController],
+      controllers: [RegistrationsController, DeathsController, AddressExclusionsController],
     };
   }
 
@@ -43,6 +49,11 @@ export class RegistrationsModule {
         RecordInformationHandler,
         ListRegistrationsHandler,
         GetRegistrationHandler,
+        AddressExclusions,
+        AddAddressExclusionHandler,
+        RemoveAddressExclusionHandler,
+        ImportAddressExclusionsHandler,
+        ListAddressExclusionsHandler,
       ],
       exports: [RegistrationRemoval, RegistrationVerifications, BrpModule],
     };

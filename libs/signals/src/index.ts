@@ -22,6 +22,6 @@ export { SignalsHandlersModule } from './signals-handlers.module';
 export { ListSignalsQuery } from './queries/list-signals/list-signals.query';
 export { GetSignalQuery } from './queries/get-signal/get-signal.query';
 export { AcknowledgeSignalCommand } from './commands/acknowledge-signal/acknowledge-signal.command';
-export type { SignalView } from './signal-view';
+export type { MatchKind, SignalView } from './signal-view';
 export { TestWebhookCommand } from './commands/test-webhook/test-webhook.command';
 export type { WebhookTestView } from './commands/test-webhook/test-webhook.command';

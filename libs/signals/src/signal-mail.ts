@@ -20,10 +20,13 @@ export function signalMail(
   signal: { id: string; kind: string; matchKind?: string | null; standIn?: boolean },
   portalUrl: string,
 ): { subject: string; text: string; html: string } {
+  const aboutAMatch = signal.kind === 'match' || signal.kind === 'match_extended';
   const label =
-    signal.matchKind === 'family' && (signal.kind === 'match' || signal.kind === 'match_extended')
+    aboutAMatch && signal.matchKind === 'family'
       ? 'gezinsmatch: een andere jongere uit hetzelfde gezin is ook gemeld'
-      : (KIND_LABELS[signal.kind] ?? 'signaal');
+      : aboutAMatch && signal.matchKind === 'address'
+        ? 'adresmatch: een andere jongere op hetzelfde woonadres is ook gemeld'
+        : (KIND_LABELS[signal.kind] ?? 'signaal');
   const link = `${portalUrl}/signalen/${signal.id}`;
   // A stand-in learns that the signal is a colleague's, not whose: the e-mail names nobody.
   const standIn = signal.standIn ? 'U ontvangt dit signaal als vervanger van een collega.' : '';

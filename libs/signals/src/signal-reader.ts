@@ -86,7 +86,7 @@ export class SignalReader {
         matchId: row.match_id,
         // Signals made before match kinds existed are all about same-youth matches.
         matchKind: row.match_kind ?? (row.match_id ? 'same_youth' : null),
-        concernsAnotherYouth: row.match_kind === 'family',
+        concernsAnotherYouth: row.match_kind === 'family' || row.match_kind === 'address',
         // The recipient's own registration, which the BRP did not confirm; no other kind names a registration.
         ...(row.kind === 'unverified' && row.trigger_registration_id
           ? { registrationId: row.trigger_registration_id }

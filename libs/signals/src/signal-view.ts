@@ -10,6 +10,7 @@ export const SIGNAL_KINDS = [
   'move',
 ] as const;
 export const MATCH_KINDS = ['same_youth', 'family', 'address'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
 export const SIGNAL_STATUSES = ['unread', 'acknowledged'] as const;
 export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
 

@@ -6,13 +6,13 @@ import { databaseNow, rows, sql } from '@vir/database';
 import { organisationFacts, standInsToday, wantsSignalDigest } from '@vir/organisations';
 import { outboxInsert } from '@vir/queue';
 import type { EntityManager } from 'typeorm';
-import type { SIGNAL_KINDS } from './signal-view';
+import type { MatchKind, SIGNAL_KINDS } from './signal-view';
 
 export interface SignalToWrite {
   kind: (typeof SIGNAL_KINDS)[number];
   matchId: string | null;
   /** The kind of the signal's match (none without a match). */
-  matchKind?: 'same_youth' | 'family';
+  matchKind?: MatchKind;
   /** Kind `move`: the municipality the youth moved to. */
   movedTo?: string;
   /** The registration whose arrival caused the signal; none for follow-up signals. */

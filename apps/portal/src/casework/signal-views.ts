@@ -15,8 +15,11 @@ export const SIGNAL_KINDS: Record<string, string> = {
 
 /** What the signal is about, in Dutch: a family match says only that another youth of the family is concerned. */
 export function signalLabel(signal: Pick<SignalView, 'kind' | 'matchKind'>): string {
-  if (signal.matchKind === 'family' && (signal.kind === 'match' || signal.kind === 'match_extended'))
+  const aboutAMatch = signal.kind === 'match' || signal.kind === 'match_extended';
+  if (aboutAMatch && signal.matchKind === 'family')
     return 'Gezinsmatch: ook een andere jongere uit hetzelfde gezin is gemeld';
+  if (aboutAMatch && signal.matchKind === 'address')
+    return 'Adresmatch: ook een andere jongere op hetzelfde woonadres is gemeld';
   return SIGNAL_KINDS[signal.kind] ?? signal.kind;
 }
 
@@ -68,6 +71,14 @@ export function signalPage(signal: SignalView, csrf: string): SafeHtml {
         ? html`<p class="utrecht-paragraph">
             Een broer, zus of halfbroer of -zus van de jongere die u meldde (een gemeenschappelijke ouder volgens de
             BRP) is ook gemeld. Om wie het gaat, staat hier niet: dat bespreekt u met de betrokkenen hieronder.
+          </p>`
+        : ''
+    }
+    ${
+      signal.matchKind === 'address'
+        ? html`<p class="utrecht-paragraph">
+            Een andere jongere die volgens de BRP op hetzelfde woonadres woont als de jongere die u meldde, is ook
+            gemeld. Om wie het gaat, staat hier niet: dat bespreekt u met de betrokkenen hieronder.
           </p>`
         : ''
     }

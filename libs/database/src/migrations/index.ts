@@ -25,6 +25,7 @@ import { BrpVerification1766600000000 } from './1766600000000-brp-verification';
 import { FamilyMatch1766700000000 } from './1766700000000-family-match';
 import { BrpFollowing1766800000000 } from './1766800000000-brp-following';
 import { BsnRights1766900000000 } from './1766900000000-bsn-rights';
+import { AddressMatch1767000000000 } from './1767000000000-address-match';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   FamilyMatch1766700000000,
   BrpFollowing1766800000000,
   BsnRights1766900000000,
+  AddressMatch1767000000000,
 ];

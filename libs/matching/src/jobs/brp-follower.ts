@@ -8,7 +8,7 @@ import { Metrics } from '@vir/observability';
 import { followUpOfficers, isCollegeOfRegion } from '@vir/organisations';
 import { YouthKeyService } from '@vir/pseudonymisation';
 import { ScheduledWorker } from '@vir/queue';
-import { FollowedYouth, FollowedYouths } from '@vir/registrations';
+import { FollowedYouth, FollowedYouths, youthAddress } from '@vir/registrations';
 import { SignalToWrite, SignalWriter } from '@vir/signals';
 import type { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
@@ -107,7 +107,7 @@ export class BrpFollower extends ScheduledWorker {
     if (asked.length > 0) {
       const persons = await this.brp.persons(
         asked.map((a) => a.bsn),
-        ['verification', 'registration_municipality'],
+        ['verification', 'address', 'registration_municipality'],
       );
       const byBsn = new Map(persons.map((p) => [p.bsn, p]));
       for (const { youth, bsn } of asked) await this.act(youth, byBsn.get(bsn));
@@ -122,9 +122,12 @@ export class BrpFollower extends ScheduledWorker {
 
   private async act(
     youth: FollowedYouth,
-    person: { deceased: boolean; municipalityCode: string | null } | undefined,
+    person:
+      | { deceased: boolean; municipalityCode: string | null; addressId: string | null; addressPlace: string | null }
+      | undefined,
   ): Promise<void> {
     const change = brpChange(youth.municipalityCode, person);
+    if (person && !person.deceased) await this.rehome(youth, person);
     if (change.kind === 'none') return;
     const actor = systemActor();
     await this.dataSource.transaction(async (manager) => {
@@ -144,6 +147,23 @@ export class BrpFollower extends ScheduledWorker {
       await this.followed.moved(manager, youth.youthKey, change.to);
       if (change.kind === 'moved') await this.signalMove(manager, youth.youthKey, change.from, change.to);
     });
+  }
+
+  /** A move within a municipality changes no code, only the address: the address match follows it. */
+  private async rehome(
+    youth: FollowedYouth,
+    person: { municipalityCode: string | null; addressId: string | null; addressPlace: string | null },
+  ): Promise<void> {
+    const address = youthAddress(person);
+    await this.dataSource.transaction((manager) =>
+      this.followed.rehome(
+        manager,
+        youth.youthKey,
+        address && { ...address, ...this.youthKeys.addressKeys(address) },
+        person.municipalityCode,
+        this.youthKeys.version,
+      ),
+    );
   }
 
   /** Every registrant of the youth is told; within the region the new college's follow-up officers get a copy. */

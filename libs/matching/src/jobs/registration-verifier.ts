@@ -10,8 +10,9 @@ import {
   brpVerdict,
   RegistrationRemoval,
   RegistrationVerifications,
+  youthAddress,
 } from '@vir/registrations';
-import type { AwaitingVerification } from '@vir/registrations';
+import type { AwaitingVerification, ConfirmedYouth } from '@vir/registrations';
 import { SignalWriter } from '@vir/signals';
 import { rows } from '@vir/database';
 import type { Counter } from 'prom-client';
@@ -82,7 +83,7 @@ export class RegistrationVerifier extends ScheduledWorker {
     const asked = [...new Set([...bsnOf.values()].filter((bsn): bsn is string => bsn !== null))];
     let persons;
     try {
-      persons = await this.brp.persons(asked, ['verification', 'family', 'registration_municipality']);
+      persons = await this.brp.persons(asked, ['verification', 'family', 'address', 'registration_municipality']);
     } catch (error) {
       if (!(error instanceof BrpError)) throw error;
       await this.verifications.postpone(
@@ -96,20 +97,22 @@ export class RegistrationVerifier extends ScheduledWorker {
     }
     const byBsn = new Map(persons.map((p) => [p.bsn, p]));
     const today = todayInAmsterdam(this.clock.now());
-    const confirmed: { registrationId: string; parentKeys: Buffer[]; municipalityCode: string | null }[] = [];
+    const confirmed: ConfirmedYouth[] = [];
     const refused: AwaitingVerification[] = [];
     for (const c of claimed) {
       const bsn = bsnOf.get(c.registrationId);
       // A seal whose key version was rotated out cannot be opened: the youth cannot be verified.
       const person = bsn ? byBsn.get(bsn) : undefined;
       const verdict = bsn ? brpVerdict(person, c.birthDate, today) : { ok: false };
-      if (verdict.ok && person)
+      if (verdict.ok && person) {
+        const address = youthAddress(person);
         confirmed.push({
           registrationId: c.registrationId,
           parentKeys: this.youthKeys.parentKeys(person.parentBsns),
           municipalityCode: person.municipalityCode,
+          address: address && { ...address, ...this.youthKeys.addressKeys(address) },
         });
-      else refused.push(c);
+      } else refused.push(c);
     }
     const actor = systemActor();
     await this.dataSource.transaction(async (manager) => {

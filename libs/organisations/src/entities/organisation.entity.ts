@@ -86,6 +86,10 @@ export class OrganisationEntity {
   @Column({ name: 'uses_bsn', type: 'boolean', default: true })
   usesBsn: boolean;
 
+  /** Municipality only: whether the college matches youths at one residential address (Jw 7.1.2.3(1)(d)). */
+  @Column({ name: 'address_match', type: 'boolean', default: false })
+  addressMatch: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -104,4 +104,12 @@ export class UpdateOrganisationDto {
   @IsOptional()
   @IsBoolean()
   usesBsn?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Municipality only: switch the address match on or off for the college (Jw 7.1.2.3(1)(d)). Off, no new address match is made; the open ones run their course',
+  })
+  @IsOptional()
+  @IsBoolean()
+  addressMatch?: boolean;
 }

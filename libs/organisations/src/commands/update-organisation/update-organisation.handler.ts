@@ -49,6 +49,14 @@ export class UpdateOrganisationHandler implements ICommandHandler<UpdateOrganisa
         followUp,
       );
     }
+    if (input.addressMatch !== undefined && organisation.kind !== 'municipality') {
+      throw new RuleViolationError(
+        'ADDRESS_MATCH_MUNICIPALITY_ONLY',
+        'Only for a gemeente',
+        'The address match is switched on or off per college, on its gemeente organisation.',
+        'addressMatch',
+      );
+    }
     assertAgreementTerm(
       input.agreementSignedOn === undefined ? organisation.agreementSignedOn : input.agreementSignedOn,
       input.agreementEndsOn === undefined ? organisation.agreementEndsOn : input.agreementEndsOn,
@@ -78,6 +86,7 @@ export class UpdateOrganisationHandler implements ICommandHandler<UpdateOrganisa
       if (input.followUpEscalationWorkingDays !== undefined)
         set.followUpEscalationDays = input.followUpEscalationWorkingDays;
       if (input.usesBsn !== undefined) set.usesBsn = input.usesBsn;
+      if (input.addressMatch !== undefined) set.addressMatch = input.addressMatch;
       if (input.followUpClosingDays !== undefined)
         set.followUpClosingDays = [...new Set(input.followUpClosingDays ?? [])].sort();
       await manager.getRepository(OrganisationEntity).update({ id: organisation.id }, set);

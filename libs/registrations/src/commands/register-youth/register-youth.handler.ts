@@ -20,6 +20,8 @@ import { newInformationTask } from '../../information-task';
 import type { DeferralGround, InformTarget } from '../../information-task';
 import { RegisterYouthCommand } from './register-youth.command';
 import type { RegistrationYouthDto } from './register-youth.dto';
+import { addressInsert, rekeyAddress, youthAddress } from '../../registration-addresses';
+import type { AddressKeys, YouthAddress } from '../../registration-addresses';
 
 export interface RegistrationResult {
   created: boolean;
@@ -45,8 +47,10 @@ interface Verified {
   verification: VerificationState;
   parentBsns: string[];
   municipalityCode: string | null;
+  /** The residential address (for the address match), when the BRP knows one. */
+  address: YouthAddress | null;
 }
-const NOT_CHECKED: Verified = { verification: 'not_checked', parentBsns: [], municipalityCode: null };
+const NOT_CHECKED: Verified = { verification: 'not_checked', parentBsns: [], municipalityCode: null, address: null };
 
 const RETURNED = sql.raw(
   'id, verification, professional_id, organisation_id, created_at, planned_removal_date::text, inform_target, inform_due_on::text, informed_on::text, inform_deferral_ground, inform_recheck_on::text',
@@ -72,6 +76,8 @@ function registerStatement(r: {
   awaiting: { sealed: Buffer; version: number; birthDate: string } | null;
   /** The keys of the youth's parents in the BRP (verified registrations only; for the family match). */
   parentKeys: Buffer[];
+  /** The youth's residential address as keys (verified registrations only; for the address match). */
+  address: (AddressKeys & YouthAddress) | null;
   /** A verified youth is followed in the BRP (moves, death): its BSN sealed, its municipality. */
   follow: { sealed: Buffer; version: number; municipalityCode: string | null } | null;
   /** The reporter gave the BSN (not found by the index): the organisation must be allowed to use it. */
@@ -102,6 +108,8 @@ function registerStatement(r: {
   ), ${next}, parented AS (
     INSERT INTO registration_parents (registration_id, parent_key, key_version)
     SELECT c.id, k, ${r.version} FROM created c CROSS JOIN unnest(${r.parentKeys}::bytea[]) AS k RETURNING 1
+  ), addressed AS (
+    ${addressInsert(sql`created`, r.address, r.version, r.follow?.municipalityCode ?? null)}
   ), followed AS (
     INSERT INTO followed_youths (youth_key, key_version, bsn_sealed, seal_version, municipality_code)
     SELECT ${r.key}, ${r.version}, ${r.follow?.sealed ?? Buffer.alloc(0)}, ${r.follow?.version ?? 0}, ${r.follow?.municipalityCode ?? null}::char(4)
@@ -123,6 +131,7 @@ function rekeyStatement(
   previous: Buffer[],
   holders: YouthKeyHolder[],
   parents: { key: Buffer; previous: Buffer[] }[],
+  address: Sql | null,
 ): Sql {
   const newKey = sql`${key}::bytea`;
   const oldKeys = sql`${previous}::bytea[]`;
@@ -144,7 +153,7 @@ function rekeyStatement(
     UPDATE archive_entries SET youth_key = ${newKey}, key_version = ${version} WHERE youth_key = ANY(${oldKeys}) RETURNING 1
   ), followed_rekeyed AS (
     UPDATE followed_youths SET youth_key = ${newKey}, key_version = ${version} WHERE youth_key = ANY(${oldKeys}) RETURNING 1
-  )${sql.join(
+  )${address ? sql`, address_rekeyed AS (${address})` : sql``}${sql.join(
     holders.map((holder, i) => sql`, ${sql.raw(`held_${i}`)} AS (${holder(newKey, oldKeys)})`),
     '',
   )}${sql.join(parentSteps, '')}
@@ -178,7 +187,7 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
       defaultMonths: this.config.VIR_DEFAULT_REGISTRATION_MONTHS,
     });
     if (!plan.ok) throw ruleViolation(plan.problem);
-    const { verification, parentBsns, municipalityCode } =
+    const { verification, parentBsns, municipalityCode, address } =
       'bsn' in identifier ? await this.verify(identifier.bsn, input.youth.birthDate, today) : NOT_CHECKED;
     const { key, version } = this.youthKeys.derive(identifier);
     const inform = informTarget(input.youth.birthDate, today);
@@ -200,6 +209,7 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
           ? { ...this.youthKeys.sealBsn(identifier.bsn), birthDate: input.youth.birthDate }
           : null,
       parentKeys: this.youthKeys.parentKeys(parentBsns),
+      address: address && { ...address, ...this.youthKeys.addressKeys(address) },
       byBsn,
       follow:
         verification === 'verified' && 'bsn' in identifier
@@ -238,6 +248,7 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
                   key: this.youthKeys.parentKeys([bsn])[0],
                   previous: this.youthKeys.previousParentKeys(bsn),
                 })),
+                address && rekeyAddress(this.youthKeys, address, version),
               ),
             );
             return runPrepared<Row>(manager, statement, register);
@@ -304,10 +315,9 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
     if (!this.config.BRP_URL) return NOT_CHECKED;
     let persons;
     try {
-      persons = await this.brp.persons([bsn], ['verification', 'family', 'registration_municipality']);
+      persons = await this.brp.persons([bsn], ['verification', 'family', 'address', 'registration_municipality']);
     } catch (error) {
-      if (error instanceof BrpError)
-        return { verification: 'awaiting_verification', parentBsns: [], municipalityCode: null };
+      if (error instanceof BrpError) return { ...NOT_CHECKED, verification: 'awaiting_verification' };
       throw error;
     }
     const verdict = brpVerdict(persons[0], birthDate, today);
@@ -316,6 +326,7 @@ export class RegisterYouthHandler implements ICommandHandler<RegisterYouthComman
       verification: 'verified',
       parentBsns: persons[0].parentBsns,
       municipalityCode: persons[0].municipalityCode,
+      address: youthAddress(persons[0]),
     };
   }
 
