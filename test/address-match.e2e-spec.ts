@@ -59,7 +59,7 @@ describe('the address match', () => {
       .set(admin)
       .send({ reason: 'Zorginstelling (Wet BRP 2.40)', ...entry });
   const matchKinds = async () =>
-    ((await api.dataSource.query(`SELECT kind FROM matches ORDER BY kind`)) as { kind: string }[]).map((m) => m.kind);
+    (await api.dataSource.query<{ kind: string }[]>(`SELECT kind FROM matches ORDER BY kind`)).map((m) => m.kind);
   const change = (bsn: string, edit: (p: Person) => Person) => {
     const file = JSON.parse(readFileSync(personsFile, 'utf8')) as { personen: Person[] };
     file.personen = file.personen.map((p) => (p.burgerservicenummer === bsn ? edit(p) : p));
