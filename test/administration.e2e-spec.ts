@@ -45,6 +45,7 @@ describe('administration: the gemeente connects organisations', () => {
       followUpEscalationWorkingDays: null,
       followUpClosingDays: [],
       usesBsn: true,
+      addressMatch: false,
       warnings: [],
     });
     expect(created.headers['api-version']).toBe('1.0.0');

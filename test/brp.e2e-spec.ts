@@ -248,6 +248,8 @@ describe('the BRP: the local BRP and the Personen API client', () => {
       deceased: false,
       parentBsns: lotte.ouders?.map((o) => o.burgerservicenummer),
       addressId: lotte.verblijfplaats?.adresseerbaarObjectIdentificatie,
+      // Postcode without its space, with the house number: as the register of excluded addresses compares it.
+      addressPlace: '5911CB 12',
       municipalityCode: '0983',
       confidential: false,
     });
@@ -258,6 +260,7 @@ describe('the BRP: the local BRP and the Personen API client', () => {
     expect(byBsn.get(finn.burgerservicenummer)?.deceased).toBe(true);
     expect(byBsn.get(eva.burgerservicenummer)?.confidential).toBe(true);
     expect(byBsn.get(jesse.burgerservicenummer)?.addressId).toBeNull();
+    expect(byBsn.get(jesse.burgerservicenummer)?.addressPlace).toBeNull();
 
     // Verification alone asks for no parents or address.
     const [plain] = await brpClient.persons([lotte.burgerservicenummer], ['verification']);

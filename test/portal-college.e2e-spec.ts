@@ -517,6 +517,64 @@ describe('portal: the college (headless Chromium)', () => {
     await expect(page.getByText('Er zijn geen sluitingsdagen ingesteld.').count()).resolves.toBe(1);
   });
 
+  it('lets the administrator switch the address match on and keep the register of excluded addresses, refusing bad input beside the field', async () => {
+    const { page } = await colleagueWith('administrator', 'A. Dresmatch');
+    await page.getByRole('link', { name: 'Adresmatch' }).click();
+    await expect(page.title()).resolves.toBe('Adresmatch en uitgesloten adressen — Verwijsindex');
+    await page.getByText('Er zijn nog geen adressen uitgesloten.').waitFor();
+    await expectAccessible(page);
+    const switchedOn = async () =>
+      (await api.dataSource.query(`SELECT address_match FROM organisations WHERE id = $1`, [gemeente.id]))[0]
+        .address_match;
+    expect(await switchedOn()).toBe(false);
+    await page.getByRole('button', { name: 'Adresmatch aanzetten' }).click();
+    await page.getByText('De adresmatch staat aan.').waitFor();
+    expect(await switchedOn()).toBe(true);
+
+    const register = async () =>
+      api.dataSource.query(`SELECT bag_id, postcode, house_number, reason FROM address_exclusions ORDER BY postcode`);
+    await page.getByLabel('Postcode').fill('5914 SK');
+    await page.getByLabel('Reden').fill('Zorginstelling');
+    await page.getByRole('button', { name: 'Adres uitsluiten' }).click();
+    expect(await page.locator('#veld-houseNumber-fout').textContent()).toContain('huisnummer');
+    expect(await page.getByLabel('Postcode').inputValue()).toBe('5914 SK');
+    expect(await register()).toEqual([]);
+    await expectAccessible(page);
+    await page.getByLabel('Huisnummer').fill('3');
+    await page.getByRole('button', { name: 'Adres uitsluiten' }).click();
+    await page.getByText('Het adres is uitgesloten').waitFor();
+    expect(await register()).toEqual([{ bag_id: null, postcode: '5914SK', house_number: 3, reason: 'Zorginstelling' }]);
+    const row = page.getByRole('row', { name: /5914 SK 3/ });
+    expect(await row.textContent()).toContain('door A. Dresmatch');
+    await page.getByLabel('Postcode').fill('5914 SK');
+    await page.getByLabel('Huisnummer').fill('3');
+    await page.getByLabel('Reden').fill('Nog eens');
+    await page.getByRole('button', { name: 'Adres uitsluiten' }).click();
+    expect(await page.locator('#veld-postcode-fout').textContent()).toContain('staat al in de lijst');
+
+    const csv = ['bag_id;reden', '0983010000100005;Opvang', '12;Fout'].join('\r\n');
+    await page
+      .getByLabel('CSV-bestand')
+      .setInputFiles({ name: 'adressen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    await page.getByRole('heading', { name: 'Verslag van de import' }).waitFor();
+    expect((await page.getByRole('row', { name: /^3 / }).textContent())?.replace(/\s+/g, ' ')).toContain(
+      'Geweigerd: Vul een BAG-id',
+    );
+    expect(await register()).toHaveLength(2);
+    await expectAccessible(page);
+    expect(await reflows(page)).toBe(true);
+
+    await page.getByRole('button', { name: /Verwijderen.*0983010000100005/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Het adres staat niet meer in de lijst.').waitFor();
+    expect(await register()).toHaveLength(1);
+    await page.getByRole('button', { name: 'Adresmatch uitzetten' }).click();
+    await page.getByText('De adresmatch staat uit.').waitFor();
+    expect(await switchedOn()).toBe(false);
+    await screenshot(page, 'adresmatch');
+  });
+
   it('shows the administrator the dashboard: key figures, charts with their tables, organisations that never registered, a CSV', async () => {
     const small = await anOrganisation(api, { kind: 'youth_care' });
     const silent = await anOrganisation(api, { kind: 'health_care' });

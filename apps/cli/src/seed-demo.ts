@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 import { AppConfig } from '@vir/config';
 import { DemoAccounts, IdentityProviders } from '@vir/identity';
 import { DEMO_SSO_ORGANISATION, OrganisationsBootstrap } from '@vir/organisations';
+import { YouthKeyService } from '@vir/pseudonymisation';
+import { AddressExclusions } from '@vir/registrations';
 import { DataSource } from 'typeorm';
 
 type Get = <S>(type: new (...args: never[]) => S) => S;
@@ -24,6 +26,17 @@ export interface DemoIdentityProvider {
   clientSecret: string;
 }
 
+/** The care institution of the demo persons (Hogeweg 3, Venlo) on Venlo's register of excluded addresses. */
+async function demoAddressExclusions(get: Get): Promise<void> {
+  const register = new AddressExclusions(new YouthKeyService(get(AppConfig)));
+  await get(DataSource).transaction(async (manager) => {
+    const municipalityCode = get(AppConfig).VIR_MUNICIPALITY_CODE;
+    const entry = { bagId: null, postcode: '5914SK', houseNumber: 3, reason: 'Zorginstelling (Wet BRP 2.40)' };
+    if ((await register.present(manager, municipalityCode, [entry])).size > 0) return;
+    await register.add(manager, { municipalityCode, credentialId: null }, [entry]);
+  });
+}
+
 /**
  * The demo region, and a login for each of its demo people: a built-in account (password and TOTP),
  * or — for the people of DEMO_SSO_ORGANISATION when a demo identity provider is given — a login
@@ -31,6 +44,7 @@ export interface DemoIdentityProvider {
  */
 export async function seedDemo(get: Get, provider?: DemoIdentityProvider) {
   const summary = await get(OrganisationsBootstrap).seedVenloDemo();
+  await demoAddressExclusions(get);
   const viaProvider = provider ? summary.people.filter((p) => p.organisation === DEMO_SSO_ORGANISATION) : [];
   const builtIn = summary.people.filter((p) => !viaProvider.includes(p));
   const accounts = new Map(

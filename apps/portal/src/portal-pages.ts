@@ -63,6 +63,7 @@ const NAVIGATION: Record<string, NavItem[]> = {
     { href: '/organisaties', label: 'Organisaties' },
     { href: '/dashboard', label: 'Dashboard' },
     { href: '/instellingen', label: 'Instellingen' },
+    { href: '/adresmatch', label: 'Adresmatch' },
     { href: '/verzoeken', label: 'Verzoeken' },
     { href: '/datalekken/melden', label: 'Datalek melden' },
   ],

@@ -23,6 +23,7 @@ import { SignalPagesController } from './casework/signals.controller';
 import { DashboardPagesController } from './dashboard/dashboard.controller';
 import { WorklistPagesController } from './follow-up/worklist.controller';
 import { CollegeSettingsPagesController } from './onboarding/college-settings.controller';
+import { AddressMatchPagesController } from './onboarding/address-match.controller';
 import { OrganisationPagesController } from './onboarding/organisations.controller';
 import { MyEmailPagesController } from './people/my-email.controller';
 import { PeoplePagesController } from './people/people.controller';
@@ -80,6 +81,7 @@ export class PortalModule {
         ComplaintPagesController,
         OrganisationPagesController,
         CollegeSettingsPagesController,
+        AddressMatchPagesController,
         DashboardPagesController,
         PagesController,
       ],

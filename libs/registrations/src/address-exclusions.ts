@@ -16,6 +16,9 @@ export interface ExclusionEntry {
   reason: string;
 }
 
+/** Who adds to a college's register: a person, an API key, or (the demo data) neither. */
+export type ExclusionAuthor = Pick<Principal, 'municipalityCode' | 'credentialId' | 'person'>;
+
 export class AddressExclusionAuthor {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) professionalId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'The person who added it' }) name: string | null;
@@ -95,12 +98,12 @@ export class AddressExclusions {
   }
 
   /** Adds entries to the college's register (those it holds already are skipped) and marks the addresses anew; returns the ids added. */
-  async add(manager: EntityManager, principal: Principal, entries: ExclusionEntry[]): Promise<string[]> {
+  async add(manager: EntityManager, by: ExclusionAuthor, entries: ExclusionEntry[]): Promise<string[]> {
     if (entries.length === 0) return [];
     const added = await rows<{ id: string }>(
       manager,
       sql`INSERT INTO address_exclusions (municipality_code, bag_id, postcode, house_number, reason, added_by_professional_id, added_by_credential_id)
-          SELECT ${principal.municipalityCode}, e.bag_id, e.postcode, e.house_number, e.reason, ${principal.person?.id ?? null}::uuid, ${principal.credentialId}::uuid
+          SELECT ${by.municipalityCode}, e.bag_id, e.postcode, e.house_number, e.reason, ${by.person?.id ?? null}::uuid, ${by.credentialId}::uuid
             FROM unnest(${entries.map((e) => e.bagId)}::char(16)[], ${entries.map((e) => e.postcode)}::char(6)[],
                         ${entries.map((e) => e.houseNumber)}::int[], ${entries.map((e) => e.reason)}::text[])
                  AS e(bag_id, postcode, house_number, reason)

@@ -55,3 +55,4 @@ export {
 export type { AddressExclusionImportView } from './commands/import-address-exclusions/import-address-exclusions.command';
 export { ListAddressExclusionsQuery } from './queries/list-address-exclusions/list-address-exclusions.query';
 export type { AddressExclusionListView, AddressExclusionView } from './address-exclusions';
+export { AddressExclusions } from './address-exclusions';
