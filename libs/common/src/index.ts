@@ -29,5 +29,4 @@ export { isPublicAddress, webhookTargetProblem } from './webhook-target';
 export type { BatchOutcome } from './batcher';
 export { Batcher } from './batcher';
 export { amsterdamLocalToIso } from './amsterdam-time';
-export { csvUnreadable, readCsvTable } from './csv-table';
-export type { CsvRow, CsvTableShape } from './csv-table';
+export { readCsvTable } from './csv-table';

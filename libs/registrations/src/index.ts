@@ -48,10 +48,7 @@ export { RecordInformationDto } from './commands/record-information/record-infor
 export { AddAddressExclusionCommand } from './commands/add-address-exclusion/add-address-exclusion.command';
 export { AddAddressExclusionDto } from './commands/add-address-exclusion/add-address-exclusion.dto';
 export { RemoveAddressExclusionCommand } from './commands/remove-address-exclusion/remove-address-exclusion.command';
-export {
-  ImportAddressExclusionsCommand,
-  ImportAddressExclusionsDto,
-} from './commands/import-address-exclusions/import-address-exclusions.command';
+export { ImportAddressExclusionsCommand } from './commands/import-address-exclusions/import-address-exclusions.command';
 export type { AddressExclusionImportView } from './commands/import-address-exclusions/import-address-exclusions.command';
 export { ListAddressExclusionsQuery } from './queries/list-address-exclusions/list-address-exclusions.query';
 export type { AddressExclusionListView, AddressExclusionView } from './address-exclusions';
