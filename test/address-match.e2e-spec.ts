@@ -178,6 +178,29 @@ describe('the address match', () => {
     });
   });
 
+  it('closes an open address match once its address is excluded, and keeps it when the match is switched off', async () => {
+    await switchAddressMatch(true);
+    await aRegistration(api, school, YASMIN);
+    await aRegistration(api, police, BRAM);
+    await aRegistration(api, school, LEVI);
+    await aRegistration(api, police, MILA);
+    await waitUntilSettled(api.dataSource);
+    const open = async () =>
+      api.dataSource.query<{ id: string }[]>(`SELECT id FROM matches WHERE kind = 'address' AND status <> 'closed'`);
+    expect(await open()).toHaveLength(2);
+
+    // Switched off: no new address match, the open ones run their course.
+    await switchAddressMatch(false);
+    await exclude({ postcode: '5914 SK', houseNumber: 3 }).expect(201);
+    await waitFor('the Hogeweg match closed', async () => (await open()).length === 1);
+    const closed = await api.dataSource.query(
+      `SELECT details FROM audit_events WHERE action = 'match.closed' AND details->>'reason' = 'address_no_longer_shared'`,
+    );
+    expect(closed).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(await open()).toHaveLength(1);
+  });
+
   it('tells siblings at their address once, by their family match', async () => {
     await switchAddressMatch(true);
     await aRegistration(api, school, LOTTE);

@@ -13,6 +13,7 @@ import { BrpModule } from '@vir/brp';
 import { PseudonymisationModule } from '@vir/pseudonymisation';
 import { FollowedYouths, RegistrationRemoval, RegistrationVerifications } from '@vir/registrations';
 import { BrpFollower } from './jobs/brp-follower';
+import { AddressMatchCloser } from './jobs/address-match-closer';
 
 /** The matching and follow-up consumers, for the worker process only. */
 @Module({
@@ -32,6 +33,7 @@ import { BrpFollower } from './jobs/brp-follower';
     RegistrationVerifier,
     FollowedYouths,
     BrpFollower,
+    AddressMatchCloser,
   ],
   exports: [MatchingService, MatchReconciler, FollowUpService, FollowUpSweeper, MatchRetention],
 })

@@ -35,6 +35,11 @@ export const SCHEDULES = {
     immediately: false,
     does: 'queues again the registrations whose match job was lost or failed for good',
   },
+  'address-match-close': {
+    every: 'RECONCILE_INTERVAL_MS',
+    immediately: false,
+    does: 'closes the open address matches whose address was excluded, or where fewer than two of their youths still live',
+  },
   'redis-epoch-check': {
     every: 'REDIS_CHECK_INTERVAL_MS',
     immediately: true,

@@ -100,6 +100,7 @@ export class AddressExclusions {
   /** Adds entries to the college's register (those it holds already are skipped) and marks the addresses anew; returns the ids added. */
   async add(manager: EntityManager, by: ExclusionAuthor, entries: ExclusionEntry[]): Promise<string[]> {
     if (entries.length === 0) return [];
+    await this.holdAddresses(manager);
     const added = await rows<{ id: string }>(
       manager,
       sql`INSERT INTO address_exclusions (municipality_code, bag_id, postcode, house_number, reason, added_by_professional_id, added_by_credential_id)
@@ -115,6 +116,7 @@ export class AddressExclusions {
 
   /** Removes an entry of the college's register; false when it holds no such entry. */
   async remove(manager: EntityManager, municipalityCode: string, id: string): Promise<boolean> {
+    await this.holdAddresses(manager);
     const removed = await rows(
       manager,
       sql`DELETE FROM address_exclusions WHERE id = ${id}::uuid AND municipality_code = ${municipalityCode} RETURNING 1`,
@@ -122,6 +124,15 @@ export class AddressExclusions {
     if (removed.length === 0) return false;
     await this.reflag(manager);
     return true;
+  }
+
+  /**
+   * No address is stored while the register changes: a registration, verification or move that
+   * stores one waits, then checks the register as it is after this transaction (its statement takes
+   * its snapshot once it has its lock), and every address stored before is marked by `reflag` here.
+   */
+  private async holdAddresses(manager: EntityManager): Promise<void> {
+    await manager.query('LOCK TABLE registration_addresses IN EXCLUSIVE MODE');
   }
 
   /**

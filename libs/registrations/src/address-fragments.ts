@@ -55,3 +55,14 @@ export function addressRegistrations(addressKey: Sql): Sql {
          WHERE p.address_key = ${addressKey} AND ${addressMatchable('p')} AND ${matchable('r')}`,
   );
 }
+
+/**
+ * How many youths of the active registrations `registrationIds` (an SQL list of ids) still live at
+ * the address `addressKey`, not excluded: an address match with fewer than two has no ground left.
+ */
+export function youthsStillAt(addressKey: Sql, registrationIds: Sql): Sql {
+  return sql`(SELECT count(DISTINCT r.youth_key) FROM registrations r
+                JOIN registration_addresses a ON a.registration_id = r.id
+               WHERE r.id IN (${registrationIds}) AND r.status = 'active'
+                 AND a.address_key = ${addressKey} AND NOT a.excluded)`;
+}

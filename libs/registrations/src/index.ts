@@ -9,7 +9,7 @@ export { FollowedYouths } from './followed-youths';
 export type { FollowedYouth } from './followed-youths';
 export type { AwaitingVerification, ConfirmedYouth } from './registration-verifications';
 export { youthAddress } from './registration-addresses';
-export { addressKeysOf, addressRegistrations, hasAddressInMatching } from './address-fragments';
+export { addressKeysOf, addressRegistrations, hasAddressInMatching, youthsStillAt } from './address-fragments';
 export { RegistrationsJobsModule } from './registrations-jobs.module';
 export { RetentionService } from './retention.service';
 export {
