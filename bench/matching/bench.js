@@ -7,6 +7,9 @@
 // BENCH_FAMILIES=1: every registration is verified in the project's local BRP, and 30% of the youths
 // have a sibling (the same two parents in the BRP) registered 0.2–3 s later by another professional:
 // prints the family-match latency (the sibling's 201 → its registrant's family signal) besides.
+// BENCH_ADDRESSES=1 (with BENCH_FAMILIES=1): every youth also has a residential address in the BRP
+// (siblings share theirs) and the college's address match is on: every registration stores its
+// address and every sibling's goes through the address's lock — the cost of the address match.
 const { execFileSync, fork } = require('node:child_process');
 const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -67,6 +70,7 @@ const PRELOAD = Number(process.env.BENCH_PRELOAD ?? 1_000_000);
 /** 1: every organisation has a webhook, and delivery latency is measured too; 0: matching only. */
 const WEBHOOKS = (process.env.BENCH_WEBHOOKS ?? '1') === '1';
 const FAMILIES = process.env.BENCH_FAMILIES === '1';
+const ADDRESSES = FAMILIES && process.env.BENCH_ADDRESSES === '1';
 const BIRTH_DATE = '2011-05-05';
 const BRP_KEY = 'bench-brp-key-0123456789abcdef';
 const TUNING = ['MATCH_CONCURRENCY', 'MATCH_BATCHES', 'DELIVERY_CONCURRENCY', 'DATABASE_POOL_SIZE', 'SMTP_URL'];
@@ -87,10 +91,20 @@ async function waitSettled(db) {
  * `pairs` of siblings with the same two parents, each drawn once.
  */
 function familyPool(count) {
-  const person = (bsn, parents) => ({
+  let addresses = 0;
+  const nextAddress = () => {
+    addresses += 1;
+    return {
+      type: 'Adres',
+      adresseerbaarObjectIdentificatie: `0983${String(addresses).padStart(12, '0')}`,
+      verblijfadres: { postcode: `${5900 + (addresses % 99)} AA`, huisnummer: addresses },
+    };
+  };
+  const person = (bsn, parents, address = ADDRESSES ? nextAddress() : undefined) => ({
     burgerservicenummer: bsn,
     geboorte: { datum: { type: 'Datum', datum: BIRTH_DATE, langFormaat: BIRTH_DATE } },
     ...(parents && { ouders: parents.map((parent) => ({ burgerservicenummer: parent })) }),
+    ...(address && { verblijfplaats: address, gemeenteVanInschrijving: { code: '0983', omschrijving: 'Venlo' } }),
   });
   const singles = [];
   const pairs = [];
@@ -98,7 +112,7 @@ function familyPool(count) {
   for (let i = 0; i < count; i += 1) {
     const parents = [freshBsn(), freshBsn()];
     const a = person(freshBsn(), parents);
-    const b = person(freshBsn(), parents);
+    const b = person(freshBsn(), parents, a.verblijfplaats);
     personen.push(a, b);
     pairs.push([{ bsn: a.burgerservicenummer }, { bsn: b.burgerservicenummer }]);
     const single = person(freshBsn(), [freshBsn()]);
@@ -259,6 +273,8 @@ async function round(base, professionals, db, label, seconds, receiver) {
                     WHERE mp.registration_id = ANY($1) AND m.kind = 'same_youth')::int AS matches,
                   (SELECT count(DISTINCT mp.match_id) FROM match_participants mp JOIN matches m ON m.id = mp.match_id
                     WHERE mp.registration_id = ANY($1) AND m.kind = 'family')::int AS family_matches,
+                  (SELECT count(DISTINCT mp.match_id) FROM match_participants mp JOIN matches m ON m.id = mp.match_id
+                    WHERE mp.registration_id = ANY($1) AND m.kind = 'address')::int AS address_matches,
                   (SELECT count(*) FROM signals WHERE trigger_registration_id = ANY($1) AND recipient_role = 'participant'
                       AND match_kind = 'same_youth')::int AS signals,
                   (SELECT count(*) FROM (SELECT 1 FROM signals WHERE trigger_registration_id = ANY($1)
@@ -297,6 +313,10 @@ async function round(base, professionals, db, label, seconds, receiver) {
           'p99 ms (sibling 201 → family signal)': percentile(familyLatencies, 99),
           'expected family matches': siblings,
           'created family matches': created.family_matches,
+          ...(ADDRESSES && {
+            // Siblings share their address but are told by their family match; no other youths share one.
+            'address matches (expected 0)': created.address_matches,
+          }),
           'siblings without a family signal': familyIds.length - familyLatencies.length,
         }
       : {}),
@@ -374,6 +394,10 @@ async function main() {
     await waitForHttp(`${base}/health/ready`);
     await db.connect();
     const organisations = await makeOrganisations(base, 10, 10);
+    if (ADDRESSES) {
+      const [gemeente] = (await call(base, ADMIN_KEY, 'GET', '/v1/organisations?kind=municipality')).items;
+      await call(base, ADMIN_KEY, 'PATCH', `/v1/organisations/${gemeente.id}`, { addressMatch: true });
+    }
     const professionals = organisations.flatMap((o) =>
       o.professionals.map((id) => ({ id, secret: o.secret, organisationId: o.id })),
     );
