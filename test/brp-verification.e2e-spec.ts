@@ -213,6 +213,13 @@ describe('registrations verified in the BRP', () => {
     });
     await waitUntilSettled(api.dataSource);
     expect(await countRows(api.dataSource, 'registration_verifications')).toBe(0);
+    // Verified later, they keep the youth's address as the registration statement would (its keys only).
+    const addresses: { address_key: Buffer }[] = await api.dataSource.query(
+      `SELECT address_key FROM registration_addresses WHERE registration_id = ANY($1::uuid[])`,
+      [[first.body.id, second.body.id]],
+    );
+    expect(addresses).toHaveLength(2);
+    expect(addresses[0].address_key.equals(addresses[1].address_key)).toBe(true);
     const inbox = await api.http().get('/v1/signals').set(bearer(police.secret)).expect(200);
     expect(inbox.body.items.map((s: { kind: string }) => s.kind)).toContain('match');
     const verified = await api.dataSource.query(
