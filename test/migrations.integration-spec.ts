@@ -82,4 +82,38 @@ describe('runMigrationsLocked', () => {
       await again.destroy();
     }
   });
+
+  it('reverts the newest migration and applies it again: the register of excluded addresses is indexed by address', async () => {
+    const scratch = await new DataSource(
+      postgresOptions({ DATABASE_URL: scratchUrl, DATABASE_POOL_SIZE: 2 }),
+    ).initialize();
+    const exclusionIndexes = async () =>
+      (
+        await scratch.query<{ columns: string }[]>(
+          `SELECT regexp_replace(indexdef, '^.* USING btree ', '') AS columns FROM pg_indexes
+            WHERE tablename = 'address_exclusions' AND indexname LIKE 'address_exclusions_once_%' ORDER BY indexname`,
+        )
+      ).map((row) => row.columns);
+    const byAddress = [
+      '(bag_id, municipality_code) WHERE (bag_id IS NOT NULL)',
+      '(postcode, house_number, municipality_code) WHERE (postcode IS NOT NULL)',
+    ];
+    const newest = MIGRATIONS[MIGRATIONS.length - 1].name;
+    try {
+      await runMigrationsLocked(scratch);
+      expect(await exclusionIndexes()).toEqual(byAddress);
+      await scratch.undoLastMigration({ transaction: 'each' });
+      const names = (await scratch.query<{ name: string }[]>('SELECT name FROM schema_migrations')).map((r) => r.name);
+      expect(names).toHaveLength(MIGRATIONS.length - 1);
+      expect(names).not.toContain(newest);
+      expect(await exclusionIndexes()).toEqual([
+        '(municipality_code, bag_id) WHERE (bag_id IS NOT NULL)',
+        '(municipality_code, postcode, house_number) WHERE (postcode IS NOT NULL)',
+      ]);
+      expect(await runMigrationsLocked(scratch)).toEqual([newest]);
+      expect(await exclusionIndexes()).toEqual(byAddress);
+    } finally {
+      await scratch.destroy();
+    }
+  });
 });

@@ -3,7 +3,7 @@
 // 50 connections, 30 s; then pgbench single-row inserts with 8 clients on the same server as the
 // physical reference. Prints requests/s, p50, p99, errors and the ratio.
 // BENCH_BRP=1: every registration is verified in the project's local BRP over HTTP (its persons file
-// holds every BSN the run uses); the time of the BRP requests, as the api measured them
+// holds every BSN the run uses, each with an address); the time of the BRP requests, as the api measured them
 // (vir_brp_request_duration_seconds), is printed separately.
 const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -33,9 +33,16 @@ async function startBrp(services, count, birthDate) {
   writeFileSync(
     file,
     JSON.stringify({
-      personen: bsns.map((bsn) => ({
+      // Each with a residential address of its own, as everyone registered in a municipality has one.
+      personen: bsns.map((bsn, i) => ({
         burgerservicenummer: bsn,
         geboorte: { datum: { type: 'Datum', datum: birthDate, langFormaat: birthDate } },
+        gemeenteVanInschrijving: { code: '0983', omschrijving: 'Venlo' },
+        verblijfplaats: {
+          type: 'Adres',
+          adresseerbaarObjectIdentificatie: `0983${String(i + 1).padStart(12, '0')}`,
+          verblijfadres: { postcode: `${5900 + (i % 99)} AB`, huisnummer: 1 + Math.floor(i / 99) },
+        },
       })),
     }),
   );

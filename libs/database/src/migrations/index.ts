@@ -26,6 +26,7 @@ import { FamilyMatch1766700000000 } from './1766700000000-family-match';
 import { BrpFollowing1766800000000 } from './1766800000000-brp-following';
 import { BsnRights1766900000000 } from './1766900000000-bsn-rights';
 import { AddressMatch1767000000000 } from './1767000000000-address-match';
+import { AddressExclusionLookup1767100000000 } from './1767100000000-address-exclusion-lookup';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   BrpFollowing1766800000000,
   BsnRights1766900000000,
   AddressMatch1767000000000,
+  AddressExclusionLookup1767100000000,
 ];
