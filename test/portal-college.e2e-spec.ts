@@ -564,6 +564,21 @@ describe('portal: the college (headless Chromium)', () => {
     expect(await register()).toHaveLength(2);
     await expectAccessible(page);
     expect(await reflows(page)).toBe(true);
+    // At 320 px the register is wider than the screen: it scrolls in its own region, which the
+    // keyboard reaches (a named region in the tab order) and scrolls with the arrow keys.
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await reflows(page)).toBe(true);
+    await expectAccessible(page);
+    await page.getByRole('region', { name: 'Adressen waarop nooit een adresmatch komt' }).focus();
+    expect(
+      await page.evaluate<boolean>('document.activeElement.scrollWidth > document.activeElement.clientWidth'),
+    ).toBe(true);
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowRight');
+    const scrolled = async () => page.evaluate<number>('document.activeElement.scrollLeft');
+    for (let tries = 0; tries < 40 && (await scrolled()) === 0; tries += 1) await page.waitForTimeout(50);
+    expect(await scrolled()).toBeGreaterThan(0);
+    await page.setViewportSize({ width: 1024, height: 768 });
 
     await page.getByRole('button', { name: /Verwijderen.*0983010000100005/ }).focus();
     await page.keyboard.press('Enter');

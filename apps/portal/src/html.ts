@@ -227,18 +227,13 @@ export function page(spec: PageSpec): string {
   }`;
 }
 
-/** An NL Design System table in a scrolling wrapper (so the page reflows at 320 px): a caption, column headers, rows of cells. */
-export function dataTable(
-  caption: string,
-  headers: string[],
-  rows: Part[][],
-  options: { wide?: boolean } = {},
-): SafeHtml {
-  // A table wider than the page scrolls in its wrapper, which keyboard users then must be able to reach.
-  return html`<div
-    class="portal-table-wrap"
-    ${options.wide ? html`tabindex="0" role="region" aria-label="${caption}"` : ''}
-  >
+/**
+ * An NL Design System table in a scrolling wrapper (so the page reflows at 320 px): a caption, column
+ * headers, rows of cells. Whether a table scrolls depends on the screen and the fonts, and a keyboard
+ * user must be able to reach one that does, so every wrapper is a named region in the tab order.
+ */
+export function dataTable(caption: string, headers: Part[], rows: Part[][]): SafeHtml {
+  return html`<div class="portal-table-wrap" tabindex="0" role="region" aria-label="${caption}">
     <table class="utrecht-table">
       <caption class="utrecht-table__caption">
         ${caption}

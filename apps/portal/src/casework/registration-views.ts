@@ -1,4 +1,4 @@
-import { alert, choices, csrfField, field, FieldSpec, html, SafeHtml } from '../html';
+import { alert, choices, csrfField, dataTable, field, FieldSpec, html, SafeHtml } from '../html';
 import { dutchDate } from './dutch';
 
 export interface RegistrationFormValues {
@@ -251,34 +251,16 @@ export function registrationList(items: RegistrationRow[]): SafeHtml {
   if (items.length === 0)
     return html`<p class="utrecht-paragraph">U heeft geen lopende meldingen.</p>
       <p class="utrecht-paragraph"><a class="utrecht-link" href="/meldingen/nieuw">Nieuwe melding</a></p>`;
-  return html`<div class="portal-table-wrap">
-    <table class="utrecht-table">
-      <caption class="utrecht-table__caption">
-        Uw lopende meldingen
-      </caption>
-      <thead class="utrecht-table__header">
-        <tr class="utrecht-table__row">
-          <th class="utrecht-table__header-cell" scope="col">Melding</th>
-          <th class="utrecht-table__header-cell" scope="col">Gemeld op</th>
-          <th class="utrecht-table__header-cell" scope="col">Verwijderd uiterlijk op</th>
-          <th class="utrecht-table__header-cell" scope="col">Inlichten</th>
-        </tr>
-      </thead>
-      <tbody class="utrecht-table__body">
-        ${items.map(
-          (r) =>
-            html`<tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">
-                <a class="utrecht-link" href="/meldingen/${r.id}">${r.id.slice(0, 8)}</a>
-              </td>
-              <td class="utrecht-table__cell">${dutchDate(r.createdAt)}</td>
-              <td class="utrecht-table__cell">${dutchDate(r.plannedRemovalDate)}</td>
-              <td class="utrecht-table__cell">${taskState(r.informationTask)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  return dataTable(
+    'Uw lopende meldingen',
+    ['Melding', 'Gemeld op', 'Verwijderd uiterlijk op', 'Inlichten'],
+    items.map((r) => [
+      html`<a class="utrecht-link" href="/meldingen/${r.id}">${r.id.slice(0, 8)}</a>`,
+      dutchDate(r.createdAt),
+      dutchDate(r.plannedRemovalDate),
+      taskState(r.informationTask),
+    ]),
+  );
 }
 
 function informationSection(

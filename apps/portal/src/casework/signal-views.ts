@@ -1,5 +1,5 @@
 import type { SignalView } from '@vir/signals';
-import { html, SafeHtml } from '../html';
+import { dataTable, html, SafeHtml } from '../html';
 import { contactCard } from './contact-card';
 import { dutchDateTime } from './dutch';
 
@@ -25,33 +25,16 @@ export function signalLabel(signal: Pick<SignalView, 'kind' | 'matchKind'>): str
 
 export function signalInbox(items: SignalView[]): SafeHtml {
   if (items.length === 0) return html`<p class="utrecht-paragraph">U heeft geen signalen.</p>`;
-  return html`<div class="portal-table-wrap">
-    <table class="utrecht-table">
-      <caption class="utrecht-table__caption">
-        Uw signalen, nieuwste eerst
-      </caption>
-      <thead class="utrecht-table__header">
-        <tr class="utrecht-table__row">
-          <th class="utrecht-table__header-cell" scope="col">Signaal</th>
-          <th class="utrecht-table__header-cell" scope="col">Ontvangen</th>
-          <th class="utrecht-table__header-cell" scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody class="utrecht-table__body">
-        ${items.map(
-          (s) =>
-            html`<tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">
-                <a class="utrecht-link" href="/signalen/${s.id}">${signalLabel(s)}</a>
-                ${s.onBehalfOf ? html`<br />namens ${s.onBehalfOf.name}` : ''}
-              </td>
-              <td class="utrecht-table__cell">${dutchDateTime(s.createdAt)}</td>
-              <td class="utrecht-table__cell">${s.status === 'unread' ? 'Nieuw' : 'Gelezen'}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  return dataTable(
+    'Uw signalen, nieuwste eerst',
+    ['Signaal', 'Ontvangen', 'Status'],
+    items.map((s) => [
+      html`<a class="utrecht-link" href="/signalen/${s.id}">${signalLabel(s)}</a>
+        ${s.onBehalfOf ? html`<br />namens ${s.onBehalfOf.name}` : ''}`,
+      dutchDateTime(s.createdAt),
+      s.status === 'unread' ? 'Nieuw' : 'Gelezen',
+    ]),
+  );
 }
 
 export function signalPage(signal: SignalView, csrf: string): SafeHtml {

@@ -163,7 +163,6 @@ function kinds(view: DashboardView): SafeHtml {
       'Cijfers per soort organisatie',
       ['Soort', 'Aangesloten organisaties', ...FIGURE_HEADERS],
       rows.map((k) => [kindLabel(k.organisationKind), String(k.organisations), ...figureCells(k)]),
-      { wide: true },
     )}`;
 }
 
@@ -186,7 +185,6 @@ function organisations(view: DashboardView): SafeHtml {
         o.status === 'connected' ? 'aangesloten' : 'afgesloten',
         ...figureCells(o),
       ]),
-      { wide: true },
     )}`;
 }
 

@@ -1,6 +1,6 @@
 import type { MatchView } from '@vir/matching';
 import { dutchDate, dutchDateTime } from '../casework/dutch';
-import { html, SafeHtml } from '../html';
+import { dataTable, html, SafeHtml } from '../html';
 
 export const WORKLIST_FILTERS: [string, string][] = [
   ['open', 'Open'],
@@ -42,41 +42,17 @@ export function worklist(matches: MatchView[], filter: string): SafeHtml {
     ${
       matches.length === 0
         ? html`<p class="utrecht-paragraph">Geen matches in deze lijst.</p>`
-        : html`<div class="portal-table-wrap">
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">
-                Matches van uw gemeente, nieuwste eerst
-              </caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">Match</th>
-                  <th class="utrecht-table__header-cell" scope="col">Status</th>
-                  <th class="utrecht-table__header-cell" scope="col">Contact bevestigen vóór</th>
-                  <th class="utrecht-table__header-cell" scope="col">Betrokken organisaties</th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                ${matches.map(
-                  (m) =>
-                    html`<tr class="utrecht-table__row">
-                      <td class="utrecht-table__cell">
-                        <a class="utrecht-link" href="/matches/${m.id}">Match van ${dutchDateTime(m.createdAt)}</a>
-                      </td>
-                      <td class="utrecht-table__cell">
-                        ${STATE[m.followUp.state] ?? m.followUp.state}${m.followUp.overdue ? html`, <strong>over tijd</strong>` : ''}${
-                          m.followUp.escalatedAt ? escalationState(m) : ''
-                        }
-                      </td>
-                      <td class="utrecht-table__cell">
-                        ${m.followUp.escalationDueOn ? dutchDate(m.followUp.escalationDueOn) : '—'}
-                      </td>
-                      <td class="utrecht-table__cell">
-                        ${[...new Set(m.participants.map((p) => p.organisation))].join(', ')}
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
+        : dataTable(
+            'Matches van uw gemeente, nieuwste eerst',
+            ['Match', 'Status', 'Contact bevestigen vóór', 'Betrokken organisaties'],
+            matches.map((m) => [
+              html`<a class="utrecht-link" href="/matches/${m.id}">Match van ${dutchDateTime(m.createdAt)}</a>`,
+              html`${STATE[m.followUp.state] ?? m.followUp.state}${m.followUp.overdue ? html`, <strong>over tijd</strong>` : ''}${
+                m.followUp.escalatedAt ? escalationState(m) : ''
+              }`,
+              m.followUp.escalationDueOn ? dutchDate(m.followUp.escalationDueOn) : '—',
+              [...new Set(m.participants.map((p) => p.organisation))].join(', '),
+            ]),
+          )
     }`;
 }

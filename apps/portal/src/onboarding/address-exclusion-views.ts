@@ -1,6 +1,6 @@
 import type { AddressExclusionImportView, AddressExclusionView } from '@vir/registrations';
 import { dutchDateTime } from '../casework/dutch';
-import { checkbox, csrfField, field, html, SafeHtml } from '../html';
+import { checkbox, csrfField, dataTable, field, html, SafeHtml } from '../html';
 
 export interface ExclusionFormValues {
   bagId?: string;
@@ -117,42 +117,22 @@ export function addressMatchPage(csrf: string, state: AddressMatchPageState, not
 
 function exclusionTable(csrf: string, items: AddressExclusionView[]): SafeHtml {
   if (items.length === 0) return html`<p class="utrecht-paragraph">Er zijn nog geen adressen uitgesloten.</p>`;
-  return html`<div class="portal-table-wrap">
-    <table class="utrecht-table">
-      <caption class="utrecht-table__caption">
-        Adressen waarop nooit een adresmatch komt
-      </caption>
-      <thead class="utrecht-table__header">
-        <tr class="utrecht-table__row">
-          <th class="utrecht-table__header-cell" scope="col">Adres</th>
-          <th class="utrecht-table__header-cell" scope="col">Reden</th>
-          <th class="utrecht-table__header-cell" scope="col">Toegevoegd</th>
-          <th class="utrecht-table__header-cell" scope="col"><span class="portal-visually-hidden">Actie</span></th>
-        </tr>
-      </thead>
-      <tbody class="utrecht-table__body">
-        ${items.map(
-          (e) =>
-            html`<tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">${addressOf(e)}</td>
-              <td class="utrecht-table__cell">${e.reason}</td>
-              <td class="utrecht-table__cell">
-                ${dutchDateTime(e.addedAt)}<br />door ${e.addedBy.name ?? 'een API-sleutel van de gemeente'}
-              </td>
-              <td class="utrecht-table__cell">
-                <form method="post" action="/adresmatch/verwijderen" class="portal-inline-form">
-                  ${csrfField(csrf)}
-                  <input type="hidden" name="id" value="${e.id}" />
-                  <button type="submit" class="utrecht-button utrecht-button--subtle">
-                    Verwijderen<span class="portal-visually-hidden">: ${addressOf(e)}</span>
-                  </button>
-                </form>
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  return dataTable(
+    'Adressen waarop nooit een adresmatch komt',
+    ['Adres', 'Reden', 'Toegevoegd', html`<span class="portal-visually-hidden">Actie</span>`],
+    items.map((e) => [
+      addressOf(e),
+      e.reason,
+      html`${dutchDateTime(e.addedAt)}<br />door ${e.addedBy.name ?? 'een API-sleutel van de gemeente'}`,
+      html`<form method="post" action="/adresmatch/verwijderen" class="portal-inline-form">
+        ${csrfField(csrf)}
+        <input type="hidden" name="id" value="${e.id}" />
+        <button type="submit" class="utrecht-button utrecht-button--subtle">
+          Verwijderen<span class="portal-visually-hidden">: ${addressOf(e)}</span>
+        </button>
+      </form>`,
+    ]),
+  );
 }
 
 function importReport(result: AddressExclusionImportView): SafeHtml {
@@ -164,41 +144,24 @@ function importReport(result: AddressExclusionImportView): SafeHtml {
       ${result.dryRun ? result.results.filter((r) => r.status === 'accepted').length : result.imported}, stond er al in
       ${result.alreadyExcluded}, geweigerd ${result.refused}.
     </p>
-    <div class="portal-table-wrap">
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">
-          Per regel van het bestand
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">Regel</th>
-            <th class="utrecht-table__header-cell" scope="col">Adres</th>
-            <th class="utrecht-table__header-cell" scope="col">Uitkomst</th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          ${result.results.map(
-            (r) =>
-              html`<tr class="utrecht-table__row">
-                <td class="utrecht-table__cell">${r.line}</td>
-                <td class="utrecht-table__cell">${r.bagId || `${r.postcode} ${r.houseNumber}`.trim()}</td>
-                <td class="utrecht-table__cell">
-                  ${STATUS_LABELS[r.status] ?? r.status}${
-                    r.problems.length
-                      ? html`:
-                        ${r.problems
-                          .map((p) =>
-                            p.code === 'DUPLICATE_IN_FILE'
-                              ? 'dit adres staat al eerder in het bestand'
-                              : (EXCLUSION_MESSAGES[p.field as keyof ExclusionFormValues] ?? p.reason),
-                          )
-                          .join(' ')}`
-                      : ''
-                  }
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    ${dataTable(
+      'Per regel van het bestand',
+      ['Regel', 'Adres', 'Uitkomst'],
+      result.results.map((r) => [
+        r.line,
+        r.bagId || `${r.postcode} ${r.houseNumber}`.trim(),
+        html`${STATUS_LABELS[r.status] ?? r.status}${
+          r.problems.length
+            ? html`:
+              ${r.problems
+                .map((p) =>
+                  p.code === 'DUPLICATE_IN_FILE'
+                    ? 'dit adres staat al eerder in het bestand'
+                    : (EXCLUSION_MESSAGES[p.field as keyof ExclusionFormValues] ?? p.reason),
+                )
+                .join(' ')}`
+            : ''
+        }`,
+      ]),
+    )}`;
 }

@@ -1,6 +1,6 @@
 import type { SubjectAccessView, SubjectRequestAnswerView, SubjectRequestView } from '@vir/privacy';
 import { dutchDate, dutchDateTime } from '../casework/dutch';
-import { choices, csrfField, field, html, SafeHtml } from '../html';
+import { choices, csrfField, dataTable, field, html, SafeHtml } from '../html';
 
 export const KIND_LABELS: Record<string, string> = {
   access: 'Inzage (AVG 15)',
@@ -108,36 +108,17 @@ export function requestRegister(requests: SubjectRequestView[]): SafeHtml {
     ${
       requests.length === 0
         ? html`<p class="utrecht-paragraph">Er zijn nog geen verzoeken vastgelegd.</p>`
-        : html`<div class="portal-table-wrap">
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">
-                Verzoeken van betrokkenen
-              </caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">Kenmerk</th>
-                  <th class="utrecht-table__header-cell" scope="col">Soort</th>
-                  <th class="utrecht-table__header-cell" scope="col">Ontvangen</th>
-                  <th class="utrecht-table__header-cell" scope="col">Uiterlijk antwoorden</th>
-                  <th class="utrecht-table__header-cell" scope="col">Stand</th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                ${requests.map(
-                  (r) =>
-                    html`<tr class="utrecht-table__row">
-                      <td class="utrecht-table__cell">
-                        <a class="utrecht-link" href="/verzoeken/${r.id}">${r.reference}</a>
-                      </td>
-                      <td class="utrecht-table__cell">${KIND_LABELS[r.kind]}</td>
-                      <td class="utrecht-table__cell">${dutchDate(r.receivedOn)}</td>
-                      <td class="utrecht-table__cell">${dutchDate(r.dueOn)}</td>
-                      <td class="utrecht-table__cell">${deadline(r)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
+        : dataTable(
+            'Verzoeken van betrokkenen',
+            ['Kenmerk', 'Soort', 'Ontvangen', 'Uiterlijk antwoorden', 'Stand'],
+            requests.map((r) => [
+              html`<a class="utrecht-link" href="/verzoeken/${r.id}">${r.reference}</a>`,
+              KIND_LABELS[r.kind],
+              dutchDate(r.receivedOn),
+              dutchDate(r.dueOn),
+              deadline(r),
+            ]),
+          )
     }`;
 }
 
@@ -261,34 +242,16 @@ function accessOverview(access: SubjectAccessView): SafeHtml {
   return html`<h3 class="utrecht-heading-3">Wat staat er in de verwijsindex?</h3>
     ${
       access.registrations.length
-        ? html`<div class="portal-table-wrap">
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">
-                Meldingen
-              </caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">Organisatie</th>
-                  <th class="utrecht-table__header-cell" scope="col">Medewerker</th>
-                  <th class="utrecht-table__header-cell" scope="col">Gemeld op</th>
-                  <th class="utrecht-table__header-cell" scope="col">Wordt verwijderd op</th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                ${access.registrations.map(
-                  (r) =>
-                    html`<tr class="utrecht-table__row">
-                      <td class="utrecht-table__cell">${r.organisation}</td>
-                      <td class="utrecht-table__cell">${r.professional}</td>
-                      <td class="utrecht-table__cell">${dutchDateTime(r.createdAt)}</td>
-                      <td class="utrecht-table__cell">
-                        ${r.status === 'active' ? dutchDate(r.plannedRemovalDate) : 'al verwijderd'}
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
+        ? dataTable(
+            'Meldingen',
+            ['Organisatie', 'Medewerker', 'Gemeld op', 'Wordt verwijderd op'],
+            access.registrations.map((r) => [
+              r.organisation,
+              r.professional,
+              dutchDateTime(r.createdAt),
+              r.status === 'active' ? dutchDate(r.plannedRemovalDate) : 'al verwijderd',
+            ]),
+          )
         : html`<p class="utrecht-paragraph">Er staan geen meldingen over de jongere in de verwijsindex.</p>`
     }
     ${
