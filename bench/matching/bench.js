@@ -414,7 +414,7 @@ async function main() {
         FAMILIES ? '; verified in the local BRP, 30% of youths with a sibling registered by another professional' : ''
       }.`,
     );
-    await round(base, professionals, db, 'warm-up (not counted)', 15, receiver);
+    await round(base, professionals, db, 'warm-up (not counted)', Math.min(15, SECONDS), receiver);
     await settle(db);
     const empty = await round(base, professionals, db, 'empty index', SECONDS, receiver);
     await preload(db, professionals, PRELOAD);

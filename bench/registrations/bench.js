@@ -121,7 +121,7 @@ async function main() {
     await new Promise((resolve) => api.once('exit', resolve));
     api = undefined;
 
-    const tps = pgbenchInserts(services, 20);
+    const tps = pgbenchInserts(services, Math.min(20, DURATION));
     const rps = result.requests.average;
     const errors = result.non2xx + result.errors + result.timeouts;
     const figures = {
