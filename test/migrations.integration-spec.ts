@@ -3,6 +3,7 @@ import { postgresOptions } from '../libs/database/src/data-source-options';
 import { assertTestDatabase, grantApplicationRole, runMigrationsLocked } from '../libs/database/src/migrate';
 import { cliWithEnv } from './support/processes';
 import { MIGRATIONS } from '../libs/database/src/migrations';
+import { AddressExclusionLookup1767100000000 } from '../libs/database/src/migrations/1767100000000-address-exclusion-lookup';
 
 describe('runMigrationsLocked', () => {
   const base = process.env.DATABASE_URL as string;
@@ -83,10 +84,30 @@ describe('runMigrationsLocked', () => {
     }
   });
 
-  it('reverts the newest migration and applies it again: the register of excluded addresses is indexed by address', async () => {
+  it('reverts the newest migration and applies it again', async () => {
     const scratch = await new DataSource(
       postgresOptions({ DATABASE_URL: scratchUrl, DATABASE_POOL_SIZE: 2 }),
     ).initialize();
+    const applied = async () =>
+      (await scratch.query<{ name: string }[]>('SELECT name FROM schema_migrations')).map((r) => r.name);
+    const newest = MIGRATIONS[MIGRATIONS.length - 1].name;
+    try {
+      await runMigrationsLocked(scratch);
+      await scratch.undoLastMigration({ transaction: 'each' });
+      expect(await applied()).toHaveLength(MIGRATIONS.length - 1);
+      expect(await applied()).not.toContain(newest);
+      expect(await runMigrationsLocked(scratch)).toEqual([newest]);
+    } finally {
+      await scratch.destroy();
+    }
+  });
+
+  it('indexes the register of excluded addresses by address, and back (AddressExclusionLookup)', async () => {
+    const scratch = await new DataSource(
+      postgresOptions({ DATABASE_URL: scratchUrl, DATABASE_POOL_SIZE: 2 }),
+    ).initialize();
+    const runner = scratch.createQueryRunner();
+    const migration = new AddressExclusionLookup1767100000000();
     const exclusionIndexes = async () =>
       (
         await scratch.query<{ columns: string }[]>(
@@ -98,21 +119,18 @@ describe('runMigrationsLocked', () => {
       '(bag_id, municipality_code) WHERE (bag_id IS NOT NULL)',
       '(postcode, house_number, municipality_code) WHERE (postcode IS NOT NULL)',
     ];
-    const newest = MIGRATIONS[MIGRATIONS.length - 1].name;
     try {
       await runMigrationsLocked(scratch);
       expect(await exclusionIndexes()).toEqual(byAddress);
-      await scratch.undoLastMigration({ transaction: 'each' });
-      const names = (await scratch.query<{ name: string }[]>('SELECT name FROM schema_migrations')).map((r) => r.name);
-      expect(names).toHaveLength(MIGRATIONS.length - 1);
-      expect(names).not.toContain(newest);
+      await migration.down(runner);
       expect(await exclusionIndexes()).toEqual([
         '(municipality_code, bag_id) WHERE (bag_id IS NOT NULL)',
         '(municipality_code, postcode, house_number) WHERE (postcode IS NOT NULL)',
       ]);
-      expect(await runMigrationsLocked(scratch)).toEqual([newest]);
+      await migration.up(runner);
       expect(await exclusionIndexes()).toEqual(byAddress);
     } finally {
+      await runner.release();
       await scratch.destroy();
     }
   });
