@@ -19,12 +19,21 @@ async function bench(script: string, env: Record<string, string>): Promise<strin
   return stdout;
 }
 
-/** The JSON lines a benchmark prints, one per round. */
-const figuresOf = (stdout: string): Record<string, number | string>[] =>
+const jsonLines = (stdout: string): Record<string, number | string>[] =>
   stdout
     .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, number | string>);
+
+/**
+ * The figures a benchmark prints as JSON, one line per round, beside the JSON log lines of the
+ * processes it runs (warnings and errors only) — of which none may be an error.
+ */
+function figuresOf(stdout: string): Record<string, number | string>[] {
+  const lines = jsonLines(stdout);
+  expect(lines.filter((line) => line.level === 'error' || line.level === 'fatal').map((line) => line.msg)).toEqual([]);
+  return lines.filter((line) => line.level === undefined);
+}
 
 describe('the benchmarks', () => {
   jest.setTimeout(300_000);
